@@ -1,0 +1,1 @@
+"""The domain: articles, spans, marks, suggestions, review. No Qt, no SQL."""

@@ -1,0 +1,31 @@
+"""Review states and the transitions allowed between them (the one place that decides)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from deskapp.core.errors import TransitionRefused
+
+
+class State(StrEnum):
+    NEW = "new"
+    IN_REVIEW = "in_review"
+    NEEDS_CHANGES = "needs_changes"
+    APPROVED = "approved"
+    SPIKED = "spiked"
+
+
+ALLOWED: dict[State, frozenset[State]] = {
+    State.NEW: frozenset({State.IN_REVIEW, State.APPROVED, State.SPIKED}),
+    State.IN_REVIEW: frozenset({State.APPROVED, State.NEEDS_CHANGES, State.SPIKED}),
+    State.NEEDS_CHANGES: frozenset({State.IN_REVIEW, State.APPROVED, State.SPIKED}),
+    State.APPROVED: frozenset({State.IN_REVIEW, State.NEEDS_CHANGES, State.SPIKED}),
+    State.SPIKED: frozenset({State.IN_REVIEW}),
+}
+
+
+def check_transition(current: State, target: State) -> State:
+    """Return ``target`` when the move from ``current`` is allowed, else raise."""
+    if target == current or target in ALLOWED[current]:
+        return target
+    raise TransitionRefused(f"cannot move an article from {current} to {target}")
