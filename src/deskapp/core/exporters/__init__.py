@@ -1,0 +1,10 @@
+"""Turn a reviewed Document into files: JSON (the export contract), Markdown, HTML."""
+
+from deskapp.core.exporters.html_export import to_html
+from deskapp.core.exporters.json_export import document_to_export, to_json_text
+from deskapp.core.exporters.markdown_export import to_markdown
+
+FORMATS = {"json": to_json_text, "md": to_markdown, "html": to_html}
+SUFFIXES = {"json": ".json", "md": ".md", "html": ".html"}
+
+__all__ = ["FORMATS", "SUFFIXES", "document_to_export", "to_html", "to_json_text", "to_markdown"]
