@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from deskapp.core.errors import TransitionRefused
@@ -29,3 +30,21 @@ def check_transition(current: State, target: State) -> State:
     if target == current or target in ALLOWED[current]:
         return target
     raise TransitionRefused(f"cannot move an article from {current} to {target}")
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """One recorded change of state: who moved which version from where to where, and when.
+
+    ``source`` is None for the first version of an article. ``overridden`` lists the
+    messages of the approval checks that the reviewer overrode (with ``note`` saying why).
+    """
+
+    article_id: int
+    version: int
+    source: State | None
+    target: State
+    reviewer: str
+    time: str
+    note: str = ""
+    overridden: tuple[str, ...] = ()

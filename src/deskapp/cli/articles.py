@@ -1,0 +1,180 @@
+"""Sub-commands on stored articles: list, export, history, search, approve, verify, backup."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from deskapp.cli import main
+from deskapp.cli.common import echo_json, resolve_store_path, store_option
+from deskapp.core.errors import DeskappError
+from deskapp.core.exporters import FORMATS
+from deskapp.core.exporters.files import write_atomically
+from deskapp.core.review import ApprovalBlocked, approval_blockers, require_approval
+from deskapp.core.workflow import State, check_transition
+from deskapp.store import ArticleSummary, Store, VersionInfo
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Output format; json is the stable contract for other tools.")
+
+
+@contextmanager
+def opened(store_path: str | None, *, read_only: bool = False) -> Iterator[Store]:
+    store = Store.open(resolve_store_path(store_path), read_only=read_only)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _echo_articles(rows: list[ArticleSummary], fmt: str) -> None:
+    if fmt == "json":
+        echo_json([row.to_json() for row in rows])
+        return
+    if not rows:
+        click.echo("no articles")
+        return
+    click.echo(f"{'ID':>6}  {'STATE':<13} {'VER':>3}  {'UPDATED':<20} TITLE")
+    for row in rows:
+        click.echo(f"{row.id:>6}  {row.state:<13} {row.versions:>3}  {row.updated[:19]:<20} "
+                   f"{row.title}")
+
+
+@main.command("list")
+@store_option
+@format_option
+@click.option("--state", type=click.Choice([s.value for s in State]),
+              help="Only articles in this state.")
+@click.option("--order", default="updated", show_default=True,
+              type=click.Choice(["updated", "created", "title", "outlet", "state", "marks",
+                                 "flags", "versions", "id"]), help="Sort by this column.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+def list_command(store_path: str | None, fmt: str, state: str | None, order: str,
+                 limit: int | None) -> None:
+    """List the stored articles, most recently updated first."""
+    with opened(store_path) as store:
+        rows = store.list_articles(state=state, order=order,
+                                   descending=order in ("updated", "created", "marks", "flags",
+                                                        "versions"), limit=limit)
+    _echo_articles(rows, fmt)
+
+
+@main.command("export")
+@click.argument("article_id", type=int)
+@store_option
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="json",
+              show_default=True, help="json (the export contract), md or html.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (all-or-nothing) instead of standard output.")
+@click.option("--version", "version", type=click.IntRange(min=1),
+              help="Export this version (default: the latest).")
+def export_command(article_id: int, store_path: str | None, fmt: str, output: Path | None,
+                   version: int | None) -> None:
+    """Export a stored article with its marks as JSON, Markdown or HTML."""
+    with opened(store_path) as store:
+        doc = store.load(article_id, version)
+    content = FORMATS[fmt](doc)
+    if output is None:
+        click.echo(content, nl=not content.endswith("\n"))
+    else:
+        write_atomically(output, content)
+
+
+def _echo_history(rows: list[VersionInfo], fmt: str) -> None:
+    if fmt == "json":
+        echo_json([row.to_json() for row in rows])
+        return
+    click.echo(f"{'VER':>3}  {'STATE':<13} {'TIME':<20} {'REVIEWER':<16} {'HASH':<12} NOTE")
+    for row in rows:
+        click.echo(f"{row.version:>3}  {row.state:<13} {row.time[:19]:<20} "
+                   f"{row.reviewer[:16]:<16} {row.hash[:12]:<12} {row.note}")
+
+
+@main.command("history")
+@click.argument("article_id", type=int)
+@store_option
+@format_option
+def history_command(article_id: int, store_path: str | None, fmt: str) -> None:
+    """Every saved version of an article, oldest first, with its hash chain."""
+    with opened(store_path) as store:
+        rows = store.history(article_id)
+    _echo_history(rows, fmt)
+
+
+@main.command("search")
+@click.argument("query")
+@store_option
+@format_option
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True,
+              help="At most this many results.")
+def search_command(query: str, store_path: str | None, fmt: str, limit: int) -> None:
+    """Full-text search over titles, texts, speakers and sources (SQLite FTS5 syntax)."""
+    with opened(store_path) as store:
+        rows = store.search(query, limit=limit)
+    _echo_articles(rows, fmt)
+
+
+@main.command("approve")
+@click.argument("article_id", type=int)
+@store_option
+@click.option("--reviewer", required=True, help="Who approves (recorded with the version).")
+@click.option("--note", default="", help="Why; required to approve although checks fail.")
+def approve_command(article_id: int, store_path: str | None, reviewer: str, note: str) -> None:
+    """Approve an article after the review checks; a note overrides failing checks."""
+    if not reviewer.strip():
+        raise click.BadParameter("the reviewer's name is empty", param_hint="--reviewer")
+    with opened(store_path) as store:
+        doc = store.load(article_id)
+        if doc.state == State.APPROVED:
+            click.echo(f"article {article_id} is already approved (version {doc.version})")
+            return
+        check_transition(doc.state, State.APPROVED)
+        try:
+            overridden = require_approval(approval_blockers(doc), note)
+        except ApprovalBlocked as blocked:
+            _report_blocked(article_id, blocked)
+        saved = store.transition(article_id, State.APPROVED, reviewer=reviewer.strip(),
+                                 note=note, overridden=overridden)
+    extra = f", overriding {len(overridden)} failed check(s)" if overridden else ""
+    click.echo(f"approved article {article_id} as version {saved.version}{extra}")
+
+
+def _report_blocked(article_id: int, blocked: ApprovalBlocked) -> None:
+    count = len(blocked.blockers)
+    click.echo(f"deskapp: error: cannot approve article {article_id}: {count} check"
+               f"{'s' if count != 1 else ''} failed (give --note to approve anyway)", err=True)
+    for blocker in blocked.blockers:
+        click.echo(f"  - {blocker.message}", err=True)
+    sys.exit(1)
+
+
+@main.command("verify")
+@store_option
+def verify_command(store_path: str | None) -> None:
+    """Recompute every version's hash and chain and check the file; exit 1 if any fails."""
+    with opened(store_path) as store:
+        problems = store.verify()
+        articles = store.count_articles()
+    if problems:
+        for problem in problems:
+            click.echo(problem)
+        raise DeskappError(f"the store {store.path} failed verification: {len(problems)} "
+                           f"problem{'s' if len(problems) != 1 else ''}")
+    click.echo(f"ok: {articles} article{'s' if articles != 1 else ''}, every version's hash "
+               "and chain hold, the file passes SQLite's integrity check")
+
+
+@main.command("backup")
+@click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
+@store_option
+@click.option("--force", is_flag=True, help="Replace DEST if it exists.")
+def backup_command(dest: Path, store_path: str | None, force: bool) -> None:
+    """Copy the store to DEST with SQLite's online backup (safe while the app runs)."""
+    with opened(store_path) as store:
+        store.backup(dest, overwrite=force)
+    click.echo(f"backed up to {dest}")

@@ -1,0 +1,24 @@
+"""The SQLite store: the only part of deskapp that speaks SQL."""
+
+from deskapp.core.errors import NotFound, StoreError
+from deskapp.store.records import (
+    ArticleSummary,
+    Draft,
+    ReadOnlyStore,
+    VersionConflict,
+    VersionInfo,
+)
+from deskapp.store.repository import Store
+from deskapp.store.schema import SCHEMA_VERSION
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ArticleSummary",
+    "Draft",
+    "NotFound",
+    "ReadOnlyStore",
+    "Store",
+    "StoreError",
+    "VersionConflict",
+    "VersionInfo",
+]

@@ -1,0 +1,80 @@
+"""The library's queries: a page of articles, their count, and full-text search (FTS5)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from deskapp.core.errors import StoreError
+from deskapp.core.workflow import State
+from deskapp.store.records import ArticleSummary
+
+ORDERS = {
+    "updated": "a.updated", "created": "a.created", "title": "a.title COLLATE NOCASE",
+    "outlet": "a.outlet COLLATE NOCASE", "state": "a.state", "marks": "a.marks",
+    "flags": "a.flags", "versions": "a.latest", "id": "a.id",
+}
+COLUMNS = "a.id, a.title, a.outlet, a.state, a.latest, a.created, a.updated, a.marks, a.flags"
+
+
+def _where(state: str | None, query: str | None) -> tuple[str, list]:
+    clauses, params = [], []
+    if state is not None:
+        try:
+            clauses.append("a.state = ?")
+            params.append(str(State(state)))
+        except ValueError:
+            names = ", ".join(s.value for s in State)
+            raise StoreError(f"unknown state “{state}” (one of: {names})") from None
+    if query is not None and query.strip():
+        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(query)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _run(conn: sqlite3.Connection, sql: str, params: list, query: str | None) -> list:
+    """Run a library query; a malformed FTS5 query becomes a StoreError naming it."""
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if query and getattr(exc, "sqlite_errorname", "") == "SQLITE_ERROR":
+            reason = str(exc).removeprefix("fts5: ")
+            raise StoreError(f"cannot search for “{query}”: {reason} (put words in double "
+                             "quotes to search for them as they are)") from exc
+        raise
+
+
+def list_articles(
+    conn: sqlite3.Connection, *, state: str | None, query: str | None, order: str,
+    descending: bool, offset: int, limit: int | None,
+) -> list[ArticleSummary]:
+    if order not in ORDERS:
+        raise StoreError(f"cannot sort the library by “{order}” (one of: {', '.join(ORDERS)})")
+    where, params = _where(state, query)
+    direction = "DESC" if descending else "ASC"
+    sql = (f"SELECT {COLUMNS} FROM articles AS a{where} "
+           f"ORDER BY {ORDERS[order]} {direction}, a.id {direction} LIMIT ? OFFSET ?")
+    rows = _run(conn, sql, [*params, -1 if limit is None else limit, max(offset, 0)], query)
+    return [ArticleSummary(*row) for row in rows]
+
+
+def count_articles(conn: sqlite3.Connection, *, state: str | None, query: str | None) -> int:
+    where, params = _where(state, query)
+    return _run(conn, f"SELECT count(*) FROM articles AS a{where}", params, query)[0][0]
+
+
+def search(conn: sqlite3.Connection, query: str, limit: int) -> list[ArticleSummary]:
+    """Best matches first (BM25; a title hit weighs most, then speakers and sources)."""
+    if not query.strip():
+        return []
+    sql = (f"SELECT {COLUMNS} FROM articles_fts AS f JOIN articles AS a ON a.id = f.rowid "
+           "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0, 5.0), "
+           "a.id DESC LIMIT ?")
+    return [ArticleSummary(*row) for row in _run(conn, sql, [query, limit], query)]
+
+
+def find_by_sha256(conn: sqlite3.Connection, sha256: str) -> int | None:
+    if not sha256:
+        return None
+    row = conn.execute("SELECT id FROM articles WHERE sha256 = ? ORDER BY id LIMIT 1",
+                       (sha256,)).fetchone()
+    return None if row is None else row[0]

@@ -1,0 +1,78 @@
+"""Plain records the store hands out: library rows, version info, drafts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from deskapp.core.errors import StoreError
+
+
+class VersionConflict(StoreError):
+    """Saving on top of a version that another window or program has superseded."""
+
+    def __init__(self, message: str, *, article_id: int, latest: int, parent: int) -> None:
+        super().__init__(message)
+        self.article_id = article_id
+        self.latest = latest
+        self.parent = parent
+
+
+class ReadOnlyStore(StoreError):
+    """A write was asked of a store opened read-only."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the library."""
+
+    id: int
+    title: str
+    outlet: str
+    state: str
+    versions: int
+    created: str
+    updated: str
+    marks: int
+    flags: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``deskapp list`` contract: id, title, state, versions (+ extra keys)."""
+        return {
+            "id": self.id, "title": self.title, "state": self.state, "versions": self.versions,
+            "outlet": self.outlet, "updated": self.updated, "marks": self.marks,
+            "flags": self.flags,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """One saved version, as the history lists it (``parent`` is the previous hash)."""
+
+    version: int
+    state: str
+    reviewer: str
+    time: str
+    note: str
+    hash: str
+    parent: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``deskapp history`` contract."""
+        return {
+            "version": self.version, "state": self.state, "reviewer": self.reviewer,
+            "time": self.time, "note": self.note, "hash": self.hash, "parent": self.parent,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Unsaved edits kept for crash recovery. ``key`` is an article id or ``new:<uuid>``."""
+
+    key: str
+    payload: dict[str, Any]
+    saved: str
+
+    @property
+    def article_id(self) -> int | None:
+        return int(self.key) if self.key.isdigit() else None

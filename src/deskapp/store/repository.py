@@ -1,0 +1,214 @@
+"""Store: the versioned SQLite store of reviewed articles (the only door to SQL).
+
+One ``Store`` per open file; use it from one thread at a time. Every write is one
+transaction (``BEGIN IMMEDIATE`` … ``COMMIT``): it happens completely or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+import sqlite_utils
+
+from deskapp.core.document import Document
+from deskapp.core.workflow import ALLOWED, State, Transition, check_transition
+from deskapp.store import integrity, library, versions
+from deskapp.store.connection import check_damage, connect, translated, wants_read_only
+from deskapp.store.records import ArticleSummary, Draft, ReadOnlyStore, VersionInfo
+from deskapp.store.schema import migrate
+
+
+class Store:
+    """Open with ``Store.open(path)``; close with ``close()`` or a ``with`` block."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(
+        cls, path: Path | str, *, read_only: bool = False, busy_timeout: float = 5.0,
+        check: bool | None = None,
+    ) -> Store:
+        """Open (creating file and folder if needed) and migrate the store at ``path``.
+
+        A file that cannot be written opens read-only (see ``read_only``). ``check``:
+        run ``PRAGMA quick_check`` at open (None: only for files up to 256 MB).
+        Raises StoreError with a message for a person: not a database, damaged,
+        written by a newer deskapp, locked, missing folder …
+        """
+        path = Path(path).expanduser()
+        read_only = read_only or wants_read_only(path)
+        conn = connect(path, read_only=read_only, busy_timeout=busy_timeout)
+        try:
+            if path.stat().st_size > 0:
+                check_damage(conn, path, full=check)
+            with translated(path, "opening the store"):
+                migrate(conn, path, read_only=read_only)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, read_only=read_only)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _reading(self, action: str) -> Iterator[sqlite3.Connection]:
+        with translated(self.path, action):
+            yield self.conn
+
+    @contextmanager
+    def _writing(self, action: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any error rolls it back and nothing is written."""
+        if self.read_only:
+            raise ReadOnlyStore(f"the store {self.path} is open read-only; {action} is not "
+                                "possible")
+        with translated(self.path, action):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    # versions ------------------------------------------------------------------------
+    def save(
+        self, doc: Document, *, reviewer: str, note: str = "", parent: int | None = None,
+        overridden: Sequence[str] = (), draft_key: str | None = None,
+    ) -> Document:
+        """Store ``doc`` as a new immutable version; returns it with ``id``/``version`` set.
+
+        ``doc.id`` None makes a new article. ``parent`` is the version the edits started
+        from: if another save came in between, VersionConflict (with ``latest``) is raised.
+        A change of state is checked against the workflow and recorded as a Transition
+        (``overridden``: messages of approval checks the reviewer overrode). ``draft_key``
+        names a draft to discard in the same transaction.
+        """
+        with self._writing("saving") as conn:
+            saved = versions.insert_version(conn, doc, reviewer=reviewer, note=note,
+                                            parent=parent, overridden=overridden)
+            if draft_key is not None:
+                conn.execute("DELETE FROM drafts WHERE key = ?", (draft_key,))
+        return saved
+
+    def load(self, article_id: int, version: int | None = None) -> Document:
+        """A stored version (the latest by default); NotFound when there is none."""
+        with self._reading(f"reading article {article_id}") as conn:
+            return versions.select_version(conn, article_id, version)
+
+    def history(self, article_id: int) -> list[VersionInfo]:
+        """Every version of the article, oldest first."""
+        with self._reading(f"reading the history of article {article_id}") as conn:
+            return versions.select_history(conn, article_id)
+
+    def transitions(self, article_id: int) -> list[Transition]:
+        """The audit of the article's state changes, oldest first."""
+        with self._reading(f"reading the history of article {article_id}") as conn:
+            return versions.select_transitions(conn, article_id)
+
+    def transition(
+        self, article_id: int, target: State, *, reviewer: str, note: str = "",
+        overridden: Sequence[str] = (),
+    ) -> Document:
+        """A new version of the latest content in state ``target`` (workflow-checked)."""
+        latest = self.load(article_id)
+        check_transition(latest.state, State(target))
+        return self.save(replace(latest, state=State(target)), reviewer=reviewer, note=note,
+                         parent=latest.version, overridden=overridden)
+
+    def restore(self, article_id: int, version: int, *, reviewer: str, note: str = "") -> Document:
+        """A new version with the content of ``version``.
+
+        It keeps the old version's state when the workflow allows that move, otherwise the
+        article goes back to ``in_review``.
+        """
+        old, latest = self.load(article_id, version), self.load(article_id)
+        allowed = old.state == latest.state or old.state in ALLOWED[latest.state]
+        state = old.state if allowed else State.IN_REVIEW
+        return self.save(replace(old, state=state), reviewer=reviewer,
+                         note=note or f"restored from version {version}", parent=latest.version)
+
+    # library ---------------------------------------------------------------------------
+    def list_articles(
+        self, *, state: str | None = None, query: str | None = None, order: str = "updated",
+        descending: bool = True, offset: int = 0, limit: int | None = None,
+    ) -> list[ArticleSummary]:
+        """A page of the library; ``query`` is an FTS5 query; ``order`` a column name."""
+        with self._reading("listing the articles") as conn:
+            return library.list_articles(conn, state=state, query=query, order=order,
+                                         descending=descending, offset=offset, limit=limit)
+
+    def count_articles(self, *, state: str | None = None, query: str | None = None) -> int:
+        with self._reading("counting the articles") as conn:
+            return library.count_articles(conn, state=state, query=query)
+
+    def search(self, query: str, limit: int = 100) -> list[ArticleSummary]:
+        """Full-text search over title, text, speakers and sources, best matches first."""
+        with self._reading("searching") as conn:
+            return library.search(conn, query, limit)
+
+    def find_by_sha256(self, sha256: str) -> int | None:
+        """The article imported from a file with these bytes, if any (import dedupe)."""
+        with self._reading("looking for a duplicate") as conn:
+            return library.find_by_sha256(conn, sha256)
+
+    # settings and drafts ---------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        with self._reading("reading a setting") as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else row[0]
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._writing("saving a setting") as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                         (key, str(value)))
+
+    def save_draft(self, key: str, payload: dict) -> None:
+        """Keep unsaved edits (e.g. ``{"base": version, "document": doc.to_json()}``)."""
+        text = json.dumps(payload, ensure_ascii=False)
+        with self._writing("autosaving a draft") as conn:
+            conn.execute("INSERT OR REPLACE INTO drafts (key, payload, saved) VALUES (?, ?, ?)",
+                         (str(key), text, versions.utc_now()))
+
+    def drafts(self) -> list[Draft]:
+        """Drafts left behind (e.g. by a crash), newest first."""
+        with self._reading("reading drafts") as conn:
+            rows = conn.execute("SELECT key, payload, saved FROM drafts "
+                                "ORDER BY saved DESC, key").fetchall()
+        return [Draft(key, json.loads(payload), saved) for key, payload, saved in rows]
+
+    def discard_draft(self, key: str) -> None:
+        with self._writing("discarding a draft") as conn:
+            conn.execute("DELETE FROM drafts WHERE key = ?", (str(key),))
+
+    # integrity -------------------------------------------------------------------------
+    def verify(self) -> list[str]:
+        """Every problem found (empty when all holds): hashes, chains, file, search index."""
+        with self._reading("verifying the store") as conn:
+            try:
+                found = integrity.verify_file(conn, read_only=self.read_only)
+                return found + integrity.verify_versions(conn)
+            except sqlite3.DatabaseError as exc:
+                return [f"file: {exc}"]
+
+    def backup(self, dest: Path | str, *, overwrite: bool = False) -> None:
+        """A consistent copy of the store at ``dest`` (SQLite online backup, then rename)."""
+        with self._reading("backing up the store") as conn:
+            integrity.backup_to(conn, self.path, Path(dest), overwrite=overwrite)
+

@@ -1,0 +1,179 @@
+"""Tables, indexes, full-text search and migrations (``PRAGMA user_version``).
+
+Version 1 (the first deskapp store):
+- ``articles``: one row per article, the library's denormalised view of its latest version.
+- ``versions``: immutable rows (triggers refuse UPDATE/DELETE), the full document JSON,
+  chained by hash.
+- ``transitions``: the audit of state changes (who, when, from → to, note, overridden checks).
+- ``drafts`` (crash recovery) and ``settings`` (key/value).
+- ``articles_fts``: FTS5 over title, text, speakers and sources, with the view
+  ``article_search`` as its external content (nothing is stored twice).
+
+A migration is a function run inside one transaction that brings the schema from
+version ``n`` to ``n + 1``; ``MIGRATIONS[n]`` does that step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from deskapp.core.errors import StoreError
+
+APPLICATION_ID = 0x4445534B  # "DESK": marks an SQLite file as a deskapp store
+
+V1 = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    outlet TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    latest INTEGER NOT NULL,
+    sha256 TEXT NOT NULL DEFAULT '',
+    source_url TEXT NOT NULL DEFAULT '',
+    file_name TEXT NOT NULL DEFAULT '',
+    encoding TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL DEFAULT '',
+    marks INTEGER NOT NULL DEFAULT 0,
+    flags INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_updated ON articles(updated);
+CREATE INDEX articles_created ON articles(created);
+CREATE INDEX articles_state ON articles(state, updated);
+CREATE INDEX articles_title ON articles(title COLLATE NOCASE);
+CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
+CREATE INDEX articles_marks ON articles(marks);
+CREATE INDEX articles_flags ON articles(flags);
+CREATE INDEX articles_latest ON articles(latest);
+CREATE INDEX articles_sha256 ON articles(sha256) WHERE sha256 != '';
+
+CREATE TABLE versions (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    version INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    time TEXT NOT NULL,
+    content TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    parent TEXT,
+    PRIMARY KEY (article_id, version)
+);
+CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions
+BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions
+BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+
+CREATE TABLE transitions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    version INTEGER NOT NULL,
+    source TEXT,
+    target TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    time TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    overridden TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX transitions_article ON transitions(article_id, id);
+CREATE TRIGGER transitions_no_update BEFORE UPDATE ON transitions
+BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+CREATE TRIGGER transitions_no_delete BEFORE DELETE ON transitions
+BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+
+CREATE TABLE drafts (
+    key TEXT PRIMARY KEY,
+    payload TEXT NOT NULL,
+    saved TEXT NOT NULL
+);
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE VIEW article_search (id, title, text, speakers, sources) AS
+SELECT a.id, a.title, json_extract(v.content, '$.text'),
+    (SELECT group_concat(json_extract(q.value, '$.speaker'), ' ')
+       FROM json_each(v.content, '$.quotes') AS q),
+    (SELECT group_concat(trim(coalesce(json_extract(x.value, '$.source.text'), '') || ' '
+                              || coalesce(json_extract(x.value, '$.entity'), '')), ' ')
+       FROM json_each(v.content, '$.attributions') AS x)
+FROM articles AS a JOIN versions AS v ON v.article_id = a.id AND v.version = a.latest;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, speakers, sources,
+    content='article_search', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _to_v1(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V1):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script on the ends of complete statements (triggers included)."""
+    out, buffer = [], ""
+    for line in script.strip().splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            out.append(buffer.strip())
+            buffer = ""
+    return out
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def check_deskapp_file(conn: sqlite3.Connection, path: Path) -> int:
+    """The file's schema version; raise when it is another program's or a newer deskapp's."""
+    version = schema_version(conn)
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id not in (0, APPLICATION_ID):
+        raise StoreError(f"{path} is not a deskapp store (it belongs to another program)")
+    if version == 0:
+        tables = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
+        if tables:
+            raise StoreError(f"{path} is not a deskapp store (an SQLite file with other tables)")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store {path} was written by a newer deskapp (schema {version}; this "
+            f"deskapp reads up to {SCHEMA_VERSION}); update deskapp or open another store")
+    return version
+
+
+def migrate(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
+    """Bring the schema up to ``SCHEMA_VERSION``, one transaction per step."""
+    version = check_deskapp_file(conn, path)
+    if version == SCHEMA_VERSION:
+        return
+    if read_only:
+        raise StoreError(
+            f"the store {path} needs an upgrade (schema {version} → {SCHEMA_VERSION}) but "
+            "is open read-only; open it once with write access")
+    while version < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) != version:  # another process migrated meanwhile
+                conn.execute("ROLLBACK")
+                version = check_deskapp_file(conn, path)
+                continue
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version += 1
