@@ -1,0 +1,130 @@
+"""Bytes to text: BOMs, strict UTF-8 first, then detection with charset-normalizer.
+
+Truncated or damaged UTF-8 is refused rather than decoded into mojibake; legacy
+single-byte files (cp1252, latin-1, cp1251, …) are detected on a sample and then
+decoded whole, strictly. Line endings become "\\n"; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable
+
+from deskapp.core.errors import ImportFailed
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+)
+_SAMPLE_BYTES = 256 * 1024
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_C1 = re.compile(rb"[\x80-\x9f]")
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
+_WESTERN_MARGIN = 0.1
+
+
+def normalize_newlines(text: str) -> str:
+    """CR LF and lone CR become LF."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` of ``data``; ``declared`` (e.g. an HTML meta charset) is tried
+    after BOMs and UTF-8. Raises ``ImportFailed`` naming ``name`` when it is not text."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom):], codec.replace("-sig", ""), label, name), label
+    try:
+        return normalize_newlines(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if _is_utf8_gone_wrong(data, utf8_error):
+        raise ImportFailed(_utf8_message(name, data, utf8_error))
+    if b"\x00" in data[:4096]:
+        codec = "utf-16-le" if data[1:4096:2].count(0) > data[0:4096:2].count(0) else "utf-16-be"
+        return _strict(data, codec, codec, name), codec
+    if declared and declared.lower().replace("_", "-") not in {"utf-8", "utf8"}:
+        try:
+            return normalize_newlines(data.decode(declared)), codecs.lookup(declared).name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return _detect(data, name)
+
+
+def _strict(data: bytes, codec: str, label: str, name: str) -> str:
+    try:
+        return normalize_newlines(data.decode(codec))
+    except UnicodeDecodeError as exc:
+        message = f"{name}: not valid {label} text (bad bytes at offset {exc.start})"
+        raise ImportFailed(message) from None
+
+
+def _is_utf8_gone_wrong(data: bytes, exc: UnicodeDecodeError) -> bool:
+    """Cut-off or damaged UTF-8 (valid multibyte sequences before the bad byte)."""
+    if exc.reason == "unexpected end of data" and exc.end >= len(data) - 3:
+        return True
+    before = data[max(0, exc.start - 65536) : exc.start]
+    return len(_UTF8_MULTIBYTE.findall(before)) >= 2
+
+
+def _utf8_message(name: str, data: bytes, exc: UnicodeDecodeError) -> str:
+    if exc.reason == "unexpected end of data" and exc.end >= len(data) - 3:
+        return f"{name}: the UTF-8 text is truncated (it ends in the middle of a character)"
+    return (f"{name}: damaged UTF-8 text (invalid bytes at offset {exc.start}); "
+            "not importing it as garbled text")
+
+
+def _detect(data: bytes, name: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    sample = data[:_SAMPLE_BYTES]
+    if len(data) > _SAMPLE_BYTES and b"\n" in sample:
+        sample = sample[: sample.rfind(b"\n") + 1]
+    encoding = _likeliest(from_bytes(sample))
+    if encoding is None:
+        raise ImportFailed(f"{name}: the text encoding could not be recognised (not a text file?)")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        encoding = _likeliest(from_bytes(data))
+        if encoding is None:
+            raise ImportFailed(f"{name}: the text encoding could not be recognised") from None
+        text = data.decode(encoding)
+    return normalize_newlines(text), _western_name(data, text, encoding)
+
+
+def _likeliest(results: Iterable) -> str | None:
+    """The detector's best guess, except that cp1252 wins when it reads about as cleanly:
+    on short Western texts the detector often prefers a rarer code page (cp1257, cp1250)
+    that turns "à" into "ą"."""
+    candidates = list(results)
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda r: (r.chaos, -r.coherence))
+    for result in candidates:
+        if result.encoding in _WESTERN and result.chaos <= best.chaos + _WESTERN_MARGIN:
+            return "cp1252"
+    return best.encoding
+
+
+def _western_name(data: bytes, text: str, detected: str) -> str:
+    """Prefer the common names when they decode to the same text: latin-1 when no byte
+    falls in 0x80–0x9F, else cp1252; otherwise the detector's answer."""
+    if not _C1.search(data):
+        if data.decode("latin-1") == text:
+            return "latin-1"
+    else:
+        try:
+            if data.decode("cp1252") == text:
+                return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return codecs.lookup(detected).name

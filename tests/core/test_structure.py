@@ -1,0 +1,168 @@
+"""Structure of a monitored page: the sample exactly as the gold file marks it, and the
+forms of datelines, bylines, credits and boilerplate that other outlets use."""
+
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+
+import pytest
+
+from deskapp.core.article import PartKind
+from deskapp.core.structure import detect_structure, summarize
+
+
+def _by_kind(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for part in detect_structure(text):
+        assert text[part.span.start : part.span.end] == part.span.text
+        out.setdefault(str(part.kind), []).append(part.span.text)
+    return out
+
+
+def test_sample_parts_match_the_gold(sample_text, fixtures):
+    gold = json.loads((fixtures / "seed-gold.json").read_text(encoding="utf-8"))["structure"]
+    parts = _by_kind(sample_text)
+    assert parts["breadcrumb"] == [gold["breadcrumb"]]
+    assert parts["headline"] == [gold["headline"]]
+    assert parts["dateline"] == [gold["dateline"]]
+    assert parts["credit"] == [gold["credit"]]
+    boiler = parts["boilerplate"][0]
+    start = sample_text.index(gold["boilerplate_starts_at"])
+    assert boiler == sample_text[start:].rstrip()
+    body = parts["body"][0]
+    assert body.startswith("More than 500 Venezuelan soldiers")
+    assert body.endswith("control influential companies.")
+    assert set(parts) == {"breadcrumb", "headline", "dateline", "body", "credit", "boilerplate"}
+
+
+def test_parts_are_in_order_and_never_overlap(sample_text):
+    parts = detect_structure(sample_text)
+    for before, after in pairwise(parts):
+        assert before.span.end <= after.span.start
+
+
+def test_summary_of_the_sample(sample_text):
+    meta = summarize(detect_structure(sample_text))
+    assert meta == {
+        "title": "567 Venezuelan soldiers defected to Colombia",
+        "dateline": "CARACAS, Venezuela",
+        "byline": "",
+        "credit": "(Sahar News Monitoring Desk)",
+    }
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("LONDON (Reuters) - Britain said", "LONDON (Reuters)"),
+        ("WASHINGTON (AP) — The Senate voted", "WASHINGTON (AP)"),
+        ("CARACAS, Venezuela – More than", "CARACAS, Venezuela"),
+        ("NEW YORK, March 3 (Reuters) -- Stocks fell", "NEW YORK, March 3 (Reuters)"),
+        ("GAZA CITY/JERUSALEM (AP) ― Talks resumed", "GAZA CITY/JERUSALEM (AP)"),
+        ("Kyiv (AFP) - Ukraine said", "Kyiv (AFP)"),
+        ("NEW DELHI: India on Monday said", "NEW DELHI"),
+        ("BEIRUT, Lebanon (AP) — Israeli strikes", "BEIRUT, Lebanon (AP)"),
+    ],
+)
+def test_dateline_forms(opening, dateline):
+    text = f"A headline about events\n\n{opening} something happened on Monday.\nMore text.\n"
+    assert _by_kind(text)["dateline"] == [dateline]
+    body = _by_kind(text)["body"][0]
+    assert not body.startswith(dateline)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The minister said on Monday - after talks - that",
+        "BREAKING: Markets fell",
+        "I – for one – agree",
+    ],
+)
+def test_ordinary_openings_are_not_datelines(opening):
+    text = f"A headline about events\n\n{opening} sharply.\nMore text.\n"
+    assert "dateline" not in _by_kind(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By Jane Doe and John Roe, Reuters", "Jane Doe and John Roe, Reuters"),
+        ("BY AHMAD RAFIQ", "AHMAD RAFIQ"),
+        ("Written by Maria Lopez", "Maria Lopez"),
+    ],
+)
+def test_bylines(line, name):
+    text = f"Talks stall in Vienna\n\n{line}\n\nVIENNA (AFP) - Talks stalled on Friday.\n"
+    parts = detect_structure(text)
+    assert [p.span.text for p in parts if p.kind == PartKind.BYLINE] == [line]
+    assert summarize(parts)["byline"] == name
+    assert summarize(parts)["dateline"] == "VIENNA (AFP)"
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["Related", "Read more:", "Share this", "Also read", "Recommended", "Tags: Iran, oil",
+     "Comments", "You may also like", "READ MORE", "Leave a Reply"],
+)
+def test_trailing_boilerplate_starts_at_its_marker(marker):
+    text = ("Oil prices rise\n\nPrices rose on Monday, traders said.\nThey fell later.\n\n"
+            f"{marker}\n\nAnother story teaser here\n")
+    parts = _by_kind(text)
+    assert parts["boilerplate"] == [f"{marker}\n\nAnother story teaser here"]
+    assert parts["body"] == ["Prices rose on Monday, traders said.\nThey fell later."]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Sahar News Monitoring Desk)",
+        "Source: Reuters",
+        "(Reporting by Jane Doe; Editing by Tim Roe)",
+        "With inputs from agencies",
+        "— AFP",
+    ],
+)
+def test_desk_credits(credit):
+    text = f"Oil prices rise\n\nPrices rose on Monday.\nThey fell.\n{credit}\n\nRelated\nTeaser\n"
+    assert _by_kind(text)["credit"] == [credit]
+
+
+def test_parenthesised_sentence_is_not_a_credit():
+    text = "Oil prices rise\n\nPrices rose.\n(The figures are provisional.)\n"
+    assert "credit" not in _by_kind(text)
+
+
+def test_headline_repeats_and_deck_before_byline():
+    text = ("News › Middle East › Talks resume in Doha\n\n"
+            "Talks resume in Doha\nTalks resume in Doha\n\n"
+            "Negotiators return after a month.\n\nBy Sara Khan\n12 March 2024\n\n"
+            "DOHA (Reuters) - Negotiators returned on Tuesday.\nMore.\n")
+    parts = _by_kind(text)
+    assert parts["breadcrumb"] == ["News › Middle East › Talks resume in Doha"]
+    assert parts["headline"] == ["Talks resume in Doha", "Talks resume in Doha"]
+    assert parts["byline"] == ["By Sara Khan"]
+    assert parts["body"] == [
+        "Negotiators return after a month.",
+        "Negotiators returned on Tuesday.\nMore.",
+    ]
+    assert parts["dateline"] == ["DOHA (Reuters)"]
+
+
+def test_text_without_structure_is_all_body():
+    text = "He said the talks went well, and that more would follow in the coming weeks."
+    assert _by_kind(text) == {"body": [text]}
+
+
+def test_empty_text_has_no_parts():
+    assert detect_structure("") == ()
+    assert detect_structure("  \n\n ") == ()
+
+
+def test_boilerplate_marker_in_the_header_does_not_cut_the_article():
+    text = "Storm hits coast\nShare this\n\nA storm hit the coast.\nIt rained.\n"
+    parts = _by_kind(text)
+    assert parts["body"] == ["A storm hit the coast.\nIt rained."]
+    assert "boilerplate" not in parts
