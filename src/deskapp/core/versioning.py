@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,21 +93,37 @@ class DocumentDiff:
 
 
 def diff_text(old: str, new: str) -> tuple[TextChange, ...]:
-    """Character-precise changes, found line by line and refined inside changed lines."""
+    """Word-precise changes: found line by line, then refined word by word inside changes."""
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     old_at, new_at = _starts(old_lines), _starts(new_lines)
     changes: list[TextChange] = []
     lines = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in lines.get_opcodes():
+        if tag != "equal":
+            changes += _refine(old, new, old_at[i1], old_at[i2], new_at[j1], new_at[j2])
+    return tuple(changes)
+
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def _refine(old: str, new: str, a0: int, a1: int, b0: int, b1: int) -> list[TextChange]:
+    """Word-level changes between ``old[a0:a1]`` and ``new[b0:b1]``."""
+    old_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(old, a0, a1)]
+    new_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(new, b0, b1)]
+    matcher = difflib.SequenceMatcher(
+        None, [old[s:e] for s, e in old_tokens], [new[s:e] for s, e in new_tokens],
+        autojunk=False)
+    out = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        a0, a1, b0, b1 = old_at[i1], old_at[i2], new_at[j1], new_at[j2]
-        chars = difflib.SequenceMatcher(None, old[a0:a1], new[b0:b1], autojunk=False)
-        for ctag, c1, c2, d1, d2 in chars.get_opcodes():
-            if ctag != "equal":
-                changes.append(TextChange(ctag, a0 + c1, a0 + c2, b0 + d1, b0 + d2,
-                                          old[a0 + c1:a0 + c2], new[b0 + d1:b0 + d2]))
-    return tuple(changes)
+        s1 = old_tokens[i1][0] if i1 < len(old_tokens) else a1
+        e1 = old_tokens[i2 - 1][1] if i2 > i1 else s1
+        s2 = new_tokens[j1][0] if j1 < len(new_tokens) else b1
+        e2 = new_tokens[j2 - 1][1] if j2 > j1 else s2
+        out.append(TextChange(tag, s1, e1, s2, e2, old[s1:e1], new[s2:e2]))
+    return out
 
 
 def _starts(lines: list[str]) -> list[int]:
