@@ -1,0 +1,109 @@
+"""Migrations through PRAGMA user_version, from a stored fixture of every earlier schema."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from deskapp.core.errors import StoreError
+from deskapp.store import SCHEMA_VERSION, Store, schema
+
+SCHEMAS = Path(__file__).parents[1] / "fixtures" / "schemas"
+FIXTURES = sorted(SCHEMAS.glob("v*.sqlite3"))
+
+
+def _copy(fixture: Path, tmp_path: Path) -> Path:
+    target = tmp_path / fixture.name
+    shutil.copy(fixture, target)
+    return target
+
+
+def test_there_is_a_fixture_for_every_schema_so_far() -> None:
+    assert [int(p.stem[1:]) for p in FIXTURES] == list(range(1, SCHEMA_VERSION + 1))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_an_earlier_store_opens_with_nothing_lost(fixture: Path, tmp_path: Path) -> None:
+    expected = json.loads(fixture.with_suffix(".json").read_text(encoding="utf-8"))
+    with Store.open(_copy(fixture, tmp_path)) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.verify() == []
+        rows = store.list_articles(order="id", descending=False)
+        assert len(rows) == len(expected["articles"])
+        for row, want in zip(rows, expected["articles"], strict=True):
+            assert (row.id, row.title, row.state, row.versions, row.marks, row.flags,
+                    row.outlet) == (want["id"], want["title"], want["state"], want["versions"],
+                                    want["marks"], want["flags"], want["outlet"])
+            assert [h.hash for h in store.history(row.id)] == want["hashes"]
+            doc = store.load(row.id)
+            assert [q.span.text for q in doc.marks.quotes] == want["export"]["quotes"]
+            for mark in doc.marks:
+                assert mark.anchor.holds_in(doc.article.text)
+        for article_id, count in expected["transitions"].items():
+            assert len(store.transitions(int(article_id))) == count
+        assert [d.key for d in store.drafts()] == expected["drafts"]
+        for key, value in expected["settings"].items():
+            assert store.get_setting(key) == value
+        for query, ids in expected["search"].items():
+            assert [r.id for r in store.search(query)] == ids
+        first = store.load(1)
+        assert store.save(first, reviewer="today", parent=first.version).version == (
+            expected["articles"][0]["versions"] + 1)
+        assert store.verify() == []
+
+
+def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite3"
+    path.write_bytes(b"")
+    with Store.open(path) as store:
+        assert store.count_articles() == 0
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def _add_v_next(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE articles ADD COLUMN desk TEXT NOT NULL DEFAULT ''")
+
+
+def _broken_v_next(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE articles ADD COLUMN desk TEXT")
+    raise sqlite3.OperationalError("simulated failure half-way through a migration")
+
+
+def _with_next_step(monkeypatch, step) -> int:
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, step])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    return SCHEMA_VERSION + 1
+
+
+def test_a_new_migration_step_runs_once_and_keeps_the_data(monkeypatch, tmp_path) -> None:
+    path = _copy(FIXTURES[-1], tmp_path)
+    target = _with_next_step(monkeypatch, _add_v_next)
+    for _ in range(2):  # the second open finds nothing to do
+        with Store.open(path) as store:
+            assert store.conn.execute("PRAGMA user_version").fetchone()[0] == target
+            assert store.verify() == []
+            assert store.count_articles() == len(
+                json.loads(FIXTURES[-1].with_suffix(".json").read_text())["articles"])
+
+
+def test_a_failing_migration_changes_nothing(monkeypatch, tmp_path) -> None:
+    path = _copy(FIXTURES[-1], tmp_path)
+    _with_next_step(monkeypatch, _broken_v_next)
+    with pytest.raises(StoreError, match="simulated failure"):
+        Store.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
+    conn.close()
+    assert "desk" not in columns
+
+
+def test_an_old_store_opened_read_only_asks_for_write_access(monkeypatch, tmp_path) -> None:
+    path = _copy(FIXTURES[-1], tmp_path)
+    _with_next_step(monkeypatch, _add_v_next)
+    with pytest.raises(StoreError, match=r"needs an upgrade .* read-only"):
+        Store.open(path, read_only=True)
