@@ -1,0 +1,88 @@
+"""Saved web pages: the article's main text and metadata, found by trafilatura.
+
+Nothing is fetched and no script runs: the page is parsed from its bytes (lxml) and only
+its text and ``<head>`` metadata are read. The text is rebuilt as a plain-text capture —
+headline, blank line, one paragraph per line — so that structure detection and marks
+work on it as on a .txt file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from deskapp.core.article import Article
+from deskapp.core.errors import ImportFailed
+from deskapp.core.importers.build import build_article
+from deskapp.core.importers.decoding import decode
+from deskapp.core.importers.source import Provenance
+from deskapp.core.structure import same_title
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""",
+                           re.IGNORECASE)
+_LEGAL = re.compile(r"copyright|©|all rights reserved", re.IGNORECASE)
+_MIN_SENTENCE_WORDS = 6
+_MIN_ARTICLE_WORDS = 12
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag near its top, if any."""
+    m = _META_CHARSET.search(data[:8192])
+    return m.group(1).decode("ascii") if m else None
+
+
+def has_article_text(text: str) -> bool:
+    """True when ``text`` holds prose, not only menu items, labels or a copyright line."""
+    words = 0
+    for line in text.splitlines():
+        count = len(line.split())
+        if count >= _MIN_SENTENCE_WORDS and not _LEGAL.search(line):
+            words += count
+    return words >= _MIN_ARTICLE_WORDS
+
+
+def extract(html: str) -> tuple[str, dict[str, str]]:
+    """``(main text, metadata)`` of a page: title, byline (author), published (date),
+    source_url (canonical URL) and site_name; ``("", {})`` when nothing is found."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, deduplicate=False,
+    )
+    if found is None:
+        return "", {}
+    known = {
+        "title": found.title or "",
+        "byline": (found.author or "").replace("; ", ", "),
+        "published": found.date or "",
+        "source_url": found.url or "",
+        "site_name": found.sitename or "",
+    }
+    return found.text or "", known
+
+
+def compose_text(main: str, title: str) -> str:
+    """Headline, a blank line, then the paragraphs one per line (trailing spaces trimmed)."""
+    lines = [line.rstrip() for line in main.strip().split("\n")]
+    lines = [line for line in lines if line.strip()]
+    if title and lines and same_title(title, lines[0]):
+        title = lines.pop(0)
+    head = f"{title}\n\n" if title else ""
+    return head + "\n".join(lines) + "\n"
+
+
+def text_from_html(html: str, name: str) -> tuple[str, Mapping[str, str]]:
+    """The capture-like text of a page and its metadata, or ``ImportFailed``."""
+    main, known = extract(html)
+    if not has_article_text(main):
+        raise ImportFailed(f"{name}: no article text found in this page (only menus, "
+                           "links or other page furniture)")
+    return compose_text(main, known.get("title", "")), known
+
+
+def article_from_html(data: bytes, origin: Provenance, name: str) -> Article:
+    """The article of a saved web page (``name`` appears in errors)."""
+    html, encoding = decode(data, name, declared_charset(data))
+    text, known = text_from_html(html, name)
+    return build_article(text, origin, encoding, known, name=name)
