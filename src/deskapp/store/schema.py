@@ -1,7 +1,8 @@
 """Tables, indexes, full-text search and migrations (``PRAGMA user_version``).
 
 Version 1 (the first deskapp store):
-- ``articles``: one row per article, the library's denormalised view of its latest version.
+- ``articles``: one row per article, the library's denormalised view of its latest version
+  (with the speakers and sources of its marks, as text for the search index).
 - ``versions``: immutable rows (triggers refuse UPDATE/DELETE), the full document JSON,
   chained by hash.
 - ``transitions``: the audit of state changes (who, when, from → to, note, overridden checks).
@@ -38,7 +39,9 @@ CREATE TABLE articles (
     encoding TEXT NOT NULL DEFAULT '',
     imported_at TEXT NOT NULL DEFAULT '',
     marks INTEGER NOT NULL DEFAULT 0,
-    flags INTEGER NOT NULL DEFAULT 0
+    flags INTEGER NOT NULL DEFAULT 0,
+    speakers TEXT NOT NULL DEFAULT '',
+    sources TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX articles_updated ON articles(updated);
 CREATE INDEX articles_created ON articles(created);
@@ -96,12 +99,7 @@ CREATE TABLE settings (
 );
 
 CREATE VIEW article_search (id, title, text, speakers, sources) AS
-SELECT a.id, a.title, json_extract(v.content, '$.text'),
-    (SELECT group_concat(json_extract(q.value, '$.speaker'), ' ')
-       FROM json_each(v.content, '$.quotes') AS q),
-    (SELECT group_concat(trim(coalesce(json_extract(x.value, '$.source.text'), '') || ' '
-                              || coalesce(json_extract(x.value, '$.entity'), '')), ' ')
-       FROM json_each(v.content, '$.attributions') AS x)
+SELECT a.id, a.title, json_extract(v.content, '$.text'), a.speakers, a.sources
 FROM articles AS a JOIN versions AS v ON v.article_id = a.id AND v.version = a.latest;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(

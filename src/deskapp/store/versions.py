@@ -28,6 +28,10 @@ def _article_values(doc: Document) -> dict:
         "sha256": meta.sha256, "source_url": meta.source_url, "file_name": meta.file_name,
         "encoding": meta.encoding, "imported_at": meta.imported_at,
         "marks": len(doc.marks), "flags": document_flags(doc),
+        "speakers": " ".join(q.speaker for q in doc.marks.quotes if q.speaker),
+        "sources": " ".join(part for a in doc.marks.attributions
+                            for part in (a.source.text if a.source else "", a.entity or "")
+                            if part),
     }
 
 
@@ -51,9 +55,10 @@ def insert_version(
     if doc.id is None:
         cursor = conn.execute(
             "INSERT INTO articles (title, outlet, state, created, updated, latest, sha256, "
-            "source_url, file_name, encoding, imported_at, marks, flags) VALUES (:title, "
-            ":outlet, :state, :now, :now, 1, :sha256, :source_url, :file_name, :encoding, "
-            ":imported_at, :marks, :flags)", {**values, "now": now})
+            "source_url, file_name, encoding, imported_at, marks, flags, speakers, sources) "
+            "VALUES (:title, :outlet, :state, :now, :now, 1, :sha256, :source_url, "
+            ":file_name, :encoding, :imported_at, :marks, :flags, :speakers, :sources)",
+            {**values, "now": now})
         article_id, version, previous_hash, source = cursor.lastrowid, 1, None, None
     else:
         article_id = doc.id
@@ -77,7 +82,8 @@ def insert_version(
             "UPDATE articles SET title = :title, outlet = :outlet, state = :state, "
             "updated = :now, latest = :version, sha256 = :sha256, source_url = :source_url, "
             "file_name = :file_name, encoding = :encoding, imported_at = :imported_at, "
-            "marks = :marks, flags = :flags WHERE id = :id",
+            "marks = :marks, flags = :flags, speakers = :speakers, sources = :sources "
+            "WHERE id = :id",
             {**values, "now": now, "version": version, "id": article_id})
     content = canonical_json(doc.to_json())
     state = str(doc.state)
