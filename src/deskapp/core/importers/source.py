@@ -52,8 +52,10 @@ def provenance(name: str, data: bytes) -> Provenance:
     return Provenance(name, hashlib.sha256(data).hexdigest(), now_utc())
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of ``path``, or ``ImportFailed`` saying why they cannot be imported."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of ``path``, or ``ImportFailed`` saying why they cannot be imported
+    (``limit`` defaults to ``MAX_FILE_BYTES``)."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         size = path.stat().st_size
         if path.is_dir():
