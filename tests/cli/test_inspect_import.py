@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from click.testing import CliRunner
@@ -57,3 +58,121 @@ def test_inspect_missing_file_is_one_line_and_exit_1(tmp_path):
     assert result.exit_code == 1
     assert "gone.txt" in result.output and "does not exist" in result.output
     assert "Traceback" not in result.output
+
+
+def _article(folder, name: str, n: int):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"Headline {n}\n\nLONDON (Reuters) - Story {n} happened, police said.\n",
+                    encoding="utf-8")
+    return path
+
+
+def _store(tmp_path):
+    from deskapp.store import Store
+
+    return Store.open(tmp_path / "store.sqlite3")
+
+
+def test_inspect_writes_nothing_to_any_store(tmp_path, fixtures, monkeypatch):
+    monkeypatch.setenv("DESKAPP_STORE", str(tmp_path / "never.sqlite3"))
+    result = _run("inspect", str(fixtures / "venezuela-defections.txt"), "--format", "json")
+    assert result.exit_code == 0
+    assert not (tmp_path / "never.sqlite3").exists()
+
+
+def test_inspect_binary_file_is_one_line_exit_1(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = CliRunner().invoke(main, ["inspect", str(path), "--format", "json"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    expected = f"deskapp: error: {path}: this is a PNG image, not a text article"
+    assert result.stderr.strip() == expected
+
+
+def test_import_files_and_folders_prints_one_id_per_file(tmp_path):
+    a = _article(tmp_path / "in", "a.txt", 1)
+    _article(tmp_path / "in" / "sub", "b.txt", 2)
+    single = _article(tmp_path, "c.txt", 3)
+    store = str(tmp_path / "store.sqlite3")
+    result = _run("import", str(tmp_path / "in"), str(single), "--store", store)
+    assert result.exit_code == 0, result.output
+    lines = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [line[1] for line in lines] == [str(a), str(tmp_path / "in" / "sub" / "b.txt"),
+                                           str(single)]
+    ids = [int(line[0]) for line in lines]
+    assert len(set(ids)) == 3
+    with _store(tmp_path) as opened:
+        assert opened.load(ids[2]).article.meta.title == "Headline 3"
+        assert opened.load(ids[0]).article.meta.file_name == "a.txt"
+        assert opened.load(ids[0]).article.meta.sha256 == hashlib.sha256(a.read_bytes()).hexdigest()
+    assert "[1/" not in result.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_importing_the_same_content_again_gives_the_existing_id(tmp_path):
+    first = _article(tmp_path, "a.txt", 1)
+    twin = tmp_path / "copy-of-a.txt"
+    twin.write_bytes(first.read_bytes())
+    store = str(tmp_path / "store.sqlite3")
+    one = json.loads(_run("import", str(first), "--store", store, "--format", "json").stdout)
+    assert one == {"path": str(first), "id": one["id"], "error": None, "duplicate": False}
+    again = _run("import", str(twin), "--store", store, "--format", "json")
+    assert json.loads(again.stdout) == {"path": str(twin), "id": one["id"], "error": None,
+                                        "duplicate": True}
+    assert "already imported" in _run("import", str(first), "--store", store).stdout
+    with _store(tmp_path) as opened:
+        assert opened.count_articles() == 1
+
+
+def test_bad_files_fail_alone_and_exit_1(tmp_path):
+    folder = tmp_path / "in"
+    _article(folder, "1-good.txt", 1)
+    (folder / "2-empty.txt").write_bytes(b"")
+    (folder / "3-zip.txt").write_bytes(b"PK\x03\x04xx")
+    _article(folder, "4-good.txt", 4)
+    store = str(tmp_path / "store.sqlite3")
+    result = _run("import", str(folder), "--store", store)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[1] == f"error\t{folder / '2-empty.txt'}\tthe file is empty"
+    assert lines[2].startswith(f"error\t{folder / '3-zip.txt'}\tthis is a ZIP archive")
+    assert lines[0].split("\t")[1].endswith("1-good.txt") and lines[3].endswith("4-good.txt")
+    with _store(tmp_path) as opened:
+        assert opened.count_articles() == 2
+    as_json = [json.loads(x) for x in _run("import", str(folder), "--store", store,
+                                           "--format", "json").stdout.splitlines()]
+    assert [x["duplicate"] for x in as_json] == [True, False, False, True]
+    assert "the file is empty" in as_json[1]["error"] and as_json[1]["id"] is None
+
+
+def test_missing_path_is_an_error_line(tmp_path):
+    result = _run("import", str(tmp_path / "nope.txt"), "--store", str(tmp_path / "s.sqlite3"))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"error\t{tmp_path / 'nope.txt'}\tthe file does not exist")
+
+
+def test_export_then_import_gives_back_text_metadata_and_marks(tmp_path, fixtures):
+    from deskapp.core.annotations import Quote
+    from deskapp.core.importers import read_document
+    from deskapp.core.spans import Span
+    from deskapp.store import Store
+
+    doc = read_document(fixtures / "venezuela-defections.txt")
+    text = doc.article.text
+    start = text.index("The defections")
+    doc = doc.add_mark(Quote(Span.of(text, start, start + 14), speaker="Amanda Lapo"))
+    with Store.open(tmp_path / "one.sqlite3") as one:
+        saved = one.save(doc, reviewer="ed")
+    out = tmp_path / "export.json"
+    exported = _run("export", str(saved.id), "--store", str(tmp_path / "one.sqlite3"),
+                    "--format", "json", "-o", str(out))
+    assert exported.exit_code == 0, exported.output
+    result = _run("import", str(out), "--store", str(tmp_path / "two.sqlite3"))
+    assert result.exit_code == 0, result.output
+    new_id = int(result.stdout.split("\t")[0])
+    with Store.open(tmp_path / "two.sqlite3") as two:
+        back = two.load(new_id)
+    assert back.article.text == doc.article.text
+    assert back.article.meta == doc.article.meta
+    assert [q.to_json() for q in back.marks.quotes] == [q.to_json() for q in doc.marks.quotes]
