@@ -1,0 +1,86 @@
+"""``deskapp detect FILE``: the quotes, attributions and review flags deskapp proposes.
+
+``--format json`` is a contract read by tools outside the project::
+
+    {"text", "quotes": [{"start", "end", "text", "speaker", "speaker_span", "cue",
+                         "reason", "confidence"}],
+     "attributions": [{"source", "cue", "content", "source_kind", "reason", "confidence"}],
+     "flags": [{"kind", "start", "end", "text", "message"}]}
+
+Spans are ``{"start", "end", "text"}`` (plus ``"fragments"`` when in pieces) or null;
+offsets are Python str indices into ``text``. Extra keys: ``id``, ``rule``, ``entity``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from deskapp.cli import main
+from deskapp.cli.common import echo_json
+from deskapp.core.article import Article
+from deskapp.core.spans import json_or_none
+from deskapp.core.suggest import Suggestions, suggest
+
+
+def load_article(path: str) -> Article:
+    """The article in ``path``, read by the importers (decoding, line endings, parts)."""
+    from deskapp.core.importers import read_article
+
+    return read_article(Path(path))
+
+
+def detection_json(article: Article, found: Suggestions) -> dict:
+    """The ``detect --format json`` document for ``article``."""
+    quotes = [{
+        "start": q.span.start, "end": q.span.end, "text": q.span.text,
+        **({"fragments": q.span.to_json()["fragments"]} if q.span.fragments else {}),
+        "speaker": q.speaker, "speaker_span": json_or_none(q.speaker_span),
+        "cue": json_or_none(q.cue), "reason": q.reason, "confidence": round(q.confidence, 2),
+        "rule": q.rule, "id": q.id,
+    } for q in found.quotes]
+    attributions = [{
+        "source": json_or_none(a.source), "cue": json_or_none(a.cue),
+        "content": a.content.to_json(), "source_kind": str(a.source_kind),
+        "reason": a.reason, "confidence": round(a.confidence, 2),
+        "entity": a.entity, "rule": a.rule, "id": a.id,
+    } for a in found.attributions]
+    return {"text": article.text, "quotes": quotes, "attributions": attributions,
+            "flags": [f.to_json() for f in found.flags]}
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def detection_text(found: Suggestions) -> str:
+    """A human-readable listing: one line per quote, attribution and flag."""
+    lines = [f"{len(found.quotes)} quotes, {len(found.attributions)} attributions, "
+             f"{len(found.flags)} flags"]
+    for q in found.quotes:
+        lines.append(f"quote  {q.span.start:>6}  {q.speaker or '?'}: “{_short(q.span.text)}”"
+                     f"  [{q.rule} {q.confidence:.2f}]")
+    for a in found.attributions:
+        source = a.source.text if a.source else "(unnamed)"
+        cue = a.cue.piece_text if a.cue else "?"
+        lines.append(f"attrib {a.content.start:>6}  {source} — {cue} — "
+                     f"{_short(a.content.piece_text, 60)}  [{a.source_kind}, {a.rule}]")
+    for f in found.flags:
+        lines.append(f"flag   {f.span.start:>6}  {f.kind}: {_short(f.span.text, 60)}")
+    return "\n".join(lines)
+
+
+@main.command("detect")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Human-readable listing or the JSON contract.")
+def detect(file: str, fmt: str) -> None:
+    """Propose the quotes, speakers, attributions and review flags of FILE."""
+    article = load_article(file)
+    found = suggest(article)
+    if fmt == "json":
+        echo_json(detection_json(article, found))
+    else:
+        click.echo(detection_text(found))

@@ -1,0 +1,85 @@
+"""Cues that name the source after them: "according to X", "citing X", "quoted X as saying"."""
+
+from __future__ import annotations
+
+import re
+
+from deskapp.core.suggest.model import RawAttribution
+from deskapp.core.suggest.phrases import phrase_after, split_sources, trim_phrase, words
+
+_AS_SAYING_RE = re.compile(r"\s+([^,.;:“”\"]{1,80}?)\s+as\s+(?:saying|telling)\b")
+_SOURCE_END_RE = re.compile(r"[,;:“”\"]|\s[–—]\s|\.(?:\s|$)")
+
+
+def _source_end(text: str, start: int, end: int) -> int:
+    m = _SOURCE_END_RE.search(text, start, end)
+    return m.start() if m else end
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " ,:":
+        pos += 1
+    return pos
+
+
+def according_to(text: str, m: re.Match, body: int, end: int) -> list[RawAttribution]:
+    """"C, according to X and Y." → one attribution per source, sharing the cue."""
+    cue = (m.start(), m.end())
+    src_end = _source_end(text, m.end(), end)
+    phrase = trim_phrase(text, m.end(), src_end)
+    if phrase is None:
+        phrase = phrase_after(text, m.end(), end)
+        if phrase is None:
+            return []
+    content: tuple[tuple[int, int], ...]
+    if m.start() <= body + 1:
+        after = _skip_space(text, phrase[1], end)
+        if len(words(text, after, end)) < 3:
+            return []
+        content = ((after, end),)
+    else:
+        c_end = m.start()
+        while c_end > body and text[c_end - 1] in " ,–—-":
+            c_end -= 1
+        if len(words(text, body, c_end)) < 3:
+            return []
+        content = ((body, c_end),)
+        after = _skip_space(text, phrase[1], end)
+        if after < end and text[phrase[1]:after].strip(" ") == ",":
+            content = (*content, (after, end))
+    sources = split_sources(text, *phrase)
+    conf = 0.9 if len(sources) == 1 else 0.85
+    return [RawAttribution(content, s, (cue,), "according-to", conf) for s in sources]
+
+
+def citing(text: str, m: re.Match, body: int, end: int,
+           same_sentence: list[RawAttribution]) -> RawAttribution | None:
+    """"…, CNN reported, citing officials." — content shared with the sentence's other cue."""
+    if text[max(0, m.start() - 2):m.start()] != ", ":
+        return None
+    phrase = phrase_after(text, m.end(), end)
+    if phrase is None:
+        return None
+    if same_sentence:
+        content = same_sentence[-1].content
+    else:
+        c_end = m.start() - 2
+        if len(words(text, body, c_end)) < 3:
+            return None
+        content = ((body, c_end),)
+    return RawAttribution(content, phrase, ((m.start(), m.end()),), "citing", 0.6, "cite")
+
+
+def quoted_x_as_saying(text: str, m: re.Match, end: int) -> RawAttribution | None:
+    """"Reuters quoted a senior official as saying that …"."""
+    hit = _AS_SAYING_RE.match(text, m.end(), end)
+    if hit is None:
+        return None
+    source = trim_phrase(text, hit.start(1), hit.end(1))
+    if source is None:
+        return None
+    after = _skip_space(text, hit.end(), end)
+    if len(words(text, after, end)) < 2:
+        return None
+    cue = ((m.start(), m.end()), (hit.end(1) + 1, hit.end()))
+    return RawAttribution(((after, end),), source, cue, "quoted-as-saying", 0.8, "say")

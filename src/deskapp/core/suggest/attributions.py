@@ -1,0 +1,238 @@
+"""Indirect speech: "X said that …", "…, X reported.", passive "it was reported that …".
+
+``find_attributions`` walks every cue of the text once; each cue looks only at its own
+sentence. "according to" and "citing" live in ``according.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from deskapp.core.suggest.according import according_to, citing, quoted_x_as_saying
+from deskapp.core.suggest.lexicon import (
+    ADVERBIAL_RUN_RE,
+    AUX_BEFORE_RE,
+    BE_WORDS,
+    CUE_RE,
+    FORM_TO_LEMMA,
+    HEARER_RE,
+    HEARER_VERBS,
+    NOT_VERB_BEFORE,
+    NOUNISH_FORMS,
+    PAST_PARTICIPLES,
+    WEAK_LEMMAS,
+)
+from deskapp.core.suggest.model import Range, RawAttribution
+from deskapp.core.suggest.phrases import phrase_after, subject_before, words
+from deskapp.core.suggest.sentences import Layout
+
+_PREV_WORD_RE = re.compile(r"([\w’'-]+)\W*$")
+_FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|has|have|had|did|does|do|should|may|might|"
+    r"must|shall|[a-z]+ed|[a-z]+n't)\b|\bto\s+[a-z]+"
+)
+_CUT_RE = re.compile(r",\s+(?:according\s+to|citing|[a-z]{3,}ing\b(?<!including)(?<!during))")
+_BELIEF = {"believe", "think", "hope", "fear", "expect"}
+_STRONG_CONF = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "announce": 0.8,
+                "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8, "write": 0.8,
+                "tweet": 0.85, "state": 0.8}
+
+
+def find_attributions(layout: Layout, quote_hulls: list[Range],
+                      used_cues: set[int]) -> list[RawAttribution]:
+    text = layout.text
+    quote_starts = [s for s, _ in quote_hulls]
+    found: list[RawAttribution] = []
+    for m in CUE_RE.finditer(text):
+        pos = m.start()
+        if pos in used_cues or _inside(quote_hulls, quote_starts, pos) or layout.is_skipped(pos):
+            continue
+        sentence = layout.sentence_at(pos)
+        if sentence is None:
+            continue
+        body = layout.body_start(sentence[0], pos)
+        end = _content_end(text, sentence[0], sentence[1])
+        same_sentence = [a for a in found[-3:] if a.content[0][0] >= body]
+        if m.group("according"):
+            found.extend(according_to(text, m, body, end))
+        elif m.group("citing"):
+            hit = citing(text, m, body, end, same_sentence)
+            if hit:
+                found.append(hit)
+        elif m.group("quoted_x"):
+            hit = quoted_x_as_saying(text, m, end)
+            if hit:
+                found.append(hit)
+        elif m.group("quoted"):
+            hit = _finite(text, pos, m.end(), "quote", body, end)
+            if hit:
+                found.append(hit)
+        else:
+            verb = m.group("verb")
+            if verb.endswith("ing") and not _has_aux(text, body, pos):
+                hit = _participle(text, m, end, same_sentence)
+            else:
+                hit = _finite(text, pos, m.end(), FORM_TO_LEMMA[verb], body, end)
+            if hit:
+                found.append(hit)
+    return found
+
+
+def _inside(hulls: list[Range], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and hulls[i][0] <= pos < hulls[i][1]
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ".!? ":
+        end -= 1
+    return end
+
+
+def _has_aux(text: str, body: int, pos: int) -> bool:
+    return AUX_BEFORE_RE.search(text, max(body, pos - 60), pos) is not None
+
+
+def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
+    prev = _PREV_WORD_RE.search(text, max(body, pos - 30), pos)
+    if prev is None:
+        return pos > body
+    word = prev.group(1).lower()
+    if word[0].isdigit() or (form in NOUNISH_FORMS and word in NOT_VERB_BEFORE):
+        return False
+    return not (form.endswith("s") and form in NOUNISH_FORMS and text[pos - 2] in "’'")
+
+
+def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
+            end: int) -> RawAttribution | None:
+    form = text[pos:cue_end]
+    if not _looks_verbal(text, body, pos, form):
+        return None
+    aux = AUX_BEFORE_RE.search(text, max(body, pos - 60), pos)
+    cue_start = aux.start() if aux else pos
+    aux_words = set(aux.group().split()) if aux else set()
+    if aux_words & BE_WORDS and form in PAST_PARTICIPLES and lemma != "quote":
+        return _passive(text, cue_start, cue_end, body, end)
+    after = ADVERBIAL_RUN_RE.match(text, cue_end, end).end()
+    if lemma in HEARER_VERBS:
+        hearer = HEARER_RE.match(text, after, end)
+        if hearer and not text.startswith(" that", after):
+            after = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
+    before = text[body:cue_start].rstrip()
+    rest = text[after:end].strip()
+    if not rest or rest.startswith(","):
+        return _post_posed(text, cue_start, cue_end, after, body, end, lemma)
+    if before.endswith(",") and lemma not in _BELIEF:
+        inverted = _inverted(text, cue_start, cue_end, body, end, lemma)
+        if inverted:
+            return inverted
+    return _pre_posed(text, cue_start, cue_end, after, body, end, lemma)
+
+
+def _pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
+               lemma: str) -> RawAttribution | None:
+    source = subject_before(text, body, cue_start)
+    if source is None:
+        return None
+    while after < end and text[after] in " :,":
+        after += 1
+    has_that = text.startswith("that ", after)
+    if lemma in WEAK_LEMMAS and not has_that:
+        return None
+    if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
+        return None
+    cut = _CUT_RE.search(text, after, end)
+    c_end = cut.start() if cut else end
+    ws = words(text, after, c_end)
+    if len(ws) < 2 or (not has_that and lemma not in {"say", "tell", "write", "tweet"}
+                       and not _FINITE_RE.search(text, after, min(c_end, after + 90))):
+        return None
+    conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in _BELIEF else 0.5
+    return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
+                          min(0.95, conf + (0.05 if has_that else 0)), lemma)
+
+
+def _quote_runs_to(text: str, open_at: int, end: int) -> bool:
+    close = max(text.rfind("”", open_at, end + 1), text.rfind('"', open_at + 1, end + 1))
+    return close >= end - 2
+
+
+def _post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
+                lemma: str) -> RawAttribution | None:
+    source = subject_before(text, body, cue_start)
+    if source is None or source[0] <= body:
+        return None
+    c_end = source[0]
+    while c_end > body and text[c_end - 1] in " ":
+        c_end -= 1
+    if c_end <= body or text[c_end - 1] != ",":
+        return None
+    c_end -= 1
+    if text[c_end - 1] in "”\"":
+        return None  # a direct quote: the quote rules own it
+    pieces = [(body, c_end)]
+    rest_start = after
+    while rest_start < end and text[rest_start] in " ,":
+        rest_start += 1
+    if rest_start < end:
+        pieces.append((rest_start, end))
+    if len(words(text, body, c_end)) < 3:
+        return None
+    conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in _BELIEF else 0.5
+    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), "content-then-cue",
+                          conf, lemma)
+
+
+def _inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
+              lemma: str) -> RawAttribution | None:
+    """"…, said John Smith, a spokesman for the ministry." """
+    source = phrase_after(text, cue_end, end)
+    if source is None:
+        return None
+    tail = text[source[1]:end].strip()
+    if tail and not tail.startswith(","):
+        return None
+    c_end = text.rfind(",", body, cue_start)
+    if c_end <= body or len(words(text, body, c_end)) < 3 or text[c_end - 1] in "”\"":
+        return None
+    return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),), "content-cue-source",
+                          _STRONG_CONF.get(lemma, 0.7), lemma)
+
+
+def _passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> RawAttribution | None:
+    """"It was reported that …", "He is said to have …", "… was confirmed by the army"."""
+    subject = subject_before(text, body, cue_start)
+    after = ADVERBIAL_RUN_RE.match(text, cue_end, end).end()
+    while after < end and text[after] == " ":
+        after += 1
+    source = None
+    if text.startswith("by ", after):
+        source = phrase_after(text, after + 3, end)
+        return None if source is None else RawAttribution(
+            ((body, cue_start),), source, ((cue_start, cue_end),), "passive-by", 0.55)
+    if not text.startswith(("that ", "to "), after) or len(words(text, after, end)) < 3:
+        return None
+    if subject and text[subject[0]:subject[1]].lower() == "it":
+        content: tuple[Range, ...] = ((after, end),)
+    elif subject:
+        content = ((subject[0], subject[1]), (after, end))
+    else:
+        return None
+    return RawAttribution(content, None, ((cue_start, cue_end),), "passive", 0.5)
+
+
+def _participle(text: str, m: re.Match, end: int,
+                same_sentence: list[RawAttribution]) -> RawAttribution | None:
+    """"…, adding that …" — the source is the earlier attribution's in the sentence."""
+    pos = m.start()
+    if text[max(0, pos - 2):pos] != ", " or not same_sentence:
+        return None
+    previous = same_sentence[-1]
+    after = ADVERBIAL_RUN_RE.match(text, m.end(), end).end()
+    while after < end and text[after] in " :":
+        after += 1
+    if not text.startswith("that ", after) and len(words(text, after, end)) < 4:
+        return None
+    return RawAttribution(((after, end),), previous.source, ((pos, m.end()),), "participle",
+                          0.6, FORM_TO_LEMMA[m.group("verb")])

@@ -1,0 +1,165 @@
+"""The reporting lexicon: verbs and phrases that attribute a statement, in every tense.
+
+Everything here is data plus regexes compiled once at import time. ``CUE_RE`` finds a
+cue anywhere in a text; the group ``verb`` is the reporting verb itself and ``aux`` the
+auxiliaries before it ("has claimed", "was quoted as saying", "will say").
+"""
+
+from __future__ import annotations
+
+import re
+
+# lemma: (3rd person, past, past participle, gerund). Regular verbs are derived.
+_IRREGULAR = {
+    "say": ("says", "said", "said", "saying"),
+    "tell": ("tells", "told", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "think": ("thinks", "thought", "thought", "thinking"),
+    "tweet": ("tweets", "tweeted", "tweeted", "tweeting"),
+    "post": ("posts", "posted", "posted", "posting"),
+    "admit": ("admits", "admitted", "admitted", "admitting"),
+    "forecast": ("forecasts", "forecast", "forecast", "forecasting"),
+    "predict": ("predicts", "predicted", "predicted", "predicting"),
+    "reply": ("replies", "replied", "replied", "replying"),
+    "testify": ("testifies", "testified", "testified", "testifying"),
+    "deny": ("denies", "denied", "denied", "denying"),
+    "signal": ("signals", "signalled", "signalled", "signalling"),
+}
+# Verbs that attribute on their own ("X said", "…, X warned.").
+STRONG_VERBS = [
+    "say", "tell", "report", "claim", "declare", "announce", "confirm", "deny", "warn",
+    "estimate", "write", "tweet", "add", "note", "argue", "insist", "stress", "explain",
+    "acknowledge", "admit", "predict", "allege", "assert", "state", "reply", "respond",
+    "maintain", "contend", "caution", "emphasise", "emphasize", "concede", "recall", "testify",
+    "complain", "remark", "observe", "comment", "disclose", "reveal", "indicate", "believe",
+    "think", "affirm", "reiterate", "forecast", "post", "counter", "urge", "vow", "pledge",
+    "promise", "boast", "lament",
+]
+# Verbs that attribute only with a "that" clause ("a study found that …").
+WEAK_VERBS = [
+    "find", "show", "suggest", "conclude", "fear", "hope", "expect", "agree", "estimate",
+    "signal",
+]
+# Verbs whose object is the hearer, skipped before the content ("told reporters that …").
+HEARER_VERBS = {"tell", "warn", "assure", "inform", "remind", "urge", "caution"}
+# Not cues here: "backed", "supported", "saw", "showed" (without "that") …
+
+
+def _forms(lemma: str) -> tuple[str, str, str, str]:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return lemma + "s", lemma + "d", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies", lemma[:-1] + "ied", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return lemma + "es", lemma + "ed", lemma + "ed", lemma + "ing"
+    return lemma + "s", lemma + "ed", lemma + "ed", lemma + "ing"
+
+
+def _form_table(lemmas: list[str]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for lemma in lemmas:
+        table[lemma] = lemma
+        for form in _forms(lemma):
+            table[form] = lemma
+    return table
+
+
+_ALL_LEMMAS = sorted(set(STRONG_VERBS) | set(WEAK_VERBS) | HEARER_VERBS)
+FORM_TO_LEMMA: dict[str, str] = _form_table(_ALL_LEMMAS)
+WEAK_LEMMAS = set(WEAK_VERBS) - set(STRONG_VERBS)
+GERUNDS = {f for f, lemma in FORM_TO_LEMMA.items() if f.endswith("ing")}
+
+AUX_WORDS = [
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+    "shall", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "'s",
+]
+BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "am"}
+INNER_ADVERBS = [
+    "not", "also", "already", "previously", "repeatedly", "publicly", "privately", "later",
+    "earlier", "reportedly", "since", "long", "never", "often", "once", "recently",
+    "separately", "further", "again", "then", "still", "first", "initially", "subsequently",
+    "allegedly", "even", "just", "now", "originally",
+]
+
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by prefix (much faster than a flat one)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+_verbs = trie_pattern(list(FORM_TO_LEMMA))
+_aux = "|".join(re.escape(a) for a in AUX_WORDS)
+_adv = "|".join(INNER_ADVERBS)
+# A cue: a reporting verb form, "quoted as saying", "according to", "citing".
+CUE_RE = re.compile(
+    rf"(?<![\w’'-])(?:(?P<quoted>quoted\s+as\s+saying)|(?P<quoted_x>quoted)"
+    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>citing)|(?P<verb>{_verbs}))\b"
+)
+# Auxiliaries right before a verb ("has", "was quoted", "would also").
+AUX_BEFORE_RE = re.compile(rf"(?:\b(?:{_aux})\s+(?:(?:{_adv})\s+)*)+$")
+
+# Words before an "-s"/"-ed" form that make it a noun or adjective ("the reports", "an
+# estimated 300"), not a verb.
+NOT_VERB_BEFORE = set(
+    [
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
+        "this", "that", "such", "media", "news", "press", "police", "official", "unconfirmed",
+        "confirmed", "unverified", "initial", "earlier", "latest", "recent", "several", "many",
+        "some", "no", "any", "first", "second", "other",
+    ]
+)
+NOUNISH_FORMS = {"reports", "claims", "notes", "estimates", "states", "posts", "forecasts",
+                 "comments", "remarks", "signals", "promises", "pledges", "vows", "tweets",
+                 "laments", "counters", "reveals", "concludes", "finds", "shows", "hopes",
+                 "fears", "thinks", "says", "writes", "reported", "estimated", "noted",
+                 "added", "confirmed", "stated", "alleged", "announced", "declared",
+                 "expected", "predicted", "posted", "signalled", "stressed", "forecast",
+                 "agreed", "promised", "pledged", "admitted", "written", "said", "found",
+                 "thought", "feared", "hoped"}
+
+# Adverbials that may sit between a cue and its content or close a post-posed cue.
+ADVERBIAL = (
+    r"(?:on|last|this|late|early|earlier)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month|year|night|morning|evening|afternoon)(?:\s+(?:night|morning|"
+    r"evening|afternoon))?"
+    r"|yesterday|today|tonight|earlier|later|recently|previously|again|also|too|separately"
+    r"|on\s+(?:Twitter|X|Facebook|Instagram|Telegram|Truth Social|television|TV|radio|"
+    r"state\s+(?:TV|television|media)|social\s+media|the\s+phone|condition\s+of\s+anonymity)"
+    r"|in\s+(?:a|an|the|his|her|their|its)\s+(?:\w+\s+){0,3}?(?:statement|interview|post|"
+    r"tweet|speech|letter|report|briefing|video|message|email|e-mail|note|address|"
+    r"conference|call|broadcast|remarks|op-ed|column|blog|filing|release|appearance)"
+    r"(?:\s+(?:with|to|on|from)\s+(?:[A-Z][\w’'.&-]*\s*){1,4})?"
+    r"|at\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:conference|briefing|rally|meeting|summit|"
+    r"event|hearing|session|ceremony|forum)"
+    r"|(?:to|with)\s+(?:reporters|journalists|the\s+press|lawmakers|supporters|the\s+BBC|"
+    r"CNN|Reuters|AFP|AP|the\s+Associated\s+Press|[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})"
+    r"|by\s+phone|by\s+telephone|via\s+\w+|publicly|privately|bluntly|flatly|repeatedly"
+)
+ADVERBIAL_RUN_RE = re.compile(rf"(?:\s*,?\s*(?:{ADVERBIAL})\b)*")
+
+PAST_PARTICIPLES = {f for f, lemma in FORM_TO_LEMMA.items()
+                    if f == _forms(lemma)[2] and f != lemma}
+
+# The hearer of "told"/"warned": reporters, a named outlet, a pronoun …
+HEARER_RE = re.compile(
+    r"\s+(?:reporters|journalists|lawmakers|parliament|supporters|the\s+\w+|him|her|them|us|me"
+    r"|[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|the)){0,4})\b"
+)

@@ -1,0 +1,132 @@
+"""The values the engine hands out: quote and attribution suggestions, flags, the bundle.
+
+Every suggestion is immutable, carries a stable ``id`` (a hash of its kind and offsets, so
+the same text gives the same ids), the ``rule`` that made it, a ``reason`` a person can
+read, a ``confidence`` in 0–1, and ``to_mark()`` for the mark an editor accepts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from deskapp.core.annotations import Attribution, Quote, SourceKind
+from deskapp.core.spans import Span
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RawAttribution:
+    """Ranges of one attribution found by a rule, before names are resolved."""
+
+    content: tuple[Range, ...]
+    source: Range | None
+    cue: tuple[Range, ...]
+    rule: str
+    confidence: float
+    verb: str = ""
+
+
+def suggestion_id(kind: str, *spans: Span | None) -> str:
+    """Stable id: the same kind and offsets always give the same id."""
+    key = kind + "|" + "|".join(
+        "-" if s is None else ",".join(f"{a}:{b}" for a, b in s.ranges) for s in spans
+    )
+    return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSuggestion:
+    """A proposed direct quote with its speaker."""
+
+    span: Span
+    speaker: str | None
+    speaker_span: Span | None
+    cue: Span | None
+    rule: str
+    reason: str
+    confidence: float
+    id: str = ""
+
+    kind = "quote"
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", suggestion_id("quote", self.span))
+
+    @property
+    def anchor(self) -> Span:
+        return self.span
+
+    def to_mark(self) -> Quote:
+        return Quote(span=self.span, speaker=self.speaker, speaker_span=self.speaker_span,
+                     cue=self.cue, id=self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionSuggestion:
+    """A proposed attribution: source – cue – content."""
+
+    content: Span
+    source: Span | None
+    cue: Span | None
+    source_kind: SourceKind
+    entity: str | None
+    rule: str
+    reason: str
+    confidence: float
+    id: str = ""
+
+    kind = "attribution"
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id",
+                               suggestion_id("attribution", self.content, self.source, self.cue))
+
+    @property
+    def anchor(self) -> Span:
+        return self.content
+
+    def to_mark(self) -> Attribution:
+        return Attribution(content=self.content, source=self.source, cue=self.cue,
+                           source_kind=self.source_kind, entity=self.entity, id=self.id)
+
+
+Suggestion = QuoteSuggestion | AttributionSuggestion
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """Something a careful editor would query, e.g. kind "unattributed figure"."""
+
+    kind: str
+    span: Span
+    message: str
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "start": self.span.start, "end": self.span.end,
+                "text": self.span.text, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    """What the engine proposes for one article, each tuple in text order."""
+
+    quotes: tuple[QuoteSuggestion, ...] = ()
+    attributions: tuple[AttributionSuggestion, ...] = ()
+    flags: tuple[Flag, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.quotes) + len(self.attributions)
+
+    @property
+    def items(self) -> tuple[Suggestion, ...]:
+        """Quotes and attributions together, in text order (the review order)."""
+        both: list[Suggestion] = [*self.quotes, *self.attributions]
+        both.sort(key=lambda s: (s.anchor.start, s.kind != "quote", s.anchor.end))
+        return tuple(both)
+
+    def get(self, suggestion_id: str) -> Suggestion | None:
+        return next((s for s in self.items if s.id == suggestion_id), None)

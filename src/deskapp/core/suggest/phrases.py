@@ -1,0 +1,139 @@
+"""Noun phrases around a cue: the source before "said", the source after "according to".
+
+All functions take the text and offsets and return ``(start, end)`` ranges, never copies
+of long stretches of text, and look only at a bounded window.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deskapp.core.suggest.lexicon import AUX_WORDS, INNER_ADVERBS
+
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+_CLAUSE_WORDS = set(
+    [
+        "and", "but", "while", "as", "because", "although", "though", "so", "yet", "which",
+        "who", "whom", "whose", "when", "where", "after", "before", "since", "if", "whereas",
+        "or", "nor", "than", "until", "unless", "once", "then", "however", "meanwhile", "but",
+    ]
+)
+_BAD_IN_SUBJECT = set(AUX_WORDS) | {"not", "to", "would", "that", "this", "there", "if"}
+_TRAILING_ADVERBS = set(INNER_ADVERBS) | {"has", "have", "had", "was", "is", "it"}
+_APPOSITION_START_RE = re.compile(
+    r"\s*(?:a|an|the|who|which|whose|one|its|his|her|their|our|then|now|also|former|"
+    r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
+)
+_WORD_ONLY_RE = re.compile(r"\b\w+\b")
+_WORD_RE = re.compile(r"[\w’'.&()-]+")
+_CHUNK_END_RE = re.compile(r"[,;:–—”\"“]|\s-\s|\bthat\b")
+# The end of a noun phrase after a cue: punctuation, a clause, a time, a statement phrase.
+_NP_STOP_RE = re.compile(
+    r"[,;:.!?“”\"()\n]|\s[–—-]\s|\s(?:that|who|which|on|in|at|last|this|told|said|says|"
+    r"earlier|later|yesterday|today|when|after|before|as|because|while|since|if|to|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_AND_SPLIT_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def words(text: str, start: int, end: int) -> list[str]:
+    return _WORD_RE.findall(text, start, end)
+
+
+def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The source noun phrase that ends right before a cue, appositions skipped.
+
+    "Amanda Lapo, a defense analyst at the IISS, said" → "Amanda Lapo";
+    "…, the Colombian migration authority reported" → "the Colombian migration authority".
+    """
+    lo = max(clause_start, cue_start - 240)
+    end = cue_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end > lo and text[end - 1] == ",":
+        apposition_end = end - 1
+        comma = text.rfind(",", lo, apposition_end)
+        if comma < 0 or not _APPOSITION_START_RE.match(text, comma + 1, apposition_end):
+            return None
+        if len(words(text, comma + 1, apposition_end)) > 16:
+            return None
+        end = comma
+    start = _chunk_start(text, lo, end)
+    return trim_phrase(text, start, end)
+
+
+def _chunk_start(text: str, lo: int, end: int) -> int:
+    start = lo
+    for m in _CHUNK_END_RE.finditer(text, lo, end):
+        start = m.end()
+    # the last clause word ("…, but the ministry said") opens the subject
+    base = start
+    for w in _WORD_ONLY_RE.finditer(text, base, end):
+        if w.group().lower() in _CLAUSE_WORDS:
+            start = w.end()
+    return start
+
+
+def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Strip spaces and trailing adverbs; None when the stretch is not a plausible source."""
+    while start < end and text[start] in " \t\"“”‘’'(–—-":
+        start += 1
+    while end > start and text[end - 1] in " \t,":
+        end -= 1
+    ws = words(text, start, end)
+    while ws and ws[-1].lower() in _TRAILING_ADVERBS:
+        cut = text.rfind(ws.pop(), start, end)
+        end = cut
+        while end > start and text[end - 1] == " ":
+            end -= 1
+    if not ws or len(ws) > 12:
+        return None
+    lower = [w.lower() for w in ws]
+    if any(w in _BAD_IN_SUBJECT for w in lower[1:]) or lower[0] in _BAD_IN_SUBJECT:
+        return None
+    if lower[-1] in {"of", "for", "the", "a", "an", "and", "to", "at", "in", "by"}:
+        return None
+    first = ws[0]
+    if not (first[0].isupper() or first[0].isdigit() or lower[0] in PRONOUNS
+            or lower[0] in _DETERMINERS or lower[-1].endswith("s")):
+        return None
+    return start, end
+
+
+_DETERMINERS = set(
+    [
+        "the", "a", "an", "some", "several", "many", "most", "two", "three", "four", "few",
+        "other", "another", "one", "his", "her", "their", "its", "our", "officials", "sources",
+        "analysts", "experts", "critics", "witnesses", "residents",
+    ]
+)
+
+
+def phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """A noun phrase that starts at ``start`` ("according to [X]", "said [X]")."""
+    while start < limit and text[start] == " ":
+        start += 1
+    m = _NP_STOP_RE.search(text, start, min(limit, start + 160))
+    end = m.start() if m else min(limit, start + 160)
+    # "(IISS)" after a name belongs to it
+    if m and text[m.start()] == "(":
+        close = text.find(")", m.start(), m.start() + 20)
+        if close > 0:
+            end = close + 1
+    if end <= start:
+        return None
+    return trim_phrase(text, start, end)
+
+
+def split_sources(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"CNN and Colombia’s El Tiempo" → two ranges; "a report by X and Y" stays one."""
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for m in _AND_SPLIT_RE.finditer(text, start, end):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, end))
+    good = [p for p in pieces if p[1] > p[0] and text[p[0]].isupper()]
+    if len(good) == len(pieces) and len(pieces) > 1:
+        return pieces
+    return [(start, end)]

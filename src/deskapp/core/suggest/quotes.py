@@ -1,0 +1,152 @@
+"""Direct quotes: quotation marks paired in one pass, and the cue that sits next to them.
+
+Only double marks pair (straight ", curly “ ”, « »); single marks are apostrophes or
+quotes nested inside a double-quoted one, so they never open a quote of their own.
+A quote that runs over several paragraphs (each paragraph opens with a mark, only the
+last closes) becomes one quote in pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deskapp.core.suggest.lexicon import (
+    ADVERBIAL_RUN_RE,
+    AUX_BEFORE_RE,
+    CUE_RE,
+    HEARER_RE,
+)
+from deskapp.core.suggest.phrases import phrase_after, subject_before
+
+_MARK_RE = re.compile(r"[\"“”«»]")
+_OPENERS_BEFORE = " \n\t([{—–-/:"
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s|$)|[“”\"]")
+_PRE_GAP_RE = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RawQuote:
+    """Inner ranges of a quote (marks excluded), where it opens and where it closes."""
+
+    pieces: tuple[tuple[int, int], ...]
+    open_at: int
+    close_end: int
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+    rule: str
+
+
+def _opens(text: str, pos: int) -> bool:
+    ch = text[pos]
+    if ch in "“«":
+        return True
+    if ch in "”»":
+        return False
+    return pos == 0 or text[pos - 1] in _OPENERS_BEFORE
+
+
+def scan_quotes(text: str) -> tuple[list[RawQuote], list[int]]:
+    """All quotes of ``text`` in order, and the offsets of marks that pair with nothing."""
+    quotes: list[RawQuote] = []
+    unbalanced: list[int] = []
+    open_at = -1
+    first_open = -1
+    pieces: list[tuple[int, int]] = []
+    for m in _MARK_RE.finditer(text):
+        pos = m.start()
+        opening = _opens(text, pos)
+        if open_at >= 0 and text.find("\n", open_at, pos) >= 0:
+            para_end = text.find("\n", open_at, pos)
+            line_start = text.rfind("\n", 0, pos) + 1
+            blank_between = not text[para_end:line_start].strip()
+            if opening and not text[line_start:pos].strip() and blank_between:
+                pieces.append(_trimmed(text, open_at + 1, para_end))
+                open_at = pos
+                continue
+            unbalanced.append(first_open)
+            open_at, pieces = -1, []
+        if open_at < 0:
+            if opening:
+                open_at = first_open = pos
+            else:
+                unbalanced.append(pos)
+        elif not opening:
+            pieces.append((open_at + 1, pos))
+            if pieces[-1][1] > pieces[-1][0]:
+                quotes.append(RawQuote(tuple(pieces), first_open, pos + 1))
+            open_at, pieces = -1, []
+        else:
+            unbalanced.append(first_open)
+            open_at = first_open = pos
+            pieces = []
+    if open_at >= 0:
+        unbalanced.append(first_open)
+    return quotes, unbalanced
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def cue_after(text: str, quote: RawQuote, limit: int) -> Attachment | None:
+    """“…,” she said / “…,” said Lapo / “…,” Lapo, an analyst, told Reuters."""
+    start = quote.close_end
+    window = min(limit, start + 160)
+    for m in CUE_RE.finditer(text, start, window):
+        if m.group("according") or (m.group("verb") or "").endswith("ing"):
+            return None
+        between_end = m.start()
+        if _SENTENCE_BREAK_RE.search(text, start, between_end) or between_end - start > 110:
+            return None
+        aux = AUX_BEFORE_RE.search(text, max(start, between_end - 60), between_end)
+        cue_start = aux.start() if aux else m.start()
+        left = text[start:cue_start].strip(" ,\t")
+        if not left:
+            speaker = phrase_after(text, m.end(), limit)
+            return Attachment((cue_start, m.end()), speaker, "quote-cue-speaker")
+        speaker = subject_before(text, start, cue_start)
+        if speaker is None:
+            return None
+        return Attachment((cue_start, m.end()), speaker, "quote-speaker-cue")
+    return None
+
+
+def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | None:
+    """She said: “…” / Lapo told Reuters on Monday, “…”."""
+    end = quote.open_at
+    lo = max(clause_start, end - 200)
+    last = None
+    for m in CUE_RE.finditer(text, lo, end):
+        last = m
+    if last is None or last.group("according") or (last.group("verb") or "").endswith("ing"):
+        return None
+    gap_start = ADVERBIAL_RUN_RE.match(text, last.end(), end).end()
+    hearer = HEARER_RE.match(text, gap_start, end)
+    if hearer:
+        gap_start = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
+    if not _PRE_GAP_RE.fullmatch(text, gap_start, end):
+        return None
+    aux = AUX_BEFORE_RE.search(text, max(lo, last.start() - 60), last.start())
+    cue_start = aux.start() if aux else last.start()
+    speaker = subject_before(text, clause_start, cue_start)
+    return Attachment((cue_start, last.end()), speaker, "cue-then-quote")
+
+
+def word_count(text: str, quote: RawQuote) -> int:
+    return sum(len(text[s:e].split()) for s, e in quote.pieces)
+

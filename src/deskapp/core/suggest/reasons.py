@@ -1,0 +1,41 @@
+"""Sentences that tell an editor why a suggestion was made, one per rule."""
+
+from __future__ import annotations
+
+from deskapp.core.spans import Span
+
+_QUOTE = {
+    "quote-speaker-cue": "“{cue}” after the closing quotation mark names the speaker before it",
+    "quote-cue-speaker": "“{cue}” after the closing quotation mark names the speaker after it",
+    "cue-then-quote": "“{cue}” right before the opening quotation mark introduces the quote",
+    "inside-attribution": "The quoted words sit inside what “{cue}” reports",
+    "continuation": "Follows a quote by {speaker} in the same paragraph, with no new speaker",
+    "next-paragraph": "Opens the paragraph after a quote by {speaker}, with no new speaker",
+    "no-speaker": "Words between quotation marks; no speaker found nearby",
+}
+_ATTRIBUTION = {
+    "cue-then-content": "“{cue}” follows {source} and introduces what is reported",
+    "content-then-cue": "“{cue}” after a comma closes the reported clause before it",
+    "content-cue-source": "“{cue}” after the reported clause names {source} after it",
+    "passive": "The passive “{cue}” reports a claim without saying who made it",
+    "passive-by": "The passive “{cue}” names its source after “by”",
+    "participle": "“{cue}” carries on the attribution made earlier in the sentence",
+    "according-to": "“according to” names {source} as the source of the clause",
+    "citing": "“citing” names {source} as where the claim comes from",
+    "quoted-as-saying": "“{cue}” names {source} as the speaker",
+    "direct-quote": "The direct quote is attributed by “{cue}” to {source}",
+}
+
+
+def _fill(template: str, cue: Span | None, source: Span | str | None) -> str:
+    src = source.text if isinstance(source, Span) else source
+    cue_text = cue.piece_text if cue else "said"
+    return template.format(cue=cue_text, source=src or "an unnamed source", speaker=src or "?")
+
+
+def quote_reason(rule: str, cue: Span | None, speaker: str | None) -> str:
+    return _fill(_QUOTE.get(rule, "Words between quotation marks"), cue, speaker)
+
+
+def attribution_reason(rule: str, cue: Span | None, source: Span | None) -> str:
+    return _fill(_ATTRIBUTION.get(rule, "A reporting cue links a source to content"), cue, source)

@@ -1,0 +1,124 @@
+"""Sentences and paragraphs of an article's text, as offset ranges, found in one pass.
+
+``Layout`` answers "which sentence/paragraph holds offset i" with ``bisect``, so the
+rules stay linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from deskapp.core.article import Article, PartKind
+
+_END_RE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s)|\n")
+_NEXT_START_RE = re.compile(r"\s+[\"“‘(\[]?[A-Z0-9À-Ý]")
+_ABBREVIATIONS = set(
+    [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+        "cmdr", "adm", "maj", "st", "jr", "sr", "messrs", "rev", "fr", "hon", "pres", "supt",
+        "insp", "det", "u.s", "u.n", "u.k", "e.u", "inc", "corp", "co", "ltd", "bros", "no",
+        "nos", "vs", "v", "etc", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "a.m", "p.m", "i.e", "e.g", "approx", "dept", "est", "ft",
+        "mt", "ave", "blvd", "gov't",
+    ]
+)
+_WORD_BEFORE_RE = re.compile(r"([\w.’']+)$")
+# "CARACAS, Venezuela – ", "LONDON (Reuters) - ", "KYIV, Ukraine, March 3 (AP) — "
+DATELINE_RE = re.compile(
+    r"[A-ZÀ-Ý]{2}[A-ZÀ-Ý .'’-]*(?:,\s*[\w .’'-]{2,40}?){0,2}\s*(?:\([^)\n]{1,30}\))?"
+    r"\s*[–—-]{1,2}\s+"
+)
+_SKIPPED = {PartKind.BOILERPLATE, PartKind.BREADCRUMB, PartKind.HEADLINE, PartKind.CREDIT,
+            PartKind.BYLINE}
+
+
+def sentence_ranges(text: str) -> list[tuple[int, int]]:
+    """Sentences as ``(start, end)``; a newline always ends one. Whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _END_RE.finditer(text):
+        end = m.end()
+        if m.group() != "\n":
+            nxt = _NEXT_START_RE.match(text, end)
+            if nxt is None and end < len(text) and text[end] != "\n":
+                continue
+            if _is_abbreviation(text, m.start()):
+                continue
+        _push(text, start, end, out)
+        start = end
+    _push(text, start, len(text), out)
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    w = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
+    if w is None:
+        return False
+    word = w.group(1).lower().rstrip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The sentences of a text and the ranges that rules must not read."""
+
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+    skipped: tuple[tuple[int, int], ...]
+    dateline_ends: frozenset[int]
+
+    @classmethod
+    def of(cls, article: Article) -> Layout:
+        text = article.text
+        sentences = sentence_ranges(text)
+        skipped = tuple(sorted((p.span.start, p.span.end) for p in article.parts
+                               if p.kind in _SKIPPED))
+        datelines = {p.span.end for p in article.parts if p.kind == PartKind.DATELINE}
+        return cls(text, tuple(sentences), tuple(s for s, _ in sentences), skipped,
+                   frozenset(datelines))
+
+    def sentence_at(self, offset: int) -> tuple[int, int] | None:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return None
+        s, e = self.sentences[i]
+        return (s, e) if offset < e or (offset == e and s < e) else None
+
+    def sentence_index(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def is_skipped(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.skipped)
+
+    def body_start(self, sentence_start: int, limit: int) -> int:
+        """Where a sentence's words begin, past a dateline ("CARACAS, Venezuela – ")."""
+        text = self.text
+        at_line_start = sentence_start == 0 or text[sentence_start - 1] == "\n"
+        if not at_line_start:
+            return sentence_start
+        for end in self.dateline_ends:
+            if sentence_start <= end < limit:
+                while end < limit and text[end] in " –—-":
+                    end += 1
+                return end
+        m = DATELINE_RE.match(text, sentence_start, limit)
+        return m.end() if m else sentence_start
+
+    def paragraph_of(self, offset: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return start, len(self.text) if end < 0 else end

@@ -1,0 +1,180 @@
+"""Who a source or speaker is: its kind, and the full name a pronoun or surname stands for.
+
+``Resolver.resolve`` looks back a bounded window of text (``WINDOW`` characters) from the
+mention, so resolving every mention of an article stays linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deskapp.core.annotations import SourceKind
+from deskapp.core.suggest.names import (
+    ANONYMOUS_HEADS,
+    ANONYMOUS_MARKERS,
+    DOCUMENT_WORDS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    MEDIA_NAMES,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    PERSON_TITLES,
+    ROLE_NOUNS,
+)
+
+WINDOW = 2500
+_TOKEN_RE = re.compile(r"[\w’'-]+")
+_CAP = r"[A-ZÀ-Ý][\w’'-]*"
+# "Amanda Lapo", "Dr. Jane K. Doe", "Juan Guaidó", "Mohammed bin Salman"
+PERSON_RE = re.compile(
+    rf"(?:\b(?P<title>Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.?\s+)?"
+    rf"\b(?P<name>{_CAP}(?:\s+(?:[A-Z]\.\s+)?(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)\s+)?"
+    rf"{_CAP}){{1,2}})"
+)
+_PREPOSITIONS = {"of", "for", "by", "from", "at", "in", "with", "on", "to", "close", "who"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
+_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "chairman"}
+
+
+def _tokens(phrase: str) -> list[str]:
+    return _TOKEN_RE.findall(phrase)
+
+
+def gender_of(name: str) -> str:
+    """"f", "m" or "" for a full name, from its title or first name."""
+    toks = [t.lower().rstrip(".") for t in _tokens(name)]
+    for t in toks[:2]:
+        if t in _FEMALE_TITLES or t in FEMALE_NAMES:
+            return "f"
+        if t in _MALE_TITLES or t in MALE_NAMES:
+            return "m"
+    return ""
+
+
+def source_kind(phrase: str) -> SourceKind:
+    """Person, organisation, outlet, document, anonymous or unknown, from the words."""
+    toks = _tokens(phrase)
+    if not toks:
+        return SourceKind.UNKNOWN
+    lower = [t.lower().removesuffix("’s").removesuffix("'s") for t in toks]
+    if lower[0] in {"he", "she", "i"}:
+        return SourceKind.PERSON
+    if lower[0] in {"they", "we", "it", "you"}:
+        return SourceKind.UNKNOWN
+    head = lower
+    for i, t in enumerate(lower):
+        if t in _PREPOSITIONS and i > 0:
+            head = lower[:i]
+            break
+    text = phrase.lower()
+    if any(m in text for m in ANONYMOUS_MARKERS) or (
+        head[-1] in ANONYMOUS_HEADS and not any(t[0].isupper() for t in toks[1:-1])
+    ):
+        return SourceKind.ANONYMOUS
+    if head[-1] in DOCUMENT_WORDS:
+        return SourceKind.DOCUMENT
+    if any(t in MEDIA_NAMES for t in lower) or any(t in MEDIA_WORDS for t in head):
+        return SourceKind.MEDIA
+    if any(t in ORG_WORDS for t in head) or (toks[0].isupper() and len(toks[0]) > 1):
+        return SourceKind.ORGANISATION
+    if head[-1] in {"spokesman", "spokeswoman", "spokesperson"} and lower[0] in {"a", "an"}:
+        return SourceKind.ORGANISATION
+    if looks_like_person(phrase) or head[-1] in ROLE_NOUNS:
+        return SourceKind.PERSON
+    return SourceKind.UNKNOWN
+
+
+def looks_like_person(phrase: str) -> bool:
+    toks = _tokens(phrase)
+    if not toks or not toks[0][0].isupper():
+        return False
+    lower = [t.lower().rstrip(".") for t in toks]
+    if any(t in ORG_WORDS or t in MEDIA_WORDS or t in MEDIA_NAMES for t in lower):
+        return False
+    if lower[0] in _CAPITAL_STOPWORDS:
+        return False
+    if lower[0] in PERSON_TITLES or lower[0] in FEMALE_NAMES or lower[0] in MALE_NAMES:
+        return True
+    return 1 <= len(toks) <= 4 and all(t[0].isupper() or t in {"de", "bin", "al", "van", "von"}
+                                       for t in toks)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    name: str
+    gender: str = ""
+
+
+class Resolver:
+    """Resolves "she", "Lapo", "Mr. Lapo" to the nearest compatible full name before them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def resolve(self, start: int, end: int) -> str:
+        mention = self.text[start:end]
+        lower = mention.lower()
+        if lower in {"he", "she"}:
+            found = self._nearest_person(start, "m" if lower == "he" else "f")
+            return found or mention
+        toks = _tokens(mention)
+        if toks and toks[0].lower().rstrip(".") in PERSON_TITLES:
+            toks = toks[1:]
+        if len(toks) == 1 and toks[0][0].isupper() and looks_like_person(toks[0]):
+            return self._full_name(toks[0], start) or mention
+        return mention
+
+    def _nearest_person(self, pos: int, gender: str) -> str | None:
+        lo = max(0, pos - WINDOW)
+        best: str | None = None
+        for m in PERSON_RE.finditer(self.text, lo, pos):
+            name = m.group("name")
+            title = (m.group("title") or "").lower()
+            g = gender_of(f"{title} {name}")
+            if g and g != gender:
+                continue
+            if not _is_person_mention(self.text, m.start("name"), name, title):
+                continue
+            best = self._full_name(name.split()[-1], m.start("name") + 1) or name
+        return best
+
+    def _full_name(self, surname: str, before: int) -> str | None:
+        """The last "First [M.] Surname" written before ``before``."""
+        lo = max(0, before - 8 * WINDOW)
+        pos = before
+        while True:
+            pos = self.text.rfind(surname, lo, pos)
+            if pos < 0:
+                return None
+            m = _FULL_BEFORE_RE.search(self.text, max(0, pos - 60), pos)
+            after = pos + len(surname)
+            if m and (after >= len(self.text) or not self.text[after].isalnum()):
+                first = m.group(1)
+                if first.lower() not in PERSON_TITLES and looks_like_person(first):
+                    return f"{m.group(0)}{surname}"
+
+
+_CAPITAL_STOPWORDS = set(
+    [
+        "the", "a", "an", "and", "but", "in", "on", "at", "when", "while", "as", "if", "after",
+        "before", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our",
+        "we", "they", "he", "she", "there", "here", "then", "so", "for", "of", "to", "with",
+        "by", "from", "what", "why", "how", "who", "where", "which", "many", "some", "most",
+        "more", "all", "both", "each", "one", "two", "three", "no", "not", "new", "last",
+        "next", "first", "former", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december",
+    ]
+)
+_FULL_BEFORE_RE = re.compile(r"\b([A-ZÀ-Ý][\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
+
+
+def _is_person_mention(text: str, start: int, name: str, title: str) -> bool:
+    if title:
+        return True
+    first = name.split()[0].lower()
+    if first in FEMALE_NAMES or first in MALE_NAMES:
+        return looks_like_person(name)
+    follow = text[start + len(name):start + len(name) + 6]
+    return follow.startswith((", a ", ", an ", ", the ", ", who")) and looks_like_person(name)
