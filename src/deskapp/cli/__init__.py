@@ -16,6 +16,7 @@ from deskapp import __version__
 from deskapp.core.errors import DeskappError
 
 COMMAND_MODULES = (
+    "deskapp.cli.detect",
     "deskapp.cli.importing",
     "deskapp.cli.articles",
 )
