@@ -13,35 +13,36 @@ from deskapp.core.spans import Span
 TEXT = "He said no. She said yes. They said no."
 
 
-def stored(start: int, end: int, text: str = TEXT) -> Span:
+def stored(start: int, end: int, text: str = TEXT) -> tuple[Span, str, str]:
     """A span as loaded from storage, with its context."""
-    return Span(start, end, text[start:end], (), text[max(0, start - 10) : start], text[end:][:10])
+    return Span.of(text, start, end), text[max(0, start - 10) : start], text[end:][:10]
 
 
 def test_position_is_trusted_when_it_still_reads_the_quote():
-    span = stored(3, 7)
-    assert reanchor(span, TEXT) == span
+    span, prefix, suffix = stored(3, 7)
+    assert reanchor(span, TEXT, prefix, suffix) == span
 
 
 def test_moved_quote_is_found_by_its_context():
-    span = stored(TEXT.index("She said yes"), TEXT.index("She said yes") + 12)
+    span, prefix, suffix = stored(TEXT.index("She said yes"), TEXT.index("She said yes") + 12)
     moved = "Breaking: " + TEXT
-    found = reanchor(span, moved)
+    found = reanchor(span, moved, prefix, suffix)
     assert found is not None and found.holds_in(moved)
     assert found.start == span.start + len("Breaking: ")
 
 
 def test_a_look_alike_with_other_context_is_not_taken():
     said = TEXT.index("said no", 20)  # “They said no.”
-    span = stored(said, said + 7)
+    span, prefix, suffix = stored(said, said + 7)
     changed = TEXT.replace("They said no.", "They refused.")
-    assert reanchor(span, changed) is None  # “He said no.” reads the same but is not it
+    assert (
+        reanchor(span, changed, prefix, suffix) is None
+    )  # “He said no.” reads the same but is not it
 
 
 def test_ambiguous_places_leave_the_span_orphaned():
     text = "x said no. x said no."
-    span = Span(99, 106, "said no", (), "x ", ".")
-    assert reanchor(span, text) is None
+    assert reanchor(Span(99, 106, "said no"), text, "x ", ".") is None
 
 
 def test_without_context_only_the_position_counts():

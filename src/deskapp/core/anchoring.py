@@ -24,37 +24,34 @@ def context_of(span: Span, text: str, width: int = CONTEXT) -> tuple[str, str]:
     return text[max(0, span.start - width) : span.start], text[span.end : span.end + width]
 
 
-def reanchor(old_span: Span, new_text: str) -> Span | None:
+def reanchor(old_span: Span, new_text: str, prefix: str = "", suffix: str = "") -> Span | None:
     """``old_span`` located in ``new_text``, or None when it cannot be found with certainty.
 
-    Without stored context only the position is trusted.
+    ``prefix``/``suffix`` are the context stored with the span; without any, only the
+    position is trusted.
     """
-    if old_span.holds_in(new_text) and old_span.end <= len(new_text):
+    if old_span.holds_in(new_text):
         return old_span
-    if not old_span.text or not (old_span.prefix or old_span.suffix):
+    if not old_span.text or not (prefix or suffix):
         return None
-    found = _places(old_span, new_text)
+    found = _places(old_span.text, prefix, suffix, new_text)
     if len(found) != 1:
         return None
     shift = found[0] - old_span.start
     frags = tuple((s + shift, e + shift) for s, e in old_span.fragments)
-    return Span(
-        old_span.start + shift, old_span.end + shift, old_span.text, frags,
-        old_span.prefix, old_span.suffix,
-    )  # fmt: skip
+    return Span(old_span.start + shift, old_span.end + shift, old_span.text, frags)
 
 
-def _places(span: Span, text: str) -> list[int]:
-    """Starts of the exact quote in ``text`` with the stored prefix and suffix around it."""
+def _places(quote: str, prefix: str, suffix: str, text: str) -> list[int]:
+    """Starts of ``quote`` in ``text`` with ``prefix`` before and ``suffix`` after (≤ 2)."""
     found = []
-    i = text.find(span.text)
+    i = text.find(quote)
     while i >= 0:
-        end = i + len(span.text)
-        if text.endswith(span.prefix, 0, i) and text.startswith(span.suffix, end):
+        if text.endswith(prefix, 0, i) and text.startswith(suffix, i + len(quote)):
             found.append(i)
             if len(found) > 1:
                 break
-        i = text.find(span.text, i + 1)
+        i = text.find(quote, i + 1)
     return found
 
 
@@ -71,24 +68,45 @@ def _with_spans(mark: Mark, spans: list[Span | None], orphaned: bool) -> Mark:
     return replace(mark, content=spans[0], source=spans[1], cue=spans[2], orphaned=orphaned)
 
 
-def reanchor_mark(mark: Mark, text: str) -> Mark:
+def reanchor_mark(mark: Mark, text: str, context: dict | None = None) -> Mark:
     """``mark`` with every span re-found in ``text``; orphaned if any cannot be.
 
-    A span that cannot be found keeps its stored offsets and text.
+    ``context`` is the mark's stored JSON (it holds ``prefix``/``suffix`` next to each
+    span, see :func:`storage_json`). A span that cannot be found keeps its stored offsets
+    and text.
     """
     spans = _spans(mark)
     if all(s is None or s.holds_in(text) for s in spans):
         return mark
-    found = [None if s is None else reanchor(s, text) for s in spans]
+    stored = _stored_context(mark, context or {})
+    found = [
+        None if s is None else reanchor(s, text, *ctx) for s, ctx in zip(spans, stored, strict=True)
+    ]
     lost = any(s is not None and f is None for s, f in zip(spans, found, strict=True))
     kept = [f if f is not None else s for s, f in zip(spans, found, strict=True)]
     return _with_spans(mark, kept, mark.orphaned or lost)
 
 
-def reanchor_document(doc: Document) -> Document:
-    """``doc`` with every mark re-found in its own text (after loading from storage)."""
+def _stored_context(mark: Mark, data: dict) -> list[tuple[str, str]]:
+    """The ``(prefix, suffix)`` stored for each span of ``mark`` (``("", "")`` if none)."""
+    if isinstance(mark, Quote):
+        holders = [data, data.get("speaker_span"), data.get("cue")]
+    else:
+        holders = [data.get("content"), data.get("source"), data.get("cue")]
+    return [(str(h.get("prefix") or ""), str(h.get("suffix") or "")) if h else ("", "")
+            for h in holders]  # fmt: skip
+
+
+def reanchor_document(doc: Document, stored: dict | None = None) -> Document:
+    """``doc`` with every mark re-found in its own text.
+
+    ``stored`` is the storage JSON ``doc`` was read from (for the spans' context).
+    """
     text = doc.article.text
-    marks = [reanchor_mark(m, text) for m in doc.marks.marks]
+    by_id = {}
+    for item in (*(stored or {}).get("quotes", ()), *(stored or {}).get("attributions", ())):
+        by_id[item.get("id")] = item
+    marks = [reanchor_mark(m, text, by_id.get(m.id)) for m in doc.marks.marks]
     return replace(doc, marks=AnnotationSet.of(marks))
 
 
@@ -117,4 +135,4 @@ def _put_context(out: dict | None, span: Span | None, text: str, width: int) -> 
 
 def from_storage_json(data: dict, *, id: int | None = None, version: int | None = None) -> Document:
     """A stored version read back, every mark re-anchored in its text (see :func:`reanchor`)."""
-    return reanchor_document(Document.from_json(data, id=id, version=version))
+    return reanchor_document(Document.from_json(data, id=id, version=version), data)

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from deskapp.core.annotations import AnnotationSet, Attribution, Mark, Quote
+from deskapp.core.annotations import AnnotationSet, Mark, Quote
 from deskapp.core.article import Part
 from deskapp.core.document import Document
+from deskapp.core.shifting import shift_marks
 from deskapp.core.spans import Span
 
 
@@ -62,10 +63,12 @@ def apply_edit(doc: Document, edit: TextEdit) -> Document:
     """``doc`` with ``edit`` applied to its text, its parts and all its marks."""
     new_text = edit.apply(doc.article.text)
     mapper = _Mapper(edit, new_text)
-    marks = [mapper.mark(m) for m in doc.marks.marks]
+    marks = mapper.marks(doc.marks.marks)
     parts = tuple(p for p in (mapper.part(p) for p in doc.article.parts) if p is not None)
     article = replace(doc.article, text=new_text, parts=parts)
-    return replace(doc, article=article, marks=AnnotationSet.of(marks))
+    # Marks wholly before or after the edit keep their order; only touched ones may move.
+    annotations = AnnotationSet.of(marks) if mapper.touched else AnnotationSet(marks)
+    return replace(doc, article=article, marks=annotations)
 
 
 def map_position(pos: int, edit: TextEdit, *, side: str = "end") -> int:
@@ -95,38 +98,49 @@ def _map_end(p: int, a: int, b: int, size: int) -> int:
 class _Mapper:
     """Maps spans, marks and parts through one edit."""
 
-    __slots__ = ("a", "b", "delta", "size", "text")
+    __slots__ = ("a", "b", "delta", "size", "text", "touched")
 
     def __init__(self, edit: TextEdit, new_text: str) -> None:
         self.a, self.b = edit.start, edit.end
         self.size = len(edit.replacement)
         self.delta = edit.delta
         self.text = new_text
+        self.touched = 0
 
-    def mark(self, mark: Mark) -> Mark:
-        if isinstance(mark, Quote):
-            spans = (mark.span, mark.speaker_span, mark.cue)
-        else:
-            spans = (mark.content, mark.source, mark.cue)
-        present = [s for s in spans if s is not None]
-        if all(s.end <= self.a for s in present):
-            return mark  # wholly before the edit
-        mapped: list[Span | None] = []
-        exact = True
-        for span in spans:
-            if span is None:
-                mapped.append(None)
-                continue
-            new, ok = self.span(span)
-            mapped.append(new)
-            exact = exact and ok
+    def marks(self, marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
+        """Every mark mapped; those wholly after the edit are shifted in one batch."""
+        out = list(marks)
+        after: list[int] = []
+        a, b = self.a, self.b
+        for i, mark in enumerate(marks):
+            if isinstance(mark, Quote):
+                spans = (mark.span, mark.speaker_span, mark.cue)
+            else:
+                spans = (mark.content, mark.source, mark.cue)
+            lo, hi = spans[0].start, spans[0].end
+            for span in spans[1:]:
+                if span is not None:
+                    lo, hi = min(lo, span.start), max(hi, span.end)
+            if hi <= a:
+                continue  # wholly before the edit: unchanged
+            if lo >= b:
+                after.append(i)
+            else:
+                out[i] = self._touched(mark, spans)
+        shifted = shift_marks([marks[i] for i in after], self.delta)
+        for i, mark in zip(after, shifted, strict=True):
+            out[i] = mark
+        return tuple(out)
+
+    def _touched(self, mark: Mark, spans: tuple[Span | None, ...]) -> Mark:
+        self.touched += 1
+        mapped = [None if s is None else self.span(s) for s in spans]
+        exact = all(m is None or m[1] for m in mapped)
+        new = [None if m is None else m[0] for m in mapped]
         orphaned = mark.orphaned or not exact
         if isinstance(mark, Quote):
-            return replace(
-                mark, span=mapped[0], speaker_span=mapped[1], cue=mapped[2], orphaned=orphaned
-            )
-        assert isinstance(mark, Attribution)
-        return replace(mark, content=mapped[0], source=mapped[1], cue=mapped[2], orphaned=orphaned)
+            return replace(mark, span=new[0], speaker_span=new[1], cue=new[2], orphaned=orphaned)
+        return replace(mark, content=new[0], source=new[1], cue=new[2], orphaned=orphaned)
 
     def span(self, span: Span) -> tuple[Span, bool]:
         """The mapped span, and whether it still reads its own text exactly."""

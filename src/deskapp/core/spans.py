@@ -8,24 +8,17 @@ pieces (content split by a cue, as in “…,” she said, “…”) keeps its 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
-    """A half-open range ``[start, end)`` of a text, and that text.
-
-    ``prefix``/``suffix`` are optional context (W3C TextQuoteSelector) used only to find
-    the span again when its offsets no longer match (``core.anchoring``); they take no
-    part in equality or order and are not in ``to_json()``.
-    """
+    """A half-open range ``[start, end)`` of a text, and that text."""
 
     start: int
     end: int
     text: str
     fragments: tuple[tuple[int, int], ...] = ()
-    prefix: str = field(default="", compare=False, repr=False)
-    suffix: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
@@ -84,8 +77,7 @@ class Span:
     @classmethod
     def from_json(cls, data: dict) -> Span:
         fragments = tuple((f["start"], f["end"]) for f in data.get("fragments") or ())
-        context = (str(data.get("prefix") or ""), str(data.get("suffix") or ""))
-        return cls(int(data["start"]), int(data["end"]), str(data["text"]), fragments, *context)
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]), fragments)
 
 
 def span_or_none(data: dict | None) -> Span | None:
