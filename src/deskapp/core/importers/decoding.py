@@ -51,12 +51,29 @@ def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, st
     if b"\x00" in data[:4096]:
         codec = "utf-16-le" if data[1:4096:2].count(0) > data[0:4096:2].count(0) else "utf-16-be"
         return _strict(data, codec, codec, name), codec
-    if declared and declared.lower().replace("_", "-") not in {"utf-8", "utf8"}:
-        try:
-            return normalize_newlines(data.decode(declared)), codecs.lookup(declared).name
-        except (LookupError, UnicodeDecodeError):
-            pass
+    if declared:
+        decoded = _declared(data, declared)
+        if decoded is not None:
+            return decoded
     return _detect(data, name)
+
+
+def _declared(data: bytes, declared: str) -> tuple[str, str] | None:
+    """Decode with a page's declared charset; latin-1 and ASCII labels mean cp1252 (as in
+    browsers). None when the label is unknown or does not fit the bytes."""
+    try:
+        codec = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    if codec in {"utf-8", "utf-16", "utf-32"}:
+        return None
+    if codec in {"latin-1", "iso8859-1", "ascii"}:
+        codec = "cp1252"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return normalize_newlines(text), _western_name(data, text, codec)
 
 
 def _strict(data: bytes, codec: str, label: str, name: str) -> str:
@@ -127,4 +144,5 @@ def _western_name(data: bytes, text: str, detected: str) -> str:
                 return "cp1252"
         except UnicodeDecodeError:
             pass
-    return codecs.lookup(detected).name
+    name = codecs.lookup(detected).name
+    return {"iso8859-1": "latin-1", "windows-1252": "cp1252"}.get(name, name)

@@ -20,6 +20,23 @@ from deskapp.core.structure import same_title
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""",
                            re.IGNORECASE)
+_AD_TOKENS = ("ad", "ads", "advert", "advertisement", "ad-banner", "ad-slot", "ad-container",
+              "inline-ad", "adsbygoogle", "sponsored", "sponsor", "promo", "promoted",
+              "newsletter-signup", "social-share", "share-buttons")
+_AD_SUBSTRINGS = ("advert", "sponsor", "dfp-", "taboola", "outbrain")
+
+
+def _furniture_xpath() -> list[str]:
+    """XPath of advertising and promotion blocks that main-text extraction may keep."""
+    paths = []
+    for attr in ("class", "id"):
+        padded = f"concat(' ', normalize-space(@{attr}), ' ')"
+        paths += [f"//*[contains({padded}, ' {token} ')]" for token in _AD_TOKENS]
+        paths += [f"//*[contains(@{attr}, '{part}')]" for part in _AD_SUBSTRINGS]
+    return paths
+
+
+PRUNE_XPATH = _furniture_xpath()
 _LEGAL = re.compile(r"copyright|©|all rights reserved", re.IGNORECASE)
 _MIN_SENTENCE_WORDS = 6
 _MIN_ARTICLE_WORDS = 12
@@ -49,6 +66,7 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
     found = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True,
         include_images=False, include_links=False, deduplicate=False,
+        prune_xpath=PRUNE_XPATH,
     )
     if found is None:
         return "", {}

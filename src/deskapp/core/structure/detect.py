@@ -72,11 +72,17 @@ def same_title(a: str, b: str) -> bool:
     return any(long_.startswith(short + sep.casefold()) for sep in _TITLE_SUFFIX)
 
 
-def _is_breadcrumb(line: str) -> bool:
+def _is_breadcrumb(line: str, following: str) -> bool:
+    """A navigation trail ("Home / World / …"), or a short section label with separators
+    ("World News | Reuters") over a line that reads as the headline."""
     if len(line) > 300:
         return False
     separators = len(pat.BREADCRUMB_SEPARATOR.findall(line))
-    return separators >= 2 or (separators >= 1 and bool(pat.BREADCRUMB_START.match(line)))
+    if separators >= 2 or (separators >= 1 and pat.BREADCRUMB_START.match(line)):
+        return True
+    separators += len(pat.SECTION_SEPARATOR.findall(line))
+    return (separators >= 1 and len(line.split()) <= 8 and not same_title(line, following)
+            and _looks_like_headline(following))
 
 
 def _last_crumb(line: str) -> str:
@@ -134,7 +140,7 @@ def _header_end(head: list[_Line], first: int) -> int:
 def _header(text: str, head: list[_Line], parts: list[Part]) -> tuple[int, str]:
     """Add breadcrumb, headline, repeats and bylines; return (body line index, headline)."""
     i, crumb = 0, None
-    if len(head) > 1 and _is_breadcrumb(head[0].text):
+    if len(head) > 1 and _is_breadcrumb(head[0].text, head[1].text):
         crumb = head[0]
         parts.append(_part(text, PartKind.BREADCRUMB, crumb.start, crumb.end))
         i = 1

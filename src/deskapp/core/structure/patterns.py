@@ -9,6 +9,8 @@ DASHES = "-–—‒―"
 
 #: "Home / World / Title", "News > Middle East > Title", "Home » Politics".
 BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|>|»|›|→|\\)\s")
+#: "World News | Reuters": a short section label over the headline.
+SECTION_SEPARATOR = re.compile(r"\s[|·•]\s")
 BREADCRUMB_START = re.compile(r"^(?:home|you are here|start|homepage)\b", re.IGNORECASE)
 
 _CAP_WORD = r"[A-Z][A-Za-z.'’\-]*"
