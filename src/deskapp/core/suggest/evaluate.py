@@ -17,15 +17,17 @@ Ranges = tuple[tuple[int, int], ...]
 _TRIM = " \t\n.,;:“”\"'’‘–—-"
 
 
-def find(text: str, needle: str, occurrence: int = 1, near: int | None = None) -> tuple[int, int]:
-    """The ``occurrence``-th whole-word occurrence of ``needle``, or the one nearest ``near``."""
+def find(text: str, needle: str, occurrence: int = 1,
+         near: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The ``occurrence``-th whole-word occurrence of ``needle``, or the one nearest the
+    edges of the range ``near``."""
     pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)" if needle[:1].isalnum()
                          else re.escape(needle))
     hits = [m.start() for m in pattern.finditer(text)]
     if not hits:
         raise ValueError(f"gold text not in article: {needle!r}")
     if near is not None and occurrence == 1:
-        start = min(hits, key=lambda h: abs(h - near))
+        start = min(hits, key=lambda h: min(abs(h + len(needle) - near[0]), abs(h - near[1])))
     else:
         start = hits[occurrence - 1]
     return start, start + len(needle)
@@ -34,6 +36,15 @@ def find(text: str, needle: str, occurrence: int = 1, near: int | None = None) -
 def _content(text: str, value, occurrence: int = 1) -> Ranges:
     pieces = [value] if isinstance(value, str) else list(value)
     ranges = [find(text, pieces[0], occurrence)]
+    for piece in pieces[1:]:
+        start = text.index(piece, ranges[-1][1])
+        ranges.append((start, start + len(piece)))
+    return tuple(ranges)
+
+
+def _near(text: str, value, occurrence: int, near: tuple[int, int]) -> Ranges:
+    pieces = [value] if isinstance(value, str) else list(value)
+    ranges = [find(text, pieces[0], occurrence, near)]
     for piece in pieces[1:]:
         start = text.index(piece, ranges[-1][1])
         ranges.append((start, start + len(piece)))
@@ -69,9 +80,10 @@ def load_gold(text: str, data: dict, tiers: tuple[str, ...] = ("core",)) -> Gold
         content = _content(text, item["content"], item.get("content_occurrence", 1))
         cue = source = None
         if item.get("cue"):
-            cue = (find(text, item["cue"], item.get("cue_occurrence", 1), content[0][0]),)
+            cue = _near(text, item["cue"], item.get("cue_occurrence", 1),
+                        (content[0][0], content[-1][1]))
         if item.get("source"):
-            near = cue[0][0] if cue else content[0][0]
+            near = (cue[0][0], cue[-1][1]) if cue else (content[0][0], content[-1][1])
             source = (find(text, item["source"], item.get("occurrence", 1), near),)
         gold.attributions.append(GoldAttribution(content, cue, source, item.get("source_kind", "")))
     for item in data.get("quotes", []):
