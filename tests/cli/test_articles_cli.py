@@ -189,3 +189,11 @@ def test_errors_never_show_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.strip().splitlines() == [
         f"deskapp: error: {bogus} is not a deskapp store (not an SQLite database)"]
+
+
+def test_store_from_group_option_or_environment(store_path: Path, monkeypatch) -> None:
+    result = CliRunner().invoke(main, ["--store", str(store_path), "list", "--format", "json"])
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+    monkeypatch.setenv("DESKAPP_STORE", str(store_path))
+    code, out, _ = run("list", "--format", "json", "--state", "new")
+    assert code == 0 and len(json.loads(out)) == 2

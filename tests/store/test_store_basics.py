@@ -134,3 +134,15 @@ def test_restore_makes_a_new_version_with_the_old_content(store, doc) -> None:
     assert store.load(first.id).state == State.IN_REVIEW  # approved → new is not allowed
     assert store.history(first.id)[-1].note == "restored from version 1"
     assert len(store.load(first.id, second.version).marks) == 0
+
+
+def test_latest_version_and_diff_between_versions(store, doc) -> None:
+    first = store.save(doc, reviewer="ana")
+    quote = first.marks.quotes[0]
+    store.save(first.with_marks(first.marks.remove(quote.id)), reviewer="ana", parent=1)
+    assert store.latest_version(first.id) == 2
+    diff = store.diff(first.id, 1)
+    assert [m.id for m in diff.marks_removed] == [quote.id]
+    assert not diff.marks_added and not diff.text_changes
+    with pytest.raises(NotFound):
+        store.latest_version(99)

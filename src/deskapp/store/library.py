@@ -63,12 +63,16 @@ def count_articles(conn: sqlite3.Connection, *, state: str | None, query: str | 
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int) -> list[ArticleSummary]:
-    """Best matches first (BM25; a title hit weighs most, then speakers and sources)."""
+    """Best matches first (BM25; a title hit weighs most, then speakers and sources).
+
+    Ranked inside the index first, then joined: the join touches only ``limit`` rows.
+    """
     if not query.strip():
         return []
-    sql = (f"SELECT {COLUMNS} FROM articles_fts AS f JOIN articles AS a ON a.id = f.rowid "
-           "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0, 5.0), "
-           "a.id DESC LIMIT ?")
+    sql = (f"SELECT {COLUMNS} FROM (SELECT rowid AS id, "
+           "bm25(articles_fts, 10.0, 1.0, 5.0, 5.0) AS score FROM articles_fts "
+           "WHERE articles_fts MATCH ? ORDER BY score, rowid DESC LIMIT ?) AS f "
+           "JOIN articles AS a ON a.id = f.id ORDER BY f.score, f.id DESC")
     return [ArticleSummary(*row) for row in _run(conn, sql, [query, limit], query)]
 
 

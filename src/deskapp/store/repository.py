@@ -16,6 +16,8 @@ from pathlib import Path
 import sqlite_utils
 
 from deskapp.core.document import Document
+from deskapp.core.errors import NotFound
+from deskapp.core.versioning import DocumentDiff, diff_documents
 from deskapp.core.workflow import ALLOWED, State, Transition, check_transition
 from deskapp.store import integrity, library, versions
 from deskapp.store.connection import check_damage, connect, translated, wants_read_only
@@ -111,6 +113,19 @@ class Store:
         """A stored version (the latest by default); NotFound when there is none."""
         with self._reading(f"reading article {article_id}") as conn:
             return versions.select_version(conn, article_id, version)
+
+    def latest_version(self, article_id: int) -> int:
+        """The newest version number (cheap: to notice that another window saved)."""
+        with self._reading(f"reading article {article_id}") as conn:
+            row = conn.execute("SELECT latest FROM articles WHERE id = ?",
+                               (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"there is no article {article_id} in the store")
+        return row[0]
+
+    def diff(self, article_id: int, old: int, new: int | None = None) -> DocumentDiff:
+        """What changed from version ``old`` to ``new`` (the latest by default)."""
+        return diff_documents(self.load(article_id, old), self.load(article_id, new))
 
     def history(self, article_id: int) -> list[VersionInfo]:
         """Every version of the article, oldest first."""
