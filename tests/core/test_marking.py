@@ -1,8 +1,10 @@
 """Making marks as the editor's shortcuts do: snapping, refusals, navigation, names."""
 
+import random
+
 import pytest
 
-from deskapp.core.annotations import SourceKind
+from deskapp.core.annotations import AnnotationSet, Quote, SourceKind
 from deskapp.core.article import Article, Part, PartKind
 from deskapp.core.document import Document
 from deskapp.core.errors import MarkRejected
@@ -165,6 +167,24 @@ def test_mark_at_finds_innermost_first_and_by_source_or_cue(doc):
     assert [m.id for m in mark_at(doc, text.index("enough"))] == [inner.id, outer.id]
     assert [m.id for m in mark_at(doc, text.index("she told"))] == [inner.id]
     assert mark_at(doc, text.index("Business")) == []
+
+
+def test_mark_at_agrees_with_a_plain_scan_of_many_marks():
+    text = "ab cd ef gh ij kl mn op " * 40
+    rng = random.Random(5)
+    marks = []
+    for _ in range(200):
+        start = rng.randrange(len(text) - 1)
+        end = rng.randrange(start + 1, min(len(text), start + 60) + 1)
+        cue = rng.randrange(len(text) - 1)
+        marks.append(Quote(Span.of(text, start, end), cue=Span.of(text, cue, cue + 1)))
+    doc = Document(Article(text), AnnotationSet.of(marks))
+    for pos in range(len(text)):
+        covering = {m.id for m in marks if any(s.start <= pos < s.end for s in (m.span, m.cue))}
+        found = mark_at(doc, pos)
+        assert {m.id for m in found} == covering
+        lengths = [min(len(s) for s in (m.span, m.cue) if s.start <= pos < s.end) for m in found]
+        assert lengths == sorted(lengths)
 
 
 def test_f8_walks_marks_in_text_order_and_wraps(doc):

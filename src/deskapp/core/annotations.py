@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -149,7 +150,10 @@ class AnnotationSet:
         return next((m for m in self.marks if m.id == mark_id), None)
 
     def add(self, mark: Mark) -> AnnotationSet:
-        return AnnotationSet.of((*self.marks, mark))
+        """The set with ``mark`` inserted in text order (a binary search, no re-sort)."""
+        marks = list(self.marks)
+        bisect.insort(marks, mark, key=_order)
+        return AnnotationSet(tuple(marks))
 
     def remove(self, mark_id: str) -> AnnotationSet:
         return AnnotationSet(tuple(m for m in self.marks if m.id != mark_id))

@@ -15,6 +15,7 @@ from deskapp.core.annotations import Attribution, Mark, Quote, SourceKind
 from deskapp.core.article import Article, PartKind
 from deskapp.core.document import Document
 from deskapp.core.errors import MarkRejected
+from deskapp.core.lookup import index_of
 from deskapp.core.selection import snap_to_words
 from deskapp.core.spans import Span
 
@@ -144,30 +145,13 @@ def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _spans(mark: Mark) -> tuple[Span, ...]:
-    if isinstance(mark, Quote):
-        spans = (mark.span, mark.speaker_span, mark.cue)
-    else:
-        spans = (mark.content, mark.source, mark.cue)
-    return tuple(s for s in spans if s is not None)
-
-
 def mark_at(doc: Document, pos: int) -> list[Mark]:
     """Marks with a span (anchor, speaker, source or cue) covering character ``pos``.
 
     Innermost (shortest covering span) first; orphaned marks, whose offsets are only
     approximate, are never found by position.
     """
-    found: list[tuple[int, Mark]] = []
-    for mark in doc.marks.marks:
-        if mark.orphaned:
-            continue
-        for span in _spans(mark):
-            if span.start <= pos < span.end and any(s <= pos < e for s, e in span.ranges):
-                found.append((span.end - span.start, mark))
-                break
-    found.sort(key=lambda lm: lm[0])
-    return [m for _, m in found]
+    return index_of(doc.marks).at(pos)
 
 
 def next_mark(
