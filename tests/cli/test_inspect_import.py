@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -176,3 +179,62 @@ def test_export_then_import_gives_back_text_metadata_and_marks(tmp_path, fixture
     assert back.article.text == doc.article.text
     assert back.article.meta == doc.article.meta
     assert [q.to_json() for q in back.marks.quotes] == [q.to_json() for q in doc.marks.quotes]
+
+
+BAD_FILES = {
+    "empty.txt": (b"", "the file is empty"),
+    "picture.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+    "archive.zip.txt": (b"PK\x03\x04\x14\x00\x00\x00", "ZIP archive"),
+    "scan.txt": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "PDF document"),
+    "cut.txt": ("Guaidó said more…".encode()[:-1], "truncated"),
+    "menu.html": (b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
+                  b"</body></html>", "no article text"),
+}
+
+
+def test_each_bad_input_is_an_error_line_and_the_rest_imports(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    good = _article(folder, "0-good.txt", 0)
+    for name, (payload, _) in BAD_FILES.items():
+        (folder / name).write_bytes(payload)
+    locked = _article(folder, "locked.txt", 9)
+    huge = folder / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(65 * 1024 * 1024)
+    from deskapp.core.importers import source
+
+    real_access = os.access
+    monkeypatch.setattr(source.os, "access",
+                        lambda p, mode: False if str(p) == str(locked) else real_access(p, mode))
+    store = str(tmp_path / "store.sqlite3")
+    gone = folder / "gone.txt"
+    result = _run("import", str(folder), str(gone), "--store", store, "--format", "json")
+    assert result.exit_code == 1
+    lines = {Path(x["path"]).name: x for x in map(json.loads, result.stdout.splitlines())}
+    assert lines[good.name]["id"] is not None and lines[good.name]["error"] is None
+    expected = {name: reason for name, (_, reason) in BAD_FILES.items()}
+    expected.update({"locked.txt": "permission denied", "huge.txt": "too large",
+                     "gone.txt": "does not exist"})
+    for name, reason in expected.items():
+        assert lines[name]["id"] is None, name
+        assert reason in lines[name]["error"] and name in lines[name]["error"], name
+    with _store(tmp_path) as opened:
+        assert opened.count_articles() == 1
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_only(monkeypatch):
+    from deskapp.cli import importing
+
+    terminal, pipe = _Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        monkeypatch.setattr(importing.sys, "stderr", stream)
+        progress = importing._Progress(3)
+        progress.show(1, Path("in/0.txt"))
+        progress.clear()
+    assert "[1/3] 0.txt" in terminal.getvalue()
+    assert pipe.getvalue() == ""
