@@ -9,7 +9,7 @@ from itertools import pairwise
 import pytest
 
 from deskapp.core.article import PartKind
-from deskapp.core.structure import detect_structure, summarize
+from deskapp.core.structure import date_stamp, detect_structure, summarize
 
 
 def _by_kind(text: str) -> dict[str, list[str]]:
@@ -166,3 +166,21 @@ def test_boilerplate_marker_in_the_header_does_not_cut_the_article():
     parts = _by_kind(text)
     assert parts["body"] == ["A storm hit the coast.\nIt rained."]
     assert "boilerplate" not in parts
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Published: March 5, 2024 10:32 IST", "March 5, 2024 10:32 IST"),
+        ("12 February 2024", "12 February 2024"),
+        ("Updated on 2024-03-01", "2024-03-01"),
+    ],
+)
+def test_date_stamp_in_the_header(line, stamp):
+    text = f"Talks stall\n{line}\n\nVIENNA (AFP) - Talks stalled on Friday.\n"
+    assert date_stamp(text) == stamp
+    assert "body" in _by_kind(text) and stamp not in _by_kind(text)["body"][0]
+
+
+def test_no_date_stamp_in_prose():
+    assert date_stamp("Talks stall\n\nTalks stalled on 12 February 2024, officials said.\n") == ""

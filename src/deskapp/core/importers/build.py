@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from deskapp.core.article import Article, Metadata
 from deskapp.core.errors import ImportFailed
 from deskapp.core.importers.source import Provenance
-from deskapp.core.structure import detect_structure, summarize
+from deskapp.core.structure import date_stamp, detect_structure, summarize
 
 
 def build_article(
@@ -23,7 +23,7 @@ def build_article(
     if not text.strip():
         raise ImportFailed(f"{name or origin.file_name or 'the text'}: there is no article text")
     parts = detect_structure(text)
-    fields = summarize(parts)
+    fields = {**summarize(parts), "published": date_stamp(text)}
     fields.update({k: v.strip() for k, v in (known or {}).items() if v and v.strip()})
     meta = Metadata(
         **fields,

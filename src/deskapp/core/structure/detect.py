@@ -200,6 +200,16 @@ def _part(text: str, kind: PartKind, start: int, end: int) -> Part:
     return Part(kind, Span.of(text, start, end))
 
 
+def date_stamp(text: str) -> str:
+    """The date on a line of its own near the top ("Published: March 5, 2024 10:32 IST"
+    gives "March 5, 2024 10:32 IST"), or ""."""
+    for line in islice(_lines(text), HEAD_LINES):
+        m = pat.DATE_LINE.match(line.text)
+        if m:
+            return m.group("stamp")
+    return ""
+
+
 def detect_structure(text: str) -> tuple[Part, ...]:
     """The parts of a monitored page, in text order (see the module docstring)."""
     head = list(islice(_lines(text), HEAD_LINES))

@@ -51,10 +51,10 @@ BYLINE = re.compile(
 #: A line holding only a date, or a "Published/Updated" stamp, in the header of a page.
 DATE_LINE = re.compile(
     r"^(?:(?:published|posted|updated|last updated|date)(?:\s+on)?:?\s*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?P<stamp>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     r"(?:\d{1,2}[\s./-]+[A-Za-z]{3,9}\.?[\s./-]+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
-    r"(?:[\s,|-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
+    r"(?:[\s,|-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?)\s*$",
     re.IGNORECASE,
 )
 
