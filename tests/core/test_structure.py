@@ -184,3 +184,11 @@ def test_date_stamp_in_the_header(line, stamp):
 
 def test_no_date_stamp_in_prose():
     assert date_stamp("Talks stall\n\nTalks stalled on 12 February 2024, officials said.\n") == ""
+
+
+def test_title_is_the_headline_without_the_site_name():
+    text = "Talks resume in Doha | Gulf Monitor\n\nTalks resume in Doha\n\nDOHA (AFP) - Talks.\n"
+    parts = detect_structure(text)
+    assert [p.span.text for p in parts if p.kind == PartKind.HEADLINE] == [
+        "Talks resume in Doha | Gulf Monitor", "Talks resume in Doha"]
+    assert summarize(parts)["title"] == "Talks resume in Doha"

@@ -62,7 +62,7 @@ DATE_LINE = re.compile(
 #: "Source: Reuters", "With inputs from agencies", "— AFP".
 CREDIT = re.compile(
     r"""^(?:
-        \((?=[^()\n]*\b(?:desk|bureau|reporting|editing|writing|compiled|agencies|agency|
+        \((?=[^()\n]*\b(?:desk|bureau|reporting|editing|writing|compiled|agencies|
             wires?|news\s+service|monitoring|inputs|files\s+from|contributed|AFP|Reuters|AP|
             IRNA|Xinhua|TASS|DPA|ANI|PTI)\b)[^\n]{2,200}\)
       | (?:source|sources|credit|credits|courtesy)\s*:\s*[^\n]{1,150}

@@ -17,19 +17,23 @@ def byline_name(line: str) -> str:
 def summarize(parts: Iterable[Part]) -> dict[str, str]:
     """Metadata fields read from the parts ("" when a part is absent).
 
-    ``title`` is the first headline, ``dateline`` the dateline without its dash,
+    ``title`` is the shortest headline (a repeat may carry the site's name),
+    ``dateline`` the dateline without its dash,
     ``byline`` the names of the first byline without "By", ``credit`` the credit lines
     joined by a space.
     """
     first: dict[PartKind, str] = {}
     credits: list[str] = []
+    headlines: list[str] = []
     for part in parts:
         first.setdefault(part.kind, part.span.text)
         if part.kind == PartKind.CREDIT:
             credits.append(part.span.text)
+        elif part.kind == PartKind.HEADLINE:
+            headlines.append(part.span.text)
     byline = first.get(PartKind.BYLINE, "")
     return {
-        "title": first.get(PartKind.HEADLINE, ""),
+        "title": min(headlines, key=len) if headlines else "",
         "dateline": first.get(PartKind.DATELINE, ""),
         "byline": byline_name(byline) if byline else "",
         "credit": " ".join(credits),
