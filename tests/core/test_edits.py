@@ -57,24 +57,31 @@ def edit_for(draw, text: str) -> TextEdit:
 
 
 class Tracked:
-    """The article as a list of character identities, to know which spans an edit touched."""
+    """The article as a list of character identities, to know which spans an edit touched.
+
+    ``broken`` holds every character whose right-hand neighbour an edit changed, so an
+    insertion later deleted again still counts as having touched the span.
+    """
 
     def __init__(self, text: str) -> None:
         self.ids = list(range(len(text)))
         self.fresh = len(text)
+        self.broken: set[int] = set()
 
     def apply(self, edit: TextEdit) -> None:
+        if edit.start > 0 and (edit.end > edit.start or edit.replacement):
+            self.broken.add(self.ids[edit.start - 1])
+        self.broken.update(self.ids[edit.start : edit.end])
         new = list(range(self.fresh, self.fresh + len(edit.replacement)))
         self.fresh += len(new)
         self.ids[edit.start : edit.end] = new
 
     def where(self, start: int, end: int) -> int | None:
-        """The new start of original ``[start, end)`` if it survived whole and unbroken."""
-        wanted = list(range(start, end))
-        if not wanted or start not in self.ids:
+        """The new start of original ``[start, end)`` if no edit ever touched its inside."""
+        if any(i in self.broken for i in range(start, end - 1)) or start not in self.ids:
             return None
         at = self.ids.index(start)
-        return at if self.ids[at : at + len(wanted)] == wanted else None
+        return at if self.ids[at : at + end - start] == list(range(start, end)) else None
 
 
 @settings(max_examples=300, deadline=None)

@@ -113,14 +113,17 @@ class _Mapper:
         after: list[int] = []
         a, b = self.a, self.b
         for i, mark in enumerate(marks):
-            if isinstance(mark, Quote):
+            if type(mark) is Quote:
                 spans = (mark.span, mark.speaker_span, mark.cue)
             else:
                 spans = (mark.content, mark.source, mark.cue)
             lo, hi = spans[0].start, spans[0].end
             for span in spans[1:]:
                 if span is not None:
-                    lo, hi = min(lo, span.start), max(hi, span.end)
+                    if span.start < lo:
+                        lo = span.start
+                    if span.end > hi:
+                        hi = span.end
             if hi <= a:
                 continue  # wholly before the edit: unchanged
             if lo >= b:
