@@ -65,7 +65,7 @@ def timed(label: str, action: Callable[[], object], runs: int = 15, goal: float 
 
 
 def calibration() -> float:
-    """Milliseconds for a plain 1,000,000-step Python loop (≈ 15–25 ms on a recent desktop)."""
+    """Milliseconds for a plain 1,000,000-step Python loop: to compare machines."""
     begin = time.perf_counter()
     total = 0
     for i in range(1_000_000):
