@@ -84,3 +84,11 @@ def test_unknown_suffix_is_read_as_text(tmp_path, sample_text):
     path = tmp_path / "capture.eml-body"
     path.write_text(sample_text, encoding="utf-8")
     assert read_article(path).meta.title == "567 Venezuelan soldiers defected to Colombia"
+
+
+def test_legacy_text_ending_in_an_accent_is_not_mistaken_for_cut_utf8(tmp_path):
+    path = tmp_path / "cafe.txt"
+    path.write_bytes("Menu\n\nThe menu is simple: one dish, at the café".encode("cp1252"))
+    article = read_article(path)
+    assert article.text.endswith("at the café")
+    assert article.meta.encoding in {"cp1252", "latin-1"}

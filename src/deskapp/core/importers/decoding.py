@@ -85,15 +85,21 @@ def _strict(data: bytes, codec: str, label: str, name: str) -> str:
 
 
 def _is_utf8_gone_wrong(data: bytes, exc: UnicodeDecodeError) -> bool:
-    """Cut-off or damaged UTF-8 (valid multibyte sequences before the bad byte)."""
-    if exc.reason == "unexpected end of data" and exc.end >= len(data) - 3:
-        return True
+    """Cut-off or damaged UTF-8: valid multibyte sequences before the bad byte, or a cut
+    that leaves a lead byte with its continuation bytes (a lone last byte such as cp1252
+    "é" ending the file is not enough)."""
     before = data[max(0, exc.start - 65536) : exc.start]
+    if _truncated(data, exc):
+        return len(data) - exc.start >= 2 or _UTF8_MULTIBYTE.search(before) is not None
     return len(_UTF8_MULTIBYTE.findall(before)) >= 2
 
 
+def _truncated(data: bytes, exc: UnicodeDecodeError) -> bool:
+    return exc.reason == "unexpected end of data" and exc.end >= len(data) - 3
+
+
 def _utf8_message(name: str, data: bytes, exc: UnicodeDecodeError) -> str:
-    if exc.reason == "unexpected end of data" and exc.end >= len(data) - 3:
+    if _truncated(data, exc):
         return f"{name}: the UTF-8 text is truncated (it ends in the middle of a character)"
     return (f"{name}: damaged UTF-8 text (invalid bytes at offset {exc.start}); "
             "not importing it as garbled text")
