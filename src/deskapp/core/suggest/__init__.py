@@ -12,11 +12,14 @@ from deskapp.core.suggest.model import (
     Suggestion,
     Suggestions,
 )
+from deskapp.core.suggest.queue import Decision, ReviewQueue
 
 __all__ = [
     "AttributionSuggestion",
+    "Decision",
     "Flag",
     "QuoteSuggestion",
+    "ReviewQueue",
     "Suggestion",
     "Suggestions",
     "suggest",

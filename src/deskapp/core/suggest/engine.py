@@ -8,6 +8,7 @@ context → resolve pronouns and surnames → raise review flags. Each step is l
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article
@@ -120,7 +121,9 @@ class _QuoteBuilder:
         text = self.text
         quotes: list[QuoteSuggestion] = []
         quote_attrs: list[AttributionSuggestion] = []
-        previous: tuple[QuoteSuggestion, int, AttributionSuggestion | None] | None = None
+        previous: tuple[QuoteSuggestion, int, int | None] | None = None
+        raws = sorted(raws, key=lambda r: r.content[0][0])
+        starts = [r.content[0][0] for r in raws]
         for members, attachment, _ in groups:
             pieces = [p for q in members for p in q.pieces]
             span = Span.pieces(text, pieces)
@@ -135,7 +138,7 @@ class _QuoteBuilder:
                 cue = _span(text, [attachment.cue])
                 rule, conf = attachment.rule, 0.9 if speaker_span else 0.5
             else:
-                holder = _holding_attribution(raws, first)
+                holder = _holding_attribution(raws, starts, first)
                 if holder is not None:
                     speaker_span = _span(text, [holder.source]) if holder.source else None
                     cue = _span(text, holder.cue)
@@ -155,24 +158,28 @@ class _QuoteBuilder:
                                     reason=quote_reason(rule, cue, speaker))
             quotes.append(quote)
             attr = None
-            if rule in {"continuation", "next-paragraph"} and previous and previous[2]:
-                attr = _extend(text, previous[2], span)
-                quote_attrs[quote_attrs.index(previous[2])] = attr
+            if rule in {"continuation", "next-paragraph"} and previous and previous[2] is not None:
+                attr = previous[2]
+                quote_attrs[attr] = _extend(text, quote_attrs[attr], span)
             elif speaker_span is not None and rule != "inside-attribution":
                 kind = source_kind(speaker_span.text)
                 if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                     kind = SourceKind.PERSON
-                attr = AttributionSuggestion(
+                quote_attr = AttributionSuggestion(
                     content=span, source=speaker_span, cue=cue, source_kind=kind,
                     entity=speaker, rule="direct-quote", confidence=conf,
                     reason=attribution_reason("direct-quote", cue, speaker_span))
-                quote_attrs.append(attr)
+                quote_attrs.append(quote_attr)
+                attr = len(quote_attrs) - 1
             previous = (quote, para[0], attr)
         return quotes, quote_attrs
 
 
-def _holding_attribution(raws: list[RawAttribution], quote: RawQuote) -> RawAttribution | None:
-    for raw in raws:
+def _holding_attribution(raws: list[RawAttribution], starts: list[int],
+                         quote: RawQuote) -> RawAttribution | None:
+    """The indirect attribution whose content holds the quote (raws sorted by start)."""
+    i = bisect_right(starts, quote.open_at)
+    for raw in raws[max(0, i - 4):i]:
         for s, e in raw.content:
             if s <= quote.open_at and quote.close_end <= e + 1:
                 return raw

@@ -95,9 +95,10 @@ def load_gold(text: str, data: dict, tiers: tuple[str, ...] = ("core",)) -> Gold
 
 
 def same_text(text: str, a: Ranges, b: Ranges) -> bool:
+    """Same place and same words, ignoring spaces and punctuation at the edges."""
     def norm(r: Ranges) -> str:
         return " ".join(text[s:e].strip(_TRIM) for s, e in r)
-    return norm(a) == norm(b)
+    return overlaps(a, b) and norm(a) == norm(b)
 
 
 def overlaps(a: Ranges, b: Ranges) -> bool:
@@ -151,8 +152,10 @@ def score(gold: Gold, found: Suggestions, ignore: list[Ranges] = ()) -> dict[str
     System items that overlap an ``ignore`` range (borderline gold) are left out.
     """
     text = gold.text
+    core = [g.content for g in gold.attributions]
     attrs = [a for a in found.attributions
-             if not any(overlaps(a.content.ranges, r) for r in ignore)]
+             if any(overlaps(a.content.ranges, c) for c in core)
+             or not any(overlaps(a.content.ranges, r) for r in ignore)]
     out: dict[str, Score] = {}
     for lenient, tag in ((False, "strict"), (True, "lenient")):
         for role in ("cue", "source", "content"):

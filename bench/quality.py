@@ -1,0 +1,82 @@
+"""Quality of the suggestion engine against hand-annotated gold articles.
+
+Prints precision, recall and F1 per role (cue, source, content) and for quotes with
+their speaker, strict (same text, ignoring edge spaces/punctuation) and lenient (overlap),
+for the dev set, the held-out set and the sample's reference review.
+
+    python bench/quality.py [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from deskapp.core.importers import read_article
+from deskapp.core.suggest import suggest
+from deskapp.core.suggest.evaluate import Score, load_gold, score
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+ROWS = ("cue", "source", "content", "quote+speaker")
+
+
+def gold_files() -> list[tuple[str, Path, dict]]:
+    out = []
+    for path in sorted((FIXTURES / "gold").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out.append((data["split"], path.with_name(data["article"]), data))
+    seed = json.loads((FIXTURES / "seed-gold.json").read_text(encoding="utf-8"))
+    out.append(("sample", FIXTURES / "venezuela-defections.txt", seed))
+    return out
+
+
+def evaluate(show_misses: bool) -> dict[str, dict[str, Score]]:
+    totals: dict[str, dict[str, Score]] = {}
+    for split, article_path, data in gold_files():
+        article = read_article(article_path)
+        gold = load_gold(article.text, data)
+        borderline = load_gold(article.text, data, ("borderline",))
+        found = suggest(article)
+        scores = score(gold, found, [a.content for a in borderline.attributions])
+        bucket = totals.setdefault(split, {k: Score() for k in scores})
+        for key, value in scores.items():
+            bucket[key].add(value)
+        if show_misses:
+            _print_misses(article_path.name, article.text, gold, found)
+    return totals
+
+
+def _print_misses(name: str, text: str, gold, found) -> None:
+    from deskapp.core.suggest.evaluate import same_text
+
+    for g in gold.attributions:
+        ok = any(same_text(text, a.content.ranges, g.content) for a in found.attributions)
+        if not ok:
+            s, e = g.content[0]
+            print(f"  MISS {name}: {text[s:e][:80]!r}")
+    core = [g.content for g in gold.attributions]
+    for a in found.attributions:
+        if not any(same_text(text, a.content.ranges, c) for c in core):
+            src = a.source.text if a.source else None
+            print(f"  EXTRA {name}: [{src} | {a.cue.piece_text if a.cue else None}] "
+                  f"{a.content.piece_text[:70]!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list missed and extra items")
+    totals = evaluate(parser.parse_args().misses)
+    for split in ("dev", "heldout", "sample"):
+        print(f"\n{split:<8} {'':14} {'strict P/R/F1':>22}   {'lenient P/R/F1':>22}")
+        for row in ROWS:
+            cells = []
+            for tag in ("strict", "lenient"):
+                s = totals[split][f"{row}/{tag}"]
+                cells.append(f"{s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}")
+            n = totals[split][f"{row}/strict"].n_gold
+            print(f"{'':8} {row:<14} {cells[0]:>22}   {cells[1]:>22}   (gold {n})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Speed of the suggestion engine on a generated news corpus.
+
+Builds a deterministic corpus from the gold articles (shuffled, with names and figures
+varied), then prints MB/s on 10 MB, the times for 1 MB and 10 MB and their ratio, and the
+time for a 20 KB article (the UI reruns suggestions after every correction).
+Goals: ≥ 5 MB/s, ratio ≤ 11, 20 KB ≤ 20 ms.
+
+    python bench/suggest.py
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import statistics
+import time
+from pathlib import Path
+
+from deskapp.core.article import Article
+from deskapp.core.suggest import suggest
+
+GOLD = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "gold"
+NAMES = ["Amanda Lapo", "Juan Reyes", "Olga Petrova", "Samuel Otieno", "Claire Dubois",
+         "Hakan Fidan", "Priya Mehta", "Tomas Berger", "Linda Cortez", "Ravi Menon"]
+MB = 1_000_000
+
+
+def corpus(size: int, seed: int = 7) -> str:
+    """About ``size`` characters of news text: gold articles, varied and shuffled."""
+    rng = random.Random(seed)
+    articles = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))]
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        text = rng.choice(articles)
+        text = re.sub(r"\d+", lambda m: str(rng.randint(2, 99999)), text)
+        name = rng.choice(NAMES)
+        text = text.replace("Fidan", name.split()[-1]).replace("Mehta", name.split()[-1])
+        paragraphs = text.split("\n")
+        head, body = paragraphs[:2], paragraphs[2:]
+        if rng.random() < 0.3:
+            rng.shuffle(body)
+        chunk = "\n".join(head + body) + "\n\n"
+        parts.append(chunk)
+        total += len(chunk)
+    return "".join(parts)[:size]
+
+
+def timed(text: str, repeat: int = 1) -> float:
+    article = Article(text)
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        suggest(article)
+        runs.append(time.perf_counter() - start)
+    return min(runs)
+
+
+def main() -> None:
+    big = corpus(10 * MB)
+    small = big[:MB]
+    timed(small[:20_000])  # warm up regex caches
+    t1 = timed(small, repeat=3)
+    t10 = timed(big, repeat=1)
+    article = big[:20_000]
+    runs = [timed(article) for _ in range(30)]
+    print(f"corpus            {len(big) / MB:.1f} MB from {len(list(GOLD.glob('*.txt')))} gold articles")
+    print(f"1 MB              {t1:.3f} s")
+    print(f"10 MB             {t10:.3f} s   ({len(big) / MB / t10:.1f} MB/s, goal >= 5)")
+    print(f"ratio 10MB/1MB    {t10 / t1:.2f}   (goal <= 11)")
+    print(f"20 KB article     {statistics.median(runs) * 1000:.1f} ms median, "
+          f"{max(runs) * 1000:.1f} ms max   (goal <= 20 ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""The review queue: suggestions one at a time, accepted, rejected or skipped by key.
+
+``ReviewQueue`` is immutable: every action returns a new queue, so the window can keep
+the previous one on its undo stack. Items come in text order; suggestions that an
+accepted mark already covers (same kind, same span; for attributions the same source
+too) are left out, so rerunning the engine after an edit does not ask twice.
+
+    queue = ReviewQueue.of(suggest(article), document.marks)
+    queue = queue.accept()            # A / Enter
+    queue = queue.reject()            # X / Delete
+    queue = queue.skip()              # Space
+    queue = queue.back()              # Backspace
+    queue = queue.accept_all("quote")
+    queue.progress                    # "12 of 19 reviewed"
+    queue.marks()                     # the accepted items as Quote / Attribution marks
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from deskapp.core.annotations import Attribution, Mark, Quote
+from deskapp.core.suggest.model import AttributionSuggestion, Suggestion, Suggestions
+
+
+class Decision(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+def _ranges(span) -> tuple | None:
+    return None if span is None else span.ranges
+
+
+def _already_marked(item: Suggestion, marks: list[Mark]) -> bool:
+    for mark in marks:
+        if isinstance(item, AttributionSuggestion):
+            if (isinstance(mark, Attribution) and mark.content.ranges == item.content.ranges
+                    and _ranges(mark.source) == _ranges(item.source)):
+                return True
+        elif isinstance(mark, Quote) and mark.span.ranges == item.span.ranges:
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewQueue:
+    """Suggestions in review order, a decision per item (None = not yet), a position."""
+
+    items: tuple[Suggestion, ...] = ()
+    decisions: tuple[Decision | None, ...] = ()
+    position: int = 0
+
+    @classmethod
+    def of(cls, suggestions: Suggestions, marks: Iterable[Mark] = ()) -> ReviewQueue:
+        existing = list(marks)
+        items = tuple(s for s in suggestions.items if not _already_marked(s, existing))
+        return cls(items, (None,) * len(items), 0)
+
+    # --- reading -------------------------------------------------------------------
+    @property
+    def current(self) -> Suggestion | None:
+        """The item under review; None when every item has a decision."""
+        return self.items[self.position] if self.position < len(self.items) else None
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def reviewed(self) -> int:
+        return sum(d is not None for d in self.decisions)
+
+    @property
+    def done(self) -> bool:
+        return self.reviewed == self.total
+
+    @property
+    def progress(self) -> str:
+        return f"{self.reviewed} of {self.total} reviewed"
+
+    def decision(self, suggestion_id: str) -> Decision | None:
+        for item, decision in zip(self.items, self.decisions, strict=True):
+            if item.id == suggestion_id:
+                return decision
+        return None
+
+    @property
+    def accepted(self) -> tuple[Suggestion, ...]:
+        return tuple(i for i, d in zip(self.items, self.decisions, strict=True)
+                     if d is Decision.ACCEPTED)
+
+    def marks(self) -> tuple[Mark, ...]:
+        """The accepted suggestions as the marks an editor would have made by hand."""
+        return tuple(item.to_mark() for item in self.accepted)
+
+    # --- acting --------------------------------------------------------------------
+    def accept(self) -> ReviewQueue:
+        return self._decide(Decision.ACCEPTED)
+
+    def reject(self) -> ReviewQueue:
+        return self._decide(Decision.REJECTED)
+
+    def skip(self) -> ReviewQueue:
+        """Leave the current item undecided and move to the next undecided one."""
+        if self.current is None:
+            return self
+        return replace(self, position=self._next_open(self.position + 1))
+
+    def back(self) -> ReviewQueue:
+        """Return to the previous item (decided or not) to look at it again."""
+        return replace(self, position=max(0, min(self.position, len(self.items)) - 1))
+
+    def accept_all(self, kind: str) -> ReviewQueue:
+        """Accept every undecided item of ``kind`` ("quote" or "attribution")."""
+        decisions = tuple(Decision.ACCEPTED if d is None and item.kind == kind else d
+                          for item, d in zip(self.items, self.decisions, strict=True))
+        moved = replace(self, decisions=decisions)
+        return replace(moved, position=moved._next_open(self.position))
+
+    def _decide(self, decision: Decision) -> ReviewQueue:
+        if self.current is None:
+            return self
+        decisions = list(self.decisions)
+        decisions[self.position] = decision
+        moved = replace(self, decisions=tuple(decisions))
+        return replace(moved, position=moved._next_open(self.position + 1))
+
+    def _next_open(self, start: int) -> int:
+        """The first undecided item from ``start``, wrapping round; len(items) if none."""
+        n = len(self.items)
+        for step in range(n):
+            i = (start + step) % n
+            if self.decisions[i] is None:
+                return i
+        return n
