@@ -64,7 +64,8 @@ def main() -> None:
     t10 = timed(big, repeat=1)
     article = big[:20_000]
     runs = [timed(article) for _ in range(30)]
-    print(f"corpus            {len(big) / MB:.1f} MB from {len(list(GOLD.glob('*.txt')))} gold articles")
+    n_gold = len(list(GOLD.glob("*.txt")))
+    print(f"corpus            {len(big) / MB:.1f} MB from {n_gold} gold articles")
     print(f"1 MB              {t1:.3f} s")
     print(f"10 MB             {t10:.3f} s   ({len(big) / MB / t10:.1f} MB/s, goal >= 5)")
     print(f"ratio 10MB/1MB    {t10 / t1:.2f}   (goal <= 11)")

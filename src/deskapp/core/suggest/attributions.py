@@ -21,6 +21,7 @@ from deskapp.core.suggest.lexicon import (
     NOT_VERB_BEFORE,
     NOUNISH_FORMS,
     PAST_PARTICIPLES,
+    QUOTE_ONLY_LEMMAS,
     WEAK_LEMMAS,
 )
 from deskapp.core.suggest.model import Range, RawAttribution
@@ -70,6 +71,8 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
                 found.append(hit)
         else:
             verb = m.group("verb")
+            if FORM_TO_LEMMA[verb] in QUOTE_ONLY_LEMMAS:
+                continue
             if verb.endswith("ing") and not _has_aux(text, body, pos):
                 hit = _participle(text, m, end, same_sentence)
             else:

@@ -21,11 +21,17 @@ from deskapp.core.suggest.model import (
     RawAttribution,
     Suggestions,
 )
+from deskapp.core.suggest.phrases import subject_before
 from deskapp.core.suggest.quotes import RawQuote, cue_after, cue_before, scan_quotes, word_count
 from deskapp.core.suggest.reasons import attribution_reason, quote_reason
 from deskapp.core.suggest.sentences import Layout
 from deskapp.core.suggest.speakers import Resolver, source_kind
 
+_PARTIAL_CUE_RE = re.compile(
+    r"\b(?:call(?:ed|s)?|describ(?:ed|es)|dubbed|branded|label(?:l)?ed|dismiss(?:ed|es)|"
+    r"accus(?:ed|es)|denounc(?:ed|es)|hail(?:ed|s)|prais(?:ed|es)|condemn(?:ed|s)|"
+    r"critici[sz](?:ed|es)|slammed|urg(?:ed|es)|den(?:ied|ies)|insist(?:ed|s)|warn(?:ed|s))\b"
+)
 _SPLIT_GAP_RE = re.compile(r"[^.!?“”\"\n]{0,40}?,\s*$")
 
 
@@ -116,6 +122,22 @@ class _QuoteBuilder:
             i += 1
         return groups
 
+    def _partial_cue(self, quote: RawQuote) -> tuple[Span, Span] | None:
+        """Smith called the move “reckless” → Smith, through “called”."""
+        sentence = self.layout.sentence_at(quote.open_at)
+        if sentence is None:
+            return None
+        body = self.layout.body_start(sentence[0], quote.open_at)
+        last = None
+        for m in _PARTIAL_CUE_RE.finditer(self.text, body, quote.open_at):
+            last = m
+        if last is None:
+            return None
+        source = subject_before(self.text, body, last.start())
+        if source is None:
+            return None
+        return Span.of(self.text, *source), Span.of(self.text, last.start(), last.end())
+
     def finish(self, groups, raws: list[RawAttribution],
                resolver: Resolver) -> tuple[list[QuoteSuggestion], list[AttributionSuggestion]]:
         text = self.text
@@ -143,6 +165,14 @@ class _QuoteBuilder:
                     speaker_span = _span(text, [holder.source]) if holder.source else None
                     cue = _span(text, holder.cue)
                     rule, conf = "inside-attribution", 0.75
+                elif (partial := self._partial_cue(first)) is not None:
+                    speaker_span, cue = partial
+                    rule, conf = "partial-quote", 0.6
+                elif (holder := _last_in_paragraph(raws, starts, para[0], first)) is not None \
+                        and not _mid_sentence(text, first):
+                    speaker_span = _span(text, [holder.source])
+                    cue = _span(text, holder.cue)
+                    rule, conf = "context-speaker", 0.55
                 elif previous and previous[0].speaker and _continues(text, previous, para, first):
                     speaker_span, cue = previous[0].speaker_span, previous[0].cue
                     same = previous[1] == para[0]
@@ -173,6 +203,16 @@ class _QuoteBuilder:
                 attr = len(quote_attrs) - 1
             previous = (quote, para[0], attr)
         return quotes, quote_attrs
+
+
+def _last_in_paragraph(raws: list[RawAttribution], starts: list[int], para_start: int,
+                       quote: RawQuote) -> RawAttribution | None:
+    """The person-like attribution just before the quote in its paragraph, if any."""
+    i = bisect_right(starts, quote.open_at)
+    for raw in reversed(raws[max(0, i - 3):i]):
+        if raw.source and raw.content[0][0] >= para_start and raw.content[-1][1] <= quote.open_at:
+            return raw
+    return None
 
 
 def _holding_attribution(raws: list[RawAttribution], starts: list[int],

@@ -21,6 +21,11 @@ _IRREGULAR = {
     "forecast": ("forecasts", "forecast", "forecast", "forecasting"),
     "predict": ("predicts", "predicted", "predicted", "predicting"),
     "reply": ("replies", "replied", "replied", "replying"),
+    "hit": ("hits", "hit", "hit", "hitting"),
+    "snap": ("snaps", "snapped", "snapped", "snapping"),
+    "sob": ("sobs", "sobbed", "sobbed", "sobbing"),
+    "cry": ("cries", "cried", "cried", "crying"),
+    "plead": ("pleads", "pleaded", "pleaded", "pleading"),
     "testify": ("testifies", "testified", "testified", "testifying"),
     "deny": ("denies", "denied", "denied", "denying"),
     "signal": ("signals", "signalled", "signalled", "signalling"),
@@ -34,6 +39,12 @@ STRONG_VERBS = [
     "complain", "remark", "observe", "comment", "disclose", "reveal", "indicate", "believe",
     "think", "affirm", "reiterate", "forecast", "post", "counter", "urge", "vow", "pledge",
     "promise", "boast", "lament",
+]
+# Verbs that introduce a direct quote only ("“…,” Pardew raged."), never indirect speech.
+QUOTE_ONLY_VERBS = [
+    "rage", "fume", "blast", "storm", "shout", "scream", "joke", "laugh", "quip", "sigh",
+    "whisper", "continue", "ask", "answer", "exclaim", "gush", "sob", "cry", "beg", "plead",
+    "demand", "muse", "snap", "bark", "hit", "recount", "yell", "groan", "chuckle", "smile",
 ]
 # Verbs that attribute only with a "that" clause ("a study found that …").
 WEAK_VERBS = [
@@ -66,9 +77,10 @@ def _form_table(lemmas: list[str]) -> dict[str, str]:
     return table
 
 
-_ALL_LEMMAS = sorted(set(STRONG_VERBS) | set(WEAK_VERBS) | HEARER_VERBS)
+_ALL_LEMMAS = sorted(set(STRONG_VERBS) | set(WEAK_VERBS) | HEARER_VERBS | set(QUOTE_ONLY_VERBS))
 FORM_TO_LEMMA: dict[str, str] = _form_table(_ALL_LEMMAS)
 WEAK_LEMMAS = set(WEAK_VERBS) - set(STRONG_VERBS)
+QUOTE_ONLY_LEMMAS = set(QUOTE_ONLY_VERBS) - set(STRONG_VERBS)
 GERUNDS = {f for f, lemma in FORM_TO_LEMMA.items() if f.endswith("ing")}
 
 AUX_WORDS = [

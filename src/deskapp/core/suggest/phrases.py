@@ -24,6 +24,10 @@ _APPOSITION_START_RE = re.compile(
     r"\s*(?:a|an|the|who|which|whose|one|its|his|her|their|our|then|now|also|former|"
     r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
 )
+_NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
+_ABBREV_BEFORE_RE = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col)|\b[A-Z])$"
+)
 _WORD_ONLY_RE = re.compile(r"\b\w+\b")
 _WORD_RE = re.compile(r"[\w’'.&()-]+")
 _CHUNK_END_RE = re.compile(r"[,;:–—”\"“]|\s-\s|\bthat\b")
@@ -55,6 +59,10 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
         comma = text.rfind(",", lo, apposition_end)
         if comma < 0 or not _APPOSITION_START_RE.match(text, comma + 1, apposition_end):
             return None
+        if _NAME_ONLY_RE.fullmatch(text, comma + 1, apposition_end):
+            start = _chunk_start(text, lo, comma)
+            head = trim_phrase(text, start, comma)
+            return (head[0], apposition_end) if head else None
         if len(words(text, comma + 1, apposition_end)) > 16:
             return None
         end = comma
@@ -95,7 +103,8 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     first = ws[0]
     if not (first[0].isupper() or first[0].isdigit() or lower[0] in PRONOUNS
-            or lower[0] in _DETERMINERS or lower[-1].endswith("s")):
+            or lower[0] in _DETERMINERS or lower[-1].endswith("s")
+            or any(w[0].isupper() for w in ws[1:])):
         return None
     return start, end
 
@@ -113,8 +122,12 @@ def phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
     """A noun phrase that starts at ``start`` ("according to [X]", "said [X]")."""
     while start < limit and text[start] == " ":
         start += 1
-    m = _NP_STOP_RE.search(text, start, min(limit, start + 160))
-    end = m.start() if m else min(limit, start + 160)
+    hi = min(limit, start + 160)
+    m = _NP_STOP_RE.search(text, start, hi)
+    while m and text[m.start()] == "." and _ABBREV_BEFORE_RE.search(text, max(start, m.start() - 6),
+                                                                   m.start()):
+        m = _NP_STOP_RE.search(text, m.end(), hi)
+    end = m.start() if m else hi
     # "(IISS)" after a name belongs to it
     if m and text[m.start()] == "(":
         close = text.find(")", m.start(), m.start() + 20)

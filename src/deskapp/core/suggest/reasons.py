@@ -11,6 +11,8 @@ _QUOTE = {
     "inside-attribution": "The quoted words sit inside what “{cue}” reports",
     "continuation": "Follows a quote by {speaker} in the same paragraph, with no new speaker",
     "next-paragraph": "Opens the paragraph after a quote by {speaker}, with no new speaker",
+    "partial-quote": "“{cue}” before the quoted words names who used them",
+    "context-speaker": "The paragraph's last attribution, by {speaker}, comes just before",
     "no-speaker": "Words between quotation marks; no speaker found nearby",
 }
 _ATTRIBUTION = {

@@ -23,7 +23,7 @@ from deskapp.core.suggest.names import (
     ROLE_NOUNS,
 )
 
-WINDOW = 2500
+WINDOW = 1500
 _TOKEN_RE = re.compile(r"[\w’'-]+")
 _CAP = r"[A-ZÀ-Ý][\w’'-]*"
 # "Amanda Lapo", "Dr. Jane K. Doe", "Juan Guaidó", "Mohammed bin Salman"
@@ -113,17 +113,23 @@ class Resolver:
         self.text = text
 
     def resolve(self, start: int, end: int) -> str:
+        """The name a source or speaker mention stands for (the mention when unsure)."""
         mention = self.text[start:end]
         lower = mention.lower()
         if lower in {"he", "she"}:
             found = self._nearest_person(start, "m" if lower == "he" else "f")
             return found or mention
-        toks = _tokens(mention)
-        if toks and toks[0].lower().rstrip(".") in PERSON_TITLES:
-            toks = toks[1:]
-        if len(toks) == 1 and toks[0][0].isupper() and looks_like_person(toks[0]):
-            return self._full_name(toks[0], start) or mention
-        return mention
+        kind = source_kind(mention)
+        if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
+            return mention
+        name = person_name(mention)
+        if name is None:
+            if _DEFINITE_RE.fullmatch(mention) and kind == SourceKind.PERSON:
+                return self._nearest_person(start, "") or mention
+            return mention
+        if " " not in name:
+            return self._full_name(name, start) or name
+        return name
 
     def _nearest_person(self, pos: int, gender: str) -> str | None:
         lo = max(0, pos - WINDOW)
@@ -132,7 +138,7 @@ class Resolver:
             name = m.group("name")
             title = (m.group("title") or "").lower()
             g = gender_of(f"{title} {name}")
-            if g and g != gender:
+            if g and gender and g != gender:
                 continue
             if not _is_person_mention(self.text, m.start("name"), name, title):
                 continue
@@ -153,6 +159,46 @@ class Resolver:
                 first = m.group(1)
                 if first.lower() not in PERSON_TITLES and looks_like_person(first):
                     return f"{m.group(0)}{surname}"
+
+
+_DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
+_NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "dos"}
+
+
+def person_name(mention: str) -> str | None:
+    """"ECB President Christine Laval" → "Christine Laval"; "his sister, Tanya Rhodes" →
+    "Tanya Rhodes"; "Dr. Priya Mehta" → "Priya Mehta"; None without a proper name."""
+    if "," in mention:
+        tail = mention.rsplit(",", 1)[1].strip()
+        if tail and looks_like_person(tail) and len(_tokens(tail)) >= 2:
+            return person_name(tail)
+        mention = mention.split(",", 1)[0]
+    toks = mention.replace(".", " ").split()
+    run: list[str] = []
+    for tok in reversed(toks):
+        if tok[0].isupper() or (run and tok in _NAME_PARTICLES):
+            run.insert(0, tok)
+        else:
+            break
+    while run and run[0] in _NAME_PARTICLES:
+        run.pop(0)
+    if not run:
+        return None
+    lower = [t.lower() for t in run]
+    for i, t in enumerate(lower):
+        if t in FEMALE_NAMES or t in MALE_NAMES:
+            return " ".join(run[i:])
+    cut = 0
+    for i, (tok, t) in enumerate(zip(run, lower, strict=True)):
+        if (t in PERSON_TITLES or t in ROLE_NOUNS or (tok.isupper() and len(tok) > 1)
+                or t.endswith(("’s", "'s"))):
+            cut = i + 1
+    run = run[cut:] if cut < len(run) else []
+    if len(run) >= 3:
+        run = run[-2:]
+    if not run or run[0].lower() in _CAPITAL_STOPWORDS:
+        return None
+    return " ".join(run)
 
 
 _CAPITAL_STOPWORDS = set(
