@@ -20,6 +20,8 @@ _CLAUSE_WORDS = set(
 )
 _BAD_IN_SUBJECT = set(AUX_WORDS) | {"not", "to", "would", "that", "this", "there", "if"}
 _TRAILING_ADVERBS = set(INNER_ADVERBS) | {"has", "have", "had", "was", "is", "it"}
+_LEADING_ADVERBS = set(INNER_ADVERBS) | {"later", "earlier", "meanwhile", "however", "but",
+                                         "and", "so", "yet", "instead", "separately"}
 _APPOSITION_START_RE = re.compile(
     r"\s*(?:a|an|the|who|which|whose|one|its|his|her|their|our|then|now|also|former|"
     r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
@@ -89,6 +91,9 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in " \t,":
         end -= 1
     ws = words(text, start, end)
+    while len(ws) > 1 and ws[0].lower() in _LEADING_ADVERBS:
+        start = text.index(ws[1], start + len(ws[0]))
+        ws.pop(0)
     while ws and ws[-1].lower() in _TRAILING_ADVERBS:
         cut = text.rfind(ws.pop(), start, end)
         end = cut
@@ -146,7 +151,8 @@ def split_sources(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, end))
-    good = [p for p in pieces if p[1] > p[0] and text[p[0]].isupper()]
+    good = [p for p in pieces if p[1] > p[0] and (text[p[0]].isupper() or (
+        text.startswith("the ", p[0]) and text[p[0] + 4:p[0] + 5].isupper()))]
     if len(good) == len(pieces) and len(pieces) > 1:
         return pieces
     return [(start, end)]
