@@ -18,3 +18,13 @@ def fixtures() -> Path:
 @pytest.fixture
 def sample_text() -> str:
     return (FIXTURES / "venezuela-defections.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_qt_paths(tmp_path_factory):
+    """Keep QSettings and the default store away from the user's real ones."""
+    home = tmp_path_factory.mktemp("xdg")
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DATA_HOME"] = str(home / "data")
+    os.environ.pop("DESKAPP_STORE", None)
+    yield

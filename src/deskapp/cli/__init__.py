@@ -32,14 +32,26 @@ class DeskappGroup(click.Group):
             click.echo(f"deskapp: error: {exc}", err=True)
             ctx.exit(1)
         except OSError as exc:
-            click.echo(f"deskapp: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            click.echo(
+                f"deskapp: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+                err=True,
+            )
             ctx.exit(1)
 
 
-@click.group(cls=DeskappGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=DeskappGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, "--version", prog_name="deskapp")
-@click.option("--store", "store_path", type=click.Path(dir_okay=False), envvar="DESKAPP_STORE",
-              help="The SQLite store (default: the app data folder; env DESKAPP_STORE).")
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(dir_okay=False),
+    envvar="DESKAPP_STORE",
+    help="The SQLite store (default: the app data folder; env DESKAPP_STORE).",
+)
 @click.pass_context
 def main(ctx: click.Context, store_path: str | None) -> None:
     """Review monitored news articles: mark quotes and attributions, approve, keep versions.

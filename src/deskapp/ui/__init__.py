@@ -1,0 +1,1 @@
+"""The Qt window: shows and edits; decides nothing the core can decide."""

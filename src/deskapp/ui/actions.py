@@ -1,0 +1,252 @@
+"""Every user-facing action, declared once.
+
+Menus, the toolbar, the shortcut help (F1) and the README's shortcut table all come
+from ``ACTIONS``. A handler is a dotted path from the main window to a method, e.g.
+``"marking.mark_quote"`` is ``window.marking.mark_quote``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+MENUS = ("File", "Edit", "Mark", "Review", "View", "Help")
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action: id, menu text, shortcut, menu, handler and help text."""
+
+    id: str
+    text: str
+    shortcut: str
+    menu: str
+    handler: str
+    tip: str
+    toolbar: bool = False
+    checkable: bool = False
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec(
+        "open",
+        "&Open…",
+        "Ctrl+O",
+        "File",
+        "files.open_files",
+        "Open one or more articles (.txt, .md, .html, .json)",
+        True,
+    ),
+    ActionSpec(
+        "import_folder",
+        "&Import folder…",
+        "Ctrl+Shift+O",
+        "File",
+        "files.import_folder",
+        "Import every article in a folder",
+    ),
+    ActionSpec(
+        "paste_article",
+        "&Paste as new article",
+        "Ctrl+Shift+V",
+        "File",
+        "files.paste_article",
+        "Make a new article from the clipboard (plain text or HTML)",
+    ),
+    ActionSpec(
+        "save",
+        "&Save version",
+        "Ctrl+S",
+        "File",
+        "files.save_version",
+        "Save the reviewed article as a new version in the store",
+        True,
+    ),
+    ActionSpec(
+        "export",
+        "&Export…",
+        "Ctrl+E",
+        "File",
+        "files.export_article",
+        "Export the article (Markdown, HTML, JSON)",
+        True,
+    ),
+    ActionSpec("quit", "&Quit", "Ctrl+Q", "File", "close", "Quit deskapp"),
+    # Edit
+    ActionSpec("undo", "&Undo", "Ctrl+Z", "Edit", "undo", "Undo the last change"),
+    ActionSpec("redo", "&Redo", "Ctrl+Shift+Z", "Edit", "redo", "Redo the last undone change"),
+    ActionSpec("find", "&Find…", "Ctrl+F", "Edit", "marking.show_find", "Find text in the article"),
+    ActionSpec(
+        "find_next",
+        "Find &next",
+        "F3",
+        "Edit",
+        "marking.find_next",
+        "Select the next match of the find text",
+    ),
+    ActionSpec(
+        "select_sentence",
+        "Select &sentence",
+        "Alt+S",
+        "Edit",
+        "marking.select_sentence",
+        "Select the sentence around the caret",
+    ),
+    ActionSpec(
+        "select_quoted",
+        "Select &quoted text",
+        "Alt+Q",
+        "Edit",
+        "marking.select_quoted",
+        "Select the text between the quotation marks around the caret",
+    ),
+    ActionSpec(
+        "edit_text",
+        "&Correct text",
+        "Ctrl+Shift+E",
+        "Edit",
+        "marking.toggle_edit_mode",
+        "Switch text-correction mode on or off (marks follow the edits)",
+        checkable=True,
+    ),
+    # Mark
+    ActionSpec(
+        "mark_quote",
+        "Mark &quote",
+        "Ctrl+Shift+Q",
+        "Mark",
+        "marking.mark_quote",
+        "Mark the selection as a direct quote and name its speaker",
+        True,
+    ),
+    ActionSpec(
+        "mark_attribution",
+        "Mark &attribution",
+        "Ctrl+Shift+A",
+        "Mark",
+        "marking.mark_attribution",
+        "Mark the selection as attributed content; then choose source and cue",
+        True,
+    ),
+    ActionSpec(
+        "edit_mark",
+        "&Edit mark…",
+        "F2",
+        "Mark",
+        "marking.edit_mark",
+        "Change speaker, source, cue or note of the current mark",
+    ),
+    ActionSpec(
+        "delete_mark",
+        "&Delete mark",
+        "Del",
+        "Mark",
+        "marking.delete_mark",
+        "Remove the current mark",
+    ),
+    ActionSpec("next_mark", "&Next mark", "F8", "Mark", "marking.next_mark", "Go to the next mark"),
+    ActionSpec(
+        "previous_mark",
+        "&Previous mark",
+        "Shift+F8",
+        "Mark",
+        "marking.previous_mark",
+        "Go to the previous mark",
+    ),
+    # Review
+    ActionSpec(
+        "approve",
+        "&Approve",
+        "Ctrl+Return",
+        "Review",
+        "review.approve",
+        "Run the review checks and approve the article",
+        True,
+    ),
+    ActionSpec(
+        "settings",
+        "Reviewer &name…",
+        "Ctrl+,",
+        "Review",
+        "review.edit_reviewer",
+        "Set the reviewer name recorded with approvals",
+    ),
+    # View
+    ActionSpec(
+        "focus_text",
+        "Focus &article",
+        "Ctrl+1",
+        "View",
+        "focus_text",
+        "Move the keyboard focus to the article text",
+    ),
+    ActionSpec(
+        "focus_marks",
+        "Focus &marks list",
+        "Ctrl+2",
+        "View",
+        "focus_marks",
+        "Move the keyboard focus to the list of marks",
+    ),
+    # Help
+    ActionSpec(
+        "shortcuts",
+        "&Keyboard shortcuts",
+        "F1",
+        "Help",
+        "show_shortcuts",
+        "List every action and its shortcut",
+    ),
+    ActionSpec("about", "&About deskapp", "", "Help", "show_about", "Version and licence"),
+)
+
+
+def spec(action_id: str) -> ActionSpec:
+    """The declaration of one action."""
+    return next(a for a in ACTIONS if a.id == action_id)
+
+
+def key_sequence(item: ActionSpec) -> QKeySequence:
+    return QKeySequence(item.shortcut)
+
+
+def build_actions(window: QWidget) -> dict[str, QAction]:
+    """Create every QAction on ``window``, connected to its handler method."""
+    actions: dict[str, QAction] = {}
+    for item in ACTIONS:
+        action = QAction(item.text, window)
+        action.setObjectName(f"action_{item.id}")
+        if item.shortcut:
+            action.setShortcut(key_sequence(item))
+        action.setStatusTip(item.tip)
+        action.setToolTip(f"{item.tip} ({item.shortcut})" if item.shortcut else item.tip)
+        action.setCheckable(item.checkable)
+        handler = resolve(window, item.handler)
+        if item.checkable:
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+        window.addAction(action)
+        actions[item.id] = action
+    return actions
+
+
+def resolve(window: QWidget, path: str):
+    """The bound method that ``path`` names on ``window``."""
+    target = window
+    for name in path.split("."):
+        target = getattr(target, name)
+    return target
+
+
+def shortcut_rows() -> list[tuple[str, str, str, str]]:
+    """(menu, action, shortcut in native text, what it does) for the help and README."""
+    rows = []
+    for item in ACTIONS:
+        text = item.text.replace("&", "").rstrip("…")
+        native = key_sequence(item).toString(QKeySequence.SequenceFormat.NativeText)
+        rows.append((item.menu, text, native, item.tip))
+    return rows

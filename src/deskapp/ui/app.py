@@ -1,0 +1,53 @@
+"""Starting the window: QApplication, the store, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from deskapp import __version__
+from deskapp.core.errors import StoreError
+from deskapp.paths import APP_NAME, ORG_NAME, default_store_path
+from deskapp.store import Store
+from deskapp.ui import dialogs
+
+
+def application() -> QApplication:
+    """The one QApplication, created with deskapp's names."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def open_store_interactively(path: Path) -> Store | None:
+    """Open ``path``; when it cannot be opened, say why and offer another file."""
+    while True:
+        try:
+            return Store.open(path)
+        except StoreError as exc:
+            dialogs.error(None, "Cannot open the store", f"{exc}\n\nChoose another store file.")
+            chosen = dialogs.open_store(None, str(path.parent))
+            if not chosen:
+                return None
+            path = Path(chosen)
+
+
+def run(store_path: str | None = None) -> int:
+    """Run the window until it closes; the exit status."""
+    app = application()
+    from deskapp.ui.main_window import MainWindow
+
+    store = open_store_interactively(Path(store_path) if store_path else default_store_path())
+    if store is None:
+        return 1
+    window = MainWindow(store)
+    window.files.open_initial()
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,192 @@
+"""The article text: read-only with a keyboard caret, marks drawn by a highlighter.
+
+Offsets in and out of this widget are Python ``str`` indices into the article text;
+the conversion to Qt's UTF-16 positions happens here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from deskapp.ui.highlights import Highlight, HighlightIndex, role_format, segments
+from deskapp.ui.positions import PositionMap
+
+_REDO = QKeySequence("Ctrl+Shift+Z")[0].toCombined()
+
+
+class MarkHighlighter(QSyntaxHighlighter):
+    """Draws highlights block by block; only touched blocks are redrawn on change."""
+
+    def __init__(self, document) -> None:
+        super().__init__(document)
+        self.index = HighlightIndex()
+        self.positions = PositionMap("")
+
+    def set_highlights(self, items: list[Highlight], positions: PositionMap) -> None:
+        self.index = HighlightIndex(items)
+        self.positions = positions
+        self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        q_start = block.position()
+        start = self.positions.from_qt(q_start)
+        end = self.positions.from_qt(q_start + len(text))
+        items = self.index.overlapping(start, end)
+        if not items:
+            return
+        for a, b, roles in segments(items, start, end):
+            fmt = QTextCharFormat()
+            for role in roles:
+                fmt.merge(role_format(role))
+            qa, qb = self.positions.to_qt(a) - q_start, self.positions.to_qt(b) - q_start
+            self.setFormat(qa, qb - qa, fmt)
+
+
+class ArticleView(QPlainTextEdit):
+    """Shows one article. Emits ``edited(start, end, replacement)`` in correction mode."""
+
+    edited = Signal(int, int, str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self._set_caret_flags()
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFont(self.font())
+        font.setPointSizeF(max(11.0, font.pointSizeF() * 1.1))
+        self.setFont(font)
+        self.setAccessibleName("Article text")
+        self._text = ""
+        self._positions = PositionMap("")
+        self._programmatic = False
+        self.highlighter = MarkHighlighter(self.document())
+        self.document().contentsChange.connect(self._on_contents_change)
+
+    def _set_caret_flags(self) -> None:
+        flags = Qt.TextInteractionFlag.TextSelectableByKeyboard
+        flags |= Qt.TextInteractionFlag.TextSelectableByMouse
+        if not self.isReadOnly():
+            flags |= Qt.TextInteractionFlag.TextEditable
+        self.setTextInteractionFlags(flags)
+
+    def event(self, event: QEvent) -> bool:
+        """Leave Undo/Redo to the window's actions: one undo history for marks and text."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+                or event.keyCombination().toCombined() == _REDO
+            )
+        ):
+            event.ignore()
+            return True
+        return super().event(event)
+
+    # -- content ---------------------------------------------------------------------
+    def show_text(self, text: str) -> None:
+        """Replace the whole text (a new article); the caret goes to the start."""
+        if text == self._text and self.document().characterCount() > 1:
+            return
+        self._programmatic = True
+        try:
+            self._text = text
+            self._positions = PositionMap(text)
+            self.setPlainText(text)
+        finally:
+            self._programmatic = False
+
+    def set_highlights(self, items: list[Highlight]) -> None:
+        self.highlighter.set_highlights(items, self._positions)
+
+    def text(self) -> str:
+        return self._text
+
+    def apply_edit(self, start: int, end: int, replacement: str) -> None:
+        """Change the shown text programmatically (undo/redo of a correction)."""
+        self._programmatic = True
+        try:
+            cursor = self._cursor_for(start, end)
+            cursor.insertText(replacement)
+            self._text = self._text[:start] + replacement + self._text[end:]
+            self._positions = PositionMap(self._text)
+        finally:
+            self._programmatic = False
+
+    def set_correcting(self, on: bool) -> None:
+        """Correction mode: the text becomes editable and edits are reported."""
+        self.setReadOnly(not on)
+        self._set_caret_flags()
+        self.setBackgroundVisible(on)
+        self.setProperty("correcting", on)
+        self.setStyleSheet("QPlainTextEdit { background: #fffbe8; }" if on else "")
+
+    # -- selection -------------------------------------------------------------------
+    def selection(self) -> tuple[int, int]:
+        """The selected range as Python offsets (start == end when nothing is selected)."""
+        cursor = self.textCursor()
+        return (
+            self._positions.from_qt(cursor.selectionStart()),
+            self._positions.from_qt(cursor.selectionEnd()),
+        )
+
+    @property
+    def positions(self) -> PositionMap:
+        return self._positions
+
+    def caret(self) -> int:
+        return self._positions.from_qt(self.textCursor().position())
+
+    def select(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` and scroll it into view."""
+        self.setTextCursor(self._cursor_for(start, end))
+        self.ensureCursorVisible()
+
+    def show_current(self, start: int | None, end: int | None) -> None:
+        """Outline the current mark (an extra selection over the highlights)."""
+        if start is None or end is None:
+            self.setExtraSelections([])
+            return
+        extra = QTextEdit.ExtraSelection()
+        extra.cursor = self._cursor_for(start, end)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffc94d"))
+        fmt.setFontUnderline(True)
+        extra.format = fmt
+        self.setExtraSelections([extra])
+
+    def _cursor_for(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._positions.to_qt(start))
+        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    # -- corrections -----------------------------------------------------------------
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._programmatic or self.isReadOnly():
+            return
+        start = self._positions.from_qt(position)
+        end = self._positions.from_qt(position + removed)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        cursor.setPosition(position + added, QTextCursor.MoveMode.KeepAnchor)
+        replacement = cursor.selectedText().replace("\u2029", "\n")
+        if replacement == self._text[start:end]:
+            return  # a format-only change (the highlighter), not an edit
+        self._text = self._text[:start] + replacement + self._text[end:]
+        self._positions = PositionMap(self._text)
+        self.edited.emit(start, end, replacement)

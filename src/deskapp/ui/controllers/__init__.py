@@ -1,0 +1,1 @@
+"""What the window's actions do, one controller per area (files, marking, review)."""

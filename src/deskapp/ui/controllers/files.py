@@ -1,0 +1,212 @@
+"""Opening, saving and exporting articles from the window."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication
+
+from deskapp.core.document import Document
+from deskapp.core.errors import DeskappError
+from deskapp.core.exporters import FORMATS, SUFFIXES
+from deskapp.core.exporters.files import write_atomically
+from deskapp.core.importers import article_from_clipboard, read_document
+from deskapp.paths import SAMPLE_ARTICLE, resource_path
+from deskapp.store import VersionConflict
+from deskapp.ui import dialogs
+
+if TYPE_CHECKING:
+    from deskapp.ui.main_window import MainWindow
+
+EXPORT_FILTERS = {
+    "Markdown (*.md)": "md",
+    "HTML page (*.html)": "html",
+    "deskapp JSON (*.json)": "json",
+}
+LAST_ARTICLE = "last_article"
+
+
+class FileActions:
+    """File menu: open, paste, save a version, export; and what opens at start."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    # -- start -----------------------------------------------------------------------
+    def open_initial(self) -> None:
+        """The last article, else the newest one, else the bundled sample (unsaved)."""
+        store = self.window.store
+        last = store.get_setting(LAST_ARTICLE)
+        candidates = [int(last)] if last and last.isdigit() else []
+        candidates += [s.id for s in store.list_articles(limit=1)]
+        for article_id in candidates:
+            try:
+                self.window.show_loaded(store.load(article_id))
+                return
+            except DeskappError:
+                continue
+        self.window.show_loaded(read_document(resource_path(SAMPLE_ARTICLE)))
+
+    def remember_last(self, article_id: int) -> None:
+        if not self.window.store.read_only:
+            # remembering is a convenience; never block the editor for it
+            with contextlib.suppress(DeskappError):
+                self.window.store.set_setting(LAST_ARTICLE, str(article_id))
+
+    # -- open ------------------------------------------------------------------------
+    def open_files(self) -> None:
+        paths = dialogs.open_files(self.window, self._last_folder())
+        if paths:
+            self.open_paths([Path(p) for p in paths])
+
+    def open_paths(self, paths: list[Path]) -> None:
+        """Import each file into the store and show the last one that worked."""
+        if not self.settle_unsaved():
+            return
+        shown, failures = None, []
+        for path in paths:
+            try:
+                shown = self.import_document(read_document(path))
+            except DeskappError as exc:
+                failures.append(str(exc))
+        if shown is not None:
+            self.window.show_loaded(shown)
+            self.window.settings.setValue("last_folder", str(paths[-1].parent))
+        if failures:
+            dialogs.error(self.window, "Some files were not opened", "\n".join(failures))
+        elif shown is not None:
+            self.window.status(f"Opened “{shown.title}”")
+
+    def import_document(self, doc: Document) -> Document:
+        """The stored twin of ``doc`` when its bytes were imported before, else ``doc`` saved."""
+        store = self.window.store
+        sha = doc.article.meta.sha256
+        existing = store.find_by_sha256(sha) if sha else None
+        if existing is not None:
+            return store.load(existing)
+        if store.read_only:
+            return doc
+        return store.save(doc, reviewer=self.window.reviewer(), note="imported")
+
+    def import_folder(self) -> None:
+        folder = dialogs.open_folder(self.window, self._last_folder())
+        if folder:
+            from deskapp.ui.batch_import import run_batch_import
+
+            run_batch_import(self.window, [Path(folder)])
+
+    def paste_article(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        html = mime.html() if mime.hasHtml() else None
+        text = mime.text() if mime.hasText() else None
+        try:
+            article = article_from_clipboard(text, html)
+        except DeskappError as exc:
+            self.window.status(f"Nothing pasted: {exc}")
+            return
+        if self.settle_unsaved():
+            self.window.show_loaded(self.import_document(Document(article)))
+            self.window.status("Pasted as a new article")
+
+    def _last_folder(self) -> str:
+        return str(self.window.settings.value("last_folder", "") or "")
+
+    # -- save ------------------------------------------------------------------------
+    def save_version(self) -> bool:
+        """Save the current document as a new version; False when it was not saved."""
+        window, session = self.window, self.window.session
+        if session.document is None:
+            return False
+        if window.store.read_only:
+            dialogs.error(
+                window,
+                "Read-only store",
+                f"{window.store.path} is read-only: export the article instead.",
+            )
+            return False
+        doc = session.current()
+        try:
+            saved = window.store.save(doc, reviewer=window.reviewer(), parent=session.version)
+        except VersionConflict as exc:
+            return self._resolve_conflict(doc, exc)
+        except DeskappError as exc:
+            dialogs.error(
+                window,
+                "Not saved",
+                f"The version was not saved: {exc}\nYour changes are still here.",
+            )
+            return False
+        session.mark_saved(saved)
+        self.remember_last(saved.id)
+        window.status(f"Saved version {saved.version}")
+        return True
+
+    def _resolve_conflict(self, doc: Document, exc: VersionConflict) -> bool:
+        window = self.window
+        mine = dialogs.confirm(
+            window,
+            "Saved elsewhere meanwhile",
+            f"Another window or program saved version {exc.latest} of this article after "
+            f"you started.\n\nYes: save yours as a new version on top of it.\n"
+            "No: keep yours unsaved (export it, or reopen the article to see theirs).",
+        )
+        if not mine:
+            return False
+        saved = window.store.save(
+            replace(doc, version=exc.latest),
+            reviewer=window.reviewer(),
+            parent=exc.latest,
+            note="saved over a concurrent version",
+        )
+        window.session.mark_saved(saved)
+        window.status(f"Saved version {saved.version} on top of version {exc.latest}")
+        return True
+
+    def settle_unsaved(self) -> bool:
+        """Before the article goes away: True when it may (saved, discarded or clean)."""
+        session = self.window.session
+        if not session.dirty or session.document is None:
+            return True
+        answer = dialogs.ask_unsaved(self.window, session.document.title)
+        if answer == "save":
+            return self.save_version()
+        return answer == "discard"
+
+    # -- export ----------------------------------------------------------------------
+    def export_article(self) -> None:
+        window = self.window
+        doc = window.session.document
+        if doc is None:
+            return
+        doc = window.session.current()
+        suggested = str(Path(self._last_folder() or ".") / _file_stem(doc.title))
+        path, chosen = dialogs.save_file(
+            window, "Export article", suggested + ".md", ";;".join(EXPORT_FILTERS)
+        )
+        if not path:
+            return
+        fmt = _format_for(Path(path), EXPORT_FILTERS.get(chosen, "md"))
+        target = Path(path)
+        if target.suffix.lower() not in {".md", ".markdown", ".html", ".htm", ".json"}:
+            target = target.with_suffix(SUFFIXES[fmt])
+        try:
+            write_atomically(target, FORMATS[fmt](doc))
+        except DeskappError as exc:
+            dialogs.error(window, "Not exported", str(exc))
+            return
+        window.status(f"Exported to {target}")
+
+
+def _format_for(path: Path, fallback: str) -> str:
+    suffix = path.suffix.lower()
+    return {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}.get(
+        suffix, fallback
+    )
+
+
+def _file_stem(title: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+    return "-".join(cleaned.split())[:60] or "article"

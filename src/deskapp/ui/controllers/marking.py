@@ -1,0 +1,314 @@
+"""Marking by keyboard: select, mark quotes and attributions, navigate, correct text."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QTextDocument
+
+from deskapp.core.annotations import Attribution, Quote, SourceKind
+from deskapp.core.edits import TextEdit, apply_edit
+from deskapp.core.errors import MarkRejected
+from deskapp.core.locate import locate_near, resolve_mention
+from deskapp.core.marking import (
+    make_attribution,
+    make_quote,
+    mark_at,
+    names_in_text,
+    next_mark,
+    previous_mark,
+)
+from deskapp.core.selection import quoted_at, sentence_at
+from deskapp.ui.mark_dialog import MarkDetails, ask_mark_details
+from deskapp.ui.session import TextChange
+
+if TYPE_CHECKING:
+    from deskapp.ui.main_window import MainWindow
+
+PRONOUNS = ("he", "she", "they", "it", "we", "I")
+COMMON_CUES = (
+    "said",
+    "says",
+    "told",
+    "reported",
+    "according to",
+    "claimed",
+    "has claimed",
+    "announced",
+    "confirmed",
+    "denied",
+    "warned",
+    "added",
+    "wrote",
+    "tweeted",
+    "stated",
+    "noted",
+    "argued",
+    "estimated",
+    "has declared",
+    "citing",
+    "in a statement",
+)
+
+
+class MarkingActions:
+    """Mark menu and the selection helpers of the Edit menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        window.marks_panel.activated.connect(self.go_to_mark)
+        window.find_bar.find.connect(self._find)
+        window.find_bar.closed.connect(window.view.setFocus)
+        window.view.edited.connect(self._text_edited)
+
+    # -- selection helpers -----------------------------------------------------------
+    def show_find(self) -> None:
+        start, end = self.window.view.selection()
+        selected = self.window.view.text()[start:end] if end - start < 80 else ""
+        self.window.find_bar.open_bar(selected if "\n" not in selected else "")
+
+    def find_next(self) -> None:
+        if self.window.find_bar.edit.text():
+            self._find(
+                self.window.find_bar.edit.text(), False, self.window.find_bar.case.isChecked()
+            )
+        else:
+            self.show_find()
+
+    def _find(self, text: str, backwards: bool, case: bool) -> None:
+        view = self.window.view
+        flags = QTextDocument.FindFlag(0)
+        if backwards:
+            flags |= QTextDocument.FindFlag.FindBackward
+        if case:
+            flags |= QTextDocument.FindFlag.FindCaseSensitively
+        if view.find(text, flags):
+            self.window.find_bar.status.setText("")
+            return
+        cursor = view.textCursor()  # wrap around once
+        cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
+        view.setTextCursor(cursor)
+        found = view.find(text, flags)
+        self.window.find_bar.status.setText("wrapped" if found else "not found")
+
+    def select_sentence(self) -> None:
+        view = self.window.view
+        view.select(*sentence_at(view.text(), view.caret()))
+
+    def select_quoted(self) -> None:
+        view = self.window.view
+        found = quoted_at(view.text(), view.caret())
+        if found is None:
+            self.window.status("The caret is not inside quotation marks")
+        else:
+            view.select(*found)
+
+    # -- marking ---------------------------------------------------------------------
+    def mark_quote(self) -> None:
+        self._mark(quote=True)
+
+    def mark_attribution(self) -> None:
+        self._mark(quote=False)
+
+    def _mark(self, *, quote: bool, editing: Quote | Attribution | None = None) -> None:
+        window, session = self.window, self.window.session
+        doc = session.document
+        if doc is None:
+            return
+        if editing is None:
+            start, end = window.view.selection()
+            try:  # validate the selection before asking anything
+                (make_quote if quote else _probe_attribution)(doc, start, end)
+            except MarkRejected as exc:
+                window.status(str(exc))
+                return
+        else:
+            start, end = editing.anchor.start, editing.anchor.end
+        text = doc.article.text
+        details = ask_mark_details(
+            window,
+            quote=quote,
+            content=text[start:end],
+            names=self._names(doc),
+            cues=list(COMMON_CUES),
+            initial=_details_of(editing) if editing else self._guess(start, end, quote),
+        )
+        if details is None:
+            window.status("Nothing marked")
+            return
+        try:
+            mark = self._build(
+                doc,
+                start,
+                end,
+                details,
+                quote=quote,
+                replacing=editing.id if editing else None,
+                editing=editing,
+            )
+        except MarkRejected as exc:
+            window.status(str(exc))
+            return
+        marks = doc.marks.replace(mark) if editing else doc.marks.add(mark)
+        label = ("Edit " if editing else "Mark ") + ("quote" if quote else "attribution")
+        session.apply(doc.with_marks(marks), label)
+        window.renderer.set_current(mark.id)
+        window.status(f"{label}: {_brief(text[mark.anchor.start : mark.anchor.end])}")
+
+    def _build(
+        self, doc, start, end, details: MarkDetails, *, quote: bool, replacing: str | None, editing
+    ) -> Quote | Attribution:
+        text = doc.article.text
+        who = locate_near(text, details.who, start, end) if details.who else None
+        cue = locate_near(text, details.cue, start, end) if details.cue else None
+        if details.cue and cue is None:
+            raise MarkRejected(f"The cue “{details.cue}” is not in the text near the content.")
+        name = details.refers_to or (
+            resolve_mention(text, details.who, who[0] if who else start) or details.who
+        )
+        ranges = editing.content.ranges if isinstance(editing, Attribution) else (start, end)
+        if quote:
+            return make_quote(
+                doc if not editing else _without(doc, editing),
+                start,
+                end,
+                speaker=name or None,
+                speaker_span=who,
+                cue=cue,
+                note=details.note,
+                replacing=replacing,
+            )
+        kind = details.kind
+        if kind is SourceKind.UNKNOWN and details.who.lower() in PRONOUNS:
+            kind = SourceKind.PERSON
+        if not details.who and kind is not SourceKind.ANONYMOUS:
+            raise MarkRejected("The source is empty: type a name or tick “Anonymous source”.")
+        return make_attribution(
+            doc if not editing else _without(doc, editing),
+            ranges,
+            source=who,
+            cue=cue,
+            source_kind=kind,
+            entity=name if name and name != details.who else None,
+            note=details.note,
+            replacing=replacing,
+        )
+
+    def _names(self, doc) -> list[str]:
+        names = names_in_text(doc.article)
+        registry = getattr(self.window, "registry", None)
+        if registry is not None:
+            for entity in registry:
+                names += [entity.name, *entity.aliases]
+        return [*names, *PRONOUNS]
+
+    def _guess(self, start: int, end: int, quote: bool) -> MarkDetails | None:
+        guesser = getattr(self.window, "suggestion_guess", None)
+        return guesser(start, end, quote) if guesser else None
+
+    def edit_mark(self) -> None:
+        mark = self._current()
+        if mark is None:
+            self.window.status("No mark here: put the caret on a mark or pick one in the list")
+            return
+        self._mark(quote=isinstance(mark, Quote), editing=mark)
+
+    def delete_mark(self) -> None:
+        mark = self._current()
+        if mark is None:
+            self.window.status("No mark here to delete")
+            return
+        doc = self.window.session.document
+        self.window.session.apply(doc.with_marks(doc.marks.remove(mark.id)), f"Delete {mark.kind}")
+        self.window.renderer.set_current(None)
+        self.window.status(f"Deleted the {mark.kind}; Ctrl+Z brings it back")
+
+    def _current(self) -> Quote | Attribution | None:
+        doc = self.window.session.document
+        if doc is None:
+            return None
+        current = self.window.renderer.current_mark
+        mark = doc.marks.get(current) if current else None
+        if mark is not None and (self.window.marks_panel.list.hasFocus() or mark.orphaned):
+            return mark
+        start, _end = self.window.view.selection()
+        under = mark_at(doc, start)
+        if mark is not None and mark in under:
+            return mark
+        return under[0] if under else mark
+
+    # -- navigation ------------------------------------------------------------------
+    def next_mark(self) -> None:
+        self._step(next_mark)
+
+    def previous_mark(self) -> None:
+        self._step(previous_mark)
+
+    def _step(self, finder) -> None:
+        doc = self.window.session.document
+        if doc is None:
+            return
+        mark = finder(doc, self.window.view.caret(), current=self.window.renderer.current_mark)
+        if mark is None:
+            self.window.status("No marks yet")
+        else:
+            self.go_to_mark(mark.id)
+
+    def go_to_mark(self, mark_id: str) -> None:
+        doc = self.window.session.document
+        mark = doc.marks.get(mark_id) if doc else None
+        if mark is None:
+            return
+        self.window.renderer.set_current(mark_id)
+        if not mark.orphaned:
+            self.window.view.select(mark.anchor.start, mark.anchor.end)
+        else:
+            self.window.status(
+                f"Orphaned {mark.kind}: its text “{_brief(mark.anchor.text)}” "
+                "was changed. F2 to fix it, Delete to remove it."
+            )
+
+    # -- corrections -----------------------------------------------------------------
+    def toggle_edit_mode(self, on: bool) -> None:
+        self.window.view.set_correcting(on)
+        self.window.status(
+            "Correction mode: type to fix the text; marks follow. Ctrl+Shift+E to finish."
+            if on
+            else "Correction mode off"
+        )
+
+    def _text_edited(self, start: int, end: int, replacement: str) -> None:
+        session = self.window.session
+        doc = session.document
+        after = apply_edit(doc, TextEdit(start, end, replacement))
+        orphaned = sum(1 for m in after.marks if m.orphaned) - sum(
+            1 for m in doc.marks if m.orphaned
+        )
+        session.apply(after, "Correct text", TextChange(start, end, replacement), from_view=True)
+        if orphaned > 0:
+            self.window.status(f"{orphaned} mark(s) orphaned by this correction: see the list")
+
+
+def _probe_attribution(doc, start: int, end: int) -> None:
+    make_attribution(doc, (start, end), source_kind=SourceKind.ANONYMOUS)
+
+
+def _without(doc, mark):
+    return doc.with_marks(doc.marks.remove(mark.id))
+
+
+def _details_of(mark: Quote | Attribution) -> MarkDetails:
+    cue = mark.cue.text if mark.cue else ""
+    if isinstance(mark, Quote):
+        who = mark.speaker_span.text if mark.speaker_span else (mark.speaker or "")
+        refers = mark.speaker if mark.speaker and mark.speaker != who else ""
+        return MarkDetails(who, cue, SourceKind.PERSON, mark.note, refers)
+    who = mark.source.text if mark.source else (mark.entity or "")
+    refers = mark.entity if mark.entity and mark.entity != who else ""
+    return MarkDetails(who, cue, mark.source_kind, mark.note, refers)
+
+
+def _brief(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) < 60 else text[:57] + "…"

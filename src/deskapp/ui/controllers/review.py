@@ -1,0 +1,96 @@
+"""Review menu: approval with checks, and the reviewer's name."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from deskapp.core.errors import DeskappError
+from deskapp.core.review import Blocker, approval_blockers
+from deskapp.core.workflow import State, check_transition
+from deskapp.ui import dialogs
+from deskapp.ui.approval_dialog import ask_override
+
+if TYPE_CHECKING:
+    from deskapp.ui.main_window import MainWindow
+
+REVIEWER_KEY = "reviewer"
+
+
+class ReviewActions:
+    """Approve (Ctrl+Return) and the reviewer name recorded with versions."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def reviewer_name(self) -> str:
+        name = str(self.window.settings.value(REVIEWER_KEY, "") or "").strip()
+        if name:
+            return name
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "editor"
+
+    def edit_reviewer(self) -> None:
+        name = dialogs.ask_text(
+            self.window, "Reviewer", "Your name, recorded with approvals:", self.reviewer_name()
+        )
+        if name is not None and name.strip():
+            self.window.settings.setValue(REVIEWER_KEY, name.strip())
+            self.window.status(f"Reviewer: {name.strip()}")
+
+    def blockers(self) -> list[Blocker]:
+        window = self.window
+        doc = window.session.document
+        pending = getattr(window, "pending_suggestions", lambda: 0)()
+        claims = getattr(window, "unattributed_claims", lambda: [])()
+        return approval_blockers(doc, unreviewed_suggestions=pending, unattributed_claims=claims)
+
+    def approve(self) -> None:
+        window, session = self.window, self.window.session
+        doc = session.document
+        if doc is None:
+            return
+        try:
+            check_transition(doc.state, State.APPROVED)
+        except DeskappError as exc:
+            window.status(str(exc))
+            return
+        blockers = self.blockers()
+        note = ""
+        if blockers:
+            note = ask_override(window, blockers, self._jump)
+            if note is None:
+                window.status("Not approved")
+                return
+        approved = replace(doc, state=State.APPROVED, reviewer=self.reviewer_name(), note=note)
+        session.apply(approved, "Approve")
+        if window.store.read_only:
+            window.status("Approved in this window only: the store is read-only")
+            return
+        try:
+            saved = window.store.save(
+                session.current(),
+                reviewer=self.reviewer_name(),
+                note=note,
+                parent=session.version,
+                overridden=[b.message for b in blockers],
+            )
+        except DeskappError as exc:
+            dialogs.error(
+                window,
+                "Approval not saved",
+                f"The approval was not saved: {exc}\nCtrl+S tries again.",
+            )
+            return
+        session.mark_saved(saved)
+        window.status(f"Approved by {self.reviewer_name()} · version {saved.version} saved")
+
+    def _jump(self, blocker: Blocker) -> None:
+        if blocker.mark_id:
+            self.window.marking.go_to_mark(blocker.mark_id)
+        elif blocker.span is not None:
+            self.window.view.select(blocker.span.start, blocker.span.end)
+            self.window.view.setFocus()

@@ -1,0 +1,172 @@
+"""The main window: article view, marks panel, menus, toolbar and status bar.
+
+Actions come from ``ui/actions.py``; what they do lives in small controllers
+(``files``, ``marking``, ``review``) that the window owns.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp import __version__
+from deskapp.core.document import Document
+from deskapp.store import Store
+from deskapp.ui import dialogs
+from deskapp.ui.actions import ACTIONS, MENUS, build_actions
+from deskapp.ui.article_view import ArticleView
+from deskapp.ui.controllers.files import FileActions
+from deskapp.ui.controllers.marking import MarkingActions
+from deskapp.ui.controllers.review import ReviewActions
+from deskapp.ui.find_bar import FindBar
+from deskapp.ui.panels.marks_panel import MarksPanel
+from deskapp.ui.rendering import DocumentRenderer
+from deskapp.ui.session import ReviewSession
+from deskapp.ui.shortcuts_dialog import ShortcutsDialog
+
+
+class MainWindow(QMainWindow):
+    """One window reviewing one article at a time, on one store."""
+
+    def __init__(self, store: Store, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.settings = settings or QSettings()
+        self.session = ReviewSession(self)
+        self.view = ArticleView()
+        self.find_bar = FindBar()
+        self.marks_panel = MarksPanel()
+        self.header = QLabel()
+        self.header.setObjectName("articleHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self._build_layout()
+        self.renderer = DocumentRenderer(self)
+        self.files = FileActions(self)
+        self.marking = MarkingActions(self)
+        self.review = ReviewActions(self)
+        self.actions_by_id = build_actions(self)
+        self._build_menus()
+        self.session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.session.undo_stack.undoTextChanged.connect(self._name_undo)
+        self.session.undo_stack.redoTextChanged.connect(self._name_redo)
+        self._name_undo("")
+        self._name_redo("")
+        self.resize(1200, 780)
+
+    # -- layout ----------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        dock = QDockWidget("Marks", self)
+        dock.setObjectName("marksDock")
+        dock.setWidget(self.marks_panel)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.marks_dock = dock
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stateLabel")
+        self.statusBar().addPermanentWidget(self.state_label)
+
+    def _build_menus(self) -> None:
+        menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        for item in ACTIONS:
+            action = self.actions_by_id[item.id]
+            menus[item.menu].addAction(action)
+            if item.toolbar:
+                toolbar.addAction(action)
+        self.menus = menus
+
+    # -- status ----------------------------------------------------------------------
+    def status(self, message: str, timeout_ms: int = 8000) -> None:
+        """A routine message (errors the user can fix included) in the status bar."""
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def reviewer(self) -> str:
+        return self.review.reviewer_name()
+
+    def show_loaded(self, doc: Document) -> None:
+        """Start reviewing ``doc`` (fresh undo history)."""
+        self.session.load(doc)
+        if doc.id is not None:
+            self.files.remember_last(doc.id)
+
+    def update_header(self, doc: Document) -> None:
+        meta = doc.article.meta
+        facts = [f for f in (meta.dateline, meta.byline, meta.site_name, meta.published) if f]
+        version = f"version {doc.version}" if doc.version else "not saved yet"
+        self.header.setText(
+            f"<b style='font-size:14pt'>{_esc(doc.title)}</b><br>"
+            f"<span style='color:#555'>{_esc(' · '.join(facts))}</span>"
+        )
+        ro = " · read-only store" if self.store.read_only else ""
+        self.state_label.setText(f"State: {doc.state} · {version}{ro}")
+        self._update_title()
+
+    def _update_title(self) -> None:
+        doc = self.session.document
+        title = doc.title if doc else "No article"
+        self.setWindowTitle(f"{title}[*] — deskapp")
+        self.setWindowModified(self.session.dirty)
+
+    def _name_undo(self, text: str) -> None:
+        action = self.actions_by_id["undo"]
+        action.setText(f"&Undo {text}" if text else "&Undo")
+        action.setEnabled(bool(text))
+
+    def _name_redo(self, text: str) -> None:
+        action = self.actions_by_id["redo"]
+        action.setText(f"&Redo {text}" if text else "&Redo")
+        action.setEnabled(bool(text))
+
+    # -- simple handlers -------------------------------------------------------------
+    def undo(self) -> None:
+        self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.session.undo_stack.redo()
+
+    def focus_text(self) -> None:
+        self.view.setFocus()
+
+    def focus_marks(self) -> None:
+        self.marks_panel.list.setFocus()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        dialogs.info(
+            self,
+            "About deskapp",
+            f"deskapp {__version__}\nReview monitored news articles.\nStore: {self.store.path}",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.settle_unsaved():
+            self.renderer.shutdown()
+            event.accept()
+        else:
+            event.ignore()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

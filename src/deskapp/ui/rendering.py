@@ -1,0 +1,133 @@
+"""Keeps the view, the marks panel and the header in step with the session's document.
+
+Redrawing is incremental: a changed mark redraws only the blocks it covers; a text
+correction redraws only the blocks around the edit. A new article redraws everything.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from deskapp.core.document import Document
+from deskapp.ui.highlights import HighlightIndex, document_highlights, mark_highlights
+from deskapp.ui.session import TextChange
+
+if TYPE_CHECKING:
+    from deskapp.ui.main_window import MainWindow
+
+
+class DocumentRenderer:
+    """Draws the session's document into the window's widgets."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.shown: Document | None = None
+        self.current_mark: str | None = None
+        self.extra_highlights: list = []
+        window.session.replaced.connect(self.show_new)
+        window.session.changed.connect(self.show_change)
+
+    def shutdown(self) -> None:
+        self.window.session.replaced.disconnect(self.show_new)
+        self.window.session.changed.disconnect(self.show_change)
+
+    def show_new(self, doc: Document) -> None:
+        """A different article: everything is redrawn."""
+        view = self.window.view
+        view.show_text(doc.article.text)
+        self.current_mark = None
+        self._redraw_all(doc)
+        self.window.marks_panel.set_marks(doc.marks.marks)
+        self.window.update_header(doc)
+        view.show_current(None, None)
+        self.shown = doc
+
+    def redraw(self) -> None:
+        """Redraw the highlights of the current document (e.g. when suggestions change)."""
+        if self.shown is not None:
+            self._redraw_all(self.shown)
+
+    def _redraw_all(self, doc: Document) -> None:
+        self.window.view.set_highlights(document_highlights(doc) + list(self.extra_highlights))
+
+    def show_change(self, doc: Document, change: TextChange | None) -> None:
+        """The same article changed: redraw what changed."""
+        view, old = self.window.view, self.shown
+        if old is None:
+            self.show_new(doc)
+            return
+        if doc.article.text != old.article.text:
+            if change is not None:
+                view.apply_edit(change.start, change.end, change.replacement)
+            elif view.text() != doc.article.text:
+                view.show_text(doc.article.text)
+            self._redraw_after_edit(old, doc, change)
+        elif doc.article.parts != old.article.parts:
+            self._redraw_all(doc)
+        elif doc.marks is not old.marks:
+            self._redraw_marks(old, doc)
+        if doc.marks is not old.marks:
+            self.window.marks_panel.set_marks(doc.marks.marks, self.current_mark)
+        self.window.update_header(doc)
+        self.shown = doc
+        self.refresh_current()
+
+    def _redraw_marks(self, old: Document, new: Document) -> None:
+        before = {m.id: m for m in old.marks}
+        after = {m.id: m for m in new.marks}
+        index: HighlightIndex = self.window.view.highlighter.index
+        ranges: list[tuple[int, int]] = []
+        for mark_id, mark in before.items():
+            if after.get(mark_id) is not mark:
+                for h in mark_highlights(mark):
+                    index.remove(h)
+                    ranges.append((h.start, h.end))
+        for mark_id, mark in after.items():
+            if before.get(mark_id) is not mark:
+                for h in mark_highlights(mark):
+                    index.add(h)
+                    ranges.append((h.start, h.end))
+        self._rehighlight(ranges)
+
+    def _redraw_after_edit(self, old: Document, new: Document, change: TextChange | None) -> None:
+        view = self.window.view
+        if change is None:
+            self._redraw_all(new)
+            return
+        touched = view.highlighter.index.overlapping(
+            change.start, max(change.end, change.start + 1)
+        )
+        delta = len(change.replacement) - (change.end - change.start)
+        lo = min([change.start, *(h.start for h in touched)])
+        hi = max([change.start + len(change.replacement), *(h.end + delta for h in touched)])
+        items = document_highlights(new) + list(self.extra_highlights)
+        view.highlighter.index = HighlightIndex(items)
+        view.highlighter.positions = view.positions
+        self._rehighlight([(lo, hi)])
+
+    def _rehighlight(self, ranges: list[tuple[int, int]]) -> None:
+        view = self.window.view
+        document = view.document()
+        done: set[int] = set()
+        for start, end in ranges:
+            block = document.findBlock(view.positions.to_qt(start))
+            last = view.positions.to_qt(end)
+            while block.isValid() and block.position() <= last:
+                if block.blockNumber() not in done:
+                    done.add(block.blockNumber())
+                    view.highlighter.rehighlightBlock(block)
+                block = block.next()
+
+    def set_current(self, mark_id: str | None) -> None:
+        """Outline ``mark_id`` in the text and select it in the panel."""
+        self.current_mark = mark_id
+        self.window.marks_panel.select(mark_id)
+        self.refresh_current()
+
+    def refresh_current(self) -> None:
+        doc = self.window.session.document
+        mark = doc.marks.get(self.current_mark) if doc and self.current_mark else None
+        if mark is None or mark.orphaned:
+            self.window.view.show_current(None, None)
+        else:
+            self.window.view.show_current(mark.anchor.start, mark.anchor.end)

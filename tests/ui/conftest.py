@@ -1,0 +1,59 @@
+"""Fixtures that open the real main window on a store in ``tmp_path``."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from deskapp.store import Store
+from deskapp.ui import dialogs
+from deskapp.ui.app import application
+from deskapp.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def shown_messages(monkeypatch):
+    """No blocking dialog in tests: messages are recorded, unsaved work is discarded at
+    the end (a test that cares patches these again)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "error", lambda _p, title, msg: shown.append((title, msg)))
+    monkeypatch.setattr(dialogs, "info", lambda _p, title, msg: shown.append((title, msg)))
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *a: "discard")
+    return shown
+
+
+@pytest.fixture
+def settings(tmp_path):
+    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    s.setValue("reviewer", "Test Editor")
+    return s
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path, settings):
+    """A factory: a shown, active MainWindow on the store at ``tmp_path/store.sqlite3``.
+
+    A window left with unsaved changes at the end of a test is discarded, not asked about.
+    """
+    application()
+    stores, windows = [], []
+
+    def make(store_path=None) -> MainWindow:
+        store = Store.open(store_path or tmp_path / "store.sqlite3")
+        stores.append(store)
+        window = MainWindow(store, settings)
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.files.open_initial()
+        window.show()
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        window.view.setFocus()
+        return window
+
+    yield make
+    for window in windows:
+        window.session.undo_stack.setClean()
+        window.close()
+    for store in stores:
+        store.close()
