@@ -17,9 +17,10 @@ import sqlite_utils
 
 from deskapp.core.document import Document
 from deskapp.core.errors import NotFound
+from deskapp.core.registry import Registry
 from deskapp.core.versioning import DocumentDiff, diff_documents
 from deskapp.core.workflow import ALLOWED, State, Transition, check_transition
-from deskapp.store import integrity, library, versions
+from deskapp.store import integrity, library, registry_table, versions
 from deskapp.store.connection import check_damage, connect, translated, wants_read_only
 from deskapp.store.records import ArticleSummary, Draft, ReadOnlyStore, VersionInfo
 from deskapp.store.schema import migrate
@@ -182,6 +183,17 @@ class Store:
         """The article imported from a file with these bytes, if any (import dedupe)."""
         with self._reading("looking for a duplicate") as conn:
             return library.find_by_sha256(conn, sha256)
+
+    # registry ------------------------------------------------------------------------
+    def load_registry(self) -> Registry:
+        """The person/source registry shared by every article of the store."""
+        with self._reading("reading the registry") as conn:
+            return registry_table.select_registry(conn)
+
+    def save_registry(self, registry: Registry) -> None:
+        """Replace the stored registry with ``registry`` (one transaction)."""
+        with self._writing("saving the registry") as conn:
+            registry_table.replace_registry(conn, registry)
 
     # settings and drafts ---------------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:

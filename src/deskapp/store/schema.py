@@ -10,6 +10,9 @@ Version 1 (the first deskapp store):
 - ``articles_fts``: FTS5 over title, text, speakers and sources, with the view
   ``article_search`` as its external content (nothing is stored twice).
 
+Version 2: ``registry`` — the person/source registry kept across articles (see
+``store/registry_table.py``).
+
 A migration is a function run inside one transaction that brings the schema from
 version ``n`` to ``n + 1``; ``MIGRATIONS[n]`` does that step.
 """
@@ -21,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from deskapp.core.errors import StoreError
+from deskapp.store.registry_table import create_registry_table
 
 APPLICATION_ID = 0x4445534B  # "DESK": marks an SQLite file as a deskapp store
 
@@ -126,7 +130,7 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1, create_registry_table]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from deskapp.core.anchoring import from_storage_json, storage_json
 from deskapp.core.document import Document
 from deskapp.core.errors import NotFound
 from deskapp.core.review import document_flags
@@ -85,7 +86,7 @@ def insert_version(
             "marks = :marks, flags = :flags, speakers = :speakers, sources = :sources "
             "WHERE id = :id",
             {**values, "now": now, "version": version, "id": article_id})
-    content = canonical_json(doc.to_json())
+    content = canonical_json(storage_json(doc))  # spans carry prefix/suffix context
     state = str(doc.state)
     digest = version_hash(article_id=article_id, version=version, content=content, state=state,
                           reviewer=reviewer, note=note, time=now, parent=previous_hash)
@@ -116,7 +117,9 @@ def select_version(conn: sqlite3.Connection, article_id: int, version: int | Non
     if row is None:
         raise NotFound(f"article {article_id} has no version {wanted} "
                        f"(its versions are 1 to {latest_row[0]})")
-    doc = Document.from_json(json.loads(row[0]), id=article_id, version=wanted)
+    # marks whose offsets no longer read their text are re-found by exact quote and
+    # context, or orphaned (never a fuzzy match)
+    doc = from_storage_json(json.loads(row[0]), id=article_id, version=wanted)
     return replace(doc, reviewer=row[1], note=row[2])
 
 

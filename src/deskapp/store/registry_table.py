@@ -1,0 +1,62 @@
+"""The person/source registry in the store (schema 2): one row per entity, kept across articles.
+
+``registry(id, name, aliases, role, kind)``: ``aliases`` is a JSON list of strings, ``kind``
+a :class:`~deskapp.core.annotations.SourceKind` value. Saving replaces the whole table in
+the caller's transaction, so the registry on disk is always one consistent set of names.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from deskapp.core.annotations import SourceKind
+from deskapp.core.errors import StoreError
+from deskapp.core.registry import Entity, Registry, RegistryError
+
+V2 = """
+CREATE TABLE registry (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    role TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'person'
+);
+CREATE INDEX registry_name ON registry(name COLLATE NOCASE);
+"""
+
+
+def create_registry_table(conn: sqlite3.Connection) -> None:
+    """Migration step 1 → 2: the empty registry table."""
+    for statement in V2.strip().split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def select_registry(conn: sqlite3.Connection) -> Registry:
+    """Every stored entity, in name order; a damaged row is named in a StoreError."""
+    rows = conn.execute(
+        "SELECT id, name, aliases, role, kind FROM registry ORDER BY name COLLATE NOCASE, id"
+    ).fetchall()
+    entities = []
+    for entity_id, name, aliases, role, kind in rows:
+        try:
+            names = json.loads(aliases or "[]")
+            entities.append(Entity(name=name, aliases=tuple(str(a) for a in names), role=role,
+                                   kind=SourceKind(kind or "person"), id=entity_id))
+        except (ValueError, TypeError) as exc:
+            raise StoreError(f"the registry entry {name!r} is damaged: {exc}") from exc
+    try:
+        return Registry.of(entities)
+    except RegistryError as exc:
+        raise StoreError(f"the stored registry has clashing names: {exc}") from exc
+
+
+def replace_registry(conn: sqlite3.Connection, registry: Registry) -> None:
+    """Make the table hold exactly ``registry`` (the caller holds the transaction)."""
+    conn.execute("DELETE FROM registry")
+    conn.executemany(
+        "INSERT INTO registry (id, name, aliases, role, kind) VALUES (?, ?, ?, ?, ?)",
+        [(e.id, e.name, json.dumps(list(e.aliases), ensure_ascii=False), e.role, str(e.kind))
+         for e in registry],
+    )
