@@ -25,7 +25,7 @@ from deskapp.core.suggest.phrases import subject_before
 from deskapp.core.suggest.quotes import RawQuote, cue_after, cue_before, scan_quotes, word_count
 from deskapp.core.suggest.reasons import attribution_reason, quote_reason
 from deskapp.core.suggest.sentences import Layout
-from deskapp.core.suggest.speakers import Resolver, source_kind
+from deskapp.core.suggest.speakers import Resolver
 
 _PARTIAL_CUE_RE = re.compile(
     r"\b(?:call(?:ed|s)?|describ(?:ed|es)|dubbed|branded|label(?:l)?ed|dismiss(?:ed|es)|"
@@ -72,7 +72,7 @@ def _span(text: str, ranges) -> Span | None:
 
 def _attribution(text: str, raw: RawAttribution, resolver: Resolver) -> AttributionSuggestion:
     source = _span(text, [raw.source]) if raw.source else None
-    kind = source_kind(source.text) if source else SourceKind.UNKNOWN
+    kind = resolver.kind(source.text) if source else SourceKind.UNKNOWN
     entity = resolver.resolve(source.start, source.end) if source else None
     if source and entity and kind == SourceKind.UNKNOWN and entity != source.text:
         kind = SourceKind.PERSON
@@ -192,7 +192,7 @@ class _QuoteBuilder:
                 attr = previous[2]
                 quote_attrs[attr] = _extend(text, quote_attrs[attr], span)
             elif speaker_span is not None and rule != "inside-attribution":
-                kind = source_kind(speaker_span.text)
+                kind = resolver.kind(speaker_span.text)
                 if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                     kind = SourceKind.PERSON
                 quote_attr = AttributionSuggestion(

@@ -107,19 +107,39 @@ class Resolved:
 
 
 class Resolver:
-    """Resolves "she", "Lapo", "Mr. Lapo" to the nearest compatible full name before them."""
+    """Resolves "she", "Lapo", "Mr. Lapo" to the nearest compatible full name before them.
+
+    One resolver serves one text: it remembers what it worked out (the kind of a phrase,
+    the name a span stands for), since sources repeat within an article.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._kinds: dict[str, SourceKind] = {}
+        self._resolved: dict[tuple[int, int], str] = {}
+
+    def kind(self, phrase: str) -> SourceKind:
+        """``source_kind(phrase)``, worked out once per distinct phrase of the text."""
+        kind = self._kinds.get(phrase)
+        if kind is None:
+            kind = self._kinds[phrase] = source_kind(phrase)
+        return kind
 
     def resolve(self, start: int, end: int) -> str:
         """The name a source or speaker mention stands for (the mention when unsure)."""
+        key = (start, end)
+        name = self._resolved.get(key)
+        if name is None:
+            name = self._resolved[key] = self._resolve(start, end)
+        return name
+
+    def _resolve(self, start: int, end: int) -> str:
         mention = self.text[start:end]
         lower = mention.lower()
         if lower in {"he", "she"}:
             found = self._nearest_person(start, "m" if lower == "he" else "f")
             return found or mention
-        kind = source_kind(mention)
+        kind = self.kind(mention)
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
             return mention
         name = person_name(mention)
@@ -133,7 +153,7 @@ class Resolver:
 
     def _nearest_person(self, pos: int, gender: str) -> str | None:
         lo = max(0, pos - WINDOW)
-        best: str | None = None
+        best: re.Match | None = None
         for m in PERSON_RE.finditer(self.text, lo, pos):
             name = m.group("name")
             title = (m.group("title") or "").lower()
@@ -142,8 +162,11 @@ class Resolver:
                 continue
             if not _is_person_mention(self.text, m.start("name"), name, title):
                 continue
-            best = self._full_name(name.split()[-1], m.start("name") + 1) or name
-        return best
+            best = m
+        if best is None:
+            return None
+        name = best.group("name")
+        return self._full_name(name.split()[-1], best.start("name") + 1) or name
 
     def _full_name(self, surname: str, before: int) -> str | None:
         """The last "First [M.] Surname" written before ``before``."""
