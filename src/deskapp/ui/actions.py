@@ -27,6 +27,11 @@ class ActionSpec:
     tip: str
     toolbar: bool = False
     checkable: bool = False
+    also: tuple[str, ...] = ()  # more shortcuts for the same action, e.g. ("Return",)
+
+    @property
+    def shortcuts(self) -> tuple[str, ...]:
+        return tuple(s for s in (self.shortcut, *self.also) if s)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -167,6 +172,75 @@ ACTIONS: tuple[ActionSpec, ...] = (
         True,
     ),
     ActionSpec(
+        "review_suggestions",
+        "Review &suggestions",
+        "Ctrl+R",
+        "Review",
+        "suggestions.set_reviewing",
+        "Review mode: go through the suggestions one by one (Esc leaves it)",
+        True,
+        checkable=True,
+    ),
+    ActionSpec(
+        "accept_suggestion",
+        "&Accept suggestion",
+        "A",
+        "Review",
+        "suggestions.accept",
+        "Review mode: accept the current suggestion as a mark (Ctrl+Z undoes it)",
+        also=("Return", "Enter"),
+    ),
+    ActionSpec(
+        "reject_suggestion",
+        "Re&ject suggestion",
+        "X",
+        "Review",
+        "suggestions.reject",
+        "Review mode: reject the current suggestion (Delete too, in review mode)",
+        also=("Del",),
+    ),
+    ActionSpec(
+        "skip_suggestion",
+        "S&kip suggestion",
+        "Space",
+        "Review",
+        "suggestions.skip",
+        "Review mode: leave the current suggestion undecided and go to the next",
+    ),
+    ActionSpec(
+        "previous_suggestion",
+        "&Back to previous suggestion",
+        "Backspace",
+        "Review",
+        "suggestions.back",
+        "Review mode: return to the previous suggestion",
+    ),
+    ActionSpec(
+        "accept_all_kind",
+        "Accept all of this &kind",
+        "Shift+A",
+        "Review",
+        "suggestions.accept_all_of_kind",
+        "Review mode: accept every undecided suggestion of the current kind (quote or "
+        "attribution)",
+    ),
+    ActionSpec(
+        "leave_review",
+        "&Leave review mode",
+        "Esc",
+        "Review",
+        "suggestions.leave_review",
+        "Leave review mode (decisions are kept)",
+    ),
+    ActionSpec(
+        "refresh_suggestions",
+        "Re&fresh suggestions",
+        "F5",
+        "Review",
+        "suggestions.refresh",
+        "Run the suggestions again now (also for articles too large for automatic runs)",
+    ),
+    ActionSpec(
         "settings",
         "Reviewer &name…",
         "Ctrl+,",
@@ -190,6 +264,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "View",
         "focus_marks",
         "Move the keyboard focus to the list of marks",
+    ),
+    ActionSpec(
+        "focus_flags",
+        "Focus review &flags",
+        "Ctrl+3",
+        "View",
+        "suggestions.focus_flags",
+        "Show the review flags (unattributed figures, quotes without speaker, …); "
+        "Enter jumps to one",
     ),
     # Help
     ActionSpec(
@@ -220,7 +303,7 @@ def build_actions(window: QWidget) -> dict[str, QAction]:
         action = QAction(item.text, window)
         action.setObjectName(f"action_{item.id}")
         if item.shortcut:
-            action.setShortcut(key_sequence(item))
+            action.setShortcuts([QKeySequence(s) for s in item.shortcuts])
         action.setStatusTip(item.tip)
         action.setToolTip(f"{item.tip} ({item.shortcut})" if item.shortcut else item.tip)
         action.setCheckable(item.checkable)
@@ -247,6 +330,9 @@ def shortcut_rows() -> list[tuple[str, str, str, str]]:
     rows = []
     for item in ACTIONS:
         text = item.text.replace("&", "").rstrip("…")
-        native = key_sequence(item).toString(QKeySequence.SequenceFormat.NativeText)
+        native = " / ".join(
+            QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
+            for s in item.shortcuts
+        )
         rows.append((item.menu, text, native, item.tip))
     return rows

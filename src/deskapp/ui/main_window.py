@@ -31,6 +31,7 @@ from deskapp.ui.panels.marks_panel import MarksPanel
 from deskapp.ui.rendering import DocumentRenderer
 from deskapp.ui.session import ReviewSession
 from deskapp.ui.shortcuts_dialog import ShortcutsDialog
+from deskapp.ui.suggestions import SuggestionActions
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.marking = MarkingActions(self)
         self.review = ReviewActions(self)
+        self.suggestions = SuggestionActions(self)
         self.actions_by_id = build_actions(self)
         self._build_menus()
         self.session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())

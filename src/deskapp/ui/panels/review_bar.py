@@ -1,0 +1,94 @@
+"""The review bar: shown in review mode under the text, it says where the review stands,
+why the current suggestion is proposed and what accepting it would mark."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from deskapp.core.suggest import Decision, QuoteSuggestion, ReviewQueue, Suggestion
+
+KEYS_HINT = (
+    "A / Enter accept · X / Delete reject · Space skip · Backspace back · "
+    "Shift+A accept all of this kind · Esc leave review"
+)
+
+
+def _short(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def progress_text(queue: ReviewQueue) -> str:
+    """E.g. "12 of 19 reviewed"."""
+    return queue.progress
+
+
+def headline(item: Suggestion, decision: Decision | None) -> str:
+    """Kind, rule, confidence and the decision so far."""
+    state = {None: "pending", Decision.ACCEPTED: "accepted", Decision.REJECTED: "rejected"}
+    return (
+        f"{item.kind.capitalize()} · rule {item.rule} · "
+        f"confidence {item.confidence:.0%} · {state[decision]}"
+    )
+
+
+def marked_text(item: Suggestion) -> str:
+    """What accepting would mark: speaker/source – cue – content."""
+    cue = item.cue.text if item.cue is not None else "(no cue)"
+    if isinstance(item, QuoteSuggestion):
+        written = item.speaker_span.text if item.speaker_span is not None else ""
+        who = item.speaker or "(no speaker found)"
+        if written and written != who:
+            who += f" (written “{written}”)"
+        return f"Speaker: {who} – Cue: {cue} – Quote: “{_short(item.span.piece_text)}”"
+    source = item.source.text if item.source is not None else "(anonymous)"
+    if item.entity and item.entity != source:
+        source += f" = {item.entity}"
+    return (
+        f"Source: {source} ({item.source_kind}) – Cue: {cue} – "
+        f"Content: “{_short(item.content.piece_text)}”"
+    )
+
+
+class ReviewBar(QFrame):
+    """Progress, the current suggestion's reason and what it would mark, the keys."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#reviewBar { background: #f4f6fb; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(2)
+        self.progress = QLabel()
+        self.progress.setObjectName("reviewProgress")
+        self.title = QLabel()
+        self.title.setObjectName("reviewTitle")
+        self.reason = QLabel()
+        self.reason.setObjectName("reviewReason")
+        self.marked = QLabel()
+        self.marked.setObjectName("reviewMarked")
+        self.keys = QLabel(KEYS_HINT)
+        self.keys.setStyleSheet("color: #555")
+        for label in (self.progress, self.title, self.reason, self.marked, self.keys):
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.setAccessibleName("Review suggestions")
+
+    def show_queue(self, queue: ReviewQueue) -> None:
+        """Show where the review of ``queue`` stands and its current item."""
+        pending = queue.total - queue.reviewed
+        self.progress.setText(
+            f"<b>{progress_text(queue)}</b>" + (f" · {pending} pending" if pending else "")
+        )
+        item = queue.current
+        if item is None:
+            done = "Every suggestion has a decision." if queue.total else "No suggestions."
+            self.title.setText(done + " Esc leaves review mode; Backspace goes back.")
+            self.reason.setText("")
+            self.marked.setText("")
+            return
+        self.title.setText(headline(item, queue.decisions[queue.position]))
+        self.reason.setText(f"Why: {item.reason}")
+        self.marked.setText(marked_text(item))

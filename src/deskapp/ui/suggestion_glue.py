@@ -1,0 +1,67 @@
+"""What other parts of the window read from the suggestions (no widgets here):
+the dashed highlights, the unattributed claims approval checks, the mark-dialog prefill."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from deskapp.core.annotations import Attribution, Mark, SourceKind
+from deskapp.core.spans import Span
+from deskapp.core.suggest import Flag, QuoteSuggestion, ReviewQueue, Suggestion, Suggestions
+from deskapp.ui.highlights import Highlight, Role
+from deskapp.ui.mark_dialog import MarkDetails
+
+CLAIM_KINDS = ("unattributed figure", "unattributed claim")
+
+
+def pending_highlights(queue: ReviewQueue) -> list[Highlight]:
+    """Dashed underlines for every suggestion still waiting for a decision."""
+    out: list[Highlight] = []
+    for item, decision in zip(queue.items, queue.decisions, strict=True):
+        if decision is not None:
+            continue
+        who = item.speaker_span if isinstance(item, QuoteSuggestion) else item.source
+        for span in (item.anchor, who, item.cue):
+            if span is not None:
+                out += [Highlight(s, e, Role.SUGGESTION) for s, e in span.ranges if e > s]
+    return out
+
+
+def claims_without_source(flags: Iterable[Flag], marks: Iterable[Mark]) -> list[Span]:
+    """Flagged claims/figures that no attribution mark's content overlaps."""
+    contents = [r for m in marks if isinstance(m, Attribution) and not m.orphaned
+                for r in m.content.ranges]
+    return [
+        f.span for f in flags
+        if f.kind in CLAIM_KINDS
+        and not any(a < f.span.end and b > f.span.start for a, b in contents)
+    ]
+
+
+def _overlap(item: Suggestion, start: int, end: int) -> int:
+    if start == end:  # a caret: inside counts as a little overlap
+        return 1 if any(a <= start < b for a, b in item.anchor.ranges) else 0
+    return sum(max(0, min(b, end) - max(a, start)) for a, b in item.anchor.ranges)
+
+
+def guess_details(result: Suggestions, start: int, end: int, *, quote: bool) -> MarkDetails | None:
+    """Speaker/source as written, cue, kind and full name from the best overlapping
+    suggestion (a quote suggestion first when marking a quote)."""
+    best, score = None, (0, 0)
+    for item in result.items:
+        overlap = _overlap(item, start, end)
+        if overlap <= 0:
+            continue
+        rank = (int((item.kind == "quote") == quote), overlap)
+        if rank > score:
+            best, score = item, rank
+    if best is None:
+        return None
+    cue = best.cue.text if best.cue is not None else ""
+    if isinstance(best, QuoteSuggestion):
+        who = best.speaker_span.text if best.speaker_span is not None else (best.speaker or "")
+        refers = best.speaker if best.speaker and best.speaker != who else ""
+        return MarkDetails(who, cue, SourceKind.PERSON, "", refers)
+    who = best.source.text if best.source is not None else ""
+    refers = best.entity if best.entity and best.entity != who else ""
+    return MarkDetails(who, cue, best.source_kind, "", refers)
