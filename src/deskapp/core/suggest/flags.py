@@ -7,7 +7,7 @@ Kinds: "unattributed figure", "vague attribution", "quote without speaker",
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 from deskapp.core.spans import Span
@@ -137,31 +137,35 @@ def _names_two_ways(text: str, quotes, attributions) -> list[Flag]:
                 if (a, b) in seen or a.lower() == b.lower():
                     continue
                 seen.add((a, b))
-                if SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8:
+                if _similar(a.lower(), b.lower(), 0.8):
                     later = max(mentions[a], mentions[b], key=lambda s: s.start)
                     flags.append(Flag("speaker named two ways", later,
                                       f"“{a}” and “{b}”: the same person spelt two ways?"))
     return flags
 
 
+def _similar(a, b, threshold: float) -> bool:
+    """``SequenceMatcher(None, a, b).ratio() >= threshold``, cheap upper bounds first."""
+    matcher = SequenceMatcher(None, a, b)
+    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+            and matcher.ratio() >= threshold)
+
+
 def _repeated_quotes(quotes) -> list[Flag]:
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    words = [tuple(w.lower() for w in _WORD_RE.findall(q.span.piece_text)) for q in quotes]
+    words = [tuple(map(str.lower, _WORD_RE.findall(q.span.piece_text))) for q in quotes]
     flags = []
     for i, ws in enumerate(words):
         if len(ws) < 5:
             continue
-        candidates: dict[int, int] = defaultdict(int)
+        earlier: list[int] = []  # quotes sharing each 3-gram, in the order they are met
         for k in range(len(ws) - 2):
-            gram = ws[k:k + 3]
-            for j in index[gram][-20:]:
-                candidates[j] += 1
-            index[gram].append(i)
-        for j, shared in candidates.items():
-            if shared >= 2 and words[j] != ws and j != i:
-                ratio = SequenceMatcher(None, words[j], ws).ratio()
-                if ratio >= 0.6:
-                    flags.append(Flag("quote repeated differently", quotes[i].span,
-                                      f"Earlier this quote reads: “{quotes[j].span.piece_text}”"))
-                    break
+            holders = index[ws[k:k + 3]]
+            earlier += holders[-20:]
+            holders.append(i)
+        for j, shared in Counter(earlier).items():
+            if shared >= 2 and j != i and words[j] != ws and _similar(words[j], ws, 0.6):
+                flags.append(Flag("quote repeated differently", quotes[i].span,
+                                  f"Earlier this quote reads: “{quotes[j].span.piece_text}”"))
+                break
     return flags
