@@ -141,14 +141,27 @@ def test_approve_with_note_overrides_and_stores_the_note(store_path: Path) -> No
         latest = store.history(2)[-1]
         assert (latest.state, latest.reviewer, latest.note) == (
             "approved", "ana", "speaker confirmed by the desk chief")
-        assert "has no speaker" in store.transitions(2)[-1].overridden[0]
+        assert any("has no speaker" in m for m in store.transitions(2)[-1].overridden)
 
 
-def test_approve_clean_article_needs_no_note(store_path: Path) -> None:
-    code, _, _ = run("approve", "1", "--store", str(store_path), "--reviewer", "ana")
+def test_approve_clean_article_needs_no_note(tmp_path: Path) -> None:
+    path = tmp_path / "clean.sqlite3"
+    with Store.open(path) as store:
+        store.save(Document(Article("The council met on Tuesday and discussed the budget.")),
+                   reviewer="ana")
+    code, _, _ = run("approve", "1", "--store", str(path), "--reviewer", "ana")
     assert code == 0
-    with Store.open(store_path) as store:
+    with Store.open(path) as store:
         assert store.load(1).state == "approved"
+
+
+def test_approve_is_blocked_by_pending_suggestions_and_unattributed_figures(
+    store_path: Path,
+) -> None:
+    code, _, err = run("approve", "1", "--store", str(store_path), "--reviewer", "ana")
+    assert code == 1
+    assert "not yet accepted or rejected" in err
+    assert "between 95,000 and 150,000 active soldiers" in err
 
 
 def test_approve_without_reviewer_is_a_usage_error(store_path: Path) -> None:

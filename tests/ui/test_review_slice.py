@@ -15,10 +15,12 @@ QUOTE = "The defections don’t appear to be on a senior enough level to undermi
 def _type_speaker(qtbot, name: str, cue: str):
     def steps(dialog):
         who = dialog.findChild(QLineEdit, "whoEdit")
+        qtbot.keyClick(who, Qt.Key.Key_A, CTRL)  # replace whatever a suggestion prefilled
         qtbot.keyClicks(who, name)
         cue_edit = dialog.findChild(QLineEdit, "cueEdit")
         qtbot.keyClick(who, Qt.Key.Key_Tab)  # leave the completer alone
         cue_edit.setFocus()
+        qtbot.keyClick(cue_edit, Qt.Key.Key_A, CTRL)
         qtbot.keyClicks(cue_edit, cue)
         qtbot.keyClick(cue_edit, Qt.Key.Key_Return)
 
@@ -50,8 +52,20 @@ def test_mark_approve_save_and_reopen(open_window, qtbot, monkeypatch, fixtures,
     press(qtbot, window.view, Qt.Key.Key_Z, CTRL | SHIFT)
     assert len(window.session.document.marks.quotes) == 1
 
+    blockers_seen = []
+
+    def override(dialog):
+        blockers_seen.extend(dialog.blockers)
+        qtbot.keyClicks(dialog.note, "Figures checked with the desk")
+        dialog.ok.setFocus()
+        qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
+
+    answer_next_dialog(qtbot, override)
     press(qtbot, window.view, Qt.Key.Key_Return, CTRL)
+    activate(qtbot, window)
+    assert any("95,000 and 150,000" in b.message for b in blockers_seen)
     assert str(window.session.document.state) == "approved"
+    assert window.session.document.note == "Figures checked with the desk"
     press(qtbot, window.view, Qt.Key.Key_S, CTRL)
     assert not window.session.dirty
     article_id = window.session.article_id

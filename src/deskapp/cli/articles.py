@@ -11,10 +11,11 @@ import click
 
 from deskapp.cli import main
 from deskapp.cli.common import echo_json, resolve_store_path, store_option
+from deskapp.core.checks import document_blockers
 from deskapp.core.errors import DeskappError
 from deskapp.core.exporters import FORMATS
 from deskapp.core.exporters.files import write_atomically
-from deskapp.core.review import ApprovalBlocked, approval_blockers, require_approval
+from deskapp.core.review import ApprovalBlocked, require_approval
 from deskapp.core.workflow import State, check_transition
 from deskapp.store import ArticleSummary, Store, VersionInfo
 
@@ -135,7 +136,7 @@ def approve_command(article_id: int, store_path: str | None, reviewer: str, note
             return
         check_transition(doc.state, State.APPROVED)
         try:
-            overridden = require_approval(approval_blockers(doc), note)
+            overridden = require_approval(document_blockers(doc), note)
         except ApprovalBlocked as blocked:
             _report_blocked(article_id, blocked)
         saved = store.transition(article_id, State.APPROVED, reviewer=reviewer.strip(),

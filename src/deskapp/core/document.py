@@ -20,6 +20,8 @@ class Document:
     version: int | None = None
     reviewer: str = ""
     note: str = ""
+    rejected: frozenset[str] = frozenset()
+    """Ids of automatic suggestions the editor rejected (so they are not asked again)."""
 
     @property
     def title(self) -> str:
@@ -39,6 +41,7 @@ class Document:
             "meta": self.article.meta.to_json(),
             **self.marks.to_json(),
             "state": str(self.state),
+            "rejected_suggestions": sorted(self.rejected),
         }
 
     @classmethod
@@ -56,4 +59,5 @@ class Document:
             state=State(data.get("state") or "new"),
             id=id,
             version=version,
+            rejected=frozenset(data.get("rejected_suggestions") or ()),
         )

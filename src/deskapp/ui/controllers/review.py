@@ -6,8 +6,9 @@ import getpass
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from deskapp.core.checks import document_blockers
 from deskapp.core.errors import DeskappError
-from deskapp.core.review import Blocker, approval_blockers
+from deskapp.core.review import Blocker
 from deskapp.core.workflow import State, check_transition
 from deskapp.ui import dialogs
 from deskapp.ui.approval_dialog import ask_override
@@ -42,11 +43,8 @@ class ReviewActions:
             self.window.status(f"Reviewer: {name.strip()}")
 
     def blockers(self) -> list[Blocker]:
-        window = self.window
-        doc = window.session.document
-        pending = getattr(window, "pending_suggestions", lambda: 0)()
-        claims = getattr(window, "unattributed_claims", lambda: [])()
-        return approval_blockers(doc, unreviewed_suggestions=pending, unattributed_claims=claims)
+        """The same checks as ``deskapp approve``: core.checks on the current document."""
+        return document_blockers(self.window.session.document)
 
     def approve(self) -> None:
         window, session = self.window, self.window.session

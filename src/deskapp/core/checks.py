@@ -1,0 +1,44 @@
+"""The approval checks of a document, with what only the suggestion engine knows.
+
+The window and ``deskapp approve`` both call ``document_blockers`` so that they block
+for the same reasons: suggestions neither accepted (covered by a mark) nor rejected,
+figures and claims no accepted attribution covers, quotes without a speaker, orphaned
+marks.
+"""
+
+from __future__ import annotations
+
+from deskapp.core.document import Document
+from deskapp.core.review import Blocker, approval_blockers
+from deskapp.core.spans import Span
+from deskapp.core.suggest import ReviewQueue, Suggestions, suggest
+
+CLAIM_FLAGS = frozenset({"unattributed figure", "unattributed claim"})
+
+
+def pending_suggestions(doc: Document, suggestions: Suggestions | None = None) -> int:
+    """Suggestions that no mark covers and that the editor has not rejected."""
+    found = suggestions if suggestions is not None else suggest(doc.article)
+    queue = ReviewQueue.of(found, doc.marks)
+    return sum(1 for item in queue.items if item.id not in doc.rejected)
+
+
+def unattributed_claims(doc: Document, suggestions: Suggestions | None = None) -> list[Span]:
+    """Claim flags whose text lies outside every accepted attribution's content."""
+    found = suggestions if suggestions is not None else suggest(doc.article)
+    contents = [a.content for a in doc.marks.attributions if not a.orphaned]
+    return [
+        flag.span
+        for flag in found.flags
+        if flag.kind in CLAIM_FLAGS and not any(c.contains(flag.span) for c in contents)
+    ]
+
+
+def document_blockers(doc: Document, suggestions: Suggestions | None = None) -> list[Blocker]:
+    """Everything that blocks approving ``doc``."""
+    found = suggestions if suggestions is not None else suggest(doc.article)
+    return approval_blockers(
+        doc,
+        unreviewed_suggestions=pending_suggestions(doc, found),
+        unattributed_claims=unattributed_claims(doc, found),
+    )
