@@ -66,6 +66,12 @@ def _unique(items: list[AttributionSuggestion]) -> list[AttributionSuggestion]:
 
 
 def _span(text: str, ranges) -> Span | None:
+    if len(ranges) == 1:  # the common case, without building lists
+        r = ranges[0]
+        if not r or r[1] <= r[0]:
+            return None
+        start, end = r
+        return Span(start, end, text[start:end]) if end <= len(text) else Span.of(text, start, end)
     ranges = [r for r in ranges if r and r[1] > r[0]]
     return Span.pieces(text, ranges) if ranges else None
 

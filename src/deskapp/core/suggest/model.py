@@ -30,10 +30,15 @@ class RawAttribution:
 
 def suggestion_id(kind: str, *spans: Span | None) -> str:
     """Stable id: the same kind and offsets always give the same id."""
-    key = kind + "|" + "|".join(
-        "-" if s is None else ",".join(f"{a}:{b}" for a, b in s.ranges) for s in spans
-    )
-    return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+    parts = [kind]
+    for s in spans:
+        if s is None:
+            parts.append("-")
+        elif s.fragments:
+            parts.append(",".join([f"{a}:{b}" for a, b in s.fragments]))
+        else:
+            parts.append(f"{s.start}:{s.end}")
+    return hashlib.blake2b("|".join(parts).encode(), digest_size=6).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

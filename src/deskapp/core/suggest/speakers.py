@@ -117,6 +117,7 @@ class Resolver:
         self.text = text
         self._kinds: dict[str, SourceKind] = {}
         self._resolved: dict[tuple[int, int], str] = {}
+        self._names: dict[str, str | None] = {}
 
     def kind(self, phrase: str) -> SourceKind:
         """``source_kind(phrase)``, worked out once per distinct phrase of the text."""
@@ -124,6 +125,11 @@ class Resolver:
         if kind is None:
             kind = self._kinds[phrase] = source_kind(phrase)
         return kind
+
+    def _person_name(self, mention: str) -> str | None:
+        if mention not in self._names:
+            self._names[mention] = person_name(mention)
+        return self._names[mention]
 
     def resolve(self, start: int, end: int) -> str:
         """The name a source or speaker mention stands for (the mention when unsure)."""
@@ -142,7 +148,7 @@ class Resolver:
         kind = self.kind(mention)
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
             return mention
-        name = person_name(mention)
+        name = self._person_name(mention)
         if name is None:
             if _DEFINITE_RE.fullmatch(mention) and kind == SourceKind.PERSON:
                 return self._nearest_person(start, "") or mention
@@ -153,8 +159,8 @@ class Resolver:
 
     def _nearest_person(self, pos: int, gender: str) -> str | None:
         lo = max(0, pos - WINDOW)
-        best: re.Match | None = None
-        for m in PERSON_RE.finditer(self.text, lo, pos):
+        # the last compatible person in the window wins: test the matches from the end
+        for m in reversed(list(PERSON_RE.finditer(self.text, lo, pos))):
             name = m.group("name")
             title = (m.group("title") or "").lower()
             g = gender_of(f"{title} {name}")
@@ -162,11 +168,8 @@ class Resolver:
                 continue
             if not _is_person_mention(self.text, m.start("name"), name, title):
                 continue
-            best = m
-        if best is None:
-            return None
-        name = best.group("name")
-        return self._full_name(name.split()[-1], best.start("name") + 1) or name
+            return self._full_name(name.split()[-1], m.start("name") + 1) or name
+        return None
 
     def _full_name(self, surname: str, before: int) -> str | None:
         """The last "First [M.] Surname" written before ``before``."""
