@@ -12,7 +12,6 @@ from bisect import bisect_right
 from deskapp.core.suggest.according import according_to, citing, quoted_x_as_saying
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
-    AUX_BEFORE_RE,
     BE_WORDS,
     CUE_RE,
     FORM_TO_LEMMA,
@@ -23,6 +22,7 @@ from deskapp.core.suggest.lexicon import (
     PAST_PARTICIPLES,
     QUOTE_ONLY_LEMMAS,
     WEAK_LEMMAS,
+    aux_before,
 )
 from deskapp.core.suggest.model import Range, RawAttribution
 from deskapp.core.suggest.phrases import phrase_after, subject_before, words
@@ -94,7 +94,7 @@ def _content_end(text: str, start: int, end: int) -> int:
 
 
 def _has_aux(text: str, body: int, pos: int) -> bool:
-    return AUX_BEFORE_RE.search(text, max(body, pos - 60), pos) is not None
+    return aux_before(text, max(body, pos - 60), pos) is not None
 
 
 def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
@@ -112,7 +112,7 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
     form = text[pos:cue_end]
     if not _looks_verbal(text, body, pos, form):
         return None
-    aux = AUX_BEFORE_RE.search(text, max(body, pos - 60), pos)
+    aux = aux_before(text, max(body, pos - 60), pos)
     cue_start = aux.start() if aux else pos
     aux_words = set(aux.group().split()) if aux else set()
     if aux_words & BE_WORDS and form in PAST_PARTICIPLES and lemma != "quote":

@@ -96,7 +96,6 @@ INNER_ADVERBS = [
 ]
 
 
-
 def trie_pattern(words: list[str]) -> str:
     """A regex alternation of ``words`` factored by prefix (much faster than a flat one)."""
     trie: dict = {}
@@ -127,6 +126,18 @@ CUE_RE = re.compile(
 )
 # Auxiliaries right before a verb ("has", "was quoted", "would also").
 AUX_BEFORE_RE = re.compile(rf"(?:\b(?:{_aux})\s+(?:(?:{_adv})\s+)*)+$")
+_AUX_TAILS = tuple(AUX_WORDS + INNER_ADVERBS)
+
+
+def aux_before(text: str, lo: int, pos: int) -> re.Match | None:
+    """``AUX_BEFORE_RE.search(text, lo, pos)``, skipped when no auxiliary or adverb ends
+    right before ``pos`` (the common case: the search would try every offset and fail)."""
+    end = pos
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == pos or not text.endswith(_AUX_TAILS, lo, end):
+        return None
+    return AUX_BEFORE_RE.search(text, lo, pos)
 
 # Words before an "-s"/"-ed" form that make it a noun or adjective ("the reports", "an
 # estimated 300"), not a verb.

@@ -30,7 +30,11 @@ _NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-
 _ABBREV_BEFORE_RE = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col)|\b[A-Z])$"
 )
-_WORD_ONLY_RE = re.compile(r"\b\w+\b")
+# A whole word that is one of _CLAUSE_WORDS in any letter case ("And", "BUT").
+_CLAUSE_WORD_RE = re.compile(
+    r"\b(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in w)
+                         for w in sorted(_CLAUSE_WORDS, key=lambda w: (-len(w), w))) + r")\b"
+)
 _WORD_RE = re.compile(r"[\w’'.&()-]+")
 _CHUNK_END_RE = re.compile(r"[,;:–—”\"“]|\s-\s|\bthat\b")
 # The end of a noun phrase after a cue: punctuation, a clause, a time, a statement phrase.
@@ -77,10 +81,8 @@ def _chunk_start(text: str, lo: int, end: int) -> int:
     for m in _CHUNK_END_RE.finditer(text, lo, end):
         start = m.end()
     # the last clause word ("…, but the ministry said") opens the subject
-    base = start
-    for w in _WORD_ONLY_RE.finditer(text, base, end):
-        if w.group().lower() in _CLAUSE_WORDS:
-            start = w.end()
+    for w in _CLAUSE_WORD_RE.finditer(text, start, end):
+        start = w.end()
     return start
 
 
@@ -101,8 +103,8 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
             end -= 1
     if not ws or len(ws) > 12:
         return None
-    lower = [w.lower() for w in ws]
-    if any(w in _BAD_IN_SUBJECT for w in lower[1:]) or lower[0] in _BAD_IN_SUBJECT:
+    lower = list(map(str.lower, ws))
+    if not _BAD_IN_SUBJECT.isdisjoint(lower):
         return None
     if lower[-1] in {"of", "for", "the", "a", "an", "and", "to", "at", "in", "by"}:
         return None

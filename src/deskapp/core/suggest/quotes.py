@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
-    AUX_BEFORE_RE,
     CUE_RE,
     HEARER_RE,
+    aux_before,
 )
 from deskapp.core.suggest.phrases import phrase_after, subject_before
 
@@ -113,7 +113,7 @@ def cue_after(text: str, quote: RawQuote, limit: int) -> Attachment | None:
         between_end = m.start()
         if _SENTENCE_BREAK_RE.search(text, start, between_end) or between_end - start > 110:
             return None
-        aux = AUX_BEFORE_RE.search(text, max(start, between_end - 60), between_end)
+        aux = aux_before(text, max(start, between_end - 60), between_end)
         cue_start = aux.start() if aux else m.start()
         left = text[start:cue_start].strip(" ,\t")
         if not left:
@@ -141,7 +141,7 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
         gap_start = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
     if not _PRE_GAP_RE.fullmatch(text, gap_start, end):
         return None
-    aux = AUX_BEFORE_RE.search(text, max(lo, last.start() - 60), last.start())
+    aux = aux_before(text, max(lo, last.start() - 60), last.start())
     cue_start = aux.start() if aux else last.start()
     speaker = subject_before(text, clause_start, cue_start)
     return Attachment((cue_start, last.end()), speaker, "cue-then-quote")
