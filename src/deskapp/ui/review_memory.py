@@ -1,15 +1,16 @@
-"""What review mode remembers across reruns of the suggestion engine (no Qt here).
+"""Review decisions across reruns of the suggestion engine (no Qt here).
 
 Suggestion ids are hashes of offsets, so a correction earlier in the text changes the
-ids of everything after it. To keep a rejected suggestion rejected, the window keeps
-its *identity* (kind and ranges) and follows it through text changes: ranges after the
-change shift, ranges the change touches are forgotten (that text needs a fresh look).
+ids of everything after it. To keep a rejected suggestion rejected (``Document.rejected``
+holds ids), the window follows each suggestion's *identity* (kind and ranges) through
+the correction: ranges after it shift, ranges it touches are forgotten (that text
+needs a fresh look), and the rejection moves to the id the rerun gives it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from deskapp.core.annotations import Attribution, Mark, Quote
 from deskapp.core.spans import Span
@@ -79,32 +80,31 @@ def text_delta(old: str, new: str) -> TextDelta | None:
     return TextDelta(start, len(old) - tail, len(new) - tail)
 
 
-@dataclass
-class RejectedMemory:
-    """The suggestions rejected in one article, valid for ``text``."""
-
-    text: str
-    rejected: set[Identity] = field(default_factory=set)
-
-    def follow(self, new_text: str) -> None:
-        """Carry the rejections over a change of the text."""
-        delta = text_delta(self.text, new_text)
-        self.text = new_text
-        if delta is None:
-            return
-        moved = (delta.follow(key) for key in self.rejected)
-        self.rejected = {key for key in moved if key is not None}
+def carry_rejections(
+    rejected: frozenset[str],
+    before: tuple[Suggestion, ...],
+    after: tuple[Suggestion, ...],
+    delta: TextDelta | None,
+) -> frozenset[str]:
+    """The ids in ``after`` that stand for the rejected ids: the same id, or the same
+    suggestion moved by a correction (``before`` is the run on the text before it)."""
+    moved: set[Identity] = set()
+    if delta is not None:
+        for item in before:
+            if item.id in rejected:
+                key = delta.follow(identity(item))
+                if key is not None:
+                    moved.add(key)
+    return frozenset(i.id for i in after if i.id in rejected or identity(i) in moved)
 
 
 def decisions_for(
-    items: Iterable[Suggestion], marks: Iterable[Mark], rejected: set[Identity]
+    items: Iterable[Suggestion], marks: Iterable[Mark], rejected: frozenset[str]
 ) -> tuple[Decision | None, ...]:
-    """Accepted when the document holds the suggestion's mark (or a hand-made mark of
-    the same span and source), rejected when remembered so, else undecided."""
-    ids: set[str] = set()
+    """Accepted when a mark covers the suggestion (same span, and for attributions the
+    same source: what the approval checks count), rejected when the document says so."""
     covered: set[tuple] = set()
     for mark in marks:
-        ids.add(mark.id)
         if isinstance(mark, Quote):
             covered.add(("quote", _ranges(mark.span)))
         elif isinstance(mark, Attribution):
@@ -112,9 +112,9 @@ def decisions_for(
     out: list[Decision | None] = []
     for item in items:
         key = identity(item)
-        if item.id in ids or key[:2] in covered or key[:3] in covered:
+        if (key[:2] if key[0] == "quote" else key[:3]) in covered:
             out.append(Decision.ACCEPTED)
-        elif key in rejected:
+        elif item.id in rejected:
             out.append(Decision.REJECTED)
         else:
             out.append(None)

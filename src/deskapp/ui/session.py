@@ -107,6 +107,11 @@ class ReviewSession(QObject):
             ChangeDocument(self, self.document, after, label, change, from_view=from_view)
         )
 
+    def amend(self, doc: Document) -> None:
+        """Swap in an equivalent document without an undo step or signal: for data that
+        follows the text, e.g. the ids of rejected suggestions after a correction."""
+        self.document = doc
+
     def current(self) -> Document:
         """The current document, carrying the stored id and version it builds on."""
         assert self.document is not None

@@ -1,17 +1,12 @@
 """What other parts of the window read from the suggestions (no widgets here):
-the dashed highlights, the unattributed claims approval checks, the mark-dialog prefill."""
+the dashed highlights of pending suggestions and the mark dialog's prefill."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from deskapp.core.annotations import Attribution, Mark, SourceKind
-from deskapp.core.spans import Span
-from deskapp.core.suggest import Flag, QuoteSuggestion, ReviewQueue, Suggestion, Suggestions
+from deskapp.core.annotations import SourceKind
+from deskapp.core.suggest import QuoteSuggestion, ReviewQueue, Suggestion, Suggestions
 from deskapp.ui.highlights import Highlight, Role
 from deskapp.ui.mark_dialog import MarkDetails
-
-CLAIM_KINDS = ("unattributed figure", "unattributed claim")
 
 
 def pending_highlights(queue: ReviewQueue) -> list[Highlight]:
@@ -25,17 +20,6 @@ def pending_highlights(queue: ReviewQueue) -> list[Highlight]:
             if span is not None:
                 out += [Highlight(s, e, Role.SUGGESTION) for s, e in span.ranges if e > s]
     return out
-
-
-def claims_without_source(flags: Iterable[Flag], marks: Iterable[Mark]) -> list[Span]:
-    """Flagged claims/figures that no attribution mark's content overlaps."""
-    contents = [r for m in marks if isinstance(m, Attribution) and not m.orphaned
-                for r in m.content.ranges]
-    return [
-        f.span for f in flags
-        if f.kind in CLAIM_KINDS
-        and not any(a < f.span.end and b > f.span.start for a, b in contents)
-    ]
 
 
 def _overlap(item: Suggestion, start: int, end: int) -> int:
