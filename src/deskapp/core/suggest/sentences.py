@@ -12,8 +12,12 @@ from dataclasses import dataclass
 
 from deskapp.core.article import Article, PartKind
 
-_END_RE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s)|\n")
-_NEXT_START_RE = re.compile(r"\s+[\"“‘(\[]?[A-Z0-9À-Ý]")
+# A newline, or a run of [.!?] (and closing marks) before a newline or before the capital
+# or digit that opens the next sentence. It starts with a character class, so the regex
+# engine skips through the text in C to the next candidate.
+_END_RE = re.compile(
+    r"[.!?\n](?:(?<=\n)|(?<=[.!?])[.!?]*[\"”’)\]]*(?=\n|\s+[\"“‘(\[]?[A-Z0-9À-Ý]))"
+)
 _ABBREVIATIONS = set(
     [
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
@@ -40,12 +44,8 @@ def sentence_ranges(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _END_RE.finditer(text):
         end = m.end()
-        if m.group() != "\n":
-            nxt = _NEXT_START_RE.match(text, end)
-            if nxt is None and end < len(text) and text[end] != "\n":
-                continue
-            if _is_abbreviation(text, m.start()):
-                continue
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
         _push(text, start, end, out)
         start = end
     _push(text, start, len(text), out)
