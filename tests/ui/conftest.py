@@ -18,6 +18,9 @@ def shown_messages(monkeypatch):
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogs, "error", lambda _p, title, msg: shown.append((title, msg)))
     monkeypatch.setattr(dialogs, "info", lambda _p, title, msg: shown.append((title, msg)))
+    monkeypatch.setattr(
+        dialogs, "report", lambda _p, title, msg, *a, **k: shown.append((title, msg))
+    )
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda *a: "discard")
     return shown
 

@@ -161,6 +161,62 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "marking.previous_mark",
         "Go to the previous mark",
     ),
+    ActionSpec(
+        "set_headline",
+        "Set selection as &headline",
+        "Alt+Shift+H",
+        "Mark",
+        "parts.set_headline",
+        "The selection (or the caret's line) becomes the headline; the title follows",
+    ),
+    ActionSpec(
+        "set_dateline",
+        "Set selection as da&teline",
+        "Alt+Shift+D",
+        "Mark",
+        "parts.set_dateline",
+        "The selection (or the caret's line) becomes the dateline",
+    ),
+    ActionSpec(
+        "set_byline",
+        "Set selection as b&yline",
+        "Alt+Shift+Y",
+        "Mark",
+        "parts.set_byline",
+        "The selection (or the caret's line) becomes the byline",
+    ),
+    ActionSpec(
+        "set_body",
+        "Set selection as &body",
+        "Alt+Shift+B",
+        "Mark",
+        "parts.set_body",
+        "The selection (or the caret's line) becomes body text",
+    ),
+    ActionSpec(
+        "set_credit",
+        "Set selection as &credit",
+        "Alt+Shift+C",
+        "Mark",
+        "parts.set_credit",
+        "The selection (or the caret's line) becomes the desk credit",
+    ),
+    ActionSpec(
+        "set_boilerplate",
+        "Set selection as boi&lerplate",
+        "Alt+Shift+X",
+        "Mark",
+        "parts.set_boilerplate",
+        "The selection (or the caret's line) becomes boilerplate: dimmed, not reviewed",
+    ),
+    ActionSpec(
+        "remove_part",
+        "&Remove part at caret",
+        "Alt+Shift+R",
+        "Mark",
+        "parts.remove_part_at_caret",
+        "The part holding the caret is no longer a part (the text stays)",
+    ),
     # Review
     ActionSpec(
         "approve",
@@ -273,6 +329,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "suggestions.focus_flags",
         "Show the review flags (unattributed figures, quotes without speaker, …); "
         "Enter jumps to one",
+    ),
+    ActionSpec(
+        "focus_metadata",
+        "Focus article &details",
+        "Ctrl+4",
+        "View",
+        "parts.focus_metadata",
+        "Show the article's metadata and parts; Enter commits a field, Delete removes a part",
     ),
     # Help
     ActionSpec(

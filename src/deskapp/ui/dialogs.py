@@ -42,6 +42,20 @@ def info(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 
 
+def report(
+    parent: QWidget | None, title: str, message: str, details: str = "", *, warning: bool = False
+) -> None:
+    """A summary (e.g. of a batch import); ``details`` behind "Show Details…"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(message)
+    if details:
+        box.setDetailedText(details)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
 def ask_unsaved(parent: QWidget, title: str) -> str:
     """'save', 'discard' or 'cancel' for an article with unsaved changes."""
     buttons = (

@@ -25,6 +25,7 @@ from deskapp.ui.actions import ACTIONS, MENUS, build_actions
 from deskapp.ui.article_view import ArticleView
 from deskapp.ui.controllers.files import FileActions
 from deskapp.ui.controllers.marking import MarkingActions
+from deskapp.ui.controllers.parts import PartsActions
 from deskapp.ui.controllers.review import ReviewActions
 from deskapp.ui.find_bar import FindBar
 from deskapp.ui.panels.marks_panel import MarksPanel
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.marking = MarkingActions(self)
         self.review = ReviewActions(self)
+        self.parts = PartsActions(self)
         self.suggestions = SuggestionActions(self)
         self.actions_by_id = build_actions(self)
         self._build_menus()

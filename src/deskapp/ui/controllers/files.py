@@ -64,6 +64,11 @@ class FileActions:
 
     def open_paths(self, paths: list[Path]) -> None:
         """Import each file into the store and show the last one that worked."""
+        from deskapp.ui.batch_import import BATCH_THRESHOLD, run_batch_import
+
+        if len(paths) > BATCH_THRESHOLD:  # many files: read off the GUI thread, with progress
+            run_batch_import(self.window, paths)
+            return
         if not self.settle_unsaved():
             return
         shown, failures = None, []

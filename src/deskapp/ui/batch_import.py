@@ -1,0 +1,251 @@
+"""Batch import from the window: many files or folders, with progress and Cancel.
+
+Files are read on a worker thread (``iter_import``; it never touches a widget) and come
+back one by one through a queued signal. Each is saved on the GUI thread, on the window's
+store connection, in its own transaction: what finished stays imported, nothing is
+half-imported. Cancel stops between files. At the end a summary lists the counts and
+every failure with its reason, and the window shows the last article imported.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog
+
+from deskapp.core.errors import DeskappError
+from deskapp.core.importers import ImportResult, collect_files, iter_import
+from deskapp.ui import dialogs
+
+if TYPE_CHECKING:
+    from deskapp.ui.main_window import MainWindow
+
+BATCH_THRESHOLD = 3
+"""File ▸ Open and drops of more files than this import as a batch with progress."""
+
+IN_FLIGHT = 8
+"""How many read files may wait for the GUI thread to save them."""
+
+SHOWN_FAILURES = 12
+"""Failures listed in the summary's message; all of them are in its details."""
+
+
+@dataclass
+class BatchSummary:
+    """What a batch did, file by file."""
+
+    total: int = 0
+    imported: list[int] = field(default_factory=list)
+    present: list[int] = field(default_factory=list)
+    failures: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False
+    last_id: int | None = None
+
+    @property
+    def handled(self) -> int:
+        return len(self.imported) + len(self.present) + len(self.failures)
+
+    def counts(self) -> str:
+        line = (
+            f"Imported: {len(self.imported):,}\nAlready in the store: {len(self.present):,}\n"
+            f"Failed: {len(self.failures):,}"
+        )
+        if self.cancelled:
+            line += f"\nNot imported (cancelled): {self.total - self.handled:,}"
+        return line
+
+
+class _Reader(QObject):
+    """Reads the files on the worker thread; only emits signals."""
+
+    counted = Signal(int)
+    read = Signal(object)
+    finished = Signal()
+
+    def __init__(self, paths: list[Path], cancel: threading.Event) -> None:
+        super().__init__()
+        self.paths, self.cancel = paths, cancel
+        self.slots = threading.Semaphore(IN_FLIGHT)
+
+    def run(self) -> None:
+        try:
+            files = collect_files(self.paths)
+            self.counted.emit(len(files))
+            for result in iter_import(files, recursive=False, cancelled=self.cancel.is_set):
+                while not self.slots.acquire(timeout=0.05):
+                    if self.cancel.is_set():
+                        return
+                if self.cancel.is_set():
+                    return
+                self.read.emit(result)
+        finally:
+            self.finished.emit()
+
+
+class BatchImport(QObject):
+    """One running batch: its worker thread, progress dialog and summary."""
+
+    done = Signal(object)
+
+    def __init__(self, window: MainWindow, paths: list[Path]) -> None:
+        super().__init__(window)
+        self.setObjectName("batchImport")
+        self.window = window
+        self.summary = BatchSummary()
+        self.finished = False
+        self._cancel = threading.Event()
+        self._thread = QThread(self)
+        self._reader = _Reader(paths, self._cancel)
+        self._reader.moveToThread(self._thread)
+        self._thread.started.connect(self._reader.run)
+        self._reader.counted.connect(self._counted)
+        self._reader.read.connect(self._store)
+        # direct: QThread.quit is thread-safe, and the GUI thread may be waiting (on close)
+        self._reader.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._thread.finished.connect(self._finish)
+        self._closing = False
+        self.dialog = self._progress_dialog()
+        window.installEventFilter(self)
+
+    def _progress_dialog(self) -> QProgressDialog:
+        dialog = QProgressDialog("Listing the files…", "Cancel", 0, 0, self.window)
+        dialog.setObjectName("importProgress")
+        dialog.setWindowTitle("Importing articles")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(460)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        return dialog
+
+    def start(self) -> None:
+        self.dialog.show()
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Stop after the file being read; what was saved stays."""
+        if not self._cancel.is_set():
+            self._cancel.set()
+            self.summary.cancelled = True
+            self.dialog.setLabelText("Cancelling…")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The window closes: stop after the current file and wait for the reader."""
+        if watched is self.window and event.type() == QEvent.Type.Close and not self.finished:
+            self._closing = True
+            self.cancel()
+            self._thread.wait(10_000)
+        return super().eventFilter(watched, event)
+
+    # -- GUI thread ------------------------------------------------------------------
+    def _counted(self, total: int) -> None:
+        self.summary.total = total
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setLabelText(f"0 of {total:,}")
+
+    def _store(self, result: ImportResult) -> None:
+        try:
+            if self._cancel.is_set():
+                return  # read before Cancel took effect: not imported
+            self._save(result)
+            done, total = self.summary.handled, self.summary.total
+            self.dialog.setValue(done)
+            self.dialog.setLabelText(f"{done:,} of {total:,}\n{result.path.name}")
+        finally:
+            self._reader.slots.release()
+
+    def _save(self, result: ImportResult) -> None:
+        summary, store = self.summary, self.window.store
+        if result.document is None:
+            summary.failures.append((result.path, _reason(result.path, result.error or "")))
+            return
+        try:
+            sha = result.document.article.meta.sha256
+            existing = store.find_by_sha256(sha) if sha else None
+            if existing is not None:
+                summary.present.append(existing)
+                summary.last_id = existing
+                return
+            saved = store.save(
+                result.document,
+                reviewer=self.window.reviewer(),
+                note=f"imported from {result.path.name}",
+            )
+        except DeskappError as exc:
+            summary.failures.append((result.path, f"not stored ({exc})"))
+            return
+        summary.imported.append(saved.id)
+        summary.last_id = saved.id
+
+    def _finish(self) -> None:
+        self.dialog.reset()
+        self.dialog.hide()
+        self.finished = True
+        self.setObjectName("")  # a new batch may start
+        self.window.removeEventFilter(self)
+        if not self._closing:
+            self._report()
+            self._show_last()
+        self.done.emit(self.summary)
+        self.deleteLater()
+
+    def _report(self) -> None:
+        s = self.summary
+        head = "Import cancelled." if s.cancelled else "Import finished."
+        lines = [f"{path.name}: {reason}" for path, reason in s.failures]
+        listed = lines[:SHOWN_FAILURES]
+        if len(lines) > SHOWN_FAILURES:
+            listed.append(f"… and {len(lines) - SHOWN_FAILURES:,} more (see details)")
+        message = f"{head}\n\n{s.counts()}"
+        if listed:
+            message += "\n\nNot imported:\n" + "\n".join(listed)
+        details = "\n".join(f"{path}: {reason}" for path, reason in s.failures)
+        dialogs.report(self.window, "Import summary", message, details, warning=bool(lines))
+        self.window.status(f"{head} {len(s.imported):,} imported, {len(s.failures):,} failed")
+
+    def _show_last(self) -> None:
+        last = self.summary.last_id
+        if last is None or not self.window.files.settle_unsaved():
+            return
+        try:
+            self.window.show_loaded(self.window.store.load(last))
+        except DeskappError as exc:
+            dialogs.error(self.window, "Not opened", str(exc))
+
+
+def _reason(path: Path, error: str) -> str:
+    """The error without the path it starts with (the summary names the file)."""
+    for prefix in (f"{path}: ", f"{path.name}: "):
+        if error.startswith(prefix):
+            return error[len(prefix) :]
+    return error
+
+
+def run_batch_import(window: MainWindow, paths: list[Path]) -> BatchImport | None:
+    """Import ``paths`` (files and folders) with a progress dialog; returns at once.
+
+    ``None`` when nothing was started (a batch is already running, or the store is
+    read-only).
+    """
+    if window.findChild(BatchImport, "batchImport") is not None:
+        window.status("An import is already running")
+        return None
+    if window.store.read_only:
+        dialogs.error(
+            window,
+            "Read-only store",
+            f"{window.store.path} is read-only: articles cannot be imported into it.",
+        )
+        return None
+    paths = [Path(p) for p in paths]
+    if paths:
+        folder = paths[0] if paths[0].is_dir() else paths[0].parent
+        window.settings.setValue("last_folder", str(folder))
+    job = BatchImport(window, paths)
+    job.start()
+    return job
