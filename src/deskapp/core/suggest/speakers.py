@@ -32,6 +32,31 @@ PERSON_RE = re.compile(
     rf"\b(?P<name>{_CAP}(?:\s+(?:[A-Z]\.\s+)?(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)\s+)?"
     rf"{_CAP}){{1,2}})"
 )
+# Where a PERSON_RE match may start: a capitalised word, then another (perhaps after an
+# initial or a particle). It opens with a character class, so searching it skips in C.
+_PERSON_START_RE = re.compile(
+    r"[A-ZÀ-Ý][\w’'-]*\.?\s+(?:[A-Z]\.\s+)?(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)\s+)?"
+    r"[A-ZÀ-Ý]"
+)
+
+
+def person_matches(text: str, lo: int, hi: int) -> list[re.Match]:
+    """``list(PERSON_RE.finditer(text, lo, hi))``, trying only where a match can start."""
+    out: list[re.Match] = []
+    search, match = _PERSON_START_RE.search, PERSON_RE.match
+    pos = lo
+    while (cand := search(text, pos, hi)) is not None:
+        m = match(text, cand.start(), hi)
+        if m is None:
+            pos = cand.start() + 1
+        else:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+_ANONYMOUS_MARKER_RE = re.compile("|".join(re.escape(m) for m in ANONYMOUS_MARKERS))
+_NOT_PERSON_WORDS = ORG_WORDS | MEDIA_WORDS | MEDIA_NAMES
 _PREPOSITIONS = {"of", "for", "by", "from", "at", "in", "with", "on", "to", "close", "who"}
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "chairman"}
@@ -67,16 +92,15 @@ def source_kind(phrase: str) -> SourceKind:
         if t in _PREPOSITIONS and i > 0:
             head = lower[:i]
             break
-    text = phrase.lower()
-    if any(m in text for m in ANONYMOUS_MARKERS) or (
+    if _ANONYMOUS_MARKER_RE.search(phrase.lower()) or (
         head[-1] in ANONYMOUS_HEADS and not any(t[0].isupper() for t in toks[1:-1])
     ):
         return SourceKind.ANONYMOUS
     if head[-1] in DOCUMENT_WORDS:
         return SourceKind.DOCUMENT
-    if any(t in MEDIA_NAMES for t in lower) or any(t in MEDIA_WORDS for t in head):
+    if not MEDIA_NAMES.isdisjoint(lower) or not MEDIA_WORDS.isdisjoint(head):
         return SourceKind.MEDIA
-    if any(t in ORG_WORDS for t in head) or (toks[0].isupper() and len(toks[0]) > 1):
+    if not ORG_WORDS.isdisjoint(head) or (toks[0].isupper() and len(toks[0]) > 1):
         return SourceKind.ORGANISATION
     if head[-1] in {"spokesman", "spokeswoman", "spokesperson"} and lower[0] in {"a", "an"}:
         return SourceKind.ORGANISATION
@@ -90,7 +114,7 @@ def looks_like_person(phrase: str) -> bool:
     if not toks or not toks[0][0].isupper():
         return False
     lower = [t.lower().rstrip(".") for t in toks]
-    if any(t in ORG_WORDS or t in MEDIA_WORDS or t in MEDIA_NAMES for t in lower):
+    if not _NOT_PERSON_WORDS.isdisjoint(lower):
         return False
     if lower[0] in _CAPITAL_STOPWORDS:
         return False
@@ -160,7 +184,7 @@ class Resolver:
     def _nearest_person(self, pos: int, gender: str) -> str | None:
         lo = max(0, pos - WINDOW)
         # the last compatible person in the window wins: test the matches from the end
-        for m in reversed(list(PERSON_RE.finditer(self.text, lo, pos))):
+        for m in reversed(person_matches(self.text, lo, pos)):
             name = m.group("name")
             title = (m.group("title") or "").lower()
             g = gender_of(f"{title} {name}")
