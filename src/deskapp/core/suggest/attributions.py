@@ -97,11 +97,38 @@ def _has_aux(text: str, body: int, pos: int) -> bool:
     return aux_before(text, max(body, pos - 60), pos) is not None
 
 
+def _previous_word(text: str, lo: int, pos: int) -> str | None:
+    """``_PREV_WORD_RE.search(text, lo, pos).group(1)`` without trying every offset: the
+    run of [\\w’'-] that holds the last word character before ``pos``."""
+    i = pos
+    while i > lo and not _is_word_char(text[i - 1]):
+        i -= 1
+    if i == lo:  # no word character: the first run of ’ ' - (all of them non-word)
+        first = next((k for k in range(lo, pos) if text[k] in _JOINERS), -1)
+        if first < 0:
+            return None
+        i = first + 1
+    start = i - 1
+    while start > lo and (text[start - 1] in _JOINERS or _is_word_char(text[start - 1])):
+        start -= 1
+    end = i
+    while end < pos and (text[end] in _JOINERS or _is_word_char(text[end])):
+        end += 1
+    return text[start:end]
+
+
+_JOINERS = "’'-"
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
-    prev = _PREV_WORD_RE.search(text, max(body, pos - 30), pos)
+    prev = _previous_word(text, max(body, pos - 30), pos)
     if prev is None:
         return pos > body
-    word = prev.group(1).lower()
+    word = prev.lower()
     if word[0].isdigit() or (form in NOUNISH_FORMS and word in NOT_VERB_BEFORE):
         return False
     return not (form.endswith("s") and form in NOUNISH_FORMS and text[pos - 2] in "’'")

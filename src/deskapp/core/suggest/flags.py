@@ -146,9 +146,11 @@ def _names_two_ways(text: str, quotes, attributions) -> list[Flag]:
 
 def _similar(a, b, threshold: float) -> bool:
     """``SequenceMatcher(None, a, b).ratio() >= threshold``, cheap upper bounds first."""
+    total = len(a) + len(b)
+    if total and 2.0 * min(len(a), len(b)) / total < threshold:  # real_quick_ratio()
+        return False
     matcher = SequenceMatcher(None, a, b)
-    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
-            and matcher.ratio() >= threshold)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 def _repeated_quotes(quotes) -> list[Flag]:

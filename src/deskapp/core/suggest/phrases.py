@@ -36,7 +36,9 @@ _CLAUSE_WORD_RE = re.compile(
                          for w in sorted(_CLAUSE_WORDS, key=lambda w: (-len(w), w))) + r")\b"
 )
 _WORD_RE = re.compile(r"[\w’'.&()-]+")
-_CHUNK_END_RE = re.compile(r"[,;:–—”\"“]|\s-\s|\bthat\b")
+# Punctuation, " - " or the word "that" (written to open with a character class, which
+# the regex engine skips through in C): [,;:–—”"“] | \s-\s | \bthat\b
+_CHUNK_END_RE = re.compile(r"[,;:–—”\"“\st](?:(?<=[,;:–—”\"“])|(?<=\s)-\s|(?<!\w.)(?<=t)hat\b)")
 # The end of a noun phrase after a cue: punctuation, a clause, a time, a statement phrase.
 _NP_STOP_RE = re.compile(
     r"[,;:.!?“”\"()\n]|\s[–—-]\s|\s(?:that|who|which|on|in|at|last|this|told|said|says|"
