@@ -1,20 +1,23 @@
 """Batch import from the window: many files or folders, with progress and Cancel.
 
-Files are read on a worker thread (``iter_import``; it never touches a widget) and come
-back one by one through a queued signal. Each is saved on the GUI thread, on the window's
-store connection, in its own transaction: what finished stays imported, nothing is
-half-imported. Cancel stops between files. At the end a summary lists the counts and
-every failure with its reason, and the window shows the last article imported.
+Files are read on a worker thread (``iter_import``; it never touches Qt) and come back
+through a bounded queue that a timer on the GUI thread drains. Each is saved on the GUI
+thread, on the window's store connection, in its own transaction: what finished stays
+imported, nothing is half-imported. Cancel stops between files. At the end a summary
+lists the counts and every failure with its reason, and the window shows the last
+article imported.
 """
 
 from __future__ import annotations
 
+import queue
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from deskapp.core.errors import DeskappError
@@ -29,6 +32,11 @@ BATCH_THRESHOLD = 3
 
 IN_FLIGHT = 8
 """How many read files may wait for the GUI thread to save them."""
+
+POLL_MS = 10
+SLICE_S = 0.05
+"""The GUI thread looks for read files every ``POLL_MS`` and saves for at most ``SLICE_S``
+at a time, so the progress dialog and Cancel stay responsive."""
 
 SHOWN_FAILURES = 12
 """Failures listed in the summary's message; all of them are in its details."""
@@ -59,31 +67,39 @@ class BatchSummary:
         return line
 
 
-class _Reader(QObject):
-    """Reads the files on the worker thread; only emits signals."""
-
-    counted = Signal(int)
-    read = Signal(object)
-    finished = Signal()
+class _Reader:
+    """Reads the files on a plain worker thread (no Qt object is touched there) and hands
+    the results over through a bounded queue that the GUI thread drains."""
 
     def __init__(self, paths: list[Path], cancel: threading.Event) -> None:
-        super().__init__()
         self.paths, self.cancel = paths, cancel
-        self.slots = threading.Semaphore(IN_FLIGHT)
+        self.results: queue.Queue[int | ImportResult] = queue.Queue(maxsize=IN_FLIGHT)
+        self.over = threading.Event()
+        self.crash = ""
+        self.thread = threading.Thread(target=self._run, name="deskapp-import", daemon=True)
 
-    def run(self) -> None:
+    def _put(self, item: int | ImportResult) -> bool:
+        """Queue ``item`` (waiting while the GUI catches up); False when cancelled."""
+        while not self.cancel.is_set():
+            try:
+                self.results.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
         try:
             files = collect_files(self.paths)
-            self.counted.emit(len(files))
+            if not self._put(len(files)):
+                return
             for result in iter_import(files, recursive=False, cancelled=self.cancel.is_set):
-                while not self.slots.acquire(timeout=0.05):
-                    if self.cancel.is_set():
-                        return
-                if self.cancel.is_set():
+                if not self._put(result):
                     return
-                self.read.emit(result)
+        except Exception as exc:  # reported in the summary, never lost
+            self.crash = f"the import stopped: {exc}"
         finally:
-            self.finished.emit()
+            self.over.set()
 
 
 class BatchImport(QObject):
@@ -97,17 +113,12 @@ class BatchImport(QObject):
         self.window = window
         self.summary = BatchSummary()
         self.finished = False
-        self._cancel = threading.Event()
-        self._thread = QThread(self)
-        self._reader = _Reader(paths, self._cancel)
-        self._reader.moveToThread(self._thread)
-        self._thread.started.connect(self._reader.run)
-        self._reader.counted.connect(self._counted)
-        self._reader.read.connect(self._store)
-        # direct: QThread.quit is thread-safe, and the GUI thread may be waiting (on close)
-        self._reader.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._thread.finished.connect(self._finish)
         self._closing = False
+        self._cancel = threading.Event()
+        self._reader = _Reader(paths, self._cancel)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._drain)
         self.dialog = self._progress_dialog()
         window.installEventFilter(self)
 
@@ -125,7 +136,8 @@ class BatchImport(QObject):
 
     def start(self) -> None:
         self.dialog.show()
-        self._thread.start()
+        self._reader.thread.start()
+        self._timer.start()
 
     def cancel(self) -> None:
         """Stop after the file being read; what was saved stays."""
@@ -139,7 +151,8 @@ class BatchImport(QObject):
         if watched is self.window and event.type() == QEvent.Type.Close and not self.finished:
             self._closing = True
             self.cancel()
-            self._thread.wait(10_000)
+            self._reader.thread.join(10)
+            self._finish()
         return super().eventFilter(watched, event)
 
     # -- GUI thread ------------------------------------------------------------------
@@ -148,16 +161,28 @@ class BatchImport(QObject):
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setLabelText(f"0 of {total:,}")
 
-    def _store(self, result: ImportResult) -> None:
-        try:
-            if self._cancel.is_set():
-                return  # read before Cancel took effect: not imported
-            self._save(result)
+    def _drain(self) -> None:
+        """Save what the reader has read (for at most a slice of time), show the progress
+        once, then end when the reader is done."""
+        ended = self._reader.over.is_set()
+        deadline = time.monotonic() + SLICE_S
+        last: ImportResult | None = None
+        while time.monotonic() < deadline:
+            try:
+                item = self._reader.results.get_nowait()
+            except queue.Empty:
+                break
+            if isinstance(item, int):
+                self._counted(item)
+            elif not self._cancel.is_set():  # read before Cancel took effect: not imported
+                self._save(item)
+                last = item
+        if last is not None:
             done, total = self.summary.handled, self.summary.total
             self.dialog.setValue(done)
-            self.dialog.setLabelText(f"{done:,} of {total:,}\n{result.path.name}")
-        finally:
-            self._reader.slots.release()
+            self.dialog.setLabelText(f"{done:,} of {total:,}\n{last.path.name}")
+        if ended and self._reader.results.empty():
+            self._finish()
 
     def _save(self, result: ImportResult) -> None:
         summary, store = self.summary, self.window.store
@@ -183,6 +208,11 @@ class BatchImport(QObject):
         summary.last_id = saved.id
 
     def _finish(self) -> None:
+        if self.finished:
+            return
+        self._timer.stop()
+        if self._reader.crash:
+            self.summary.failures.append((Path("…"), self._reader.crash))
         self.dialog.reset()
         self.dialog.hide()
         self.finished = True

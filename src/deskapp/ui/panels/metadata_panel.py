@@ -102,6 +102,9 @@ class MetadataPanel(QWidget):
         self.parts = PartsList()
         self.parts.setObjectName("partsList")
         self.parts.setAccessibleName("Article parts")
+        self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.parts.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.parts.setUniformItemSizes(True)
         self.parts.itemActivated.connect(
             lambda item: self.part_activated.emit(self.parts.row(item))
         )
