@@ -298,3 +298,44 @@ def test_delete_in_the_parts_list_removes_a_part(sample_window, qtbot):
     press(qtbot, parts, Qt.Key.Key_Return)  # Enter selects the part in the article
     start, end = window.view.selection()
     assert window.view.text()[start:end] == article.parts[parts.currentRow()].span.text
+
+
+def test_a_batch_asks_before_replacing_unsaved_work(
+    open_window, qtbot, monkeypatch, tmp_path, shown_messages
+):
+    folder = _folder(tmp_path, 4)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda _p, title: asked.append(title) or "cancel")
+    monkeypatch.setattr(dialogs, "open_folder", lambda *a, **k: str(folder))
+    window = open_window()
+    find(qtbot, window, "Check Also")
+    press(qtbot, window.view, Qt.Key.Key_C, ALT | SHIFT)  # an unsaved correction
+    edited = window.session.document
+    press(qtbot, window.view, Qt.Key.Key_O, CTRL | SHIFT)
+    _wait_summary(qtbot, shown_messages)
+    assert asked == [edited.title]
+    assert window.store.count_articles() == 4  # imported all the same
+    assert window.session.document is edited and window.session.dirty
+
+
+def test_closing_the_window_mid_batch_stops_it_cleanly(
+    open_window, qtbot, monkeypatch, tmp_path, shown_messages
+):
+    folder = _folder(tmp_path, 200)
+    real_read = importers.read_document
+
+    def slow_read(path):
+        time.sleep(0.02)
+        return real_read(path)
+
+    monkeypatch.setattr(importers, "read_document", slow_read)
+    window = open_window()
+    from deskapp.ui.batch_import import run_batch_import
+
+    job = run_batch_import(window, [folder])
+    qtbot.waitUntil(lambda: job.summary.handled >= 3, timeout=10_000)
+    window.close()
+    assert job.finished and not job._reader.thread.is_alive()
+    assert not any(title == "Import summary" for title, _ in shown_messages)
+    assert 3 <= window.store.count_articles() < 200
+    assert window.store.verify() == []
