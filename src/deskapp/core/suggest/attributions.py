@@ -25,10 +25,9 @@ from deskapp.core.suggest.lexicon import (
     aux_before,
 )
 from deskapp.core.suggest.model import Range, RawAttribution
-from deskapp.core.suggest.phrases import phrase_after, subject_before, words
+from deskapp.core.suggest.phrases import phrase_after, previous_word, subject_before, words
 from deskapp.core.suggest.sentences import Layout
 
-_PREV_WORD_RE = re.compile(r"([\w’'-]+)\W*$")
 _FINITE_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|has|have|had|did|does|do|should|may|might|"
     r"must|shall|[a-z]+ed|[a-z]+n't)\b|\bto\s+[a-z]+"
@@ -97,35 +96,8 @@ def _has_aux(text: str, body: int, pos: int) -> bool:
     return aux_before(text, max(body, pos - 60), pos) is not None
 
 
-def _previous_word(text: str, lo: int, pos: int) -> str | None:
-    """``_PREV_WORD_RE.search(text, lo, pos).group(1)`` without trying every offset: the
-    run of [\\w’'-] that holds the last word character before ``pos``."""
-    i = pos
-    while i > lo and not _is_word_char(text[i - 1]):
-        i -= 1
-    if i == lo:  # no word character: the first run of ’ ' - (all of them non-word)
-        first = next((k for k in range(lo, pos) if text[k] in _JOINERS), -1)
-        if first < 0:
-            return None
-        i = first + 1
-    start = i - 1
-    while start > lo and (text[start - 1] in _JOINERS or _is_word_char(text[start - 1])):
-        start -= 1
-    end = i
-    while end < pos and (text[end] in _JOINERS or _is_word_char(text[end])):
-        end += 1
-    return text[start:end]
-
-
-_JOINERS = "’'-"
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
-    prev = _previous_word(text, max(body, pos - 30), pos)
+    prev = previous_word(text, max(body, pos - 30), pos)
     if prev is None:
         return pos > body
     word = prev.lower()

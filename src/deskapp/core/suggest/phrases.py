@@ -160,3 +160,30 @@ def split_sources(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(good) == len(pieces) and len(pieces) > 1:
         return pieces
     return [(start, end)]
+
+
+def previous_word(text: str, lo: int, pos: int) -> str | None:
+    """The word before ``pos`` (not before ``lo``), as ``re.search(r"([\\w’'-]+)\\W*$",
+    text[lo:pos]).group(1)`` finds it, without trying every offset."""
+    i = pos
+    while i > lo and not _is_word_char(text[i - 1]):
+        i -= 1
+    if i == lo:  # no word character: the first run of ’ ' - (all of them non-word)
+        first = next((k for k in range(lo, pos) if text[k] in _JOINERS), -1)
+        if first < 0:
+            return None
+        i = first + 1
+    start = i - 1
+    while start > lo and (text[start - 1] in _JOINERS or _is_word_char(text[start - 1])):
+        start -= 1
+    end = i
+    while end < pos and (text[end] in _JOINERS or _is_word_char(text[end])):
+        end += 1
+    return text[start:end]
+
+
+_JOINERS = "’'-"
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"

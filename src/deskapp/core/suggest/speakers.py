@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from deskapp.core.annotations import SourceKind
+from deskapp.core.suggest.mentions import person_matches
 from deskapp.core.suggest.names import (
     ANONYMOUS_HEADS,
     ANONYMOUS_MARKERS,
@@ -25,36 +26,6 @@ from deskapp.core.suggest.names import (
 
 WINDOW = 1500
 _TOKEN_RE = re.compile(r"[\w’'-]+")
-_CAP = r"[A-ZÀ-Ý][\w’'-]*"
-# "Amanda Lapo", "Dr. Jane K. Doe", "Juan Guaidó", "Mohammed bin Salman"
-PERSON_RE = re.compile(
-    rf"(?:\b(?P<title>Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.?\s+)?"
-    rf"\b(?P<name>{_CAP}(?:\s+(?:[A-Z]\.\s+)?(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)\s+)?"
-    rf"{_CAP}){{1,2}})"
-)
-# Where a PERSON_RE match may start: a capitalised word, then another (perhaps after an
-# initial or a particle). It opens with a character class, so searching it skips in C.
-_PERSON_START_RE = re.compile(
-    r"[A-ZÀ-Ý][\w’'-]*\.?\s+(?:[A-Z]\.\s+)?(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)\s+)?"
-    r"[A-ZÀ-Ý]"
-)
-
-
-def person_matches(text: str, lo: int, hi: int) -> list[re.Match]:
-    """``list(PERSON_RE.finditer(text, lo, hi))``, trying only where a match can start."""
-    out: list[re.Match] = []
-    search, match = _PERSON_START_RE.search, PERSON_RE.match
-    pos = lo
-    while (cand := search(text, pos, hi)) is not None:
-        m = match(text, cand.start(), hi)
-        if m is None:
-            pos = cand.start() + 1
-        else:
-            out.append(m)
-            pos = m.end()
-    return out
-
-
 _ANONYMOUS_MARKER_RE = re.compile("|".join(re.escape(m) for m in ANONYMOUS_MARKERS))
 _NOT_PERSON_WORDS = ORG_WORDS | MEDIA_WORDS | MEDIA_NAMES
 _PREPOSITIONS = {"of", "for", "by", "from", "at", "in", "with", "on", "to", "close", "who"}
