@@ -84,3 +84,52 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
 def confirm(parent: QWidget, title: str, message: str) -> bool:
     answer = QMessageBox.question(parent, title, message)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def _choose(parent: QWidget | None, title: str, message: str,
+            choices: list[tuple[str, str, QMessageBox.ButtonRole]], default: str) -> str:
+    """A message box with named buttons; the key of the pressed one ('cancel' on Esc)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, message,
+                      QMessageBox.StandardButton.NoButton, parent)
+    buttons = {}
+    for key, text, role in choices:
+        button = box.addButton(text, role)
+        buttons[button] = key
+        if key == default:
+            box.setDefaultButton(button)
+    box.exec()
+    return buttons.get(box.clickedButton(), "cancel")
+
+
+def ask_conflict(parent: QWidget, title: str, mine: int | None, latest: int) -> str:
+    """'mine' (save on top), 'theirs' (reload; keep mine as a draft) or 'cancel'."""
+    role = QMessageBox.ButtonRole
+    return _choose(
+        parent, "Saved elsewhere meanwhile",
+        f"“{title}” was saved as version {latest} by another window or program after you "
+        f"started from version {mine}.\n\n"
+        "• Save mine: your article becomes a new version on top of theirs (theirs stays "
+        "in the history).\n"
+        "• Reload theirs: the window shows their version; your changes are kept as a draft "
+        "(File ▸ Recover drafts).\n"
+        "• Cancel: nothing is saved; your changes stay in this window.",
+        [("mine", "&Save mine on top", role.AcceptRole),
+         ("theirs", "&Reload theirs", role.DestructiveRole),
+         ("cancel", "Cancel", role.RejectRole)],
+        "mine",
+    )
+
+
+def ask_recover(parent: QWidget | None, description: str) -> str:
+    """'recover', 'discard' or 'later' for one draft of unsaved edits."""
+    role = QMessageBox.ButtonRole
+    answer = _choose(
+        parent, "Recover unsaved changes",
+        f"deskapp kept changes that were never saved as a version:\n\n{description}\n\n"
+        "Recover them into the window (they stay unsaved until you save)?",
+        [("recover", "&Recover", role.AcceptRole),
+         ("discard", "&Discard them", role.DestructiveRole),
+         ("later", "Ask &later", role.RejectRole)],
+        "recover",
+    )
+    return "later" if answer == "cancel" else answer

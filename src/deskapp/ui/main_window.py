@@ -27,6 +27,7 @@ from deskapp.ui.controllers.files import FileActions
 from deskapp.ui.controllers.marking import MarkingActions
 from deskapp.ui.controllers.parts import PartsActions
 from deskapp.ui.controllers.review import ReviewActions
+from deskapp.ui.controllers.versions import VersionActions
 from deskapp.ui.find_bar import FindBar
 from deskapp.ui.panels.marks_panel import MarksPanel
 from deskapp.ui.rendering import DocumentRenderer
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.marking = MarkingActions(self)
         self.review = ReviewActions(self)
+        self.versions = VersionActions(self)
         self.parts = PartsActions(self)
         self.suggestions = SuggestionActions(self)
         self.actions_by_id = build_actions(self)

@@ -37,7 +37,10 @@ class FileActions:
 
     # -- start -----------------------------------------------------------------------
     def open_initial(self) -> None:
-        """The last article, else the newest one, else the bundled sample (unsaved)."""
+        """Recovered drafts first (if the editor wants them); else the last article, else
+        the newest one, else the bundled sample (unsaved)."""
+        if self.window.versions.recovery.offer():
+            return
         store = self.window.store
         last = store.get_setting(LAST_ARTICLE)
         candidates = [int(last)] if last and last.isdigit() else []
@@ -120,7 +123,7 @@ class FileActions:
         return str(self.window.settings.value("last_folder", "") or "")
 
     # -- save ------------------------------------------------------------------------
-    def save_version(self) -> bool:
+    def save_version(self, note: str = "") -> bool:
         """Save the current document as a new version; False when it was not saved."""
         window, session = self.window, self.window.session
         if session.document is None:
@@ -129,14 +132,17 @@ class FileActions:
             dialogs.error(
                 window,
                 "Read-only store",
-                f"{window.store.path} is read-only: export the article instead.",
+                f"{window.store.path} is open read-only: nothing can be saved in it. "
+                "Export the article instead (Ctrl+E).",
             )
             return False
         doc = session.current()
+        recovery = window.versions.recovery
         try:
-            saved = window.store.save(doc, reviewer=window.reviewer(), parent=session.version)
+            saved = window.store.save(doc, reviewer=window.reviewer(), note=note,
+                                      parent=session.version, draft_key=recovery.key)
         except VersionConflict as exc:
-            return self._resolve_conflict(doc, exc)
+            return self._resolve_conflict(doc, exc, note)
         except DeskappError as exc:
             dialogs.error(
                 window,
@@ -144,41 +150,57 @@ class FileActions:
                 f"The version was not saved: {exc}\nYour changes are still here.",
             )
             return False
-        session.mark_saved(saved)
-        self.remember_last(saved.id)
-        window.status(f"Saved version {saved.version}")
+        self._saved(saved, f"Saved version {saved.version}")
         return True
 
-    def _resolve_conflict(self, doc: Document, exc: VersionConflict) -> bool:
+    def _saved(self, saved: Document, message: str) -> None:
+        self.window.session.mark_saved(saved)
+        self.window.versions.recovery.saved()
+        self.remember_last(saved.id)
+        self.window.status(message)
+
+    def _resolve_conflict(self, doc: Document, exc: VersionConflict, note: str = "") -> bool:
+        """Another window saved first: save mine on top, or reload theirs keeping mine."""
         window = self.window
-        mine = dialogs.confirm(
-            window,
-            "Saved elsewhere meanwhile",
-            f"Another window or program saved version {exc.latest} of this article after "
-            f"you started.\n\nYes: save yours as a new version on top of it.\n"
-            "No: keep yours unsaved (export it, or reopen the article to see theirs).",
-        )
-        if not mine:
+        answer = dialogs.ask_conflict(window, doc.title, exc.parent, exc.latest)
+        try:
+            if answer == "mine":
+                saved = window.store.save(
+                    replace(doc, version=exc.latest),
+                    reviewer=window.reviewer(),
+                    parent=exc.latest,
+                    note=note or f"saved on top of version {exc.latest} (a concurrent save)",
+                    draft_key=window.versions.recovery.key,
+                )
+                self._saved(saved, f"Saved version {saved.version} on top of version "
+                                   f"{exc.latest}")
+                return True
+            if answer == "theirs":
+                window.versions.recovery.keep_aside(doc, doc.id, exc.parent)
+                window.versions.recovery.forget()
+                window.show_loaded(window.store.load(exc.article_id))
+                window.status(f"Showing version {exc.latest}; your changes are kept as a draft "
+                              "(File ▸ Recover drafts)")
+                return False
+        except DeskappError as exc2:
+            dialogs.error(window, "Not saved", f"{exc2}\nYour changes are still here.")
             return False
-        saved = window.store.save(
-            replace(doc, version=exc.latest),
-            reviewer=window.reviewer(),
-            parent=exc.latest,
-            note="saved over a concurrent version",
-        )
-        window.session.mark_saved(saved)
-        window.status(f"Saved version {saved.version} on top of version {exc.latest}")
-        return True
+        window.status("Not saved: the article was saved elsewhere meanwhile")
+        return False
 
     def settle_unsaved(self) -> bool:
         """Before the article goes away: True when it may (saved, discarded or clean)."""
         session = self.window.session
         if not session.dirty or session.document is None:
+            self.window.versions.recovery.forget()
             return True
         answer = dialogs.ask_unsaved(self.window, session.document.title)
         if answer == "save":
             return self.save_version()
-        return answer == "discard"
+        if answer == "discard":
+            self.window.versions.recovery.forget()
+            return True
+        return False
 
     # -- export ----------------------------------------------------------------------
     def export_article(self) -> None:

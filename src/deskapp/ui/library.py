@@ -1,0 +1,155 @@
+"""The library (Ctrl+L): every article in the store; sort, filter by state, search, open.
+
+Keys: type to search (full text: words, "exact phrases", prefix*, OR, NOT), Down or Enter
+moves to the list, Enter on a row opens it, Alt+S picks a state, Escape closes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+)
+
+from deskapp.core.errors import DeskappError
+from deskapp.core.workflow import State
+from deskapp.ui.library_model import LibraryModel
+
+if TYPE_CHECKING:
+    from deskapp.ui.main_window import MainWindow
+
+SEARCH_DELAY_MS = 250
+
+
+class LibraryDialog(QDialog):
+    """A non-modal window over the store's articles; Enter opens one in the main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("libraryDialog")
+        self.setWindowTitle(f"Library — {window.store.path.name}")
+        self.resize(1000, 560)
+        self.search = QLineEdit()
+        self.search.setObjectName("librarySearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("Search title, text, speakers and sources "
+                                       "(words, \"a phrase\", prefix*, OR, NOT)")
+        self.state = QComboBox()
+        self.state.setObjectName("libraryState")
+        self.state.addItem("All states", None)
+        for state in State:
+            self.state.addItem(state.value.replace("_", " "), state.value)
+        state_label = QLabel("&State:")
+        state_label.setBuddy(self.state)
+        search_label = QLabel("Searc&h:")
+        search_label.setBuddy(self.search)
+        self.message = QLabel()
+        self.message.setObjectName("libraryMessage")
+        self.message.setWordWrap(True)
+        self.model = LibraryModel(window.store, self)
+        self.table = self._make_table()
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(state_label)
+        top.addWidget(self.state)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.setInterval(SEARCH_DELAY_MS)
+        self._delay.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._delay.start())
+        self.state.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.search.installEventFilter(self)
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("libraryTable")
+        table.setAccessibleName("Articles in the store")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(24)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 150), (2, 110), (3, 140), (4, 60), (5, 60)):
+            table.setColumnWidth(column, width)
+        header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+        table.setSortingEnabled(True)  # the model re-queries the store with order=
+        return table
+
+    # -- showing ---------------------------------------------------------------------
+    def present(self) -> None:
+        """Show with fresh rows and the keyboard in the search box."""
+        self.apply_filter()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def apply_filter(self) -> None:
+        self._delay.stop()
+        self.model.set_filter(state=self.state.currentData(), query=self.search.text())
+        if self.model.error:
+            self.message.setStyleSheet("color:#a11")
+            self.message.setText(self.model.error)
+        else:
+            self.message.setStyleSheet("color:#555")
+            found = "article" if self.model.total == 1 else "articles"
+            self.message.setText(f"{self.model.total:,} {found} · Enter opens the selected one")
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search box: Enter searches now and Down moves to the list."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.apply_filter()
+                if self.model.rowCount():
+                    self.table.setFocus()
+                return True
+            if key == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                self.table.selectRow(max(self.table.currentIndex().row(), 0))
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- opening ---------------------------------------------------------------------
+    def open_row(self, row: int) -> None:
+        """Open the article of ``row`` in the main window (asking about unsaved work)."""
+        window = self.window_
+        summary = self.model.article_at(row)
+        if summary is None or not window.files.settle_unsaved():
+            return
+        try:
+            doc = window.store.load(summary.id)
+        except DeskappError as exc:
+            self.message.setStyleSheet("color:#a11")
+            self.message.setText(str(exc))
+            return
+        window.show_loaded(doc)
+        self.hide()
+        window.activateWindow()
+        window.view.setFocus()
+        window.status(f"Opened “{doc.title}” (version {doc.version})")
+

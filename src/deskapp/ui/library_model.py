@@ -1,0 +1,122 @@
+"""A lazy table model over the store's library: pages of rows fetched as the view scrolls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from deskapp.core.errors import DeskappError
+from deskapp.store import ArticleSummary, Store
+
+PAGE = 200
+COLUMNS = (  # header, ArticleSummary field, store order key
+    ("Title", "title", "title"),
+    ("Outlet", "outlet", "outlet"),
+    ("State", "state", "state"),
+    ("Updated (UTC)", "updated", "updated"),
+    ("Marks", "marks", "marks"),
+    ("Flags", "flags", "flags"),
+)
+NUMERIC = {"marks", "flags"}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractTableModel):
+    """Rows come from ``store.list_articles`` one page (``PAGE`` rows) at a time.
+
+    ``error`` holds the store's message when the last query failed (e.g. a malformed
+    search); the model is then empty.
+    """
+
+    def __init__(self, store: Store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.rows: list[ArticleSummary] = []
+        self.state: str | None = None
+        self.query: str | None = None
+        self.order, self.descending = "updated", True
+        self.error: str | None = None
+        self.total = 0
+        self._exhausted = True
+        self.pages_fetched = 0
+
+    # -- querying --------------------------------------------------------------------
+    def set_filter(self, *, state: str | None = None, query: str | None = None) -> None:
+        self.state, self.query = state, (query or "").strip() or None
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the first page (after a change of filter, search or order)."""
+        self.beginResetModel()
+        self.rows, self.error, self.pages_fetched = [], None, 0
+        try:
+            self.total = self.store.count_articles(state=self.state, query=self.query)
+            self.rows = self._page(0)
+            self._exhausted = len(self.rows) < PAGE
+        except DeskappError as exc:
+            self.rows, self.total, self._exhausted, self.error = [], 0, True, str(exc)
+        self.endResetModel()
+
+    def _page(self, offset: int) -> list[ArticleSummary]:
+        self.pages_fetched += 1
+        return self.store.list_articles(state=self.state, query=self.query, order=self.order,
+                                        descending=self.descending, offset=offset, limit=PAGE)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        try:
+            page = self._page(len(self.rows))
+        except DeskappError as exc:
+            self.error, self._exhausted = str(exc), True
+            return
+        self._exhausted = len(page) < PAGE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.order = COLUMNS[column][2]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- the table -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        field = COLUMNS[index.column()][1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = getattr(row, field)
+            if field == "updated":
+                return value.replace("T", " ")[:16]
+            if field == "state":
+                return value.replace("_", " ")
+            return value if field in NUMERIC else (value or "—")
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and field == "title":
+            return f"{row.title}\narticle {row.id} · {row.versions} versions"
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def article_at(self, row: int) -> ArticleSummary | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
