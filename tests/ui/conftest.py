@@ -22,6 +22,8 @@ def shown_messages(monkeypatch):
         dialogs, "report", lambda _p, title, msg, *a, **k: shown.append((title, msg))
     )
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda *a: "discard")
+    monkeypatch.setattr(dialogs, "ask_recover", lambda *a: "later")  # drafts: keep
+    monkeypatch.setattr(dialogs, "ask_conflict", lambda *a: "cancel")
     return shown
 
 

@@ -36,7 +36,7 @@ class VersionActions:
     def _mount_banner(self) -> QLabel:
         """A bar above the article when the store cannot be written."""
         store = self.window.store
-        banner = QLabel(f"🔒 Read-only store: {store.path} cannot be written. You can read, "
+        banner = QLabel(f"Read-only store: {store.path} cannot be written. You can read, "
                         "compare and export; saving, approving and autosave are off.")
         banner.setObjectName("readOnlyBanner")
         banner.setWordWrap(True)
