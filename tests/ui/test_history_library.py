@@ -187,3 +187,15 @@ def test_library_fetches_pages_lazily_and_asks_before_leaving_unsaved_work(
     shown_before = window.session.document
     press(qtbot, library.table, Qt.Key.Key_Return)
     assert asked and window.session.document is shown_before and window.session.dirty
+
+
+def test_diff_shows_text_changes_in_context():
+    from deskapp.core.versioning import diff_documents
+    from deskapp.ui.panels.diff_html import diff_html
+
+    old = _article("Harbour strike", "Dockers walked out at dawn on Monday.")
+    new = _article("Harbour strike", "Dockers walked out at noon on Monday.")
+    html = diff_html(diff_documents(old, new), "Version 1", "version 2", new.article.text)
+    assert "Text changes (1)" in html
+    assert "text-decoration:line-through'>dawn</span>" in html and ">noon</span>" in html
+    assert "walked out at " in html and " on Monday" in html
