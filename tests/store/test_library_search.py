@@ -61,3 +61,17 @@ def test_blank_query_finds_nothing_in_search_and_everything_in_the_list(store, d
     store.save(doc, reviewer="ana")
     assert store.search("  ") == []
     assert len(store.list_articles(query="  ")) == 1
+
+
+@pytest.mark.parametrize("order", ["updated", "created", "title", "outlet", "state", "marks",
+                                   "flags", "versions", "id"])
+def test_every_library_order_is_served_by_an_index(store, order) -> None:
+    """Sorting 100,000 articles must not build a temporary sort tree (the state column
+    once took a second)."""
+    from deskapp.store.library import COLUMNS, ORDERS
+
+    keys = ", ".join(f"{key} DESC" for key in (*ORDERS[order], "a.id"))
+    plan = store.conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT {COLUMNS} FROM articles AS a ORDER BY {keys} LIMIT 100"
+    ).fetchall()
+    assert not any("TEMP B-TREE" in row[-1] for row in plan), plan

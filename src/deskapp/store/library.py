@@ -8,11 +8,13 @@ from deskapp.core.errors import StoreError
 from deskapp.core.workflow import State
 from deskapp.store.records import ArticleSummary
 
-ORDERS = {
-    "updated": "a.updated", "created": "a.created", "title": "a.title COLLATE NOCASE",
-    "outlet": "a.outlet COLLATE NOCASE", "state": "a.state", "marks": "a.marks",
-    "flags": "a.flags", "versions": "a.latest", "id": "a.id",
+ORDERS: dict[str, tuple[str, ...]] = {
+    "updated": ("a.updated",), "created": ("a.created",), "title": ("a.title COLLATE NOCASE",),
+    "outlet": ("a.outlet COLLATE NOCASE",), "state": ("a.state", "a.updated"),
+    "marks": ("a.marks",), "flags": ("a.flags",), "versions": ("a.latest",), "id": (),
 }
+"""Sort keys per library column; each list ends with the id, so paging is stable. Every
+key list matches an index (state sorts by state, then most recently updated)."""
 COLUMNS = "a.id, a.title, a.outlet, a.state, a.latest, a.created, a.updated, a.marks, a.flags"
 
 
@@ -51,8 +53,8 @@ def list_articles(
         raise StoreError(f"cannot sort the library by “{order}” (one of: {', '.join(ORDERS)})")
     where, params = _where(state, query)
     direction = "DESC" if descending else "ASC"
-    sql = (f"SELECT {COLUMNS} FROM articles AS a{where} "
-           f"ORDER BY {ORDERS[order]} {direction}, a.id {direction} LIMIT ? OFFSET ?")
+    keys = ", ".join(f"{key} {direction}" for key in (*ORDERS[order], "a.id"))
+    sql = f"SELECT {COLUMNS} FROM articles AS a{where} ORDER BY {keys} LIMIT ? OFFSET ?"
     rows = _run(conn, sql, [*params, -1 if limit is None else limit, max(offset, 0)], query)
     return [ArticleSummary(*row) for row in rows]
 
