@@ -6,6 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from deskapp.core.annotations import Attribution, Quote
@@ -45,6 +46,17 @@ def _progress(window) -> str:
 
 def _selected(window) -> str:
     return window.view.text()[slice(*window.view.selection())]
+
+
+def _dashed(window, offset: int) -> bool:
+    """Whether the character at ``offset`` is drawn with the suggestions' dashed underline."""
+    view = window.view
+    position = view.positions.to_qt(offset)
+    block = view.document().findBlock(position)
+    for fr in block.layout().formats():
+        if fr.start <= position - block.position() < fr.start + fr.length:
+            return fr.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+    return False
 
 
 def _attributions(window) -> list[tuple[str, str, str]]:
@@ -99,6 +111,10 @@ def test_accept_reject_skip_back_by_keys(sample_window, qtbot, gold):
     assert (cnn_at, cnn_at + 3) not in drawn  # the rejected source is no longer drawn
     tiempo_at = text.index("Colombia’s El Tiempo")
     assert (tiempo_at, tiempo_at + len("Colombia’s El Tiempo")) in drawn  # pending one is
+    assert _dashed(window, tiempo_at + 1) and not _dashed(window, cnn_at + 1)
+    authority_at = text.index(authority["content"])
+    assert not _dashed(window, authority_at + 1)  # accepted: drawn as a mark, not dashed
+    assert _dashed(window, text.index("The soldiers who left") + 1)
 
     assert "Source: Colombia’s El Tiempo" in bar.marked.text()
     press(qtbot, window.view, Qt.Key.Key_Space)

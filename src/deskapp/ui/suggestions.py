@@ -13,6 +13,7 @@ suggestions, the rerun moves their ids in ``Document.rejected`` too (``review_me
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 from deskapp.core.checks import pending_suggestions, unattributed_claims
 from deskapp.core.document import Document
 from deskapp.core.suggest import ReviewQueue, Suggestions, suggest
+from deskapp.ui.article_view import ArticleView
+from deskapp.ui.highlights import Highlight
 from deskapp.ui.panels.flags_panel import FlagsPanel
 from deskapp.ui.panels.review_bar import ReviewBar
 from deskapp.ui.review_memory import carry_rejections, decisions_for, identity, text_delta
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
 
 RERUN_DELAY_MS = 150
 AUTO_LIMIT = 1_000_000
+INCREMENTAL_LIMIT = 400  # changed underlines above which one full redraw is quicker
 
 
 class SuggestionActions:
@@ -157,16 +161,33 @@ class SuggestionActions:
         self.draw()
 
     def draw(self, clear: bool = False) -> None:
-        renderer = self.window.renderer
-        wanted = [] if clear else pending_highlights(self.queue)
-        if wanted != renderer.extra_highlights:
-            renderer.extra_highlights = wanted
-            renderer.redraw()
+        self._show_highlights([] if clear else pending_highlights(self.queue))
         if clear:
             self.flags_panel.set_flags(())
         self.review_bar.show_queue(self.queue)
         if self.mode.on:
             self.mode.show_current()
+
+    def _show_highlights(self, wanted: list[Highlight]) -> None:
+        """Redraw only the blocks whose suggestion underlines changed (an accept on a
+        200 KB article redraws one paragraph, not 120 ms worth of text)."""
+        renderer, view = self.window.renderer, self.window.view
+        old = renderer.extra_highlights
+        if wanted == old:
+            return
+        gone, came = Counter(old) - Counter(wanted), Counter(wanted) - Counter(old)
+        renderer.extra_highlights = wanted
+        shown = renderer.shown
+        if (shown is None or shown.article.text != view.text()
+                or gone.total() + came.total() > INCREMENTAL_LIMIT):
+            renderer.redraw()
+            return
+        index = view.highlighter.index
+        for item in gone.elements():
+            index.remove(item)
+        for item in came.elements():
+            index.add(item)
+        _rehighlight(view, [(h.start, h.end) for h in (*gone, *came)])
 
     # -- flags and glue for the rest of the window -----------------------------------
     def focus_flags(self) -> None:
@@ -199,6 +220,19 @@ class SuggestionActions:
         """Prefill for the mark dialog from a suggestion overlapping ``[start, end)``."""
         self.flush()
         return guess_details(self.result, start, end, quote=quote)
+
+
+def _rehighlight(view: ArticleView, ranges: list[tuple[int, int]]) -> None:
+    document, last_offset = view.document(), len(view.text())
+    done: set[int] = set()
+    for start, end in ranges:
+        block = document.findBlock(view.positions.to_qt(min(start, last_offset)))
+        last = view.positions.to_qt(min(end, last_offset))
+        while block.isValid() and block.position() <= last:
+            if block.blockNumber() not in done:
+                done.add(block.blockNumber())
+                view.highlighter.rehighlightBlock(block)
+            block = block.next()
 
 
 def _first_open(decisions, start: int) -> int:
