@@ -206,6 +206,7 @@ def test_review_keys_do_nothing_outside_review_mode_or_in_the_find_bar(sample_wi
 
 def test_flags_panel_lists_the_figure_and_enter_jumps_to_it(sample_window, qtbot):
     window = sample_window
+    _review(qtbot, window)  # Enter in the flags list jumps, even in review mode
     press(qtbot, window.view, Qt.Key.Key_3, CTRL)
     flags = window.suggestions.flags_panel
     assert flags.list.hasFocus()
@@ -215,6 +216,7 @@ def test_flags_panel_lists_the_figure_and_enter_jumps_to_it(sample_window, qtbot
     press(qtbot, flags.list, Qt.Key.Key_Return)
     assert _selected(window) == FIGURE
     assert window.view.hasFocus()
+    assert len(window.session.document.marks) == 0  # Enter did not accept a suggestion
 
 
 def test_approval_checks_count_pending_suggestions(sample_window, qtbot):
@@ -318,3 +320,22 @@ def test_text_delta_follows_a_correction():
     grown = text_delta("abc def", "abc XX def")
     assert grown.shift(((4, 7),)) == ((7, 10),)
     assert text_delta("same", "same") is None
+
+
+def test_a_large_article_runs_suggestions_only_when_asked(
+    open_window, qtbot, monkeypatch, fixtures
+):
+    import deskapp.ui.suggestions as suggestions_module
+
+    monkeypatch.setattr(suggestions_module, "AUTO_LIMIT", 1000)
+    sample = fixtures / "venezuela-defections.txt"
+    monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [str(sample)])
+    window = open_window()
+    press(qtbot, window.view, Qt.Key.Key_O, CTRL)
+    assert window.suggestions.result.items == ()  # not run on opening
+    assert window.renderer.extra_highlights == []
+    assert "F5" in window.suggestions.flags_panel.summary.text()
+    press(qtbot, window.view, Qt.Key.Key_F5)
+    assert len(window.suggestions.result.items) > 0
+    assert window.renderer.extra_highlights
+    assert window.suggestions.flags_panel.summary.text() == "1 flag to check"

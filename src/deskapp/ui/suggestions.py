@@ -89,6 +89,7 @@ class SuggestionActions:
         self.mode.wire_actions()
         self._timer.stop()
         self.result, self.queue, self._text = Suggestions(), ReviewQueue(), None
+        self._stale = False
         if len(doc.article.text) > AUTO_LIMIT:
             self._go_stale()
         else:
@@ -105,9 +106,10 @@ class SuggestionActions:
     def _go_stale(self) -> None:
         if not self._stale:
             self._stale = True
-            self.window.status("Large article: suggestions run when you review, approve "
-                               "or press F5")
             self.draw(clear=True)
+            message = "Large article: suggestions run when you review, approve or press F5"
+            self.flags_panel.summary.setText(message)
+            self.window.status(message)
 
     def flush(self) -> None:
         """Bring the suggestions up to date with the text now (before acting on them)."""

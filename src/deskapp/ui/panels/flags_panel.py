@@ -38,6 +38,9 @@ class FlagsPanel(QWidget):
         self.flags: tuple[Flag, ...] = ()
 
     def set_flags(self, flags: tuple[Flag, ...]) -> None:
+        count = len(flags)
+        self.summary.setText(f"{count} flag{'s' if count != 1 else ''} to check" if count
+                             else "No flags")
         if flags == self.flags:
             return
         row = self.list.currentRow()
@@ -48,9 +51,6 @@ class FlagsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (flag.span.start, flag.span.end))
             item.setToolTip(f"{flag.kind}\n{flag.span.text}\n{flag.message}")
             self.list.addItem(item)
-        count = len(flags)
-        self.summary.setText(f"{count} flag{'s' if count != 1 else ''} to check" if count
-                             else "No flags")
         if flags:
             self.list.setCurrentRow(min(max(row, 0), count - 1))
 
