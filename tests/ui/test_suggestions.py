@@ -339,3 +339,20 @@ def test_a_large_article_runs_suggestions_only_when_asked(
     assert len(window.suggestions.result.items) > 0
     assert window.renderer.extra_highlights
     assert window.suggestions.flags_panel.summary.text() == "1 flag to check"
+
+
+def test_decisions_are_saved_with_the_version(sample_window, qtbot, open_window):
+    window = sample_window
+    total = _review(qtbot, window)
+    press(qtbot, window.view, Qt.Key.Key_A)
+    press(qtbot, window.view, Qt.Key.Key_X)
+    assert window.actions_by_id["undo"].text() == "&Undo Reject suggestion"
+    press(qtbot, window.view, Qt.Key.Key_Escape)
+    press(qtbot, window.view, Qt.Key.Key_S, CTRL)
+    assert not window.session.dirty
+    window.close()
+
+    again = open_window()  # reopens the last article
+    assert again.pending_suggestions() == total - 2
+    press(qtbot, again.view, Qt.Key.Key_R, CTRL)
+    assert f"2 of {total} reviewed" in _progress(again)
