@@ -43,8 +43,13 @@ class ReviewActions:
             self.window.status(f"Reviewer: {name.strip()}")
 
     def blockers(self) -> list[Blocker]:
-        """The same checks as ``deskapp approve``: core.checks on the current document."""
-        return document_blockers(self.window.session.document)
+        """The same checks as ``deskapp approve``: core.checks on the current document,
+        with the window's up-to-date suggestions (a pending rerun is done first)."""
+        suggestions = getattr(self.window, "suggestions", None)
+        if suggestions is None:
+            return document_blockers(self.window.session.document)
+        suggestions.flush()
+        return document_blockers(self.window.session.document, suggestions.result)
 
     def approve(self) -> None:
         window, session = self.window, self.window.session
