@@ -31,6 +31,10 @@ class DeskappGroup(click.Group):
         except DeskappError as exc:
             click.echo(f"deskapp: error: {exc}", err=True)
             ctx.exit(1)
+        except BrokenPipeError:
+            # the reader (e.g. `| head`) went away: stop quietly, as other tools do
+            sys.stderr.close()
+            ctx.exit(1)
         except OSError as exc:
             click.echo(
                 f"deskapp: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
