@@ -47,21 +47,27 @@ def test_quit_can_save_first(open_window, qtbot, monkeypatch, tmp_path):
     assert len(window.store.load(summary.id).marks.quotes) == 1
 
 
-def test_export_writes_markdown_html_and_json(open_window, qtbot, monkeypatch, tmp_path):
+def test_export_writes_every_format(open_window, qtbot, monkeypatch, tmp_path):
     window = open_window()
     _mark_something(window)
     for name, fmt_filter in (("a.md", "Markdown (*.md)"), ("a.html", "HTML page (*.html)"),
-                             ("a.json", "deskapp JSON (*.json)")):
+                             ("a.json", "deskapp JSON (*.json)"),
+                             ("a.csv", "Marks as CSV (*.csv)"), ("a", "PDF document (*.pdf)")):
         target = tmp_path / name
         monkeypatch.setattr(dialogs, "save_file", lambda *a, t=target, f=fmt_filter: (str(t), f))
         press(qtbot, window.view, Qt.Key.Key_E, CTRL)
-        assert target.exists(), name
+        written = target if target.suffix else target.with_suffix(".pdf")
+        assert written.exists(), name
     assert "# 567 Venezuelan soldiers defected to Colombia" in (tmp_path / "a.md").read_text()
     assert "Check Also" not in (tmp_path / "a.md").read_text()  # boilerplate is not exported
     assert "<h1>567 Venezuelan soldiers" in (tmp_path / "a.html").read_text()
     data = json.loads((tmp_path / "a.json").read_text())
     assert [q["text"] for q in data["quotes"]] == ["The defections"]
     assert data["text"][data["quotes"][0]["start"]:data["quotes"][0]["end"]] == "The defections"
+    rows = (tmp_path / "a.csv").read_text().splitlines()
+    assert rows[0].startswith("article_id,version,kind") and ",quote," in rows[1]
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 def test_export_to_an_unwritable_place_says_so_and_leaves_nothing(

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QApplication
 
 from deskapp.core.document import Document
 from deskapp.core.errors import DeskappError
-from deskapp.core.exporters import FORMATS, SUFFIXES
+from deskapp.core.exporters import FORMATS, SUFFIXES, to_html
 from deskapp.core.exporters.files import write_atomically
 from deskapp.core.importers import article_from_clipboard, read_document
 from deskapp.paths import SAMPLE_ARTICLE, resource_path
 from deskapp.store import VersionConflict
 from deskapp.ui import dialogs
+from deskapp.ui.pdf_export import write_pdf
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -24,8 +25,12 @@ if TYPE_CHECKING:
 EXPORT_FILTERS = {
     "Markdown (*.md)": "md",
     "HTML page (*.html)": "html",
+    "PDF document (*.pdf)": "pdf",
     "deskapp JSON (*.json)": "json",
+    "Marks as CSV (*.csv)": "csv",
 }
+SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                  ".json": "json", ".csv": "csv", ".pdf": "pdf"}
 LAST_ARTICLE = "last_article"
 
 
@@ -215,23 +220,20 @@ class FileActions:
         )
         if not path:
             return
-        fmt = _format_for(Path(path), EXPORT_FILTERS.get(chosen, "md"))
         target = Path(path)
-        if target.suffix.lower() not in {".md", ".markdown", ".html", ".htm", ".json"}:
-            target = target.with_suffix(SUFFIXES[fmt])
+        fmt = SUFFIX_FORMATS.get(target.suffix.lower())
+        if fmt is None:
+            fmt = EXPORT_FILTERS.get(chosen, "md")
+            target = target.with_name(target.name + (".pdf" if fmt == "pdf" else SUFFIXES[fmt]))
         try:
-            write_atomically(target, FORMATS[fmt](doc))
+            if fmt == "pdf":
+                write_pdf(target, to_html(doc))
+            else:
+                write_atomically(target, FORMATS[fmt](doc))
         except DeskappError as exc:
             dialogs.error(window, "Not exported", str(exc))
             return
         window.status(f"Exported to {target}")
-
-
-def _format_for(path: Path, fallback: str) -> str:
-    suffix = path.suffix.lower()
-    return {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}.get(
-        suffix, fallback
-    )
 
 
 def _file_stem(title: str) -> str:
