@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from deskapp.core.annotations import SourceKind
 from deskapp.core.errors import DeskappError
+from deskapp.core.locate import PRONOUNS
 
 
 class RegistryError(DeskappError):
@@ -128,6 +129,26 @@ class Registry:
         if _key(alias) in {_key(n) for n in entity.names}:
             return self
         return self.update(replace(entity, aliases=(*entity.aliases, alias.strip())))
+
+    def canonical(self, name: str) -> str:
+        """The entity's own name for a name or alias of it; ``name`` itself when unknown."""
+        entity = self.find(name) if name.strip() else None
+        return entity.name if entity is not None else name
+
+    def learned(self, name: str, mention: str = "", kind: SourceKind = SourceKind.PERSON
+                ) -> Registry:
+        """The registry knowing ``name`` (added with ``kind`` when new) and ``mention``, the
+        short name the text used for it, as an alias; a pronoun never becomes an alias."""
+        name, mention = " ".join(name.split()), " ".join(mention.split())
+        if not name or name.casefold() in PRONOUNS:
+            return self
+        registry = self
+        entity = registry.find(name)
+        if entity is None:
+            entity = Entity(name, kind=kind)
+            registry = registry.add(entity)
+        short = mention and mention.casefold() not in PRONOUNS and registry.find(mention) is None
+        return registry.with_alias(entity.id, mention) if short else registry
 
     def remove(self, entity_id: str) -> Registry:
         return Registry(tuple(e for e in self.entities if e.id != entity_id))

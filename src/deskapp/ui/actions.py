@@ -179,6 +179,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Go to the previous mark",
     ),
     ActionSpec(
+        "people",
+        "P&eople and sources…",
+        "Ctrl+Shift+P",
+        "Mark",
+        "people.show_dialog",
+        "The registry of people and sources kept across articles: names, aliases, roles",
+    ),
+    ActionSpec(
         "set_headline",
         "Set selection as &headline",
         "Alt+Shift+H",

@@ -6,6 +6,8 @@ the conversion to Qt's UTF-16 positions happens here and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -16,7 +18,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from deskapp.ui.highlights import Highlight, HighlightIndex, role_format, segments
 from deskapp.ui.positions import PositionMap
@@ -72,6 +74,7 @@ class ArticleView(QPlainTextEdit):
         self._text = ""
         self._positions = PositionMap("")
         self._programmatic = False
+        self.tooltip_for: Callable[[int], str] | None = None  # details of the mark at an offset
         self.highlighter = MarkHighlighter(self.document())
         self.document().contentsChange.connect(self._on_contents_change)
 
@@ -96,6 +99,30 @@ class ArticleView(QPlainTextEdit):
             event.ignore()
             return True
         return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Hovering over a mark shows its details (``tooltip_for``)."""
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_for is not None:
+            offset = self.offset_at(event.pos())
+            text = self.tooltip_for(offset) if offset is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def offset_at(self, point) -> int | None:
+        """The character under ``point`` (viewport coordinates), None past a line's end."""
+        cursor = self.cursorForPosition(point)  # the gap between characters nearest to it
+        if point.x() < self.cursorRect(cursor).x():
+            if cursor.atBlockStart():
+                return None
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter)
+        elif cursor.atBlockEnd():
+            return None
+        return self._positions.from_qt(cursor.position())
 
     # -- content ---------------------------------------------------------------------
     def show_text(self, text: str) -> None:

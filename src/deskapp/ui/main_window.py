@@ -30,6 +30,7 @@ from deskapp.ui.controllers.review import ReviewActions
 from deskapp.ui.controllers.versions import VersionActions
 from deskapp.ui.find_bar import FindBar
 from deskapp.ui.panels.marks_panel import MarksPanel
+from deskapp.ui.registry_dialog import PeopleActions
 from deskapp.ui.rendering import DocumentRenderer
 from deskapp.ui.session import ReviewSession
 from deskapp.ui.shortcuts_dialog import ShortcutsDialog
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.marking = MarkingActions(self)
         self.review = ReviewActions(self)
+        self.people = PeopleActions(self)
         self.versions = VersionActions(self)
         self.parts = PartsActions(self)
         self.suggestions = SuggestionActions(self)

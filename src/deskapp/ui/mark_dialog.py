@@ -94,7 +94,7 @@ class MarkDialog(QDialog):
         self.who.setFocus()
 
     def details(self) -> MarkDetails:
-        kind = self.kind.currentData()
+        kind = SourceKind(self.kind.currentData())  # the combo hands back a plain str
         if self.anonymous.isChecked():
             kind = SourceKind.ANONYMOUS
         return MarkDetails(

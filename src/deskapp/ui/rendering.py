@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deskapp.core.document import Document
+from deskapp.core.marking import mark_at
 from deskapp.ui.highlights import HighlightIndex, document_highlights, mark_highlights
+from deskapp.ui.panels.marks_panel import status_line, tooltip
 from deskapp.ui.session import TextChange
 
 if TYPE_CHECKING:
@@ -24,8 +26,11 @@ class DocumentRenderer:
         self.shown: Document | None = None
         self.current_mark: str | None = None
         self.extra_highlights: list = []
+        self._under_caret: tuple[str, ...] = ()
         window.session.replaced.connect(self.show_new)
         window.session.changed.connect(self.show_change)
+        window.view.tooltip_for = self.details_at
+        window.view.cursorPositionChanged.connect(self._caret_moved)
 
     def shutdown(self) -> None:
         self.window.session.replaced.disconnect(self.show_new)
@@ -117,6 +122,24 @@ class DocumentRenderer:
                     done.add(block.blockNumber())
                     view.highlighter.rehighlightBlock(block)
                 block = block.next()
+
+    def details_at(self, offset: int) -> str:
+        """The details of the marks covering ``offset`` (innermost first), for the tooltip."""
+        doc = self.window.session.document
+        marks = mark_at(doc, offset) if doc is not None else []
+        return "\n\n".join(tooltip(m) for m in marks[:3])
+
+    def _caret_moved(self) -> None:
+        """The status bar tells what mark the caret moved onto (not while correcting)."""
+        view, doc = self.window.view, self.window.session.document
+        if doc is None or not view.isReadOnly():
+            return
+        marks = mark_at(doc, view.selection()[0])
+        ids = tuple(m.id for m in marks)
+        if ids != self._under_caret:
+            self._under_caret = ids
+            if marks:
+                self.window.status(status_line(marks[0]))
 
     def set_current(self, mark_id: str | None) -> None:
         """Outline ``mark_id`` in the text and select it in the panel."""

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
 
 PRONOUNS = ("he", "she", "they", "it", "we", "I")
+PRONOUN_KEYS = frozenset(p.casefold() for p in PRONOUNS)
 COMMON_CUES = (
     "said",
     "says",
@@ -154,7 +155,10 @@ class MarkingActions:
         label = ("Edit " if editing else "Mark ") + ("quote" if quote else "attribution")
         session.apply(doc.with_marks(marks), label)
         window.renderer.set_current(mark.id)
-        window.status(f"{label}: {_brief(text[mark.anchor.start : mark.anchor.end])}")
+        people = getattr(window, "people", None)  # the registry learns new names
+        learned = people.learn_from(mark) if people is not None else ""
+        brief = _brief(text[mark.anchor.start : mark.anchor.end])
+        window.status(f"{label}: {brief}" + (f" · {learned}" if learned else ""))
 
     def _build(
         self, doc, start, end, details: MarkDetails, *, quote: bool, replacing: str | None, editing
@@ -167,6 +171,10 @@ class MarkingActions:
         name = details.refers_to or (
             resolve_mention(text, details.who, who[0] if who else start) or details.who
         )
+        registry = getattr(self.window, "registry", None)
+        entity = registry.find(name) if registry is not None and name else None
+        if entity is not None and name.casefold() not in PRONOUN_KEYS:
+            name = entity.name  # a short name or alias stands for the registry entry
         ranges = editing.content.ranges if isinstance(editing, Attribution) else (start, end)
         if quote:
             return make_quote(
@@ -180,7 +188,9 @@ class MarkingActions:
                 replacing=replacing,
             )
         kind = details.kind
-        if kind is SourceKind.UNKNOWN and details.who.lower() in PRONOUNS:
+        if kind is SourceKind.UNKNOWN and entity is not None:
+            kind = entity.kind
+        if kind is SourceKind.UNKNOWN and details.who.lower() in PRONOUN_KEYS:
             kind = SourceKind.PERSON
         if not details.who and kind is not SourceKind.ANONYMOUS:
             raise MarkRejected("The source is empty: type a name or tick “Anonymous source”.")
@@ -249,7 +259,11 @@ class MarkingActions:
         doc = self.window.session.document
         if doc is None:
             return
-        mark = finder(doc, self.window.view.caret(), current=self.window.renderer.current_mark)
+        caret, current = self.window.view.caret(), self.window.renderer.current_mark
+        held = doc.marks.get(current) if current else None
+        if held is None or not held.anchor.start <= caret <= held.anchor.end:
+            current = None  # the caret moved away (Ctrl+Home): step from the caret
+        mark = finder(doc, caret, current=current)
         if mark is None:
             self.window.status("No marks yet")
         else:

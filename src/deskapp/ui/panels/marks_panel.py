@@ -53,6 +53,11 @@ def tooltip(mark: Mark) -> str:
     return "\n".join(lines)
 
 
+def status_line(mark: Mark) -> str:
+    """The details of a mark on one line, for the status bar."""
+    return " · ".join(tooltip(mark).splitlines())
+
+
 class MarksModel(QAbstractListModel):
     """A read-only list model over the marks of the current document."""
 
