@@ -1,8 +1,10 @@
 """The values the engine hands out: quote and attribution suggestions, flags, the bundle.
 
-Every suggestion is immutable, carries a stable ``id`` (a hash of its kind and offsets, so
-the same text gives the same ids), the ``rule`` that made it, a ``reason`` a person can
-read, a ``confidence`` in 0–1, and ``to_mark()`` for the mark an editor accepts.
+Every suggestion is immutable, carries a stable ``id``, the ``rule`` that made it, a
+``reason`` a person can read, a ``confidence`` in 0–1, and ``to_mark()`` for the mark an
+editor accepts. The id is a hash of the kind, the words of the suggestion's spans and how
+many identical suggestions come before it, not of offsets: a correction elsewhere in the
+article leaves it as it was, so a rejected suggestion stays rejected.
 """
 
 from __future__ import annotations
@@ -28,17 +30,23 @@ class RawAttribution:
     verb: str = ""
 
 
-def suggestion_id(kind: str, *spans: Span | None) -> str:
-    """Stable id: the same kind and offsets always give the same id."""
+def _words_key(kind: str, spans: tuple[Span | None, ...]) -> str:
     parts = [kind]
     for s in spans:
         if s is None:
-            parts.append("-")
+            parts.append("\x1e")
         elif s.fragments:
-            parts.append(",".join([f"{a}:{b}" for a, b in s.fragments]))
+            parts.append("\x1f".join([s.text[a - s.start:b - s.start] for a, b in s.fragments]))
         else:
-            parts.append(f"{s.start}:{s.end}")
-    return hashlib.blake2b("|".join(parts).encode(), digest_size=6).hexdigest()
+            parts.append(s.text)
+    return "\x1d".join(parts)
+
+
+def suggestion_id(kind: str, *spans: Span | None, occurrence: int = 0) -> str:
+    """Stable id from the kind, the text of each span (pieces kept apart) and the number
+    of identical suggestions before this one in the article (``occurrence``)."""
+    key = f"{_words_key(kind, spans)}\x1d{occurrence}"
+    return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +108,30 @@ class AttributionSuggestion:
 
 
 Suggestion = QuoteSuggestion | AttributionSuggestion
+
+
+def assign_ids(quotes: list[QuoteSuggestion], attributions: list[AttributionSuggestion]
+               ) -> tuple[tuple[QuoteSuggestion, ...], tuple[AttributionSuggestion, ...]]:
+    """Give each new suggestion (in text order) its id, numbering identical ones.
+
+    The engine builds suggestions with a placeholder id and calls this once, before
+    anyone else sees them; it is the only place that sets an id after construction.
+    """
+    seen: dict[str, int] = {}
+    for item in quotes:
+        _set_id(item, "quote", (item.span,), seen)
+    for item in attributions:
+        _set_id(item, "attribution", (item.content, item.source, item.cue), seen)
+    return tuple(quotes), tuple(attributions)
+
+
+def _set_id(item: Suggestion, kind: str, spans: tuple[Span | None, ...],
+            seen: dict[str, int]) -> None:
+    key = _words_key(kind, spans)
+    n = seen.get(key, 0)
+    seen[key] = n + 1
+    digest = hashlib.blake2b(f"{key}\x1d{n}".encode(), digest_size=6).hexdigest()
+    object.__setattr__(item, "id", digest)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from deskapp.core.spans import Span
 
 _QUOTE = {
@@ -29,15 +31,16 @@ _ATTRIBUTION = {
 }
 
 
-def _fill(template: str, cue: Span | None, source: Span | str | None) -> str:
-    src = source.text if isinstance(source, Span) else source
-    cue_text = cue.piece_text if cue else "said"
+@lru_cache(maxsize=8192)
+def _fill(template: str, cue_text: str, src: str | None) -> str:
     return template.format(cue=cue_text, source=src or "an unnamed source", speaker=src or "?")
 
 
 def quote_reason(rule: str, cue: Span | None, speaker: str | None) -> str:
-    return _fill(_QUOTE.get(rule, "Words between quotation marks"), cue, speaker)
+    return _fill(_QUOTE.get(rule, "Words between quotation marks"),
+                 cue.piece_text if cue else "said", speaker)
 
 
 def attribution_reason(rule: str, cue: Span | None, source: Span | None) -> str:
-    return _fill(_ATTRIBUTION.get(rule, "A reporting cue links a source to content"), cue, source)
+    return _fill(_ATTRIBUTION.get(rule, "A reporting cue links a source to content"),
+                 cue.piece_text if cue else "said", source.text if source else None)

@@ -38,6 +38,15 @@ _SKIPPED = {PartKind.BOILERPLATE, PartKind.BREADCRUMB, PartKind.HEADLINE, PartKi
             PartKind.BYLINE}
 
 
+def skipped_parts(article: Article) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """The ranges rules must not read (headline, byline …) and where datelines end."""
+    skipped = tuple(sorted((p.span.start, p.span.end) for p in article.parts
+                           if p.kind in _SKIPPED))
+    datelines = tuple(sorted({p.span.end for p in article.parts
+                              if p.kind == PartKind.DATELINE}))
+    return skipped, datelines
+
+
 def sentence_ranges(text: str) -> list[tuple[int, int]]:
     """Sentences as ``(start, end)``; a newline always ends one. Whitespace trimmed."""
     out: list[tuple[int, int]] = []
@@ -79,17 +88,17 @@ class Layout:
     sentences: tuple[tuple[int, int], ...]
     starts: tuple[int, ...]
     skipped: tuple[tuple[int, int], ...]
-    dateline_ends: frozenset[int]
+    dateline_ends: tuple[int, ...]  # sorted
 
     @classmethod
     def of(cls, article: Article) -> Layout:
-        text = article.text
-        sentences = sentence_ranges(text)
-        skipped = tuple(sorted((p.span.start, p.span.end) for p in article.parts
-                               if p.kind in _SKIPPED))
-        datelines = {p.span.end for p in article.parts if p.kind == PartKind.DATELINE}
+        return cls.build(article.text, sentence_ranges(article.text), *skipped_parts(article))
+
+    @classmethod
+    def build(cls, text: str, sentences: list[tuple[int, int]],
+              skipped: tuple[tuple[int, int], ...], dateline_ends: tuple[int, ...]) -> Layout:
         return cls(text, tuple(sentences), tuple(s for s, _ in sentences), skipped,
-                   frozenset(datelines))
+                   dateline_ends)
 
     def sentence_at(self, offset: int) -> tuple[int, int] | None:
         i = bisect_right(self.starts, offset) - 1

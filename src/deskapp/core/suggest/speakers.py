@@ -1,13 +1,17 @@
 """Who a source or speaker is: its kind, and the full name a pronoun or surname stands for.
 
 ``Resolver.resolve`` looks back a bounded window of text (``WINDOW`` characters) from the
-mention, so resolving every mention of an article stays linear in its length.
+mention, so resolving every mention of an article stays linear in its length. Since what
+a mention resolves to depends only on the text from ``REACH_BACK`` characters before it to
+a few after it, a resolver may take over the answers of the one that worked on the text
+before a correction, for mentions whose stretch of text the correction left alone.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from deskapp.core.annotations import SourceKind
 from deskapp.core.suggest.mentions import person_matches
@@ -25,6 +29,10 @@ from deskapp.core.suggest.names import (
 )
 
 WINDOW = 1500
+# How far back of a mention resolving it reads: the person window, then the full-name
+# search (8 windows) from a name at its start, then that search's own 61 characters.
+REACH_BACK = WINDOW + 8 * WINDOW + 100
+REACH_AHEAD = 8  # past the mention's start: "she" + ", a …" after a name that ends there
 _TOKEN_RE = re.compile(r"[\w’'-]+")
 _ANONYMOUS_MARKER_RE = re.compile("|".join(re.escape(m) for m in ANONYMOUS_MARKERS))
 _NOT_PERSON_WORDS = ORG_WORDS | MEDIA_WORDS | MEDIA_NAMES
@@ -108,31 +116,44 @@ class Resolver:
     the name a span stands for), since sources repeat within an article.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, previous: Resolver | None = None) -> None:
         self.text = text
-        self._kinds: dict[str, SourceKind] = {}
         self._resolved: dict[tuple[int, int], str] = {}
-        self._names: dict[str, str | None] = {}
+        self._before: dict[tuple[int, int], str] = {}
+        self._edit = (0, 0, 0)  # unchanged before [0] and from [1] on (shift [2])
+        if previous is not None:
+            head = common_prefix(previous.text, text)
+            tail = common_suffix(previous.text, text, head)
+            self._before = previous._resolved
+            self._edit = (head, len(text) - tail, len(text) - len(previous.text))
 
-    def kind(self, phrase: str) -> SourceKind:
-        """``source_kind(phrase)``, worked out once per distinct phrase of the text."""
-        kind = self._kinds.get(phrase)
-        if kind is None:
-            kind = self._kinds[phrase] = source_kind(phrase)
-        return kind
+    kind = staticmethod(lru_cache(maxsize=16384)(source_kind))
 
-    def _person_name(self, mention: str) -> str | None:
-        if mention not in self._names:
-            self._names[mention] = person_name(mention)
-        return self._names[mention]
+    @staticmethod
+    def _person_name(mention: str) -> str | None:
+        return _cached_person_name(mention)
 
     def resolve(self, start: int, end: int) -> str:
         """The name a source or speaker mention stands for (the mention when unsure)."""
         key = (start, end)
         name = self._resolved.get(key)
         if name is None:
-            name = self._resolved[key] = self._resolve(start, end)
+            name = self._taken_over(start, end)
+            if name is None:
+                name = self._resolve(start, end)
+            self._resolved[key] = name
         return name
+
+    def _taken_over(self, start: int, end: int) -> str | None:
+        """The previous resolver's answer, when the text it read is unchanged."""
+        if not self._before:
+            return None
+        head, tail_start, shift = self._edit
+        if max(end, start + REACH_AHEAD) <= head:
+            return self._before.get((start, end))
+        if start - REACH_BACK >= tail_start:
+            return self._before.get((start - shift, end - shift))
+        return None
 
     def _resolve(self, start: int, end: int) -> str:
         mention = self.text[start:end]
@@ -182,6 +203,43 @@ class Resolver:
                     return f"{m.group(0)}{surname}"
 
 
+def common_prefix(a: str, b: str) -> int:
+    """The length of the longest common prefix, compared a stretch at a time in C."""
+    n = min(len(a), len(b))
+    i, step = 0, 256
+    while i < n:
+        j = min(n, i + step)
+        if a[i:j] != b[i:j]:
+            while j - i > 1:  # a[:i] == b[:i], and they differ before j
+                mid = (i + j) // 2
+                if a[i:mid] == b[i:mid]:
+                    i = mid
+                else:
+                    j = mid
+            return i
+        i, step = j, step * 2
+    return n
+
+
+def common_suffix(a: str, b: str, prefix: int = 0) -> int:
+    """The length of the longest common suffix not overlapping the first ``prefix`` chars."""
+    n = min(len(a), len(b)) - prefix
+    la, lb = len(a), len(b)
+    i, step = 0, 256
+    while i < n:
+        j = min(n, i + step)
+        if a[la - j:la - i] != b[lb - j:lb - i]:
+            while j - i > 1:
+                mid = (i + j) // 2
+                if a[la - mid:la - i] == b[lb - mid:lb - i]:
+                    i = mid
+                else:
+                    j = mid
+            return i
+        i, step = j, step * 2
+    return max(n, 0)
+
+
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 _NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "dos"}
 
@@ -222,6 +280,7 @@ def person_name(mention: str) -> str | None:
     return " ".join(run)
 
 
+_cached_person_name = lru_cache(maxsize=16384)(person_name)
 _CAPITAL_STOPWORDS = set(
     [
         "the", "a", "an", "and", "but", "in", "on", "at", "when", "while", "as", "if", "after",

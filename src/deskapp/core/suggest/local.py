@@ -1,0 +1,173 @@
+"""What the rules find inside one block of lines, in offsets relative to the block.
+
+A block is a line of the article, or several lines that a quote (or a cue such as
+"according\\nto") runs across. Everything here reads only the block's own text, so its
+result depends only on that text, the quotes in it and the parts it overlaps: the engine
+keeps it and reuses it when a correction leaves the block as it was (``blocks.py``).
+Speakers that come from an earlier paragraph ("continuation") and names are worked out
+afterwards, over the whole article (``engine.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from deskapp.core.suggest.attributions import find_attributions
+from deskapp.core.suggest.model import Range, RawAttribution
+from deskapp.core.suggest.phrases import subject_before
+from deskapp.core.suggest.quotes import Attachment, RawQuote, cue_after, cue_before, word_count
+from deskapp.core.suggest.sentences import Layout, sentence_ranges
+
+_PARTIAL_CUE_RE = re.compile(
+    r"\b(?:call(?:ed|s)?|describ(?:ed|es)|dubbed|branded|label(?:l)?ed|dismiss(?:ed|es)|"
+    r"accus(?:ed|es)|denounc(?:ed|es)|hail(?:ed|s)|prais(?:ed|es)|condemn(?:ed|s)|"
+    r"critici[sz](?:ed|es)|slammed|urg(?:ed|es)|den(?:ied|ies)|insist(?:ed|s)|warn(?:ed|s))\b"
+)
+_SPLIT_GAP_RE = re.compile(r"[^.!?“”\"\n]{0,40}?,\s*$")
+
+Ranges = tuple[Range, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePlan:
+    """A quote (one or more raw quotes split by a cue) and the speaker found in its block.
+
+    ``rule`` is None when nothing in the block names a speaker: the engine then tries the
+    previous quote ("continuation") and otherwise proposes it without one.
+    """
+
+    pieces: Ranges
+    open_at: int
+    para_start: int
+    words: int
+    rule: str | None = None
+    confidence: float = 0.35
+    speaker: Ranges | None = None
+    cue: Ranges | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockResult:
+    sentences: Ranges
+    raws: tuple[RawAttribution, ...]
+    quotes: tuple[QuotePlan, ...]
+
+
+EMPTY = BlockResult((), (), ())
+
+
+def analyse_block(text: str, quotes: list[RawQuote], skipped: Ranges,
+                  dateline_ends: tuple[int, ...]) -> BlockResult:
+    """Sentences, indirect attributions and quote plans of one block's ``text``."""
+    layout = Layout.build(text, sentence_ranges(text), skipped, dateline_ends)
+    used_cues: set[int] = set()
+    groups = _attach_all(text, layout, quotes, used_cues)
+    hulls = [(q.open_at, q.close_end) for q in quotes]
+    raws = find_attributions(layout, hulls, used_cues)
+    plans = _plans(text, layout, groups, raws) if groups else ()
+    return BlockResult(layout.sentences, tuple(raws), plans)
+
+
+def _attach_all(text: str, layout: Layout, quotes: list[RawQuote],
+                used_cues: set[int]) -> list[tuple[list[RawQuote], Attachment | None]]:
+    """Each quote with the cue next to it; a quote split by a cue joins its second half."""
+    groups: list[tuple[list[RawQuote], Attachment | None]] = []
+    i = 0
+    while i < len(quotes):
+        q = quotes[i]
+        para_start, para_end = layout.paragraph_of(q.close_end - 1)
+        attachment = None
+        if text[q.end - 1:q.end] != "." or text[q.close_end:q.close_end + 1] == ",":
+            attachment = cue_after(text, q, para_end)
+        members = [q]
+        if attachment is None:
+            sentence = layout.sentence_at(q.open_at)
+            clause = max(para_start, sentence[0] if sentence else para_start)
+            attachment = cue_before(text, q, layout.body_start(clause, q.open_at))
+        elif i + 1 < len(quotes):
+            nxt = quotes[i + 1]
+            tail = max(attachment.cue[1], attachment.speaker[1] if attachment.speaker else 0)
+            if nxt.open_at < para_end and _SPLIT_GAP_RE.fullmatch(text, tail, nxt.open_at) \
+                    and cue_after(text, nxt, para_end) is None:
+                members.append(nxt)
+                i += 1
+        if attachment is not None:
+            used_cues.add(attachment.cue[1] - 1)
+            used_cues.update(range(attachment.cue[0], attachment.cue[1]))
+        groups.append((members, attachment))
+        i += 1
+    return groups
+
+
+def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tuple[QuotePlan, ...]:
+    raws = sorted(raws, key=lambda r: r.content[0][0])
+    starts = [r.content[0][0] for r in raws]
+    plans = []
+    for members, attachment in groups:
+        pieces = tuple(p for q in members for p in q.pieces)
+        first = members[0]
+        para_start = layout.paragraph_of(first.open_at)[0]
+        words = sum(word_count(text, q) for q in members)
+        base = (pieces, first.open_at, para_start, words)
+        if attachment is not None:
+            s = attachment.speaker
+            named = s is not None and s[1] > s[0]
+            plans.append(QuotePlan(*base, attachment.rule, 0.9 if named else 0.5,
+                                   (s,) if s else None, (attachment.cue,)))
+        elif (holder := _holding_attribution(raws, starts, first)) is not None:
+            plans.append(QuotePlan(*base, "inside-attribution", 0.5 if words <= 2 else 0.75,
+                                   (holder.source,) if holder.source else None, holder.cue))
+        elif (partial := _partial_cue(text, layout, first)) is not None:
+            plans.append(QuotePlan(*base, "partial-quote", 0.6, (partial[0],), (partial[1],)))
+        elif (holder := _last_in_paragraph(raws, starts, para_start, first)) is not None \
+                and not mid_sentence(text, first.open_at):
+            plans.append(QuotePlan(*base, "context-speaker", 0.55, (holder.source,), holder.cue))
+        else:
+            plans.append(QuotePlan(*base))
+    return tuple(plans)
+
+
+def _partial_cue(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Range] | None:
+    """Smith called the move “reckless” → Smith, through “called”."""
+    sentence = layout.sentence_at(quote.open_at)
+    if sentence is None:
+        return None
+    body = layout.body_start(sentence[0], quote.open_at)
+    last = None
+    for m in _PARTIAL_CUE_RE.finditer(text, body, quote.open_at):
+        last = m
+    if last is None:
+        return None
+    source = subject_before(text, body, last.start())
+    if source is None:
+        return None
+    return source, (last.start(), last.end())
+
+
+def _last_in_paragraph(raws: list[RawAttribution], starts: list[int], para_start: int,
+                       quote: RawQuote) -> RawAttribution | None:
+    """The person-like attribution just before the quote in its paragraph, if any."""
+    i = bisect_right(starts, quote.open_at)
+    for raw in reversed(raws[max(0, i - 3):i]):
+        if raw.source and raw.content[0][0] >= para_start and raw.content[-1][1] <= quote.open_at:
+            return raw
+    return None
+
+
+def _holding_attribution(raws: list[RawAttribution], starts: list[int],
+                         quote: RawQuote) -> RawAttribution | None:
+    """The indirect attribution whose content holds the quote (raws sorted by start)."""
+    i = bisect_right(starts, quote.open_at)
+    for raw in raws[max(0, i - 4):i]:
+        for s, e in raw.content:
+            if s <= quote.open_at and quote.close_end <= e + 1:
+                return raw
+    return None
+
+
+def mid_sentence(text: str, open_at: int) -> bool:
+    """Words (not a sentence end) right before the opening mark."""
+    before = text[max(0, open_at - 2):open_at]
+    return bool(before.strip()) and before.strip()[-1:] not in ".:"
