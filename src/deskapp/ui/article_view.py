@@ -75,6 +75,7 @@ class ArticleView(QPlainTextEdit):
         self._positions = PositionMap("")
         self._programmatic = False
         self.tooltip_for: Callable[[int], str] | None = None  # details of the mark at an offset
+        self.last_edit: tuple[int, int, str] | None = None  # the editor's last typed change
         self.highlighter = MarkHighlighter(self.document())
         self.document().contentsChange.connect(self._on_contents_change)
 
@@ -216,4 +217,5 @@ class ArticleView(QPlainTextEdit):
             return  # a format-only change (the highlighter), not an edit
         self._text = self._text[:start] + replacement + self._text[end:]
         self._positions = PositionMap(self._text)
+        self.last_edit = (start, end, replacement)  # the renderer redraws just around it
         self.edited.emit(start, end, replacement)

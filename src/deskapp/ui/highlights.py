@@ -126,6 +126,17 @@ class HighlightIndex:
             del self._items[index]
             del self._starts[index]
 
+    def shift(self, start: int, end: int, delta: int) -> None:
+        """Follow a text edit of ``[start, end)`` growing the text by ``delta``: highlights
+        after it move, those across it keep their start and stretch or shrink."""
+        cut = bisect_left(self._starts, end)
+        first = bisect_left(self._starts, start - self._longest)
+        middle = [h if h.end <= start else Highlight(h.start, max(h.start, h.end + delta), h.role)
+                  for h in self._items[first:cut]]
+        tail = [Highlight(s + delta, e + delta, r) for s, e, r in self._items[cut:]]
+        self._items[first:] = sorted(middle) + tail
+        self._starts[first:] = [h.start for h in self._items[first:]]
+
     def overlapping(self, start: int, end: int) -> list[Highlight]:
         """Highlights that cover any character of ``[start, end)``."""
         lo = bisect_left(self._starts, start - self._longest)

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from deskapp.core.annotations import Quote
+from deskapp.core.article import PartKind
 from deskapp.core.document import Document
 from deskapp.core.marking import mark_at
-from deskapp.ui.highlights import HighlightIndex, document_highlights, mark_highlights
+from deskapp.ui.highlights import (
+    Highlight,
+    HighlightIndex,
+    Role,
+    document_highlights,
+    mark_highlights,
+)
 from deskapp.ui.panels.marks_panel import status_line, tooltip
 from deskapp.ui.session import TextChange
 
@@ -64,8 +72,11 @@ class DocumentRenderer:
         if doc.article.text != old.article.text:
             if change is not None:
                 view.apply_edit(change.start, change.end, change.replacement)
+            elif _made_by_view(view.last_edit, old.article.text, doc.article.text):
+                change = TextChange(*view.last_edit)  # typed in the view: it shows it already
             elif view.text() != doc.article.text:
                 view.show_text(doc.article.text)
+            view.last_edit = None
             self._redraw_after_edit(old, doc, change)
         elif doc.article.parts != old.article.parts:
             self._redraw_all(doc)
@@ -95,20 +106,36 @@ class DocumentRenderer:
         self._rehighlight(ranges)
 
     def _redraw_after_edit(self, old: Document, new: Document, change: TextChange | None) -> None:
+        """Move the highlights with the edit; recompute only those of the marks it touched."""
         view = self.window.view
         if change is None:
             self._redraw_all(new)
             return
-        touched = view.highlighter.index.overlapping(
-            change.start, max(change.end, change.start + 1)
-        )
-        delta = len(change.replacement) - (change.end - change.start)
-        lo = min([change.start, *(h.start for h in touched)])
-        hi = max([change.start + len(change.replacement), *(h.end + delta for h in touched)])
-        items = document_highlights(new) + list(self.extra_highlights)
-        view.highlighter.index = HighlightIndex(items)
+        a, b = change.start, change.end
+        size = len(change.replacement)
+        delta = size - (b - a)
+        index: HighlightIndex = view.highlighter.index
+        touched = {m.id for m in old.marks if _touches(m, a, b)}
+        for mark in old.marks:
+            if mark.id in touched:
+                for h in mark_highlights(mark):
+                    index.remove(h)
+        for h in _boilerplate(old):
+            index.remove(h)
+        index.shift(a, b, delta)
+        ranges = [(a, a + size)]
+        for mark in new.marks:
+            if mark.id in touched:
+                for h in mark_highlights(mark):
+                    index.add(h)
+                    ranges.append((h.start, h.end))
+        for h in _boilerplate(new):
+            index.add(h)
         view.highlighter.positions = view.positions
-        self._rehighlight([(lo, hi)])
+        # blocks keep their formats block-relative: only the edited stretch is redrawn
+        lo = min(r[0] for r in ranges)
+        hi = max(r[1] for r in ranges)
+        self._rehighlight([(lo, hi)] if hi - lo < 20_000 else ranges)
 
     def _rehighlight(self, ranges: list[tuple[int, int]]) -> None:
         view = self.window.view
@@ -154,3 +181,38 @@ class DocumentRenderer:
             self.window.view.show_current(None, None)
         else:
             self.window.view.show_current(mark.anchor.start, mark.anchor.end)
+
+
+def _made_by_view(edit: tuple[int, int, str] | None, old_text: str, new_text: str) -> bool:
+    """Whether ``edit`` (the view's last typed change) turns ``old_text`` into ``new_text``."""
+    if edit is None:
+        return False
+    start, end, replacement = edit
+    return (
+        len(new_text) == len(old_text) - (end - start) + len(replacement)
+        and new_text.startswith(replacement, start)
+        and old_text[:start] == new_text[:start]
+        and old_text[end:] == new_text[start + len(replacement):]
+    )
+
+
+def mark_spans(mark) -> tuple:
+    if isinstance(mark, Quote):
+        return (mark.span, mark.speaker_span, mark.cue)
+    return (mark.content, mark.source, mark.cue)
+
+
+def _touches(mark, a: int, b: int) -> bool:
+    """Whether an edit of ``[a, b)`` touches any span of ``mark`` (as the core maps them)."""
+    for span in mark_spans(mark):
+        if span is not None and span.start < max(b, a + 1) and span.end > a:
+            return True
+    return False
+
+
+def _boilerplate(doc: Document) -> list[Highlight]:
+    return [
+        Highlight(p.span.start, p.span.end, Role.BOILERPLATE)
+        for p in doc.article.parts
+        if p.kind is PartKind.BOILERPLATE
+    ]

@@ -68,6 +68,11 @@ class MarksModel(QAbstractListModel):
         self._filter: str | None = None
 
     def set_marks(self, marks: tuple[Mark, ...]) -> None:
+        rows = self._filtered_from(marks)
+        if rows and len(rows) == len(self._rows):  # same row count: no costly reset
+            self._all, self._rows = marks, rows
+            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
         self.beginResetModel()
         self._all = marks
         self._rows = self._filtered()
@@ -75,14 +80,19 @@ class MarksModel(QAbstractListModel):
 
     def set_filter(self, kind: str | None) -> None:
         self._filter = kind
-        self.set_marks(self._all)
+        self.beginResetModel()
+        self._rows = self._filtered()
+        self.endResetModel()
 
     def _filtered(self) -> tuple[Mark, ...]:
+        return self._filtered_from(self._all)
+
+    def _filtered_from(self, marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
         if self._filter is None:
-            return self._all
+            return marks
         if self._filter == "orphaned":
-            return tuple(m for m in self._all if m.orphaned)
-        return tuple(m for m in self._all if m.kind == self._filter)
+            return tuple(m for m in marks if m.orphaned)
+        return tuple(m for m in marks if m.kind == self._filter)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
