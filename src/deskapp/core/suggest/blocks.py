@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, compress
 from threading import Lock
 
 from deskapp.core.suggest.local import EMPTY, BlockResult, Ranges, analyse_block
@@ -36,26 +36,29 @@ def block_bounds(text: str, quotes: list[RawQuote]) -> list[tuple[int, int]]:
     n = len(lines)
     starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
     reach = list(range(n))  # the last line a block holding line i must reach
+    joined = False
     for q in quotes:
         if text.find("\n", q.open_at, q.close_end) >= 0:
+            joined = True
             first = bisect_right(starts, q.open_at) - 1
             reach[first] = max(reach[first], bisect_right(starts, q.close_end - 1) - 1)
     for m in _CUE_OVER_BREAK_RE.finditer(text):
+        joined = True
         first = bisect_right(starts, m.start()) - 1
         reach[first] = max(reach[first], bisect_right(starts, m.end()) - 1)
+    cuts = [len(line) % _SPLIT_EVERY == 0 for line in lines]
+    cuts[-1] = True
+    if joined:
+        far = -1
+        for i in range(n):  # no cut inside a join
+            far = max(far, reach[i])
+            if far > i:
+                cuts[i] = False
     bounds = []
-    i = 0
-    while i < n:
-        j = k = i
-        while True:
-            while k <= j:  # a join that starts inside the block may reach further
-                j = max(j, reach[k])
-                k += 1
-            if j == n - 1 or len(lines[j]) % _SPLIT_EVERY == 0:
-                break
-            j += 1
-        bounds.append((starts[i], starts[j] + len(lines[j])))
-        i = j + 1
+    first = 0
+    for i in compress(range(n), cuts):
+        bounds.append((starts[first], starts[i] + len(lines[i])))
+        first = i + 1
     return bounds
 
 

@@ -89,30 +89,27 @@ def _unique(items: list[AttributionSuggestion]) -> list[AttributionSuggestion]:
     return out
 
 
-def _shift(ranges, d: int):
-    return ranges if not d else tuple((s + d, e + d) for s, e in ranges)
-
-
-def _span(text: str, ranges) -> Span | None:
+def _span(text: str, ranges, d: int = 0) -> Span | None:
+    """The span of ``ranges`` moved by ``d`` (empty ranges dropped; None if nothing is left)."""
     if len(ranges) == 1:  # the common case, without building lists
         r = ranges[0]
         if not r or r[1] <= r[0]:
             return None
-        start, end = r
+        start, end = r[0] + d, r[1] + d
         return Span(start, end, text[start:end]) if end <= len(text) else Span.of(text, start, end)
-    ranges = [r for r in ranges if r and r[1] > r[0]]
+    ranges = [(r[0] + d, r[1] + d) for r in ranges if r and r[1] > r[0]]
     return Span.pieces(text, ranges) if ranges else None
 
 
 def _attribution(text: str, raw: RawAttribution, d: int,
                  resolver: Resolver) -> AttributionSuggestion:
-    source = _span(text, _shift((raw.source,), d)) if raw.source else None
+    source = _span(text, (raw.source,), d) if raw.source else None
     kind = resolver.kind(source.text) if source else SourceKind.UNKNOWN
     entity = resolver.resolve(source.start, source.end) if source else None
     if source and entity and kind == SourceKind.UNKNOWN and entity != source.text:
         kind = SourceKind.PERSON
-    cue = _span(text, _shift(raw.cue, d))
-    content = _span(text, _shift(raw.content, d))
+    cue = _span(text, raw.cue, d)
+    content = _span(text, raw.content, d)
     assert content is not None
     return AttributionSuggestion(
         content=content, source=source, cue=cue, source_kind=kind, entity=entity,
@@ -128,13 +125,14 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]],
     quote_attrs: list[AttributionSuggestion] = []
     previous: tuple[QuoteSuggestion, int, int | None] | None = None
     for plan, d in plans:
-        span = Span.pieces(text, _shift(plan.pieces, d))
+        span = (_span(text, plan.pieces, d) if len(plan.pieces) == 1
+                else Span.pieces(text, [(a + d, b + d) for a, b in plan.pieces]))
         open_at, para_start = plan.open_at + d, plan.para_start + d
         rule, conf = plan.rule, plan.confidence
         speaker_span = cue = None
         if rule is not None:
-            speaker_span = _span(text, _shift(plan.speaker, d)) if plan.speaker else None
-            cue = _span(text, _shift(plan.cue, d)) if plan.cue else None
+            speaker_span = _span(text, plan.speaker, d) if plan.speaker else None
+            cue = _span(text, plan.cue, d) if plan.cue else None
         elif previous and previous[0].speaker and _continues(text, previous, para_start,
                                                              open_at):
             speaker_span, cue = previous[0].speaker_span, previous[0].cue
