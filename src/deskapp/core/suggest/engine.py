@@ -1,8 +1,10 @@
 """``suggest(article)``: quotes, speakers, attributions and review flags of one article.
 
-Order of work: pair quotation marks → attach each quote to the cue next to it → find
-indirect attributions at every other cue → give unattached quotes the speaker of their
-context → resolve pronouns and surnames → raise review flags. Each step is linear.
+Order of work: pair quotation marks → cut the text into blocks of lines (``blocks.py``) →
+in each block, attach each quote to the cue next to it and find indirect attributions at
+every other cue (``local.py``; a block unchanged since an earlier run is not read again)
+→ give unattached quotes the speaker of the quote before → resolve pronouns and surnames
+→ raise review flags → number the ids. Each step is linear.
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ before a correction, for mentions whose stretch of text the correction left alon
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from deskapp.core.annotations import SourceKind
@@ -27,6 +26,7 @@ from deskapp.core.suggest.names import (
     PERSON_TITLES,
     ROLE_NOUNS,
 )
+from deskapp.core.suggest.textdiff import common_prefix, common_suffix
 
 WINDOW = 1500
 # How far back of a mention resolving it reads: the person window, then the full-name
@@ -101,12 +101,6 @@ def looks_like_person(phrase: str) -> bool:
         return True
     return 1 <= len(toks) <= 4 and all(t[0].isupper() or t in {"de", "bin", "al", "van", "von"}
                                        for t in toks)
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    name: str
-    gender: str = ""
 
 
 class Resolver:
@@ -201,43 +195,6 @@ class Resolver:
                 first = m.group(1)
                 if first.lower() not in PERSON_TITLES and looks_like_person(first):
                     return f"{m.group(0)}{surname}"
-
-
-def common_prefix(a: str, b: str) -> int:
-    """The length of the longest common prefix, compared a stretch at a time in C."""
-    n = min(len(a), len(b))
-    i, step = 0, 256
-    while i < n:
-        j = min(n, i + step)
-        if a[i:j] != b[i:j]:
-            while j - i > 1:  # a[:i] == b[:i], and they differ before j
-                mid = (i + j) // 2
-                if a[i:mid] == b[i:mid]:
-                    i = mid
-                else:
-                    j = mid
-            return i
-        i, step = j, step * 2
-    return n
-
-
-def common_suffix(a: str, b: str, prefix: int = 0) -> int:
-    """The length of the longest common suffix not overlapping the first ``prefix`` chars."""
-    n = min(len(a), len(b)) - prefix
-    la, lb = len(a), len(b)
-    i, step = 0, 256
-    while i < n:
-        j = min(n, i + step)
-        if a[la - j:la - i] != b[lb - j:lb - i]:
-            while j - i > 1:
-                mid = (i + j) // 2
-                if a[la - mid:la - i] == b[lb - mid:lb - i]:
-                    i = mid
-                else:
-                    j = mid
-            return i
-        i, step = j, step * 2
-    return max(n, 0)
 
 
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
