@@ -71,3 +71,9 @@ def test_ruff_is_clean():
         cwd=ROOT, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_every_action_has_a_shortcut():
+    from deskapp.ui.actions import ACTIONS
+
+    assert [a.id for a in ACTIONS if not a.shortcut] == []

@@ -76,7 +76,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+E",
         "File",
         "files.export_article",
-        "Export the article (Markdown, HTML, JSON)",
+        "Export the article (Markdown, HTML, PDF, JSON, marks as CSV)",
         True,
     ),
     ActionSpec(
@@ -91,7 +91,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "recover_drafts",
         "&Recover drafts…",
-        "",
+        "Ctrl+Shift+D",
         "File",
         "versions.recovery.offer_from_menu",
         "Offer unsaved changes kept as drafts (autosaved, or kept aside in a conflict)",
@@ -422,7 +422,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "show_shortcuts",
         "List every action and its shortcut",
     ),
-    ActionSpec("about", "&About deskapp", "", "Help", "show_about", "Version and licence"),
+    ActionSpec("about", "&About deskapp", "Shift+F1", "Help", "show_about", "Version and licence"),
 )
 
 
