@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.core.review import Blocker
+from deskapp.ui import dialogs
 
 
 class ApprovalDialog(QDialog):
@@ -82,4 +83,4 @@ def ask_override(parent: QWidget, blockers: list[Blocker], on_jump) -> str | Non
         dialog.reject()
 
     dialog.jump.connect(jump)
-    return dialog.override_note() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return dialog.override_note() if dialogs.run_modal(dialog) else None

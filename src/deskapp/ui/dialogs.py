@@ -5,7 +5,7 @@ Each function returns what the user chose (``None``/empty when cancelled).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 ARTICLE_FILTER = (
     "Articles (*.txt *.md *.markdown *.html *.htm *.json);;Text (*.txt);;Markdown (*.md);;"
@@ -133,3 +133,13 @@ def ask_recover(parent: QWidget | None, description: str) -> str:
         "recover",
     )
     return "later" if answer == "cancel" else answer
+
+
+def run_modal(dialog: QDialog) -> bool:
+    """Run ``dialog``; True when accepted. The keyboard goes back to the window it came
+    from afterwards, also where no window manager does that (Xvfb, some tiling WMs)."""
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    owner = dialog.parentWidget()
+    if owner is not None:
+        owner.window().activateWindow()
+    return accepted

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.core.annotations import SourceKind
+from deskapp.ui import dialogs
 
 
 @dataclass(frozen=True)
@@ -109,4 +110,4 @@ class MarkDialog(QDialog):
 def ask_mark_details(parent: QWidget, **kwargs) -> MarkDetails | None:
     """Show the dialog; the details, or None when cancelled (a seam for tests)."""
     dialog = MarkDialog(parent, **kwargs)
-    return dialog.details() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return dialog.details() if dialogs.run_modal(dialog) else None
