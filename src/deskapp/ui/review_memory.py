@@ -9,6 +9,7 @@ needs a fresh look), and the rejection moves to the id the rerun gives it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -98,24 +99,68 @@ def carry_rejections(
     return frozenset(i.id for i in after if i.id in rejected or identity(i) in moved)
 
 
+def cover_key(item: Suggestion) -> tuple:
+    """What a mark must match to cover ``item``: the span for a quote, the content and
+    the source for an attribution (what the approval checks count)."""
+    key = identity(item)
+    return key[:2] if key[0] == "quote" else key[:3]
+
+
+def _mark_key(mark: Mark) -> tuple | None:
+    if isinstance(mark, Quote):
+        return ("quote", _ranges(mark.span))
+    if isinstance(mark, Attribution):
+        return ("attribution", _ranges(mark.content), _ranges(mark.source))
+    return None
+
+
+def decide(
+    items: Iterable[Suggestion], keys: Iterable[tuple], covered, rejected: frozenset[str]
+) -> tuple[Decision | None, ...]:
+    """Accepted when ``covered`` holds the item's cover key, rejected when the document
+    says so, else None (undecided)."""
+    return tuple(Decision.ACCEPTED if key in covered
+                 else Decision.REJECTED if item.id in rejected else None
+                 for item, key in zip(items, keys, strict=True))
+
+
 def decisions_for(
     items: Iterable[Suggestion], marks: Iterable[Mark], rejected: frozenset[str]
 ) -> tuple[Decision | None, ...]:
     """Accepted when a mark covers the suggestion (same span, and for attributions the
     same source: what the approval checks count), rejected when the document says so."""
-    covered: set[tuple] = set()
-    for mark in marks:
-        if isinstance(mark, Quote):
-            covered.add(("quote", _ranges(mark.span)))
-        elif isinstance(mark, Attribution):
-            covered.add(("attribution", _ranges(mark.content), _ranges(mark.source)))
-    out: list[Decision | None] = []
-    for item in items:
-        key = identity(item)
-        if (key[:2] if key[0] == "quote" else key[:3]) in covered:
-            out.append(Decision.ACCEPTED)
-        elif item.id in rejected:
-            out.append(Decision.REJECTED)
-        else:
-            out.append(None)
-    return tuple(out)
+    items = tuple(items)
+    covered = {_mark_key(mark) for mark in marks}
+    return decide(items, [cover_key(i) for i in items], covered, rejected)
+
+
+class Coverage:
+    """The cover keys of a set of marks, updated from the marks that changed (compared
+    by identity: marks are immutable), so a one-mark change costs no per-mark keys."""
+
+    def __init__(self) -> None:
+        self._marks: tuple[Mark, ...] = ()
+        self._counts: Counter[tuple] = Counter()
+
+    def __contains__(self, key: tuple) -> bool:
+        return key in self._counts
+
+    def update(self, marks: tuple[Mark, ...]) -> bool:
+        """Follow ``marks``; True when the covered keys changed."""
+        if marks is self._marks:
+            return False
+        before = {id(m): m for m in self._marks}
+        now = {id(m) for m in marks}
+        changed = False
+        for mark in marks:
+            if id(mark) not in before and (key := _mark_key(mark)) is not None:
+                changed |= self._counts[key] == 0
+                self._counts[key] += 1
+        for mark_id, mark in before.items():
+            if mark_id not in now and (key := _mark_key(mark)) is not None:
+                self._counts[key] -= 1
+                if self._counts[key] <= 0:
+                    del self._counts[key]
+                    changed = True
+        self._marks = marks
+        return changed

@@ -9,17 +9,18 @@ from deskapp.ui.highlights import Highlight, Role
 from deskapp.ui.mark_dialog import MarkDetails
 
 
+def item_highlights(item: Suggestion) -> list[Highlight]:
+    """The dashed underlines of one suggestion: its anchor, speaker or source, and cue."""
+    who = item.speaker_span if isinstance(item, QuoteSuggestion) else item.source
+    return [Highlight(s, e, Role.SUGGESTION)
+            for span in (item.anchor, who, item.cue) if span is not None
+            for s, e in span.ranges if e > s]
+
+
 def pending_highlights(queue: ReviewQueue) -> list[Highlight]:
     """Dashed underlines for every suggestion still waiting for a decision."""
-    out: list[Highlight] = []
-    for item, decision in zip(queue.items, queue.decisions, strict=True):
-        if decision is not None:
-            continue
-        who = item.speaker_span if isinstance(item, QuoteSuggestion) else item.source
-        for span in (item.anchor, who, item.cue):
-            if span is not None:
-                out += [Highlight(s, e, Role.SUGGESTION) for s, e in span.ranges if e > s]
-    return out
+    return [h for item, decision in zip(queue.items, queue.decisions, strict=True)
+            if decision is None for h in item_highlights(item)]
 
 
 def _overlap(item: Suggestion, start: int, end: int) -> int:

@@ -27,9 +27,16 @@ from deskapp.ui.article_view import ArticleView
 from deskapp.ui.highlights import Highlight
 from deskapp.ui.panels.flags_panel import FlagsPanel
 from deskapp.ui.panels.review_bar import ReviewBar
-from deskapp.ui.review_memory import carry_rejections, decisions_for, identity, text_delta
+from deskapp.ui.review_memory import (
+    Coverage,
+    carry_rejections,
+    cover_key,
+    decide,
+    identity,
+    text_delta,
+)
 from deskapp.ui.review_mode import ReviewMode
-from deskapp.ui.suggestion_glue import guess_details, pending_highlights
+from deskapp.ui.suggestion_glue import guess_details, item_highlights
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -49,6 +56,10 @@ class SuggestionActions:
         self.last_run_ms = 0.0
         self._text: str | None = None  # the text ``result`` was computed on
         self._stale = False
+        self._coverage = Coverage()  # the cover keys of the document's marks
+        self._keys: list[tuple] = []  # per queue item: its cover key
+        self._underlines: list[list[Highlight]] = []  # per queue item: its highlights
+        self._drawn: ReviewQueue | None = None  # the queue whose underlines are shown
         self._timer = QTimer(window)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RERUN_DELAY_MS)
@@ -88,7 +99,8 @@ class SuggestionActions:
     def _on_replaced(self, doc: Document) -> None:
         self.mode.wire_actions()
         self._timer.stop()
-        self.result, self.queue, self._text = Suggestions(), ReviewQueue(), None
+        self.result, self._text = Suggestions(), None
+        self._set_queue(ReviewQueue())
         self._stale = False
         if len(doc.article.text) > AUTO_LIMIT:
             self._go_stale()
@@ -145,11 +157,13 @@ class SuggestionActions:
                 doc = replace(doc, rejected=moved)
                 self.window.session.amend(doc)
         self.result, self._text, self._stale = result, text, False
-        decisions = decisions_for(items, doc.marks, doc.rejected)
+        self._coverage.update(doc.marks.marks)
+        covers = [cover_key(i) for i in items]
+        decisions = decide(items, covers, self._coverage, doc.rejected)
         keys = [identity(i) for i in items]
         position = keys.index(keep) if keep in keys else _first_open(
             decisions, min(self.queue.position, len(items)))
-        self.queue = ReviewQueue(items, decisions, position)
+        self._set_queue(ReviewQueue(items, decisions, position), covers)
         self.flags_panel.set_flags(result.flags)
         self.draw()
 
@@ -158,26 +172,56 @@ class SuggestionActions:
         doc = self.window.session.document
         if doc is None or self._stale:
             return
-        decisions = decisions_for(self.queue.items, doc.marks, doc.rejected)
-        self.queue = ReviewQueue(self.queue.items, decisions, self.queue.position)
+        self._coverage.update(doc.marks.marks)
+        decisions = decide(self.queue.items, self._keys, self._coverage, doc.rejected)
+        if decisions != self.queue.decisions:
+            self.queue = ReviewQueue(self.queue.items, decisions, self.queue.position)
         self.draw()
 
+    def _set_queue(self, queue: ReviewQueue, keys: list[tuple] | None = None) -> None:
+        """A new list of items: their cover keys and underlines are worked out once."""
+        self.queue = queue
+        self._keys = keys if keys is not None else [cover_key(i) for i in queue.items]
+        self._underlines = [item_highlights(i) for i in queue.items]
+
+    def _pending_underlines(self) -> list[Highlight]:
+        return [h for lines, decision in zip(self._underlines, self.queue.decisions, strict=True)
+                if decision is None for h in lines]
+
     def draw(self, clear: bool = False) -> None:
-        self._show_highlights([] if clear else pending_highlights(self.queue))
+        drawn, queue = self._drawn, self.queue
+        if clear:
+            self._show_highlights([])
+        elif drawn is not None and drawn.items is queue.items:  # only decisions changed
+            gone: list[Highlight] = []
+            came: list[Highlight] = []
+            for lines, was, now in zip(self._underlines, drawn.decisions, queue.decisions,
+                                       strict=True):
+                if (was is None) != (now is None):
+                    (gone if now is not None else came).extend(lines)
+            self._show_highlights(self._pending_underlines(), Counter(gone), Counter(came))
+        else:
+            self._show_highlights(self._pending_underlines())
+        self._drawn = None if clear else queue
         if clear:
             self.flags_panel.set_flags(())
         self.review_bar.show_queue(self.queue)
         if self.mode.on:
             self.mode.show_current()
 
-    def _show_highlights(self, wanted: list[Highlight]) -> None:
+    def _show_highlights(self, wanted: list[Highlight], gone: Counter | None = None,
+                         came: Counter | None = None) -> None:
         """Redraw only the blocks whose suggestion underlines changed (an accept on a
-        200 KB article redraws one paragraph, not 120 ms worth of text)."""
+        200 KB article redraws one paragraph, not 120 ms worth of text). ``gone`` and
+        ``came`` spare the comparison when the caller knows what changed."""
         renderer, view = self.window.renderer, self.window.view
         old = renderer.extra_highlights
-        if wanted == old:
+        if gone is None or came is None:
+            if wanted == old:
+                return
+            gone, came = Counter(old) - Counter(wanted), Counter(wanted) - Counter(old)
+        elif not gone and not came:
             return
-        gone, came = Counter(old) - Counter(wanted), Counter(wanted) - Counter(old)
         renderer.extra_highlights = wanted
         shown = renderer.shown
         if (shown is None or shown.article.text != view.text()

@@ -34,15 +34,20 @@ def _ranges(span) -> tuple | None:
     return None if span is None else span.ranges
 
 
-def _already_marked(item: Suggestion, marks: list[Mark]) -> bool:
-    for mark in marks:
-        if isinstance(item, AttributionSuggestion):
-            if (isinstance(mark, Attribution) and mark.content.ranges == item.content.ranges
-                    and _ranges(mark.source) == _ranges(item.source)):
-                return True
-        elif isinstance(mark, Quote) and mark.span.ranges == item.span.ranges:
-            return True
-    return False
+def _mark_key(mark: Mark) -> tuple | None:
+    """What a suggestion must match to count as already marked (see ``_item_key``)."""
+    if isinstance(mark, Attribution):
+        return ("attribution", mark.content.ranges, _ranges(mark.source))
+    if isinstance(mark, Quote):
+        return ("quote", mark.span.ranges)
+    return None
+
+
+def _item_key(item: Suggestion) -> tuple:
+    """Quotes: the same span ranges; attributions: the same content and source ranges."""
+    if isinstance(item, AttributionSuggestion):
+        return ("attribution", item.content.ranges, _ranges(item.source))
+    return ("quote", item.span.ranges)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +60,8 @@ class ReviewQueue:
 
     @classmethod
     def of(cls, suggestions: Suggestions, marks: Iterable[Mark] = ()) -> ReviewQueue:
-        existing = list(marks)
-        items = tuple(s for s in suggestions.items if not _already_marked(s, existing))
+        marked = {_mark_key(mark) for mark in marks}
+        items = tuple(s for s in suggestions.items if _item_key(s) not in marked)
         return cls(items, (None,) * len(items), 0)
 
     # --- reading -------------------------------------------------------------------
