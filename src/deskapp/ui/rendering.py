@@ -89,20 +89,18 @@ class DocumentRenderer:
         self.refresh_current()
 
     def _redraw_marks(self, old: Document, new: Document) -> None:
-        before = {m.id: m for m in old.marks}
-        after = {m.id: m for m in new.marks}
+        before = _by_identity(old.marks.marks)
+        after = _by_identity(new.marks.marks)
         index: HighlightIndex = self.window.view.highlighter.index
         ranges: list[tuple[int, int]] = []
-        for mark_id, mark in before.items():
-            if after.get(mark_id) is not mark:
-                for h in mark_highlights(mark):
-                    index.remove(h)
-                    ranges.append((h.start, h.end))
-        for mark_id, mark in after.items():
-            if before.get(mark_id) is not mark:
-                for h in mark_highlights(mark):
-                    index.add(h)
-                    ranges.append((h.start, h.end))
+        for key in before.keys() - after.keys():
+            for h in mark_highlights(before[key]):
+                index.remove(h)
+                ranges.append((h.start, h.end))
+        for key in after.keys() - before.keys():
+            for h in mark_highlights(after[key]):
+                index.add(h)
+                ranges.append((h.start, h.end))
         self._rehighlight(ranges)
 
     def _redraw_after_edit(self, old: Document, new: Document, change: TextChange | None) -> None:
@@ -216,3 +214,8 @@ def _boilerplate(doc: Document) -> list[Highlight]:
         for p in doc.article.parts
         if p.kind is PartKind.BOILERPLATE
     ]
+
+
+def _by_identity(marks: tuple) -> dict[int, object]:
+    """Marks keyed by object identity (marks are immutable: a changed one is new)."""
+    return dict(zip(map(id, marks), marks, strict=True))

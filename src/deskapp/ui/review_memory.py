@@ -149,15 +149,15 @@ class Coverage:
         """Follow ``marks``; True when the covered keys changed."""
         if marks is self._marks:
             return False
-        before = {id(m): m for m in self._marks}
-        now = {id(m) for m in marks}
+        before = dict(zip(map(id, self._marks), self._marks, strict=True))
+        now = dict(zip(map(id, marks), marks, strict=True))
         changed = False
-        for mark in marks:
-            if id(mark) not in before and (key := _mark_key(mark)) is not None:
+        for mark_id in now.keys() - before.keys():
+            if (key := _mark_key(now[mark_id])) is not None:
                 changed |= self._counts[key] == 0
                 self._counts[key] += 1
-        for mark_id, mark in before.items():
-            if mark_id not in now and (key := _mark_key(mark)) is not None:
+        for mark_id in before.keys() - now.keys():
+            if (key := _mark_key(before[mark_id])) is not None:
                 self._counts[key] -= 1
                 if self._counts[key] <= 0:
                     del self._counts[key]

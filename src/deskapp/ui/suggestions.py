@@ -60,6 +60,8 @@ class SuggestionActions:
         self._keys: list[tuple] = []  # per queue item: its cover key
         self._underlines: list[list[Highlight]] = []  # per queue item: its highlights
         self._drawn: ReviewQueue | None = None  # the queue whose underlines are shown
+        self._rejected: frozenset[str] = frozenset()  # what the decisions were last
+        self._decided: tuple = ()  # worked out from (a review key changes them)
         self._timer = QTimer(window)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RERUN_DELAY_MS)
@@ -160,6 +162,7 @@ class SuggestionActions:
         self._coverage.update(doc.marks.marks)
         covers = [cover_key(i) for i in items]
         decisions = decide(items, covers, self._coverage, doc.rejected)
+        self._rejected, self._decided = doc.rejected, decisions
         keys = [identity(i) for i in items]
         position = keys.index(keep) if keep in keys else _first_open(
             decisions, min(self.queue.position, len(items)))
@@ -172,10 +175,13 @@ class SuggestionActions:
         doc = self.window.session.document
         if doc is None or self._stale:
             return
-        self._coverage.update(doc.marks.marks)
-        decisions = decide(self.queue.items, self._keys, self._coverage, doc.rejected)
-        if decisions != self.queue.decisions:
-            self.queue = ReviewQueue(self.queue.items, decisions, self.queue.position)
+        covered_changed = self._coverage.update(doc.marks.marks)
+        if (covered_changed or doc.rejected != self._rejected
+                or self.queue.decisions is not self._decided):
+            decisions = decide(self.queue.items, self._keys, self._coverage, doc.rejected)
+            if decisions != self.queue.decisions:
+                self.queue = ReviewQueue(self.queue.items, decisions, self.queue.position)
+        self._rejected, self._decided = doc.rejected, self.queue.decisions
         self.draw()
 
     def _set_queue(self, queue: ReviewQueue, keys: list[tuple] | None = None) -> None:
