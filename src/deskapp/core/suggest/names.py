@@ -77,7 +77,7 @@ ROLE_NOUNS = set(
         "journalist", "manager", "executive", "owner", "member", "deputy", "negotiator",
         "mediator", "monitor", "observer", "historian", "lecturer", "fellow", "mother",
         "father", "son", "daughter", "wife", "husband", "sister", "brother", "farmer",
-        "teacher", "student", "worker", "soldier",
+        "teacher", "student", "worker", "soldier", "chairperson", "coach", "manager",
     ]
 )
 ANONYMOUS_HEADS = set(

@@ -46,6 +46,12 @@ _NP_STOP_RE = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _AND_SPLIT_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "The Kremlin on Monday", "the ministry late on Friday", "police yesterday": when, not who
+_TIME_TAIL_RE = re.compile(
+    rf"\s+(?:(?:late\s+|early\s+)?on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    rf"{_DAY}|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year|night|{_DAY}))$"
+)
 
 
 def words(text: str, start: int, end: int) -> list[str]:
@@ -94,6 +100,8 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in " \t,":
         end -= 1
+    if (when := _TIME_TAIL_RE.search(text, start, end)) is not None and when.start() > start:
+        end = when.start()
     ws = words(text, start, end)
     while len(ws) > 1 and ws[0].lower() in _LEADING_ADVERBS:
         start = text.index(ws[1], start + len(ws[0]))

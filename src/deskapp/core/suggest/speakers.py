@@ -157,10 +157,10 @@ class Resolver:
             return found or mention
         kind = self.kind(mention)
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
-            return mention
+            return _titled_name(mention) or mention
         name = self._person_name(mention)
         if name is None:
-            if _DEFINITE_RE.fullmatch(mention) and kind == SourceKind.PERSON:
+            if _DEFINITE_RE.fullmatch(mention) and _refers_to_person(mention, kind):
                 return self._nearest_person(start, "") or mention
             return mention
         if " " not in name:
@@ -173,6 +173,9 @@ class Resolver:
         for m in reversed(person_matches(self.text, lo, pos)):
             name = m.group("name")
             title = (m.group("title") or "").lower()
+            first, _, rest = name.partition(" ")
+            if first.lower() in PERSON_TITLES and " " in rest:  # "Senator Linda Cortez"
+                name, title = rest, first.lower()
             g = gender_of(f"{title} {name}")
             if g and gender and g != gender:
                 continue
@@ -204,6 +207,11 @@ _NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le
 def person_name(mention: str) -> str | None:
     """"ECB President Christine Laval" → "Christine Laval"; "his sister, Tanya Rhodes" →
     "Tanya Rhodes"; "Dr. Priya Mehta" → "Priya Mehta"; None without a proper name."""
+    for prep in (" of ", " at ", " from "):  # "Dr. Amal Yousif of the Sudan Doctors' Union"
+        if prep in mention:
+            named = person_name(mention.split(prep, 1)[0])
+            if named and " " in named:
+                return named
     if "," in mention:
         tail = mention.rsplit(",", 1)[1].strip()
         if tail and looks_like_person(tail) and len(_tokens(tail)) >= 2:
@@ -259,5 +267,37 @@ def _is_person_mention(text: str, start: int, name: str, title: str) -> bool:
     first = name.split()[0].lower()
     if first in FEMALE_NAMES or first in MALE_NAMES:
         return looks_like_person(name)
-    follow = text[start + len(name):start + len(name) + 6]
-    return follow.startswith((", a ", ", an ", ", the ", ", who")) and looks_like_person(name)
+    if not looks_like_person(name):
+        return False
+    follow = text[start + len(name):start + len(name) + 8]
+    if follow.startswith((", a ", ", an ", ", the ", ", who", " said", " told", " says")):
+        return True
+    before = _LAST_WORD_RE.search(text, max(0, start - 30), start)  # "spokesman Yiannis Artopios"
+    return before is not None and before.group(1).lower() in ROLE_NOUNS | PERSON_TITLES
+
+
+_LAST_WORD_RE = re.compile(r"\b([a-z][\w-]*)\s+$")
+_ROLE_WORDS = ROLE_NOUNS | PERSON_TITLES
+
+
+def _titled_name(mention: str) -> str | None:
+    """The name after a title or role in a phrase read as an organisation:
+    "ECB President Christine Laval", "Kremlin spokesman Dmitry Peskov" → the name."""
+    toks = mention.split()
+    for i in range(len(toks) - 2, -1, -1):
+        if toks[i].lower().rstrip(".") in _ROLE_WORDS:
+            rest = toks[i + 1:]
+            if 2 <= len(rest) <= 3 and all(t[0].isupper() for t in rest) \
+                    and looks_like_person(" ".join(rest)):
+                return " ".join(rest)
+            return None
+    return None
+
+
+def _refers_to_person(mention: str, kind: SourceKind) -> bool:
+    """"the hairdresser", "The 58-year-old": a definite description of someone named before."""
+    if kind == SourceKind.PERSON:
+        return True
+    last = mention.split()[-1]
+    return (kind == SourceKind.UNKNOWN and last.islower() and not last.endswith("s")
+            and last not in _NOT_PERSON_WORDS and last not in DOCUMENT_WORDS)
