@@ -121,6 +121,8 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
         hearer = HEARER_RE.match(text, after, end)
         if hearer and not text.startswith(" that", after):
             after = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
+    if text.startswith(", that ", after):  # "she cautioned, however, that …"
+        after += 1
     before = text[body:cue_start].rstrip()
     rest = text[after:end].strip()
     if not rest or rest.startswith(","):

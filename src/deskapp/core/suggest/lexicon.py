@@ -175,6 +175,7 @@ ADVERBIAL = (
     r"|(?:to|with)\s+(?:reporters|journalists|the\s+press|lawmakers|supporters|the\s+BBC|"
     r"CNN|Reuters|AFP|AP|the\s+Associated\s+Press|[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})"
     r"|by\s+phone|by\s+telephone|via\s+\w+|publicly|privately|bluntly|flatly|repeatedly"
+    r"|however|though|nonetheless|nevertheless|meanwhile|instead"
 )
 ADVERBIAL_RUN_RE = re.compile(rf"(?:\s*,?\s*(?:{ADVERBIAL})\b)*")
 
@@ -183,6 +184,7 @@ PAST_PARTICIPLES = {f for f, lemma in FORM_TO_LEMMA.items()
 
 # The hearer of "told"/"warned": reporters, a named outlet, a pronoun …
 HEARER_RE = re.compile(
-    r"\s+(?:reporters|journalists|lawmakers|parliament|supporters|the\s+\w+|him|her|them|us|me"
+    r"\s+(?:reporters|journalists|lawmakers|parliament|supporters"
+    r"|the\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}|the\s+\w+|him|her|them|us|me"
     r"|[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|the)){0,4})\b"
 )

@@ -24,6 +24,7 @@ _LEADING_ADVERBS = set(INNER_ADVERBS) | {"later", "earlier", "meanwhile", "howev
                                          "and", "so", "yet", "instead", "separately"}
 _APPOSITION_START_RE = re.compile(
     r"\s*(?:a|an|the|who|which|whose|one|its|his|her|their|our|then|now|also|former|"
+    r"in|on|at|speaking|writing|"
     r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
 )
 _NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")

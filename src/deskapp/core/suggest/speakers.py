@@ -181,7 +181,7 @@ class Resolver:
                 continue
             if not _is_person_mention(self.text, m.start("name"), name, title):
                 continue
-            return self._full_name(name.split()[-1], m.start("name") + 1) or name
+            return self._full_name(name.split()[-1], m.end("name")) or name
         return None
 
     def _full_name(self, surname: str, before: int) -> str | None:
@@ -270,12 +270,14 @@ def _is_person_mention(text: str, start: int, name: str, title: str) -> bool:
     if not looks_like_person(name):
         return False
     follow = text[start + len(name):start + len(name) + 8]
-    if follow.startswith((", a ", ", an ", ", the ", ", who", " said", " told", " says")):
+    if follow.startswith((", a ", ", an ", ", the ", ", who", " said", " told", " says")) \
+            or _AGE_RE.match(follow):  # "Kelly Brennan, 34, said"
         return True
     before = _LAST_WORD_RE.search(text, max(0, start - 30), start)  # "spokesman Yiannis Artopios"
     return before is not None and before.group(1).lower() in ROLE_NOUNS | PERSON_TITLES
 
 
+_AGE_RE = re.compile(r", \d{1,3},")
 _LAST_WORD_RE = re.compile(r"\b([a-z][\w-]*)\s+$")
 _ROLE_WORDS = ROLE_NOUNS | PERSON_TITLES
 
