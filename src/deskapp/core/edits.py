@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from deskapp.core.annotations import AnnotationSet, Mark, Quote
+from deskapp.core.annotations import AnnotationSet, Mark, Quote, _order
 from deskapp.core.article import Part
 from deskapp.core.document import Document
 from deskapp.core.shifting import shift_marks
@@ -67,8 +67,21 @@ def apply_edit(doc: Document, edit: TextEdit) -> Document:
     parts = tuple(p for p in (mapper.part(p) for p in doc.article.parts) if p is not None)
     article = replace(doc.article, text=new_text, parts=parts)
     # Marks wholly before or after the edit keep their order; only touched ones may move.
-    annotations = AnnotationSet.of(marks) if mapper.touched else AnnotationSet(marks)
+    in_order = not mapper.touched or _still_sorted(marks, mapper.touched_at, mapper.after_at)
+    annotations = AnnotationSet(marks) if in_order else AnnotationSet.of(marks)
     return replace(doc, article=article, marks=annotations)
+
+
+def _still_sorted(marks: tuple[Mark, ...], touched: list[int], after: list[int]) -> bool:
+    """Whether ``marks`` is still in text order, checking only the neighbours that can be
+    out of order: those of touched marks, and where marks before the edit meet marks
+    after it (marks on the same side keep their order: they moved together)."""
+    moved = set(after)
+    pairs = [(i - 1, i) for i in touched] + [(i, i + 1) for i in touched]
+    pairs += [(i - 1, i) for i in after if i - 1 not in moved]
+    pairs += [(i, i + 1) for i in after if i + 1 not in moved]
+    last = len(marks) - 1
+    return all(_order(marks[i]) <= _order(marks[j]) for i, j in pairs if i >= 0 and j <= last)
 
 
 def map_position(pos: int, edit: TextEdit, *, side: str = "end") -> int:
@@ -98,7 +111,7 @@ def _map_end(p: int, a: int, b: int, size: int) -> int:
 class _Mapper:
     """Maps spans, marks and parts through one edit."""
 
-    __slots__ = ("a", "b", "delta", "size", "text", "touched")
+    __slots__ = ("a", "after_at", "b", "delta", "size", "text", "touched", "touched_at")
 
     def __init__(self, edit: TextEdit, new_text: str) -> None:
         self.a, self.b = edit.start, edit.end
@@ -106,6 +119,8 @@ class _Mapper:
         self.delta = edit.delta
         self.text = new_text
         self.touched = 0
+        self.touched_at: list[int] = []  # where ``marks`` put touched marks
+        self.after_at: list[int] = []  # where it put marks wholly after the edit
 
     def marks(self, marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
         """Every mark mapped; those wholly after the edit are shifted in one batch."""
@@ -130,9 +145,11 @@ class _Mapper:
                 after.append(i)
             else:
                 out[i] = self._touched(mark, spans)
+                self.touched_at.append(i)
         shifted = shift_marks([marks[i] for i in after], self.delta)
         for i, mark in zip(after, shifted, strict=True):
             out[i] = mark
+        self.after_at = after
         return tuple(out)
 
     def _touched(self, mark: Mark, spans: tuple[Span | None, ...]) -> Mark:

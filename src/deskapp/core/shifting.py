@@ -3,16 +3,18 @@
 A correction near the top of a 1 MB article moves every mark below it: 10,000 marks are
 about 20,000 frozen spans to rebuild. Building them one by one through ``__init__`` costs
 several microseconds each; here each field is set for all objects at once with
-``map(object.__setattr__, …)``, a loop that runs in C. The values are valid by construction
+``map(slot.__set__, …)``, a loop that runs in C. The values are valid by construction
 (a valid span moved by the same offset as the text around it), so ``__post_init__`` checks
 are not repeated.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from itertools import repeat
 from operator import attrgetter
+from types import MemberDescriptorType
 
 from deskapp.core.annotations import Attribution, Mark, Quote
 from deskapp.core.spans import Span
@@ -27,9 +29,16 @@ def _build(cls: type, fields: dict[str, list]) -> list:
     count = len(next(iter(fields.values())))
     objects = list(map(_new, repeat(cls, count)))
     for name, values in fields.items():
-        for _ in map(_set, objects, repeat(name), values):
-            pass
+        slot = getattr(cls, name, None)
+        if isinstance(slot, MemberDescriptorType):  # the slot's own setter: a third faster
+            _drain(map(slot.__set__, objects, values))
+        else:
+            _drain(map(_set, objects, repeat(name), values))
     return objects
+
+
+def _drain(calls: Iterator[None]) -> None:
+    deque(calls, maxlen=0)  # runs the calls in C
 
 
 def shift_spans(spans: Sequence[Span], delta: int) -> list[Span]:

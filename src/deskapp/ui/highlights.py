@@ -11,6 +11,8 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Iterable
 from enum import IntEnum
+from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
@@ -133,9 +135,14 @@ class HighlightIndex:
         first = bisect_left(self._starts, start - self._longest)
         middle = [h if h.end <= start else Highlight(h.start, max(h.start, h.end + delta), h.role)
                   for h in self._items[first:cut]]
-        tail = [Highlight(s + delta, e + delta, r) for s, e, r in self._items[cut:]]
-        self._items[first:] = sorted(middle) + tail
-        self._starts[first:] = [h.start for h in self._items[first:]]
+        rest = self._items[cut:]  # moved in bulk: tuple.__new__ runs in C (10,000 marks)
+        starts = [s + delta for s in self._starts[cut:]]
+        ends = [h[1] + delta for h in rest]
+        tail = list(map(tuple.__new__, repeat(Highlight),
+                        zip(starts, ends, map(itemgetter(2), rest), strict=True)))
+        middle.sort()
+        self._items[first:] = middle + tail
+        self._starts[first:] = [h[0] for h in middle] + starts
 
     def overlapping(self, start: int, end: int) -> list[Highlight]:
         """Highlights that cover any character of ``[start, end)``."""

@@ -42,7 +42,12 @@ _DELETE_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
 
 
 def part_preview(text: str) -> str:
-    words = " ".join(text.split())
+    """The part's first words, whitespace collapsed (reads only the start of a long part)."""
+    size = 4 * PREVIEW_CHARS
+    words = " ".join(text[:size].split())
+    while len(words) <= PREVIEW_CHARS and size < len(text):
+        size *= 4
+        words = " ".join(text[:size].split())
     return words if len(words) <= PREVIEW_CHARS else words[: PREVIEW_CHARS - 1] + "…"
 
 
