@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
+from deskapp.ui.highlight_pass import HighlightPass
 from deskapp.ui.highlights import Highlight, HighlightIndex, role_format, segments
 from deskapp.ui.positions import PositionMap
 
@@ -33,6 +34,7 @@ class MarkHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.index = HighlightIndex()
         self.positions = PositionMap("")
+        self.suspended = False  # True while a new text goes in: its highlights come after
 
     def set_highlights(self, items: list[Highlight], positions: PositionMap) -> None:
         self.index = HighlightIndex(items)
@@ -40,6 +42,8 @@ class MarkHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        if self.suspended:
+            return
         block = self.currentBlock()
         q_start = block.position()
         start = self.positions.from_qt(q_start)
@@ -77,6 +81,7 @@ class ArticleView(QPlainTextEdit):
         self.tooltip_for: Callable[[int], str] | None = None  # details of the mark at an offset
         self.last_edit: tuple[int, int, str] | None = None  # the editor's last typed change
         self.highlighter = MarkHighlighter(self.document())
+        self.highlight_pass = HighlightPass(self.highlighter, self)
         self.document().contentsChange.connect(self._on_contents_change)
 
     def _set_caret_flags(self) -> None:
@@ -134,12 +139,18 @@ class ArticleView(QPlainTextEdit):
         try:
             self._text = text
             self._positions = PositionMap(text)
+            self.highlighter.suspended = True  # set_highlights draws the new text's marks
             self.setPlainText(text)
         finally:
+            self.highlighter.suspended = False
             self._programmatic = False
 
     def set_highlights(self, items: list[Highlight]) -> None:
-        self.highlighter.set_highlights(items, self._positions)
+        """Draw ``items`` instead of the current highlights (a long article: screen first,
+        the rest between events, see ``highlight_pass``)."""
+        self.highlighter.index = HighlightIndex(items)
+        self.highlighter.positions = self._positions
+        self.highlight_pass.start()
 
     def text(self) -> str:
         return self._text
