@@ -70,15 +70,16 @@ class HighlightPass(QObject):
                 self.highlighter.rehighlightBlock(block)
             block = block.next()
 
-    def _step(self, budget: float = CHUNK_SECONDS) -> None:
+    def _step(self, budget: float | None = None) -> None:
+        """Format blocks for ``budget`` seconds (at least one block)."""
         block = self._next
         if block is None:
             self._timer.stop()
             return
         if not block.isValid():  # deleted by a correction meanwhile: go on from its place
             block = self.highlighter.document().findBlockByNumber(self._next_number)
-        deadline = time.perf_counter() + budget
-        while time.perf_counter() < deadline:
+        deadline = time.perf_counter() + (CHUNK_SECONDS if budget is None else budget)
+        while True:
             if not block.isValid():
                 self._next = None
                 self._timer.stop()
@@ -86,4 +87,6 @@ class HighlightPass(QObject):
             if block.blockNumber() not in self._early:
                 self.highlighter.rehighlightBlock(block)
             block = block.next()
+            if time.perf_counter() >= deadline:
+                break
         self._next, self._next_number = block, block.blockNumber()

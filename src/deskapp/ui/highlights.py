@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from enum import IntEnum
 from itertools import repeat
@@ -127,6 +128,23 @@ class HighlightIndex:
         if index < len(self._items) and self._items[index] == item:
             del self._items[index]
             del self._starts[index]
+
+    def replace(self, gone: Iterable[Highlight], came: Iterable[Highlight]) -> None:
+        """Remove ``gone`` and add ``came`` (each counted as often as it occurs) in one
+        pass: quicker than one at a time when thousands change."""
+        left = Counter(gone)
+        kept = []
+        for item in self._items:
+            if left[item] > 0:
+                left[item] -= 1
+            else:
+                kept.append(item)
+        added = list(came)
+        kept += added
+        kept.sort()
+        self._items = kept
+        self._starts = [h[0] for h in kept]
+        self._longest = max(self._longest, max((h[1] - h[0] for h in added), default=0))
 
     def shift(self, start: int, end: int, delta: int) -> None:
         """Follow a text edit of ``[start, end)`` growing the text by ``delta``: highlights

@@ -1,7 +1,10 @@
 """Suggestions in the window: drawn dashed, reviewed one by one, flags in a panel.
 
 The engine runs on the GUI thread: it takes about 7 ms for a 20 KB article and 50 ms
-for 200 KB, well inside a keystroke's budget once debounced. Reruns after a text
+for 200 KB, well inside a keystroke's budget once debounced. Longer articles
+(``BACKGROUND_ABOVE``) run it on a worker thread (``suggest_worker``): the article is
+painted at once and the suggestions follow; anything that needs them up to date
+(``flush``) runs the engine itself rather than wait. Reruns after a text
 correction wait ``RERUN_DELAY_MS`` after the last keystroke. Articles longer than
 ``AUTO_LIMIT`` characters are not rerun automatically: their suggestions are marked
 stale and run when the editor reviews, approves or presses F5 (Refresh suggestions).
@@ -36,6 +39,7 @@ from deskapp.ui.review_memory import (
     text_delta,
 )
 from deskapp.ui.review_mode import ReviewMode
+from deskapp.ui.suggest_worker import Prepared, SuggestWorker
 from deskapp.ui.suggestion_glue import guess_details, item_highlights
 
 if TYPE_CHECKING:
@@ -43,6 +47,7 @@ if TYPE_CHECKING:
 
 RERUN_DELAY_MS = 150
 AUTO_LIMIT = 1_000_000
+BACKGROUND_ABOVE = 200_000  # characters above which the engine runs on a worker thread
 INCREMENTAL_LIMIT = 400  # changed underlines above which one full redraw is quicker
 
 
@@ -65,7 +70,10 @@ class SuggestionActions:
         self._timer = QTimer(window)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RERUN_DELAY_MS)
-        self._timer.timeout.connect(self.run_now)
+        self._timer.timeout.connect(self._run_soon)
+        self._worker = SuggestWorker(window)
+        self._worker.done.connect(self._worker_done)
+        self._in_flight: str | None = None  # the text a worker is running the engine on
         self.flags_panel = FlagsPanel()
         self.flags_panel.jump.connect(self._jump_to)
         self.flags_dock = self._dock("Review flags", "flagsDock", self.flags_panel)
@@ -103,15 +111,17 @@ class SuggestionActions:
         self._timer.stop()
         self.result, self._text = Suggestions(), None
         self._set_queue(ReviewQueue())
-        self._stale = False
+        self._stale, self._in_flight = False, None
         if len(doc.article.text) > AUTO_LIMIT:
             self._go_stale()
         else:
-            self.run_now()
+            self._run_soon()
 
     def _on_changed(self, doc: Document, _change) -> None:
         if doc.article.text == self._text:
             self._sync()
+        elif doc.article.text == self._in_flight:
+            return  # a worker runs on this text: its result meets the marks of the day
         elif len(doc.article.text) > AUTO_LIMIT:
             self._go_stale()
         else:
@@ -127,7 +137,7 @@ class SuggestionActions:
 
     def flush(self) -> None:
         """Bring the suggestions up to date with the text now (before acting on them)."""
-        if self._timer.isActive() or self._stale:
+        if self._timer.isActive() or self._stale or self._in_flight is not None:
             self.run_now()
 
     def refresh(self) -> None:
@@ -137,16 +147,45 @@ class SuggestionActions:
             f"({self.last_run_ms:.0f} ms)"
         )
 
-    def run_now(self) -> None:
-        """Run the engine on the current text; keep decisions and the current item."""
+    def _run_soon(self) -> None:
+        """Run the engine: here for a short article, on a worker for a long one."""
+        doc = self.window.session.document
+        if doc is None or len(doc.article.text) <= BACKGROUND_ABOVE:
+            self.run_now()
+            return
+        self._in_flight = doc.article.text
+        self._worker.start(doc.article, doc.marks.marks)
+
+    def _worker_done(self, prepared: Prepared) -> None:
+        """A worker's run: used if it is the latest one and the text is unchanged."""
+        if prepared.text != self._in_flight:
+            return  # superseded: a later run, or the engine already ran here
+        doc = self.window.session.document
+        if doc is None or doc.article.text != prepared.text:
+            self._in_flight = None
+            return
+        # a failed engine (result None) runs again here, where its error shows
+        self.run_now(prepared if prepared.result is not None else None)
+
+    def run_now(self, prepared: Prepared | None = None) -> None:
+        """Run the engine on the current text (or take ``prepared``, a run on it);
+        keep decisions and the current item."""
         self._timer.stop()
+        self._in_flight = None
         doc = self.window.session.document
         if doc is None:
             return
         text = doc.article.text
-        started = time.perf_counter()
-        result = suggest(doc.article)
-        self.last_run_ms = (time.perf_counter() - started) * 1000
+        if prepared is None:
+            started = time.perf_counter()
+            result = suggest(doc.article)
+            self.last_run_ms = (time.perf_counter() - started) * 1000
+            covers = [cover_key(i) for i in result.items]
+            underlines = None
+        else:
+            result, covers, underlines = prepared.result, prepared.covers, prepared.underlines
+            self.last_run_ms = prepared.ms
+            self._coverage = prepared.coverage or self._coverage
         current = self.queue.current
         delta = text_delta(self._text, text) if self._text is not None else None
         keep = identity(current) if current is not None else None
@@ -160,13 +199,12 @@ class SuggestionActions:
                 self.window.session.amend(doc)
         self.result, self._text, self._stale = result, text, False
         self._coverage.update(doc.marks.marks)
-        covers = [cover_key(i) for i in items]
         decisions = decide(items, covers, self._coverage, doc.rejected)
         self._rejected, self._decided = doc.rejected, decisions
-        keys = [identity(i) for i in items]
+        keys = [identity(i) for i in items] if keep is not None else []
         position = keys.index(keep) if keep in keys else _first_open(
             decisions, min(self.queue.position, len(items)))
-        self._set_queue(ReviewQueue(items, decisions, position), covers)
+        self._set_queue(ReviewQueue(items, decisions, position), covers, underlines)
         self.flags_panel.set_flags(result.flags)
         self.draw()
 
@@ -184,11 +222,13 @@ class SuggestionActions:
         self._rejected, self._decided = doc.rejected, self.queue.decisions
         self.draw()
 
-    def _set_queue(self, queue: ReviewQueue, keys: list[tuple] | None = None) -> None:
+    def _set_queue(self, queue: ReviewQueue, keys: list[tuple] | None = None,
+                   underlines: list[list[Highlight]] | None = None) -> None:
         """A new list of items: their cover keys and underlines are worked out once."""
         self.queue = queue
         self._keys = keys if keys is not None else [cover_key(i) for i in queue.items]
-        self._underlines = [item_highlights(i) for i in queue.items]
+        self._underlines = (underlines if underlines is not None
+                            else [item_highlights(i) for i in queue.items])
 
     def _pending_underlines(self) -> list[Highlight]:
         return [h for lines, decision in zip(self._underlines, self.queue.decisions, strict=True)
@@ -230,11 +270,14 @@ class SuggestionActions:
             return
         renderer.extra_highlights = wanted
         shown = renderer.shown
-        if (shown is None or shown.article.text != view.text()
-                or gone.total() + came.total() > INCREMENTAL_LIMIT):
+        if shown is None or shown.article.text != view.text():
             renderer.redraw()
             return
         index = view.highlighter.index
+        if gone.total() + came.total() > INCREMENTAL_LIMIT:  # many: one pass, all redrawn
+            index.replace(gone.elements(), came.elements())
+            view.highlight_pass.start()
+            return
         for item in gone.elements():
             index.remove(item)
         for item in came.elements():
