@@ -6,6 +6,7 @@ correction redraws only the blocks around the edit. A new article redraws everyt
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from deskapp.core.annotations import Quote
@@ -46,6 +47,7 @@ class DocumentRenderer:
 
     def show_new(self, doc: Document) -> None:
         """A different article: everything is redrawn."""
+        gc.unfreeze()  # the previous article's objects may be collected again
         view = self.window.view
         view.show_text(doc.article.text)
         self.current_mark = None
@@ -54,6 +56,10 @@ class DocumentRenderer:
         self.window.update_header(doc)
         view.show_current(None, None)
         self.shown = doc
+        # The article's objects (a 1 MB text, 10,000 marks, their highlights: ~500,000
+        # objects) live until the next one: out of the collector's full scans, which
+        # otherwise took ~70 ms every few corrections. Reference counting still frees them.
+        gc.freeze()
 
     def redraw(self) -> None:
         """Redraw the highlights of the current document (e.g. when suggestions change)."""
