@@ -58,6 +58,20 @@ class Metadata:
         return cls(**{k: str(v or "") for k, v in data.items() if k in known})
 
 
+def _first_line(text: str) -> str:
+    """The first non-blank line, stripped; reads only as much of a long text as needed."""
+    size = 4096
+    while True:
+        lines = text[:size].splitlines()
+        whole = size >= len(text)
+        for line in lines if whole else lines[:-1]:  # the last line may be cut short
+            if line.strip():
+                return line.strip()
+        if whole:
+            return ""
+        size *= 8
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """The canonical text of an article (line endings "\\n") and its parts."""
@@ -73,8 +87,7 @@ class Article:
         headline = self.part(PartKind.HEADLINE)
         if headline:
             return headline.span.text.strip()
-        first = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
-        return first[:120] or "Untitled"
+        return _first_line(self.text)[:120] or "Untitled"
 
     def part(self, kind: PartKind) -> Part | None:
         """The first part of that kind, if any."""

@@ -145,22 +145,23 @@ class Coverage:
     def __contains__(self, key: tuple) -> bool:
         return key in self._counts
 
-    def update(self, marks: tuple[Mark, ...]) -> bool:
-        """Follow ``marks``; True when the covered keys changed."""
+    def update(self, marks: tuple[Mark, ...]) -> set[tuple]:
+        """Follow ``marks``; the keys that became covered or uncovered."""
         if marks is self._marks:
-            return False
+            return set()
         before = dict(zip(map(id, self._marks), self._marks, strict=True))
         now = dict(zip(map(id, marks), marks, strict=True))
-        changed = False
+        changed: set[tuple] = set()
         for mark_id in now.keys() - before.keys():
             if (key := _mark_key(now[mark_id])) is not None:
-                changed |= self._counts[key] == 0
+                if self._counts[key] == 0:
+                    changed.add(key)
                 self._counts[key] += 1
         for mark_id in before.keys() - now.keys():
             if (key := _mark_key(before[mark_id])) is not None:
                 self._counts[key] -= 1
                 if self._counts[key] <= 0:
                     del self._counts[key]
-                    changed = True
+                    changed.add(key)
         self._marks = marks
         return changed

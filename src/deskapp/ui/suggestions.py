@@ -63,6 +63,7 @@ class SuggestionActions:
         self._stale = False
         self._coverage = Coverage()  # the cover keys of the document's marks
         self._keys: list[tuple] = []  # per queue item: its cover key
+        self._where: dict[tuple, list[int]] = {}  # cover key -> the items that have it
         self._underlines: list[list[Highlight]] = []  # per queue item: its highlights
         self._drawn: ReviewQueue | None = None  # the queue whose underlines are shown
         self._rejected: frozenset[str] = frozenset()  # what the decisions were last
@@ -213,12 +214,21 @@ class SuggestionActions:
         doc = self.window.session.document
         if doc is None or self._stale:
             return
-        covered_changed = self._coverage.update(doc.marks.marks)
-        if (covered_changed or doc.rejected != self._rejected
-                or self.queue.decisions is not self._decided):
-            decisions = decide(self.queue.items, self._keys, self._coverage, doc.rejected)
-            if decisions != self.queue.decisions:
-                self.queue = ReviewQueue(self.queue.items, decisions, self.queue.position)
+        changed = self._coverage.update(doc.marks.marks)
+        items = self.queue.items
+        if doc.rejected != self._rejected or self.queue.decisions is not self._decided:
+            decisions = decide(items, self._keys, self._coverage, doc.rejected)
+        elif changed:  # only the items of keys that changed can change
+            at = [i for key in changed for i in self._where.get(key, ())]
+            updated = list(self.queue.decisions)
+            for i, decision in zip(at, decide([items[i] for i in at], [self._keys[i] for i in at],
+                                              self._coverage, doc.rejected), strict=True):
+                updated[i] = decision
+            decisions = tuple(updated)
+        else:
+            decisions = self.queue.decisions
+        if decisions != self.queue.decisions:
+            self.queue = ReviewQueue(items, decisions, self.queue.position)
         self._rejected, self._decided = doc.rejected, self.queue.decisions
         self.draw()
 
@@ -227,6 +237,9 @@ class SuggestionActions:
         """A new list of items: their cover keys and underlines are worked out once."""
         self.queue = queue
         self._keys = keys if keys is not None else [cover_key(i) for i in queue.items]
+        self._where = {}
+        for i, key in enumerate(self._keys):
+            self._where.setdefault(key, []).append(i)
         self._underlines = (underlines if underlines is not None
                             else [item_highlights(i) for i in queue.items])
 

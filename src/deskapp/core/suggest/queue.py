@@ -76,7 +76,7 @@ class ReviewQueue:
 
     @property
     def reviewed(self) -> int:
-        return sum(d is not None for d in self.decisions)
+        return len(self.decisions) - self.decisions.count(None)
 
     @property
     def done(self) -> bool:
