@@ -7,6 +7,7 @@ a dotted underline, suggestions have a dashed underline, boilerplate is grey ita
 
 from __future__ import annotations
 
+import gc
 import itertools
 from bisect import bisect_left
 from collections import Counter
@@ -156,8 +157,14 @@ class HighlightIndex:
         rest = self._items[cut:]  # moved in bulk: tuple.__new__ runs in C (10,000 marks)
         starts = [s + delta for s in self._starts[cut:]]
         ends = [h[1] + delta for h in rest]
-        tail = list(map(tuple.__new__, repeat(Highlight),
-                        zip(starts, ends, map(itemgetter(2), rest), strict=True)))
+        was_on = gc.isenabled()
+        gc.disable()  # 10,000s of acyclic tuples: no collections started while they are made
+        try:
+            tail = list(map(tuple.__new__, repeat(Highlight),
+                            zip(starts, ends, map(itemgetter(2), rest), strict=True)))
+        finally:
+            if was_on:
+                gc.enable()
         middle.sort()
         self._items[first:] = middle + tail
         self._starts[first:] = [h[0] for h in middle] + starts
