@@ -62,3 +62,18 @@ def open_window(qtbot, tmp_path, settings):
         window.close()
     for store in stores:
         store.close()
+
+
+@pytest.fixture
+def sample_window(open_window, qtbot, monkeypatch, fixtures):
+    """The window with the sample article imported through File ▸ Open (Ctrl+O)."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.keys import CTRL, press
+
+    sample = fixtures / "venezuela-defections.txt"
+    monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [str(sample)])
+    window = open_window()
+    press(qtbot, window.view, Qt.Key.Key_O, CTRL)
+    assert window.session.document.article.meta.file_name == sample.name
+    return window

@@ -8,7 +8,6 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QToolTip
 
 from deskapp.core.annotations import SourceKind
-from deskapp.ui import dialogs
 from deskapp.ui.controllers import marking as marking_controller
 from tests.ui.keys import ALT, CTRL, SHIFT, activate, answer_next_dialog, find, press
 
@@ -23,14 +22,9 @@ CNN_CONTENT = ("Colombia has counted 567 defectors since violent clashes between
 
 
 @pytest.fixture
-def window(open_window, qtbot, monkeypatch, fixtures):
+def window(sample_window):
     """The window showing the sample, imported through File ▸ Open (Ctrl+O)."""
-    sample = fixtures / "venezuela-defections.txt"
-    monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [str(sample)])
-    win = open_window()
-    press(qtbot, win.view, Qt.Key.Key_O, CTRL)
-    assert win.session.document.article.meta.file_name == sample.name
-    return win
+    return sample_window
 
 
 def selected(window) -> str:

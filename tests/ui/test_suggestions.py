@@ -22,17 +22,6 @@ def gold(fixtures):
     return json.loads((fixtures / "seed-gold.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def sample_window(open_window, qtbot, monkeypatch, fixtures):
-    """The window with the sample article opened by Ctrl+O."""
-    sample = fixtures / "venezuela-defections.txt"
-    monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [str(sample)])
-    window = open_window()
-    press(qtbot, window.view, Qt.Key.Key_O, CTRL)
-    assert window.session.document.article.meta.file_name == sample.name
-    return window
-
-
 def _back_to(qtbot, window) -> None:
     """After a dialog: wait until the window really has the keyboard again."""
     activate(qtbot, window)
