@@ -12,12 +12,13 @@ a list; ``delete_mark`` (also Delete) is disabled meanwhile.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 
-from deskapp.core.suggest import Decision
+from deskapp.core.suggest import Decision, ReviewQueue, Suggestion
 
 if TYPE_CHECKING:
     from deskapp.ui.suggestions import SuggestionActions
@@ -115,16 +116,26 @@ class ReviewMode:
             return False
         return True
 
-    def accept(self) -> None:
-        """A / Enter: the current suggestion becomes a mark (one undoable step)."""
+    def _decide(self, step: Callable[[ReviewQueue], ReviewQueue],
+                outcome: Decision) -> tuple[Suggestion, Decision | None] | None:
+        """Move the queue by ``step`` on the current suggestion; its item and the decision
+        it had before, or None when there is nothing to change in the document."""
         if not self._ready():
-            return
+            return None
         queue = self.owner.queue
         item, before = queue.current, queue.decisions[queue.position]
-        self.owner.queue = self.owner.queue.accept()
-        if before is Decision.ACCEPTED:
+        self.owner.queue = step(queue)
+        if before is outcome:  # decided so already: only the queue moved
             self.owner.draw()
+            return None
+        return item, before
+
+    def accept(self) -> None:
+        """A / Enter: the current suggestion becomes a mark (one undoable step)."""
+        decided = self._decide(ReviewQueue.accept, Decision.ACCEPTED)
+        if decided is None:
             return
+        item, _before = decided
         doc = self.window.session.document
         after = replace(doc.add_mark(item.to_mark()), rejected=doc.rejected - {item.id})
         self.window.session.apply(after, "Accept suggestion")
@@ -134,14 +145,10 @@ class ReviewMode:
 
     def reject(self) -> None:
         """X / Delete: drop the current suggestion (it stays rejected after reruns)."""
-        if not self._ready():
+        decided = self._decide(ReviewQueue.reject, Decision.REJECTED)
+        if decided is None:
             return
-        queue = self.owner.queue
-        item, before = queue.current, queue.decisions[queue.position]
-        self.owner.queue = self.owner.queue.reject()
-        if before is Decision.REJECTED:
-            self.owner.draw()
-            return
+        item, before = decided
         doc = self.window.session.document
         after = replace(doc, rejected=doc.rejected | {item.id})
         if before is Decision.ACCEPTED and doc.marks.get(item.id) is not None:
