@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from deskapp.core.suggest.model import RawAttribution
-from deskapp.core.suggest.phrases import phrase_after, split_sources, trim_phrase, words
+from deskapp.core.suggest.phrases import has_words, phrase_after, split_sources, trim_phrase
 
 _AS_SAYING_RE = re.compile(r"\s+([^,.;:“”\"]{1,80}?)\s+as\s+(?:saying|telling)\b")
 _SOURCE_END_RE = re.compile(r"[,;:“”\"]|\s[–—]\s|\.(?:\s|$)")
@@ -34,14 +34,14 @@ def according_to(text: str, m: re.Match, body: int, end: int) -> list[RawAttribu
     content: tuple[tuple[int, int], ...]
     if m.start() <= body + 1:
         after = _skip_space(text, phrase[1], end)
-        if len(words(text, after, end)) < 3:
+        if not has_words(text, after, end, 3):
             return []
         content = ((after, end),)
     else:
         c_end = m.start()
         while c_end > body and text[c_end - 1] in " ,–—-":
             c_end -= 1
-        if len(words(text, body, c_end)) < 3:
+        if not has_words(text, body, c_end, 3):
             return []
         content = ((body, c_end),)
         after = _skip_space(text, phrase[1], end)
@@ -64,7 +64,7 @@ def citing(text: str, m: re.Match, body: int, end: int,
         content = same_sentence[-1].content
     else:
         c_end = m.start() - 2
-        if len(words(text, body, c_end)) < 3:
+        if not has_words(text, body, c_end, 3):
             return None
         content = ((body, c_end),)
     return RawAttribution(content, phrase, ((m.start(), m.end()),), "citing", 0.6, "cite")
@@ -79,7 +79,7 @@ def quoted_x_as_saying(text: str, m: re.Match, end: int) -> RawAttribution | Non
     if source is None:
         return None
     after = _skip_space(text, hit.end(), end)
-    if len(words(text, after, end)) < 2:
+    if not has_words(text, after, end, 2):
         return None
     cue = ((m.start(), m.end()), (hit.end(1) + 1, hit.end()))
     return RawAttribution(((after, end),), source, cue, "quoted-as-saying", 0.8, "say")

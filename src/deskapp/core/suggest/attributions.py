@@ -25,7 +25,12 @@ from deskapp.core.suggest.lexicon import (
     aux_before,
 )
 from deskapp.core.suggest.model import Range, RawAttribution
-from deskapp.core.suggest.phrases import phrase_after, previous_word, subject_before, words
+from deskapp.core.suggest.phrases import (
+    has_words,
+    phrase_after,
+    previous_word,
+    subject_before,
+)
 from deskapp.core.suggest.sentences import Layout
 
 _FINITE_RE = re.compile(
@@ -148,9 +153,9 @@ def _pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         return None
     cut = _CUT_RE.search(text, after, end)
     c_end = cut.start() if cut else end
-    ws = words(text, after, c_end)
-    if len(ws) < 2 or (not has_that and lemma not in {"say", "tell", "write", "tweet"}
-                       and not _FINITE_RE.search(text, after, min(c_end, after + 90))):
+    if not has_words(text, after, c_end, 2) or (
+            not has_that and lemma not in {"say", "tell", "write", "tweet"}
+            and not _FINITE_RE.search(text, after, min(c_end, after + 90))):
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in _BELIEF else 0.5
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
@@ -181,7 +186,7 @@ def _post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, 
         rest_start += 1
     if rest_start < end:
         pieces.append((rest_start, end))
-    if len(words(text, body, c_end)) < 3:
+    if not has_words(text, body, c_end, 3):
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in _BELIEF else 0.5
     return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), "content-then-cue",
@@ -198,7 +203,7 @@ def _inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
     if tail and not tail.startswith(","):
         return None
     c_end = text.rfind(",", body, cue_start)
-    if c_end <= body or len(words(text, body, c_end)) < 3 or text[c_end - 1] in "”\"":
+    if c_end <= body or not has_words(text, body, c_end, 3) or text[c_end - 1] in "”\"":
         return None
     return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),), "content-cue-source",
                           _STRONG_CONF.get(lemma, 0.7), lemma)
@@ -215,7 +220,7 @@ def _passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Ra
         source = phrase_after(text, after + 3, end)
         return None if source is None else RawAttribution(
             ((body, cue_start),), source, ((cue_start, cue_end),), "passive-by", 0.55)
-    if not text.startswith(("that ", "to "), after) or len(words(text, after, end)) < 3:
+    if not text.startswith(("that ", "to "), after) or not has_words(text, after, end, 3):
         return None
     if subject and text[subject[0]:subject[1]].lower() == "it":
         content: tuple[Range, ...] = ((after, end),)
@@ -236,7 +241,7 @@ def _participle(text: str, m: re.Match, end: int,
     after = ADVERBIAL_RUN_RE.match(text, m.end(), end).end()
     while after < end and text[after] in " :":
         after += 1
-    if not text.startswith("that ", after) and len(words(text, after, end)) < 4:
+    if not text.startswith("that ", after) and not has_words(text, after, end, 4):
         return None
     return RawAttribution(((after, end),), previous.source, ((pos, m.end()),), "participle",
                           0.6, FORM_TO_LEMMA[m.group("verb")])

@@ -40,6 +40,8 @@ _WORD_RE = re.compile(r"[\w’'.&()-]+")
 # Punctuation, " - " or the word "that" (written to open with a character class, which
 # the regex engine skips through in C): [,;:–—”"“] | \s-\s | \bthat\b
 _CHUNK_END_RE = re.compile(r"[,;:–—”\"“\st](?:(?<=[,;:–—”\"“])|(?<=\s)-\s|(?<!\w.)(?<=t)hat\b)")
+_LAST_CHUNK_END_RE = re.compile(r"(?s:.*)(" + _CHUNK_END_RE.pattern + ")")
+_LAST_CLAUSE_WORD_RE = re.compile(r"(?s:.*)" + _CLAUSE_WORD_RE.pattern)
 # The end of a noun phrase after a cue: punctuation, a clause, a time, a statement phrase.
 _NP_STOP_RE = re.compile(
     r"[,;:.!?“”\"()\n]|\s[–—-]\s|\s(?:that|who|which|on|in|at|last|this|told|said|says|"
@@ -53,10 +55,23 @@ _TIME_TAIL_RE = re.compile(
     rf"\s+(?:(?:late\s+|early\s+)?on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     rf"{_DAY}|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year|night|{_DAY}))$"
 )
+# The words _TIME_TAIL_RE can end with: a phrase ending otherwise needs no search.
+_TIME_TAIL_ENDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                   "morning", "afternoon", "evening", "night", "yesterday", "today", "tonight",
+                   "week", "month", "year")
 
 
 def words(text: str, start: int, end: int) -> list[str]:
     return _WORD_RE.findall(text, start, end)
+
+
+# "(at least n words)": runs of _WORD_RE's characters, each taken whole (possessive).
+_AT_LEAST_RE = [re.compile(rf"(?:[^\w’'.&()-]*+[\w’'.&()-]++){{{n}}}") for n in range(6)]
+
+
+def has_words(text: str, start: int, end: int, n: int) -> bool:
+    """``len(words(text, start, end)) >= n``, without building the list (one C call)."""
+    return _AT_LEAST_RE[n].match(text, start, end) is not None
 
 
 def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -86,13 +101,26 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
 
 
 def _chunk_start(text: str, lo: int, end: int) -> int:
-    start = lo
-    for m in _CHUNK_END_RE.finditer(text, lo, end):
-        start = m.end()
-    # the last clause word ("…, but the ministry said") opens the subject
-    for w in _CLAUSE_WORD_RE.finditer(text, start, end):
-        start = w.end()
-    return start
+    start = _last_chunk_end(text, lo, end)
+    # the last clause word ("…, but the ministry said") opens the subject; whole words
+    # never overlap, so the rightmost one is the last one
+    w = _LAST_CLAUSE_WORD_RE.match(text, start, end)
+    return start if w is None else w.end()
+
+
+def _last_chunk_end(text: str, lo: int, end: int) -> int:
+    """The end of the last ``_CHUNK_END_RE`` match that ``finditer`` from ``lo`` meets (``lo``
+    without one). A greedy ``.*`` backs off to the rightmost match: the same one, unless a
+    match met from the left overlaps it (" - - "; matches are at most 4 characters)."""
+    m = _LAST_CHUNK_END_RE.match(text, lo, end)
+    if m is None:
+        return lo
+    first = m.start(1)
+    for p in range(max(lo, first - 3), first):
+        prior = _CHUNK_END_RE.match(text, p, end)
+        if prior is not None and prior.end() > first:
+            return [lo, *(c.end() for c in _CHUNK_END_RE.finditer(text, lo, end))][-1]
+    return m.end()
 
 
 def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -101,7 +129,8 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in " \t,":
         end -= 1
-    if (when := _TIME_TAIL_RE.search(text, start, end)) is not None and when.start() > start:
+    if (text.endswith(_TIME_TAIL_ENDS, start, end) or text[end - 1:end] == "\n") and (
+            when := _TIME_TAIL_RE.search(text, start, end)) is not None and when.start() > start:
         end = when.start()
     ws = words(text, start, end)
     while len(ws) > 1 and ws[0].lower() in _LEADING_ADVERBS:
@@ -173,25 +202,19 @@ def split_sources(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def previous_word(text: str, lo: int, pos: int) -> str | None:
     """The word before ``pos`` (not before ``lo``), as ``re.search(r"([\\w’'-]+)\\W*$",
-    text[lo:pos]).group(1)`` finds it, without trying every offset."""
-    i = pos
-    while i > lo and not _is_word_char(text[i - 1]):
-        i -= 1
-    if i == lo:  # no word character: the first run of ’ ' - (all of them non-word)
-        first = next((k for k in range(lo, pos) if text[k] in _JOINERS), -1)
-        if first < 0:
-            return None
-        i = first + 1
-    start = i - 1
-    while start > lo and (text[start - 1] in _JOINERS or _is_word_char(text[start - 1])):
-        start -= 1
-    end = i
-    while end < pos and (text[end] in _JOINERS or _is_word_char(text[end])):
-        end += 1
-    return text[start:end]
+    text[lo:pos]).group(1)`` finds it: the run of word characters and ’ ' - that holds
+    the last word character, found from the right; without any word character, the
+    first run of ’ ' - (all of them non-word)."""
+    window = text[lo:pos]
+    m = _LAST_WORD_RE.fullmatch(window)
+    if m is not None:
+        return m.group(1)
+    joiners = _JOINER_RUN_RE.search(window)
+    return None if joiners is None else joiners.group()
 
 
-_JOINERS = "’'-"
+_LAST_WORD_RE = re.compile(r"(?s:.*)(?<![\w’'-])([\w’'-]*\w[\w’'-]*)\W*")
+_JOINER_RUN_RE = re.compile(r"[’'-]+")
 
 
 def _is_word_char(ch: str) -> bool:
