@@ -16,11 +16,12 @@ from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.flags import review_flags
 from deskapp.core.suggest.local import QuotePlan, mid_sentence
 from deskapp.core.suggest.model import (
-    AttributionSuggestion,
-    QuoteSuggestion,
     RawAttribution,
     Suggestions,
-    assign_ids,
+    new_attribution,
+    new_quote,
+    new_span,
+    numbered_id,
 )
 from deskapp.core.suggest.quotes import scan_quotes
 from deskapp.core.suggest.reasons import attribution_reason, quote_reason
@@ -68,23 +69,43 @@ def suggest(article: Article, *, reuse: bool = True) -> Suggestions:
     attributions = [_attribution(text, r, d, resolver) for r, d in raws]
     quotes, quote_attributions = _quotes(text, plans, resolver)
     attributions.extend(quote_attributions)
-    attributions.sort(key=lambda a: (a.content.start, a.content.end, a.source or Span(0, 0, "")))
-    quotes.sort(key=lambda q: (q.span.start, q.span.end))
-    attributions = _unique(attributions)
-    flags = review_flags(layout, tuple(quotes), tuple(attributions), unbalanced)
-    return Suggestions(*assign_ids(quotes, attributions), flags)
+    attributions.sort(key=_attribution_order)
+    quotes.sort(key=_quote_order)
+    seen: dict[str, int] = {}
+    made_quotes = tuple([new_quote(*q, numbered_id("quote", (q[0],), seen)) for q in quotes])
+    made_attributions = tuple([new_attribution(*a, numbered_id("attribution", a[:3], seen))
+                               for a in _unique(attributions)])
+    flags = review_flags(layout, made_quotes, made_attributions, unbalanced)
+    return Suggestions(made_quotes, made_attributions, flags)
+
+
+# Suggestions are built as tuples of their fields (id last, added at the end):
+# quotes (span, speaker, speaker_span, cue, rule, reason, confidence), attributions
+# (content, source, cue, source_kind, entity, rule, reason, confidence).
+_NO_SOURCE = (0, 0, "", ())  # Span(0, 0, "") in the order of Span's fields
+
+
+def _attribution_order(a: tuple) -> tuple:
+    """Content start, content end, then the source (spans order by their fields)."""
+    content, source = a[0], a[1]
+    return (content.start, content.end, _NO_SOURCE if source is None else
+            (source.start, source.end, source.text, source.fragments))
+
+
+def _quote_order(q: tuple) -> tuple[int, int]:
+    return q[0].start, q[0].end
 
 
 def _ranges(span: Span | None) -> tuple:
-    return () if span is None else span.ranges
+    return () if span is None else span.fragments or ((span.start, span.end),)
 
 
-def _unique(items: list[AttributionSuggestion]) -> list[AttributionSuggestion]:
+def _unique(items: list[tuple]) -> list[tuple]:
     """One attribution per content, source and cue ranges (the first in text order)."""
     seen: set[tuple] = set()
     out = []
     for item in items:
-        key = (item.content.ranges, _ranges(item.source), _ranges(item.cue))
+        key = (_ranges(item[0]), _ranges(item[1]), _ranges(item[2]))
         if key not in seen:
             seen.add(key)
             out.append(item)
@@ -98,34 +119,36 @@ def _span(text: str, ranges, d: int = 0) -> Span | None:
         if not r or r[1] <= r[0]:
             return None
         start, end = r[0] + d, r[1] + d
-        return Span(start, end, text[start:end]) if end <= len(text) else Span.of(text, start, end)
+        if start >= 0 and end <= len(text):
+            return new_span(start, end, text[start:end], ())
+        return Span.of(text, start, end)
     ranges = [(r[0] + d, r[1] + d) for r in ranges if r and r[1] > r[0]]
     return Span.pieces(text, ranges) if ranges else None
 
 
-def _attribution(text: str, raw: RawAttribution, d: int,
-                 resolver: Resolver) -> AttributionSuggestion:
+def _attribution(text: str, raw: RawAttribution, d: int, resolver: Resolver) -> tuple:
     source = _span(text, (raw.source,), d) if raw.source else None
-    kind = resolver.kind(source.text) if source else SourceKind.UNKNOWN
-    entity = resolver.resolve(source.start, source.end) if source else None
-    if source and entity and kind == SourceKind.UNKNOWN and entity != source.text:
-        kind = SourceKind.PERSON
+    if source is None:
+        kind, entity = SourceKind.UNKNOWN, None
+    else:
+        kind = resolver.kind(source.text)
+        entity = resolver.resolve(source.start, source.end)
+        if entity and kind == SourceKind.UNKNOWN and entity != source.text:
+            kind = SourceKind.PERSON
     cue = _span(text, raw.cue, d)
     content = _span(text, raw.content, d)
     assert content is not None
-    return AttributionSuggestion(
-        content=content, source=source, cue=cue, source_kind=kind, entity=entity,
-        rule=raw.rule, reason=attribution_reason(raw.rule, cue, source), confidence=raw.confidence,
-        id="-",
-    )
+    return (content, source, cue, kind, entity, raw.rule,
+            attribution_reason(raw.rule, cue, source), raw.confidence)
 
 
 def _quotes(text: str, plans: list[tuple[QuotePlan, int]],
-            resolver: Resolver) -> tuple[list[QuoteSuggestion], list[AttributionSuggestion]]:
+            resolver: Resolver) -> tuple[list[tuple], list[tuple]]:
     """Quote suggestions in text order, each with the attribution its speaker makes."""
-    quotes: list[QuoteSuggestion] = []
-    quote_attrs: list[AttributionSuggestion] = []
-    previous: tuple[QuoteSuggestion, int, int | None] | None = None
+    quotes: list[tuple] = []
+    quote_attrs: list[tuple] = []
+    # the previous quote: its span, speaker, speaker span, cue, paragraph, attribution
+    previous: tuple | None = None
     for plan, d in plans:
         span = (_span(text, plan.pieces, d) if len(plan.pieces) == 1
                 else Span.pieces(text, [(a + d, b + d) for a, b in plan.pieces]))
@@ -135,50 +158,42 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]],
         if rule is not None:
             speaker_span = _span(text, plan.speaker, d) if plan.speaker else None
             cue = _span(text, plan.cue, d) if plan.cue else None
-        elif previous and previous[0].speaker and _continues(text, previous, para_start,
-                                                             open_at):
-            speaker_span, cue = previous[0].speaker_span, previous[0].cue
-            same = previous[1] == para_start
+        elif previous and previous[1] and _continues(text, previous, para_start, open_at):
+            speaker_span, cue = previous[2], previous[3]
+            same = previous[4] == para_start
             rule, conf = ("continuation", 0.65) if same else ("next-paragraph", 0.5)
         else:
             rule = "no-speaker"
             if plan.words <= 2 or (plan.words <= 4 and mid_sentence(text, open_at)):
                 continue  # scare quotes, titles, single words
         speaker = (resolver.resolve(speaker_span.start, speaker_span.end)
-                   if speaker_span else None)
-        quote = QuoteSuggestion(span=span, speaker=speaker, speaker_span=speaker_span, cue=cue,
-                                rule=rule, confidence=conf,
-                                reason=quote_reason(rule, cue, speaker), id="-")
-        quotes.append(quote)
+                   if speaker_span is not None else None)
+        quotes.append((span, speaker, speaker_span, cue, rule, quote_reason(rule, cue, speaker),
+                       conf))
         attr = None
-        if rule in {"continuation", "next-paragraph"} and previous and previous[2] is not None:
-            attr = previous[2]
+        if rule in {"continuation", "next-paragraph"} and previous and previous[5] is not None:
+            attr = previous[5]
             quote_attrs[attr] = _extend(text, quote_attrs[attr], span)
         elif speaker_span is not None and rule != "inside-attribution":
             kind = resolver.kind(speaker_span.text)
             if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                 kind = SourceKind.PERSON
-            quote_attr = AttributionSuggestion(
-                content=span, source=speaker_span, cue=cue, source_kind=kind,
-                entity=speaker, rule="direct-quote", confidence=conf,
-                reason=attribution_reason("direct-quote", cue, speaker_span), id="-")
-            quote_attrs.append(quote_attr)
+            quote_attrs.append((span, speaker_span, cue, kind, speaker, "direct-quote",
+                                attribution_reason("direct-quote", cue, speaker_span), conf))
             attr = len(quote_attrs) - 1
-        previous = (quote, para_start, attr)
+        previous = (span, speaker, speaker_span, cue, para_start, attr)
     return quotes, quote_attrs
 
 
-def _continues(text: str, previous, para_start: int, open_at: int) -> bool:
+def _continues(text: str, previous: tuple, para_start: int, open_at: int) -> bool:
     """Same paragraph as the last quote, or a paragraph that opens with the quote."""
-    if previous[1] == para_start:
+    if previous[4] == para_start:
         return True
-    prev_para_end = text.find("\n", previous[0].span.end, para_start)
+    prev_para_end = text.find("\n", previous[0].end, para_start)
     return (open_at == para_start and prev_para_end >= 0
             and not text[prev_para_end:para_start].strip())
 
 
-def _extend(text: str, attr: AttributionSuggestion, span: Span) -> AttributionSuggestion:
-    content = Span.pieces(text, [*attr.content.ranges, *span.ranges])
-    return AttributionSuggestion(content=content, source=attr.source, cue=attr.cue,
-                                 source_kind=attr.source_kind, entity=attr.entity, rule=attr.rule,
-                                 reason=attr.reason, confidence=attr.confidence, id="-")
+def _extend(text: str, attr: tuple, span: Span) -> tuple:
+    """The attribution ``attr`` with ``span`` added to its content."""
+    return (Span.pieces(text, [*attr[0].ranges, *span.ranges]), *attr[1:])

@@ -10,7 +10,9 @@ article leaves it as it was, so a rejected suggestion stays rejected.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any
 
 from deskapp.core.annotations import Attribution, Quote, SourceKind
 from deskapp.core.spans import Span
@@ -127,11 +129,31 @@ def assign_ids(quotes: list[QuoteSuggestion], attributions: list[AttributionSugg
 
 def _set_id(item: Suggestion, kind: str, spans: tuple[Span | None, ...],
             seen: dict[str, int]) -> None:
+    object.__setattr__(item, "id", numbered_id(kind, spans, seen))
+
+
+def numbered_id(kind: str, spans: tuple[Span | None, ...], seen: dict[str, int]) -> str:
+    """The id of the next suggestion of ``kind`` over ``spans`` in text order; ``seen``
+    counts the identical ones met so far (what ``assign_ids`` gives)."""
     key = _words_key(kind, spans)
     n = seen.get(key, 0)
     seen[key] = n + 1
-    digest = hashlib.blake2b(f"{key}\x1d{n}".encode(), digest_size=6).hexdigest()
-    object.__setattr__(item, "id", digest)
+    return _blake2b(f"{key}\x1d{n}".encode(), digest_size=6).hexdigest()
+
+
+_blake2b = hashlib.blake2b
+
+
+def _slot_filler(cls: type) -> Callable[..., Any]:
+    """``cls(*values)`` for a frozen slotted dataclass, without its checks: the slots are set
+    directly (generated code, as dataclasses does). Only for values known to be valid."""
+    names = [f.name for f in fields(cls)]
+    args = ", ".join(names)
+    body = "".join(f"    _set_{n}(obj, {n})\n" for n in names)
+    env = {"_new": object.__new__, "_cls": cls,
+           **{f"_set_{n}": getattr(cls, n).__set__ for n in names}}
+    exec(f"def make({args}):\n    obj = _new(_cls)\n{body}    return obj\n", env)
+    return env["make"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +167,12 @@ class Flag:
     def to_json(self) -> dict:
         return {"kind": self.kind, "start": self.span.start, "end": self.span.end,
                 "text": self.span.text, "message": self.message}
+
+
+new_span = _slot_filler(Span)  # new_span(start, end, text, fragments): 0 <= start <= end
+new_quote = _slot_filler(QuoteSuggestion)
+new_attribution = _slot_filler(AttributionSuggestion)
+new_flag = _slot_filler(Flag)
 
 
 @dataclass(frozen=True, slots=True)
