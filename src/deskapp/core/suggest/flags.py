@@ -7,6 +7,7 @@ Kinds: "unattributed figure", "vague attribution", "quote without speaker",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
@@ -63,11 +64,15 @@ def review_flags(layout: Layout, quotes: tuple[QuoteSuggestion, ...],
 
 def _covered_sentences(layout: Layout, quotes, attributions) -> set[int]:
     covered: set[int] = set()
+    starts = layout.starts
     spans = [a.content for a in attributions] + [q.span for q in quotes if q.speaker]
     for span in spans:
-        first = layout.sentence_index(span.start)
-        last = layout.sentence_index(max(span.start, span.end - 1))
-        covered.update(range(first, last + 1))
+        first = bisect_right(starts, span.start) - 1
+        last = bisect_right(starts, max(span.start, span.end - 1)) - 1
+        if first == last:
+            covered.add(first)
+        else:
+            covered.update(range(first, last + 1))
     return covered
 
 
@@ -80,21 +85,25 @@ def _title_like(text: str, start: int, end: int) -> bool:
 
 def _figures(layout: Layout, covered: set[int]) -> list[Flag]:
     text = layout.text
+    starts, sentences, skipped = layout.starts, layout.sentences, layout.skipped
     flags: list[Flag] = []
     for m in _NUMBER_RE.finditer(text):
-        s, e = m.start(), m.end()
+        s = m.start()
+        # cheapest and most selective tests first: a sentence an attribution covers
+        idx = bisect_right(starts, s) - 1
+        if idx < 0 or idx in covered:
+            continue
         if s and (text[s - 1].isalnum() or text[s - 1] in "-/"):
             continue
         number = m.group().rstrip(".,")
         e = s + len(number)
         if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100:
             continue
+        if skipped and layout.is_skipped(s):
+            continue
         if _DATE_NEAR_RE.search(text, max(0, s - 12), s) or _DATE_NEAR_RE.match(text, e, e + 12):
             continue
-        idx = layout.sentence_index(s)
-        if idx < 0 or idx in covered or layout.is_skipped(s):
-            continue
-        sentence = layout.sentences[idx]
+        sentence = sentences[idx]
         if _title_like(text, *sentence):
             continue
         q = _QUANTIFIER_RE.search(text, max(sentence[0], s - 25), s)
@@ -154,17 +163,22 @@ def _similar(a, b, threshold: float) -> bool:
 
 
 def _repeated_quotes(quotes) -> list[Flag]:
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    index: dict[tuple[str, ...], list[int]] = {}
     words = [tuple(map(str.lower, _WORD_RE.findall(q.span.piece_text))) for q in quotes]
     flags = []
     for i, ws in enumerate(words):
         if len(ws) < 5:
             continue
         earlier: list[int] = []  # quotes sharing each 3-gram, in the order they are met
-        for k in range(len(ws) - 2):
-            holders = index[ws[k:k + 3]]
-            earlier += holders[-20:]
-            holders.append(i)
+        for gram in zip(ws, ws[1:], ws[2:], strict=False):
+            holders = index.get(gram)
+            if holders is None:
+                index[gram] = [i]
+            else:
+                earlier += holders[-20:]
+                holders.append(i)
+        if not earlier:
+            continue
         for j, shared in Counter(earlier).items():
             if shared >= 2 and j != i and words[j] != ws and _similar(words[j], ws, 0.6):
                 flags.append(Flag("quote repeated differently", quotes[i].span,
