@@ -1,142 +1,100 @@
-"""Marks an editor puts on an article: quotes and attributions (source – cue – content)."""
+"""Marks an editor puts on an article (``marks``) and the set that keeps them in text order."""
 
 from __future__ import annotations
 
 import bisect
-import uuid
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate, chain
 
-from deskapp.core.spans import Span, json_or_none, span_or_none
+from deskapp.core import shifting
+from deskapp.core.marks import (
+    Attribution,
+    Mark,
+    Quote,
+    SourceKind,
+    new_id,
+    with_note,
+)
+from deskapp.core.marks import order as _order
+from deskapp.core.shifting import MarkChunk
 
-
-def new_id() -> str:
-    """A short unique id for a mark."""
-    return uuid.uuid4().hex[:12]
-
-
-class SourceKind(StrEnum):
-    PERSON = "person"
-    ORGANISATION = "organisation"
-    MEDIA = "media"
-    DOCUMENT = "document"
-    ANONYMOUS = "anonymous"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """A direct quote: its exact span, who said it, and the cue that says so."""
-
-    span: Span
-    speaker: str | None = None
-    speaker_span: Span | None = None
-    cue: Span | None = None
-    note: str = ""
-    orphaned: bool = False
-    id: str = field(default_factory=new_id)
-
-    kind = "quote"
-
-    @property
-    def anchor(self) -> Span:
-        return self.span
-
-    def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "start": self.span.start,
-            "end": self.span.end,
-            "text": self.span.text,
-            **({"fragments": self.span.to_json()["fragments"]} if self.span.fragments else {}),
-            "speaker": self.speaker,
-            "speaker_span": json_or_none(self.speaker_span),
-            "cue": json_or_none(self.cue),
-            "note": self.note,
-            "orphaned": self.orphaned,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict) -> Quote:
-        return cls(
-            span=Span.from_json(data),
-            speaker=data.get("speaker"),
-            speaker_span=span_or_none(data.get("speaker_span")),
-            cue=span_or_none(data.get("cue")),
-            note=data.get("note") or "",
-            orphaned=bool(data.get("orphaned", False)),
-            id=data.get("id") or new_id(),
-        )
+__all__ = [
+    "AnnotationSet",
+    "Attribution",
+    "Mark",
+    "Quote",
+    "SourceKind",
+    "_order",
+    "new_id",
+    "with_note",
+]
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """Source – cue – content. ``source`` is None for an anonymous source."""
-
-    content: Span
-    source: Span | None = None
-    cue: Span | None = None
-    source_kind: SourceKind = SourceKind.UNKNOWN
-    entity: str | None = None
-    note: str = ""
-    orphaned: bool = False
-    id: str = field(default_factory=new_id)
-
-    kind = "attribution"
-
-    @property
-    def anchor(self) -> Span:
-        return self.content
-
-    def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "source": json_or_none(self.source),
-            "cue": json_or_none(self.cue),
-            "content": self.content.to_json(),
-            "source_kind": str(self.source_kind),
-            "entity": self.entity,
-            "note": self.note,
-            "orphaned": self.orphaned,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict) -> Attribution:
-        return cls(
-            content=Span.from_json(data["content"]),
-            source=span_or_none(data.get("source")),
-            cue=span_or_none(data.get("cue")),
-            source_kind=SourceKind(data.get("source_kind") or "unknown"),
-            entity=data.get("entity"),
-            note=data.get("note") or "",
-            orphaned=bool(data.get("orphaned", False)),
-            id=data.get("id") or new_id(),
-        )
-
-
-Mark = Quote | Attribution
-
-
-def _order(mark: Mark) -> tuple[int, int, str]:
-    return (mark.anchor.start, mark.anchor.end, mark.id)
-
-
-@dataclass(frozen=True, slots=True)
 class AnnotationSet:
-    """An immutable collection of marks kept in text order."""
+    """An immutable collection of marks kept in text order.
 
-    marks: tuple[Mark, ...] = ()
+    The marks live in chunks (``shifting.MarkChunk``): a text correction re-maps only the
+    marks it touches and moves the chunks after it lazily, adding or removing a mark
+    rebuilds one chunk. ``marks`` builds every mark (once per set); the chunk-wise reads
+    (``len``, ``count``, ``nth``, ``rank``, ``position``, ``get``, ``diff``) build only the
+    chunks they look into. Two sets are equal when they hold the same marks.
+    """
+
+    __slots__ = ("_chunks", "_marks", "_offsets", "_prefix")
+
+    def __init__(self, marks: Iterable[Mark] = ()) -> None:
+        """``marks`` in text order (``of`` sorts them)."""
+        marks = tuple(marks)
+        self._setup(shifting.chunked(marks), marks)
+
+    def _setup(self, chunks: list[MarkChunk], marks: tuple[Mark, ...] | None = None) -> None:
+        self._chunks = tuple(chunks)
+        self._marks = marks
+        self._offsets = list(accumulate((len(c) for c in chunks), initial=0))
+        self._prefix: dict[str | None, list[int]] = {}
+
+    @classmethod
+    def _of_chunks(cls, chunks: Iterable[MarkChunk]) -> AnnotationSet:
+        new = cls.__new__(cls)
+        new._setup([c for c in chunks if len(c)])
+        return new
 
     @classmethod
     def of(cls, marks: Iterable[Mark]) -> AnnotationSet:
         return cls(tuple(sorted(marks, key=_order)))
 
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        """Every mark, in text order, at its current offsets."""
+        if self._marks is None:
+            self._marks = tuple(chain.from_iterable(c.marks for c in self._chunks))
+        return self._marks
+
     def __iter__(self) -> Iterator[Mark]:
-        return iter(self.marks)
+        if self._marks is not None:
+            return iter(self._marks)
+        return chain.from_iterable(c.marks for c in self._chunks)
 
     def __len__(self) -> int:
-        return len(self.marks)
+        return self._offsets[-1]
+
+    def __getitem__(self, row: int) -> Mark:
+        if row < 0:
+            row += len(self)
+        if not 0 <= row < len(self):
+            raise IndexError(row)
+        return self.nth(row)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AnnotationSet):
+            return NotImplemented
+        return self is other or self.marks == other.marks
+
+    def __hash__(self) -> int:
+        return hash(self.marks)
+
+    def __repr__(self) -> str:
+        return f"AnnotationSet({self.marks!r})"
 
     @property
     def quotes(self) -> tuple[Quote, ...]:
@@ -146,20 +104,133 @@ class AnnotationSet:
     def attributions(self) -> tuple[Attribution, ...]:
         return tuple(m for m in self.marks if isinstance(m, Attribution))
 
-    def get(self, mark_id: str) -> Mark | None:
-        return next((m for m in self.marks if m.id == mark_id), None)
+    # -- reading by row and by filter (None, "quote", "attribution" or "orphaned") -----
+    def count(self, which: str | None = None) -> int:
+        """How many marks ``which`` lists (all of them for None)."""
+        return self._counts_before(which)[-1]
 
+    def nth(self, row: int, which: str | None = None) -> Mark:
+        """The ``row``-th mark (from 0) among those ``which`` lists."""
+        before = self._counts_before(which)
+        at = bisect.bisect_right(before, row) - 1
+        if not 0 <= row < before[-1]:
+            raise IndexError(row)
+        chunk, left = self._chunks[at], row - before[at]
+        if which is None:
+            return chunk.marks[left]
+        for j, mark in enumerate(chunk.stored):
+            if shifting.matches(mark, which):
+                if left == 0:
+                    return chunk.marks[j]
+                left -= 1
+        raise IndexError(row)  # pragma: no cover - the counts say otherwise
+
+    def rank(self, row: int, which: str | None = None) -> int:
+        """How many of the marks before ``row`` (a row of all marks) ``which`` lists."""
+        if which is None or row <= 0:
+            return max(row, 0)
+        if row >= len(self):
+            return self.count(which)
+        at = bisect.bisect_right(self._offsets, row) - 1
+        chunk = self._chunks[at].stored[: row - self._offsets[at]]
+        return self._counts_before(which)[at] + sum(
+            1 for m in chunk if shifting.matches(m, which))
+
+    def position(self, mark_id: str) -> int:
+        """The row of the mark ``mark_id`` among all marks, -1 if there is none."""
+        for at, chunk in enumerate(self._chunks):
+            ids = chunk.ids
+            if mark_id in ids:
+                return self._offsets[at] + ids.index(mark_id)
+        return -1
+
+    def _counts_before(self, which: str | None) -> list[int]:
+        """Per chunk, how many marks ``which`` lists in the chunks before it (and all)."""
+        found = self._prefix.get(which)
+        if found is None:
+            found = list(accumulate((shifting.listed(c, which) for c in self._chunks), initial=0))
+            self._prefix[which] = found
+        return found
+
+    def get(self, mark_id: str) -> Mark | None:
+        row = self.position(mark_id)
+        return self.nth(row) if row >= 0 else None
+
+    # -- changes: each a new set sharing the chunks it did not change -----------------
     def add(self, mark: Mark) -> AnnotationSet:
-        """The set with ``mark`` inserted in text order (a binary search, no re-sort)."""
-        marks = list(self.marks)
+        """The set with ``mark`` inserted in text order (one chunk rebuilt)."""
+        if not self._chunks:
+            return AnnotationSet((mark,))
+        chunks = list(self._chunks)
+        at = max(0, bisect.bisect_right([c.first_key() for c in chunks], _order(mark)) - 1)
+        marks = list(chunks[at].marks)
         bisect.insort(marks, mark, key=_order)
-        return AnnotationSet(tuple(marks))
+        chunks[at : at + 1] = shifting.resized([MarkChunk(tuple(marks))])
+        return AnnotationSet._of_chunks(chunks)
 
     def remove(self, mark_id: str) -> AnnotationSet:
-        return AnnotationSet(tuple(m for m in self.marks if m.id != mark_id))
+        row = self.position(mark_id)
+        if row < 0:
+            return self
+        at = bisect.bisect_right(self._offsets, row) - 1
+        chunks = list(self._chunks)
+        marks, j = chunks[at].marks, row - self._offsets[at]
+        chunks[at] = MarkChunk(marks[:j] + marks[j + 1 :])
+        return AnnotationSet._of_chunks(chunks)
 
     def replace(self, mark: Mark) -> AnnotationSet:
-        return AnnotationSet.of(mark if m.id == mark.id else m for m in self.marks)
+        """The set with the mark of the same id swapped for ``mark`` (kept in text order)."""
+        if self.position(mark.id) < 0:
+            return self
+        return self.remove(mark.id).add(mark)
+
+    def edited(
+        self, start: int, end: int, delta: int, remap: Callable[[Mark], Mark]
+    ) -> AnnotationSet:
+        """The set after an edit of ``[start, end)`` that made the text ``delta`` longer:
+        marks wholly before it stay, marks wholly after it move by ``delta`` (lazily, a
+        chunk at a time), ``remap`` maps each mark the edit touches (the rules are in
+        ``edits``). Only the chunks holding a touched mark are rebuilt."""
+        out: list[MarkChunk] = []
+        for chunk in self._chunks:
+            lo, hi = chunk.extent
+            if hi <= start:
+                out.append(chunk)
+            elif lo >= end and lo > start:  # (an empty mark at an insertion stays)
+                out.append(chunk.moved(delta))
+            else:
+                marks = shifting.edit_marks(chunk.marks, start, end, delta, remap)
+                out.append(MarkChunk(tuple(sorted(marks, key=_order))))
+        return AnnotationSet._of_chunks(shifting.resized(shifting.in_order(out)))
+
+    def diff(
+        self, new: AnnotationSet, *, moved: bool = True
+    ) -> tuple[int, tuple[Mark, ...], tuple[Mark, ...]]:
+        """``(row, gone, came)``: this set's marks ``gone`` from ``row`` on became ``new``'s
+        marks ``came``; every other mark is the same in both, or with ``moved`` perhaps
+        moved by corrections (a chunk moved lazily). Costs the chunks that differ."""
+        old_chunks, new_chunks = self._chunks, new._chunks
+        n = min(len(old_chunks), len(new_chunks))
+
+        def same(a: MarkChunk, b: MarkChunk) -> bool:
+            return a.stored is b.stored and (moved or a.delta == b.delta)
+
+        i = 0
+        while i < n and same(old_chunks[i], new_chunks[i]):
+            i += 1
+        j = 0
+        while j < n - i and same(old_chunks[-1 - j], new_chunks[-1 - j]):
+            j += 1
+        gone = tuple(chain.from_iterable(c.marks for c in old_chunks[i : len(old_chunks) - j]))
+        came = tuple(chain.from_iterable(c.marks for c in new_chunks[i : len(new_chunks) - j]))
+        m = min(len(gone), len(came))
+        p = 0
+        while p < m and gone[p] is came[p]:
+            p += 1
+        q = 0
+        while q < m - p and gone[-1 - q] is came[-1 - q]:
+            q += 1
+        return self._offsets[i] + p, gone[p : len(gone) - q], came[p : len(came) - q]
 
     def to_json(self) -> dict:
         return {
@@ -174,5 +245,3 @@ class AnnotationSet:
         return cls.of([*quotes, *attributions])
 
 
-def with_note(mark: Mark, note: str) -> Mark:
-    return replace(mark, note=note)

@@ -23,10 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from deskapp.core.annotations import AnnotationSet, Mark, Quote, _order
+from deskapp.core.annotations import Mark
 from deskapp.core.article import Part
 from deskapp.core.document import Document
-from deskapp.core.shifting import shift_marks
 from deskapp.core.spans import Span
 
 
@@ -60,28 +59,17 @@ class TextEdit:
 
 
 def apply_edit(doc: Document, edit: TextEdit) -> Document:
-    """``doc`` with ``edit`` applied to its text, its parts and all its marks."""
+    """``doc`` with ``edit`` applied to its text, its parts and all its marks.
+
+    Only the marks the edit touches are mapped now; those after it move lazily with their
+    chunk (``AnnotationSet.edited``): a keystroke costs the marks near it, not all of them.
+    """
     new_text = edit.apply(doc.article.text)
     mapper = _Mapper(edit, new_text)
-    marks = mapper.marks(doc.marks.marks)
+    marks = doc.marks.edited(edit.start, edit.end, edit.delta, mapper.mark)
     parts = tuple(p for p in (mapper.part(p) for p in doc.article.parts) if p is not None)
     article = replace(doc.article, text=new_text, parts=parts)
-    # Marks wholly before or after the edit keep their order; only touched ones may move.
-    in_order = not mapper.touched or _still_sorted(marks, mapper.touched_at, mapper.after_at)
-    annotations = AnnotationSet(marks) if in_order else AnnotationSet.of(marks)
-    return replace(doc, article=article, marks=annotations)
-
-
-def _still_sorted(marks: tuple[Mark, ...], touched: list[int], after: list[int]) -> bool:
-    """Whether ``marks`` is still in text order, checking only the neighbours that can be
-    out of order: those of touched marks, and where marks before the edit meet marks
-    after it (marks on the same side keep their order: they moved together)."""
-    moved = set(after)
-    pairs = [(i - 1, i) for i in touched] + [(i, i + 1) for i in touched]
-    pairs += [(i - 1, i) for i in after if i - 1 not in moved]
-    pairs += [(i, i + 1) for i in after if i + 1 not in moved]
-    last = len(marks) - 1
-    return all(_order(marks[i]) <= _order(marks[j]) for i, j in pairs if i >= 0 and j <= last)
+    return replace(doc, article=article, marks=marks)
 
 
 def map_position(pos: int, edit: TextEdit, *, side: str = "end") -> int:
@@ -111,56 +99,22 @@ def _map_end(p: int, a: int, b: int, size: int) -> int:
 class _Mapper:
     """Maps spans, marks and parts through one edit."""
 
-    __slots__ = ("a", "after_at", "b", "delta", "size", "text", "touched", "touched_at")
+    __slots__ = ("a", "b", "delta", "size", "text")
 
     def __init__(self, edit: TextEdit, new_text: str) -> None:
         self.a, self.b = edit.start, edit.end
         self.size = len(edit.replacement)
         self.delta = edit.delta
         self.text = new_text
-        self.touched = 0
-        self.touched_at: list[int] = []  # where ``marks`` put touched marks
-        self.after_at: list[int] = []  # where it put marks wholly after the edit
 
-    def marks(self, marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
-        """Every mark mapped; those wholly after the edit are shifted in one batch."""
-        out = list(marks)
-        after: list[int] = []
-        a, b = self.a, self.b
-        for i, mark in enumerate(marks):
-            if type(mark) is Quote:
-                spans = (mark.span, mark.speaker_span, mark.cue)
-            else:
-                spans = (mark.content, mark.source, mark.cue)
-            lo, hi = spans[0].start, spans[0].end
-            for span in spans[1:]:
-                if span is not None:
-                    if span.start < lo:
-                        lo = span.start
-                    if span.end > hi:
-                        hi = span.end
-            if hi <= a:
-                continue  # wholly before the edit: unchanged
-            if lo >= b:
-                after.append(i)
-            else:
-                out[i] = self._touched(mark, spans)
-                self.touched_at.append(i)
-        shifted = shift_marks([marks[i] for i in after], self.delta)
-        for i, mark in zip(after, shifted, strict=True):
-            out[i] = mark
-        self.after_at = after
-        return tuple(out)
-
-    def _touched(self, mark: Mark, spans: tuple[Span | None, ...]) -> Mark:
-        self.touched += 1
+    def mark(self, mark: Mark) -> Mark:
+        """A mark the edit touches: every span mapped; orphaned unless all still exact."""
+        spans = [getattr(mark, name) for name in mark.span_fields]
         mapped = [None if s is None else self.span(s) for s in spans]
         exact = all(m is None or m[1] for m in mapped)
         new = [None if m is None else m[0] for m in mapped]
-        orphaned = mark.orphaned or not exact
-        if isinstance(mark, Quote):
-            return replace(mark, span=new[0], speaker_span=new[1], cue=new[2], orphaned=orphaned)
-        return replace(mark, content=new[0], source=new[1], cue=new[2], orphaned=orphaned)
+        moved = dict(zip(mark.span_fields, new, strict=True))
+        return replace(mark, **moved, orphaned=mark.orphaned or not exact)
 
     def span(self, span: Span) -> tuple[Span, bool]:
         """The mapped span, and whether it still reads its own text exactly."""

@@ -162,7 +162,7 @@ class ArticleView(QPlainTextEdit):
             cursor = self._cursor_for(start, end)
             cursor.insertText(replacement)
             self._text = self._text[:start] + replacement + self._text[end:]
-            self._positions = PositionMap(self._text)
+            self._positions = self._positions.edited(start, end, replacement)
         finally:
             self._programmatic = False
 
@@ -227,6 +227,6 @@ class ArticleView(QPlainTextEdit):
         if replacement == self._text[start:end]:
             return  # a format-only change (the highlighter), not an edit
         self._text = self._text[:start] + replacement + self._text[end:]
-        self._positions = PositionMap(self._text)
+        self._positions = self._positions.edited(start, end, replacement)
         self.last_edit = (start, end, replacement)  # the renderer redraws just around it
         self.edited.emit(start, end, replacement)

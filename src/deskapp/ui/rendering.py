@@ -6,12 +6,12 @@ correction redraws only the blocks around the edit. A new article redraws everyt
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 from deskapp.core.annotations import Quote
 from deskapp.core.article import PartKind
 from deskapp.core.document import Document
+from deskapp.core.edits import TextEdit, map_position
 from deskapp.core.marking import mark_at
 from deskapp.ui.highlights import (
     Highlight,
@@ -47,19 +47,14 @@ class DocumentRenderer:
 
     def show_new(self, doc: Document) -> None:
         """A different article: everything is redrawn."""
-        gc.unfreeze()  # the previous article's objects may be collected again
         view = self.window.view
         view.show_text(doc.article.text)
         self.current_mark = None
         self._redraw_all(doc)
-        self.window.marks_panel.set_marks(doc.marks.marks)
+        self.window.marks_panel.set_marks(doc.marks)
         self.window.update_header(doc)
         view.show_current(None, None)
         self.shown = doc
-        # The article's objects (a 1 MB text, 10,000 marks, their highlights: ~500,000
-        # objects) live until the next one: out of the collector's full scans, which
-        # otherwise took ~70 ms every few corrections. Reference counting still frees them.
-        gc.freeze()
 
     def redraw(self) -> None:
         """Redraw the highlights of the current document (e.g. when suggestions change)."""
@@ -89,57 +84,58 @@ class DocumentRenderer:
         elif doc.marks is not old.marks:
             self._redraw_marks(old, doc)
         if doc.marks is not old.marks:
-            self.window.marks_panel.set_marks(doc.marks.marks, self.current_mark)
+            self.window.marks_panel.set_marks(doc.marks, self.current_mark)
         self.window.update_header(doc)
         self.shown = doc
         self.refresh_current()
 
     def _redraw_marks(self, old: Document, new: Document) -> None:
-        before = _by_identity(old.marks.marks)
-        after = _by_identity(new.marks.marks)
+        """Only the marks that changed (``AnnotationSet.diff``: the chunks that differ,
+        then by identity) lose or gain their highlights."""
+        _row, gone, came = old.marks.diff(new.marks, moved=False)
         index: HighlightIndex = self.window.view.highlighter.index
         ranges: list[tuple[int, int]] = []
-        for key in before.keys() - after.keys():
-            for h in mark_highlights(before[key]):
+        for mark in gone:
+            for h in mark_highlights(mark):
                 index.remove(h)
                 ranges.append((h.start, h.end))
-        for key in after.keys() - before.keys():
-            for h in mark_highlights(after[key]):
+        for mark in came:
+            for h in mark_highlights(mark):
                 index.add(h)
                 ranges.append((h.start, h.end))
         self._rehighlight(ranges)
 
     def _redraw_after_edit(self, old: Document, new: Document, change: TextChange | None) -> None:
-        """Move the highlights with the edit; recompute only those of the marks it touched."""
+        """Move the highlights with the edit (the index moves them lazily); those of the
+        marks rebuilt around the edit are taken out and put back; only the edited stretch
+        and the marks it touched are redrawn (blocks keep block-relative formats)."""
         view = self.window.view
         if change is None:
             self._redraw_all(new)
             return
-        a, b = change.start, change.end
-        size = len(change.replacement)
-        delta = size - (b - a)
+        edit = TextEdit(change.start, change.end, change.replacement)
         index: HighlightIndex = view.highlighter.index
-        touched = _touched_ids(old.marks.marks, a, b)
-        for mark in old.marks:
-            if mark.id in touched:
-                for h in mark_highlights(mark):
-                    index.remove(h)
+        _row, gone, came = old.marks.diff(new.marks)  # marks after it: moved, not changed
+        touched = _touched_ids(gone, edit.start, edit.end)
+        ranges = [(edit.start, edit.start + len(edit.replacement))]
+        for mark in gone:
+            for h in mark_highlights(mark):
+                index.remove(h)
+                if mark.id in touched:  # where its old look now is, to clear it
+                    ranges.append((map_position(h.start, edit, side="start"),
+                                   map_position(h.end, edit)))
         for h in _boilerplate(old):
             index.remove(h)
-        index.shift(a, b, delta)
-        ranges = [(a, a + size)]
-        for mark in new.marks:
-            if mark.id in touched:
-                for h in mark_highlights(mark):
-                    index.add(h)
+        index.shift(edit.start, edit.end, edit.delta)
+        for mark in came:
+            for h in mark_highlights(mark):
+                index.add(h)
+                if mark.id in touched:
                     ranges.append((h.start, h.end))
         for h in _boilerplate(new):
             index.add(h)
         view.highlighter.positions = view.positions
-        # blocks keep their formats block-relative: only the edited stretch is redrawn
-        lo = min(r[0] for r in ranges)
-        hi = max(r[1] for r in ranges)
-        self._rehighlight([(lo, hi)] if hi - lo < 20_000 else ranges)
+        self._rehighlight(ranges)
 
     def _rehighlight(self, ranges: list[tuple[int, int]]) -> None:
         view = self.window.view
@@ -207,8 +203,7 @@ def mark_spans(mark) -> tuple:
 
 
 def _touched_ids(marks: tuple, a: int, b: int) -> set[str]:
-    """Ids of the marks that an edit of ``[a, b)`` touches (``_touches`` inlined: this
-    runs over every mark on each keystroke)."""
+    """Ids of the marks that an edit of ``[a, b)`` touches."""
     limit = max(b, a + 1)
     out: set[str] = set()
     for mark in marks:
@@ -229,8 +224,3 @@ def _boilerplate(doc: Document) -> list[Highlight]:
         for p in doc.article.parts
         if p.kind is PartKind.BOILERPLATE
     ]
-
-
-def _by_identity(marks: tuple) -> dict[int, object]:
-    """Marks keyed by object identity (marks are immutable: a changed one is new)."""
-    return dict(zip(map(id, marks), marks, strict=True))

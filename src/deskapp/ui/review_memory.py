@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from deskapp.core.annotations import Attribution, Mark, Quote
+from deskapp.core.annotations import AnnotationSet, Attribution, Mark, Quote
 from deskapp.core.spans import Span
 from deskapp.core.suggest import Decision, QuoteSuggestion, Suggestion
 
@@ -135,30 +135,30 @@ def decisions_for(
 
 
 class Coverage:
-    """The cover keys of a set of marks, updated from the marks that changed (compared
-    by identity: marks are immutable), so a one-mark change costs no per-mark keys."""
+    """The cover keys of a set of marks, updated from the marks that changed
+    (``AnnotationSet.diff``: marks moved by a correction count as changed, their keys hold
+    offsets), so a one-mark change costs no per-mark keys."""
 
     def __init__(self) -> None:
-        self._marks: tuple[Mark, ...] = ()
+        self._marks = AnnotationSet()
         self._counts: Counter[tuple] = Counter()
 
     def __contains__(self, key: tuple) -> bool:
         return key in self._counts
 
-    def update(self, marks: tuple[Mark, ...]) -> set[tuple]:
+    def update(self, marks: AnnotationSet) -> set[tuple]:
         """Follow ``marks``; the keys that became covered or uncovered."""
         if marks is self._marks:
             return set()
-        before = dict(zip(map(id, self._marks), self._marks, strict=True))
-        now = dict(zip(map(id, marks), marks, strict=True))
+        _row, gone, came = self._marks.diff(marks, moved=False)
         changed: set[tuple] = set()
-        for mark_id in now.keys() - before.keys():
-            if (key := _mark_key(now[mark_id])) is not None:
+        for mark in came:
+            if (key := _mark_key(mark)) is not None:
                 if self._counts[key] == 0:
                     changed.add(key)
                 self._counts[key] += 1
-        for mark_id in before.keys() - now.keys():
-            if (key := _mark_key(before[mark_id])) is not None:
+        for mark in gone:
+            if (key := _mark_key(mark)) is not None:
                 self._counts[key] -= 1
                 if self._counts[key] <= 0:
                     del self._counts[key]

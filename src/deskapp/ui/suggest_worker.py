@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
-from deskapp.core.annotations import Mark
+from deskapp.core.annotations import AnnotationSet
 from deskapp.core.article import Article
 from deskapp.core.suggest import Suggestion, Suggestions, suggest
 from deskapp.ui.highlights import Highlight
@@ -38,7 +38,7 @@ class Prepared:
     coverage: Coverage | None = None  # the cover keys of the marks given
 
 
-def prepare(article: Article, marks: tuple[Mark, ...]) -> Prepared:
+def prepare(article: Article, marks: AnnotationSet) -> Prepared:
     """Run the engine on ``article``; cover keys and underlines per suggestion; the cover
     keys of ``marks``. Pure: safe on a worker thread."""
     started = time.perf_counter()
@@ -82,12 +82,12 @@ class SuggestWorker(QObject):
 
     done = Signal(object)  # Prepared
 
-    def start(self, article: Article, marks: tuple[Mark, ...]) -> None:
+    def start(self, article: Article, marks: AnnotationSet) -> None:
         _begin()
         threading.Thread(target=self._work, args=(article, marks), name="suggest",
                          daemon=True).start()
 
-    def _work(self, article: Article, marks: tuple[Mark, ...]) -> None:
+    def _work(self, article: Article, marks: AnnotationSet) -> None:
         try:
             prepared = prepare(article, marks)
         finally:

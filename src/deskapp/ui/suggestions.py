@@ -155,7 +155,7 @@ class SuggestionActions:
             self.run_now()
             return
         self._in_flight = doc.article.text
-        self._worker.start(doc.article, doc.marks.marks)
+        self._worker.start(doc.article, doc.marks)
 
     def _worker_done(self, prepared: Prepared) -> None:
         """A worker's run: used if it is the latest one and the text is unchanged."""
@@ -199,7 +199,7 @@ class SuggestionActions:
                 doc = replace(doc, rejected=moved)
                 self.window.session.amend(doc)
         self.result, self._text, self._stale = result, text, False
-        self._coverage.update(doc.marks.marks)
+        self._coverage.update(doc.marks)
         decisions = decide(items, covers, self._coverage, doc.rejected)
         self._rejected, self._decided = doc.rejected, decisions
         keys = [identity(i) for i in items] if keep is not None else []
@@ -214,7 +214,7 @@ class SuggestionActions:
         doc = self.window.session.document
         if doc is None or self._stale:
             return
-        changed = self._coverage.update(doc.marks.marks)
+        changed = self._coverage.update(doc.marks)
         items = self.queue.items
         if doc.rejected != self._rejected or self.queue.decisions is not self._decided:
             decisions = decide(items, self._keys, self._coverage, doc.rejected)

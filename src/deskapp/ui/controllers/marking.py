@@ -296,9 +296,7 @@ class MarkingActions:
         session = self.window.session
         doc = session.document
         after = apply_edit(doc, TextEdit(start, end, replacement))
-        orphaned = sum(1 for m in after.marks if m.orphaned) - sum(
-            1 for m in doc.marks if m.orphaned
-        )
+        orphaned = after.marks.count("orphaned") - doc.marks.count("orphaned")
         session.apply(after, "Correct text", TextChange(start, end, replacement), from_view=True)
         if orphaned > 0:
             self.window.status(f"{orphaned} mark(s) orphaned by this correction: see the list")

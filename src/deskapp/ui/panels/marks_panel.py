@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QListView, QVBoxLayout, QWidget
 
-from deskapp.core.annotations import Attribution, Mark, Quote
+from deskapp.core.annotations import AnnotationSet, Attribution, Mark, Quote
+from deskapp.core.shifting import matches
 
 FILTERS = (
     ("All marks", None),
@@ -13,7 +14,7 @@ FILTERS = (
     ("Attributions", "attribution"),
     ("Orphaned", "orphaned"),
 )
-RESET_ABOVE = 2_000  # rows added or removed above which one model reset is quicker
+RESET_ABOVE = 2_000  # rows changed above which one model reset is quicker
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -60,67 +61,62 @@ def status_line(mark: Mark) -> str:
 
 
 class MarksModel(QAbstractListModel):
-    """A read-only list model over the marks of the current document."""
+    """A read-only list model over the mark set of the current document.
+
+    Rows are read from the (chunked, immutable) ``AnnotationSet`` on demand; a change is
+    followed by inserting, removing or updating only the rows that differ
+    (``AnnotationSet.diff``): adding one mark or typing a correction above 10,000 marks
+    touches a few rows, not the whole list.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._all: tuple[Mark, ...] = ()
-        self._rows: tuple[Mark, ...] = ()
+        self._marks = AnnotationSet()
         self._filter: str | None = None
 
-    def set_marks(self, marks: tuple[Mark, ...]) -> None:
-        """Follow ``marks``: rows that changed (by identity) are inserted, removed or
-        updated in place, so adding one mark does not reset a 10,000-row list."""
-        rows, old = self._filtered_from(marks), self._rows
-        self._all = marks
-        n = min(len(old), len(rows))
-        lo = 0
-        while lo < n and old[lo] is rows[lo]:
-            lo += 1
-        hi = 0
-        while hi < n - lo and old[-1 - hi] is rows[-1 - hi]:
-            hi += 1
-        was, now = len(old) - lo - hi, len(rows) - lo - hi
-        if was != now and was + now > RESET_ABOVE:
+    @property
+    def marks(self) -> AnnotationSet:
+        return self._marks
+
+    def set_marks(self, marks: AnnotationSet) -> None:
+        """Follow ``marks``: rows of marks that moved with a correction stay as they are
+        (what a row shows does not depend on offsets)."""
+        old, which = self._marks, self._filter
+        if marks is old:
+            return
+        row, gone, came = old.diff(marks)
+        if len(gone) + len(came) > RESET_ABOVE:
             self.beginResetModel()
-            self._rows = rows
+            self._marks = marks
             self.endResetModel()
             return
+        first = old.rank(row, which)
+        was = sum(1 for m in gone if matches(m, which))
+        now = sum(1 for m in came if matches(m, which))
         if was > now:
-            self.beginRemoveRows(QModelIndex(), lo + now, lo + was - 1)
-            self._rows = rows
+            self.beginRemoveRows(QModelIndex(), first + now, first + was - 1)
+            self._marks = marks
             self.endRemoveRows()
         elif now > was:
-            self.beginInsertRows(QModelIndex(), lo + was, lo + now - 1)
-            self._rows = rows
+            self.beginInsertRows(QModelIndex(), first + was, first + now - 1)
+            self._marks = marks
             self.endInsertRows()
-        self._rows = rows
+        self._marks = marks
         if min(was, now):
-            self.dataChanged.emit(self.index(lo), self.index(lo + min(was, now) - 1))
+            self.dataChanged.emit(self.index(first), self.index(first + min(was, now) - 1))
 
     def set_filter(self, kind: str | None) -> None:
-        self._filter = kind
         self.beginResetModel()
-        self._rows = self._filtered()
+        self._filter = kind
         self.endResetModel()
 
-    def _filtered(self) -> tuple[Mark, ...]:
-        return self._filtered_from(self._all)
-
-    def _filtered_from(self, marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
-        if self._filter is None:
-            return marks
-        if self._filter == "orphaned":
-            return tuple(m for m in marks if m.orphaned)
-        return tuple(m for m in marks if m.kind == self._filter)
-
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._marks.count(self._filter)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        mark = self._rows[index.row()]
+        mark = self._marks.nth(index.row(), self._filter)
         if role == Qt.ItemDataRole.DisplayRole:
             return describe(mark)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -130,7 +126,10 @@ class MarksModel(QAbstractListModel):
         return None
 
     def row_of(self, mark_id: str) -> int:
-        return next((i for i, m in enumerate(self._rows) if m.id == mark_id), -1)
+        row = self._marks.position(mark_id)
+        if row < 0 or not matches(self._marks.nth(row), self._filter):
+            return -1
+        return self._marks.rank(row, self._filter)
 
 
 class MarksPanel(QWidget):
@@ -170,10 +169,9 @@ class MarksPanel(QWidget):
             lambda index: self.activated.emit(index.data(Qt.ItemDataRole.UserRole))
         )
 
-    def set_marks(self, marks: tuple[Mark, ...], current: str | None = None) -> None:
+    def set_marks(self, marks: AnnotationSet, current: str | None = None) -> None:
         self.model.set_marks(marks)
-        quotes = sum(1 for m in marks if isinstance(m, Quote))
-        orphaned = sum(1 for m in marks if m.orphaned)
+        quotes, orphaned = marks.count("quote"), marks.count("orphaned")  # counted per chunk
         text = f"{quotes} quotes · {len(marks) - quotes} attributions"
         self.summary.setText(text + (f" · ⚠ {orphaned} orphaned" if orphaned else ""))
         self.select(current)
