@@ -48,47 +48,59 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
                       used_cues: set[int]) -> list[RawAttribution]:
     text = layout.text
     quote_starts = [s for s, _ in quote_hulls]
+    starts, sentences, skipped = layout.starts, layout.sentences, layout.skipped
     found: list[RawAttribution] = []
+    at = -1  # the sentence of the previous cue, whose content end and line start are kept
+    end = 0
+    line_start = False
     for m in CUE_RE.finditer(text):
         pos = m.start()
-        if pos in used_cues or _inside(quote_hulls, quote_starts, pos) or layout.is_skipped(pos):
+        if pos in used_cues:
             continue
-        sentence = layout.sentence_at(pos)
-        if sentence is None:
+        if quote_starts:
+            i = bisect_right(quote_starts, pos) - 1
+            if i >= 0 and quote_hulls[i][0] <= pos < quote_hulls[i][1]:
+                continue  # inside a quote
+        if skipped and layout.is_skipped(pos):
             continue
-        body = layout.body_start(sentence[0], pos)
-        end = _content_end(text, sentence[0], sentence[1])
-        same_sentence = [a for a in found[-3:] if a.content[0][0] >= body]
-        if m.group("according"):
+        i = bisect_right(starts, pos) - 1  # layout.sentence_at, inline
+        if i < 0:
+            continue
+        s_start, s_end = sentences[i]
+        if pos > s_end or (pos == s_end and s_start == s_end):
+            continue
+        if i != at:
+            at = i
+            end = _content_end(text, s_start, s_end)
+            line_start = s_start == 0 or text[s_start - 1] == "\n"
+        body = layout.body_start(s_start, pos) if line_start else s_start
+        group = m.group
+        if group("according"):
             found.extend(according_to(text, m, body, end))
-        elif m.group("citing"):
-            hit = citing(text, m, body, end, same_sentence)
-            if hit:
-                found.append(hit)
-        elif m.group("quoted_x"):
+            continue
+        if group("citing"):
+            hit = citing(text, m, body, end, _same_sentence(found, body))
+        elif group("quoted_x"):
             hit = quoted_x_as_saying(text, m, end)
-            if hit:
-                found.append(hit)
-        elif m.group("quoted"):
+        elif group("quoted"):
             hit = _finite(text, pos, m.end(), "quote", body, end)
-            if hit:
-                found.append(hit)
         else:
-            verb = m.group("verb")
-            if FORM_TO_LEMMA[verb] in QUOTE_ONLY_LEMMAS:
+            verb = group("verb")
+            lemma = FORM_TO_LEMMA[verb]
+            if lemma in QUOTE_ONLY_LEMMAS:
                 continue
             if verb.endswith("ing") and not _has_aux(text, body, pos):
-                hit = _participle(text, m, end, same_sentence)
+                hit = _participle(text, m, end, _same_sentence(found, body))
             else:
-                hit = _finite(text, pos, m.end(), FORM_TO_LEMMA[verb], body, end)
-            if hit:
-                found.append(hit)
+                hit = _finite(text, pos, m.end(), lemma, body, end)
+        if hit is not None:
+            found.append(hit)
     return found
 
 
-def _inside(hulls: list[Range], starts: list[int], pos: int) -> bool:
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and hulls[i][0] <= pos < hulls[i][1]
+def _same_sentence(found: list[RawAttribution], body: int) -> list[RawAttribution]:
+    """The last attributions found, of those among them that start in this sentence."""
+    return [a for a in found[-3:] if a.content[0][0] >= body]
 
 
 def _content_end(text: str, start: int, end: int) -> int:
@@ -117,10 +129,12 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
     if not _looks_verbal(text, body, pos, form):
         return None
     aux = aux_before(text, max(body, pos - 60), pos)
-    cue_start = aux.start() if aux else pos
-    aux_words = set(aux.group().split()) if aux else set()
-    if aux_words & BE_WORDS and form in PAST_PARTICIPLES and lemma != "quote":
-        return _passive(text, cue_start, cue_end, body, end)
+    cue_start = pos
+    if aux is not None:
+        cue_start = aux.start()
+        if form in PAST_PARTICIPLES and lemma != "quote" and \
+                not BE_WORDS.isdisjoint(aux.group().split()):
+            return _passive(text, cue_start, cue_end, body, end)
     after = ADVERBIAL_RUN_RE.match(text, cue_end, end).end()
     if lemma in HEARER_VERBS:
         hearer = HEARER_RE.match(text, after, end)
@@ -128,11 +142,10 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
             after = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
     if text.startswith(", that ", after):  # "she cautioned, however, that …"
         after += 1
-    before = text[body:cue_start].rstrip()
     rest = text[after:end].strip()
     if not rest or rest.startswith(","):
         return _post_posed(text, cue_start, cue_end, after, body, end, lemma)
-    if before.endswith(",") and lemma not in _BELIEF:
+    if lemma not in _BELIEF and text[body:cue_start].rstrip().endswith(","):
         inverted = _inverted(text, cue_start, cue_end, body, end, lemma)
         if inverted:
             return inverted
@@ -141,9 +154,6 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
 
 def _pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
                lemma: str) -> RawAttribution | None:
-    source = subject_before(text, body, cue_start)
-    if source is None:
-        return None
     while after < end and text[after] in " :,":
         after += 1
     has_that = text.startswith("that ", after)
@@ -156,6 +166,10 @@ def _pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
     if not has_words(text, after, c_end, 2) or (
             not has_that and lemma not in {"say", "tell", "write", "tweet"}
             and not _FINITE_RE.search(text, after, min(c_end, after + 90))):
+        return None
+    # the subject last: every test above is about the content alone
+    source = subject_before(text, body, cue_start)
+    if source is None:
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in _BELIEF else 0.5
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
