@@ -50,12 +50,19 @@ def skipped_parts(article: Article) -> tuple[tuple[tuple[int, int], ...], tuple[
 def sentence_ranges(text: str) -> list[tuple[int, int]]:
     """Sentences as ``(start, end)``; a newline always ends one. Whitespace trimmed."""
     out: list[tuple[int, int]] = []
+    append = out.append
     start = 0
     for m in _END_RE.finditer(text):
         end = m.end()
         if text[m.start()] == "." and _is_abbreviation(text, m.start()):
             continue
-        _push(text, start, end, out)
+        s, e = start, end  # _push, inline
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            append((s, e))
         start = end
     _push(text, start, len(text), out)
     return out
@@ -64,11 +71,22 @@ def sentence_ranges(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    w = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
-    if w is None:
-        return False
-    word = w.group(1).lower().rstrip(".")
+    lo = max(0, dot - 12)
+    if text[dot - 1:dot] == "\n":  # "$" may match before a final newline: the plain search
+        w = _WORD_BEFORE_RE.search(text, lo, dot)
+        if w is None:
+            return False
+        word = w.group(1)
+    else:  # the run that _WORD_BEFORE_RE finds, read from the right in one match
+        w = _WORD_RUN_RE.match(text[lo:dot][::-1])
+        if w is None:
+            return False
+        word = w.group()[::-1]
+    word = word.lower().rstrip(".")
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+_WORD_RUN_RE = re.compile(r"[\w.’']+")
 
 
 def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
@@ -97,7 +115,7 @@ class Layout:
     @classmethod
     def build(cls, text: str, sentences: list[tuple[int, int]],
               skipped: tuple[tuple[int, int], ...], dateline_ends: tuple[int, ...]) -> Layout:
-        return cls(text, tuple(sentences), tuple(s for s, _ in sentences), skipped,
+        return cls(text, tuple(sentences), tuple([s for s, _ in sentences]), skipped,
                    dateline_ends)
 
     def sentence_at(self, offset: int) -> tuple[int, int] | None:
