@@ -9,6 +9,10 @@ every other cue (``local.py``; a block unchanged since an earlier run is not rea
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article
 from deskapp.core.spans import Span
@@ -46,6 +50,25 @@ def suggest(article: Article, *, reuse: bool = True) -> Suggestions:
     not read again: their findings come from a bounded cache. ``reuse=False`` reads every
     block afresh; the result is the same either way.
     """
+    with _collector_paused():
+        return _suggest(article, reuse)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cycle collection while a run makes its 10,000s of acyclic tuples, spans and
+    suggestions (each 700 new objects would start one, and it finds nothing to free).
+    Turned back on only if it was on: a pause elsewhere, in any thread, ends as it would."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _suggest(article: Article, reuse: bool) -> Suggestions:
     text = article.text
     skipped, dateline_ends = skipped_parts(article)
     raw_quotes, unbalanced = scan_quotes(text)
