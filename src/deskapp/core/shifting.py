@@ -23,7 +23,7 @@ from operator import attrgetter
 from types import MemberDescriptorType
 from typing import TYPE_CHECKING
 
-from deskapp.core.marks import order
+from deskapp.core.marks import Attribution, Quote, order
 from deskapp.core.spans import Span
 
 if TYPE_CHECKING:
@@ -97,12 +97,12 @@ def shift_marks(marks: Sequence[Mark], delta: int) -> list[Mark]:
 
 def extent(mark: Mark) -> tuple[int, int]:
     """The first and last offset any span of ``mark`` covers."""
-    lo, hi = mark.anchor.start, mark.anchor.end
-    for name in mark.span_fields:
-        span = getattr(mark, name)
-        if span is not None:
-            lo, hi = min(lo, span.start), max(hi, span.end)
-    return lo, hi
+    spans = [s for s in _SPANS[type(mark)](mark) if s is not None]
+    return min(map(_START, spans)), max(map(_END, spans))
+
+
+_SPANS = {cls: attrgetter(*cls.span_fields) for cls in (Quote, Attribution)}
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 class MarkChunk:
@@ -142,8 +142,8 @@ class MarkChunk:
     def extent(self) -> tuple[int, int]:
         """The first and last offset (now) that any span of any of its marks covers."""
         if self._extent is None:
-            bounds = [extent(m) for m in self.stored]
-            self._extent = (min(b[0] for b in bounds), max(b[1] for b in bounds))
+            spans = [s for m in self.stored for s in _SPANS[type(m)](m) if s is not None]
+            self._extent = (min(map(_START, spans)), max(map(_END, spans)))
         return self._extent[0] + self.delta, self._extent[1] + self.delta
 
     @property

@@ -4,6 +4,7 @@
 for a 1 MB article. For long articles the pass here formats the blocks on screen at once,
 then the rest from the top down in chunks of a few milliseconds between events (a
 zero-delay timer); blocks scrolled into view meanwhile are formatted as they show.
+While the editor works (marks, types) the chunks wait until a short pause (``defer``).
 Short articles (up to ``LAZY_ABOVE_BLOCKS`` blocks) are still drawn in one go.
 """
 
@@ -16,7 +17,8 @@ from PySide6.QtGui import QSyntaxHighlighter, QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
 LAZY_ABOVE_BLOCKS = 1_000
-CHUNK_SECONDS = 0.008  # formatting time per chunk: input waits at most about this long
+CHUNK_SECONDS = 0.004  # formatting time per chunk: input waits at most about this long
+IDLE_MS = 150  # after a change by the editor, the chunks wait this long (``defer``)
 
 
 class HighlightPass(QObject):
@@ -47,7 +49,14 @@ class HighlightPass(QObject):
             return
         self._next, self._next_number, self._early = document.firstBlock(), 0, set()
         self.show_visible()
-        self._timer.start()
+        self._timer.start(0)
+
+    def defer(self) -> None:
+        """The editor is working (a mark, a keystroke): the chunks still to do wait until
+        ``IDLE_MS`` after the last change, so no chunk adds to what the editor waits for.
+        Blocks on screen are still formatted as they show."""
+        if self._next is not None:
+            self._timer.start(IDLE_MS)
 
     def finish(self) -> None:
         """Format every block still waiting (before something reads all the formats)."""
@@ -72,6 +81,8 @@ class HighlightPass(QObject):
 
     def _step(self, budget: float | None = None) -> None:
         """Format blocks for ``budget`` seconds (at least one block)."""
+        if budget is None and self._timer.interval():
+            self._timer.setInterval(0)  # idle again after ``defer``: chunk by chunk
         block = self._next
         if block is None:
             self._timer.stop()

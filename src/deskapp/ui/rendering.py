@@ -70,6 +70,7 @@ class DocumentRenderer:
         if old is None:
             self.show_new(doc)
             return
+        view.highlight_pass.defer()  # off-screen formatting waits for a pause
         if doc.article.text != old.article.text:
             if change is not None:
                 view.apply_edit(change.start, change.end, change.replacement)

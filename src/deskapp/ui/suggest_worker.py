@@ -1,16 +1,22 @@
-"""The suggestion engine on a worker thread, for long articles (no widgets touched here).
+"""The suggestion engine off the GUI thread, for long articles (no widgets touched here).
 
-``suggest(article)`` is pure core code and its caches are thread-safe; the worker only
-computes, and the result comes back to the GUI thread through a queued signal, where
-the caller applies it if the text is still the same. While a worker runs, the
-interpreter switches threads every ``SWITCH_INTERVAL`` s instead of every 5 ms: each
-Python callback of the window (a list row, a highlighted block) waits for the worker to
-hand the interpreter over, and 5 ms a time made painting a long article crawl.
+The engine runs in a child process (``suggest_process``): a thread shared the
+interpreter lock with the window, and for the second or so a 1 MB article takes, every
+Python callback of the window waited for it (opening, then adding a mark, was two to
+five times slower). A helper thread only feeds the child, waits for it (waiting holds no
+lock), unpickles the result and derives what the window needs from it (cover keys,
+underlines, the marks' coverage): tens of milliseconds shared with the window instead
+of the whole run. A newer run kills the one it supersedes. If no child can be started
+(a frozen build without an interpreter), the thread runs the engine itself as before.
+The result comes back to the GUI thread through a queued signal, where the caller
+applies it if the text is still the same.
 """
 
 from __future__ import annotations
 
 import contextlib
+import pickle
+import subprocess
 import sys
 import threading
 import time
@@ -21,6 +27,7 @@ from PySide6.QtCore import QObject, Signal
 from deskapp.core.annotations import AnnotationSet
 from deskapp.core.article import Article
 from deskapp.core.suggest import Suggestion, Suggestions, suggest
+from deskapp.ui import suggest_process
 from deskapp.ui.highlights import Highlight
 from deskapp.ui.review_memory import Coverage, cover_key
 from deskapp.ui.suggestion_glue import item_highlights
@@ -39,42 +46,48 @@ class Prepared:
 
 
 def prepare(article: Article, marks: AnnotationSet) -> Prepared:
-    """Run the engine on ``article``; cover keys and underlines per suggestion; the cover
-    keys of ``marks``. Pure: safe on a worker thread."""
+    """Run the engine on ``article`` here, then ``derive``. Pure: safe on a thread."""
     started = time.perf_counter()
     try:
         result = suggest(article)
     except Exception:  # the GUI thread runs it again, where its error shows
         return Prepared(article.text, None)
+    return derive(article.text, result, (time.perf_counter() - started) * 1000, marks)
+
+
+def derive(text: str, result: Suggestions, ms: float, marks: AnnotationSet) -> Prepared:
+    """Cover keys and underlines per suggestion; the cover keys of ``marks``."""
     items: tuple[Suggestion, ...] = result.items
     coverage = Coverage()
     coverage.update(marks)
-    return Prepared(article.text, result, (time.perf_counter() - started) * 1000,
-                    [cover_key(i) for i in items], [item_highlights(i) for i in items],
-                    coverage)
+    return Prepared(text, result, ms, [cover_key(i) for i in items],
+                    [item_highlights(i) for i in items], coverage)
 
 
-SWITCH_INTERVAL = 0.0005
-_running = 0
-_saved_interval = sys.getswitchinterval()
-_lock = threading.Lock()
+def run_in_child(article: Article, started: list[subprocess.Popen]) -> tuple:
+    """``(Suggestions | None, ms)`` from a child process; the process is put in
+    ``started`` as soon as it runs (so that it can be killed). Raises OSError when no
+    child can be started, ``ChildFailed`` when it died (killed, say)."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "deskapp.ui.suggest_process"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    )
+    started.append(child)
+    data = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        out, _ = child.communicate(data)
+    except (BrokenPipeError, OSError) as exc:
+        child.kill()
+        child.wait()
+        raise ChildFailed(str(exc)) from exc
+    if child.returncode != 0 or not out:
+        raise ChildFailed(f"exit status {child.returncode}")
+    suggest_process.register()
+    return pickle.loads(out)
 
 
-def _begin() -> None:
-    global _running, _saved_interval
-    with _lock:
-        if _running == 0:
-            _saved_interval = sys.getswitchinterval()
-            sys.setswitchinterval(SWITCH_INTERVAL)
-        _running += 1
-
-
-def _end() -> None:
-    global _running
-    with _lock:
-        _running -= 1
-        if _running == 0:
-            sys.setswitchinterval(_saved_interval)
+class ChildFailed(Exception):
+    """The engine's child process ended without a result."""
 
 
 class SuggestWorker(QObject):
@@ -82,15 +95,50 @@ class SuggestWorker(QObject):
 
     done = Signal(object)  # Prepared
 
-    def start(self, article: Article, marks: AnnotationSet) -> None:
-        _begin()
-        threading.Thread(target=self._work, args=(article, marks), name="suggest",
-                         daemon=True).start()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._children: list[subprocess.Popen] = []
+        self._generation = 0
+        self._lock = threading.Lock()
 
-    def _work(self, article: Article, marks: AnnotationSet) -> None:
+    def start(self, article: Article, marks: AnnotationSet) -> None:
+        self.cancel()
+        with self._lock:
+            self._generation += 1
+            generation = self._generation
+        threading.Thread(target=self._work, args=(article, marks, generation),
+                         name="suggest", daemon=True).start()
+
+    def cancel(self) -> None:
+        """Kill the run in progress (its result would be superseded anyway)."""
+        with self._lock:
+            self._generation += 1
+            children, self._children = self._children, []
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+
+    def _current(self, generation: int) -> bool:
+        with self._lock:
+            return generation == self._generation
+
+    def _work(self, article: Article, marks: AnnotationSet, generation: int) -> None:
+        started: list[subprocess.Popen] = []
+        with self._lock:
+            if generation != self._generation:
+                return  # superseded before it began
+            self._children = started  # cancel() kills what this run starts
         try:
+            result, ms = run_in_child(article, started)
+        except ChildFailed:  # killed by a newer run, or crashed: the GUI thread runs it
+            prepared = Prepared(article.text, None)
+        except OSError:  # no child process here: the engine runs on this thread
             prepared = prepare(article, marks)
-        finally:
-            _end()
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self.done.emit(prepared)
+        else:
+            if not self._current(generation):
+                return
+            prepared = (derive(article.text, result, ms, marks) if result is not None
+                        else Prepared(article.text, None))
+        if self._current(generation):
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self.done.emit(prepared)
