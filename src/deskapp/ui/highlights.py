@@ -246,7 +246,7 @@ class HighlightIndex:
             run = self._runs[at]
             if run.reach + run.delta <= start:
                 continue  # ends before the edit: unchanged
-            mapped = sorted(_mapped(h, start, end, size) for h in run.now())
+            mapped = sorted(follow_edit(h, start, end, size) for h in run.now())
             self._runs[at] = fresh = _Run(mapped)
             self._firsts[at] = fresh.starts[0]
             self._longest = max(self._longest, max(h[1] - h[0] for h in mapped))
@@ -271,7 +271,9 @@ class HighlightIndex:
         return out
 
 
-def _mapped(h: Highlight, start: int, end: int, size: int) -> tuple[int, int, int]:
+def follow_edit(h: Highlight, start: int, end: int, size: int) -> tuple[int, int, int]:
+    """Where highlight ``h`` goes when ``[start, end)`` becomes ``size`` characters: the
+    rules of a mark's span (``core.edits``), as a ``(start, end, role number)`` tuple."""
     s, e = h[0], h[1]
     if s >= end:
         s += size - (end - start)

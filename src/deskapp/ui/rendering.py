@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deskapp.core.annotations import Quote
 from deskapp.core.article import PartKind
 from deskapp.core.document import Document
 from deskapp.core.edits import TextEdit, map_position
@@ -18,6 +17,7 @@ from deskapp.ui.highlights import (
     HighlightIndex,
     Role,
     document_highlights,
+    follow_edit,
     mark_highlights,
 )
 from deskapp.ui.panels.marks_panel import status_line, tooltip
@@ -107,32 +107,36 @@ class DocumentRenderer:
         self._rehighlight(ranges)
 
     def _redraw_after_edit(self, old: Document, new: Document, change: TextChange | None) -> None:
-        """Move the highlights with the edit (the index moves them lazily); those of the
-        marks rebuilt around the edit are taken out and put back; only the edited stretch
-        and the marks it touched are redrawn (blocks keep block-relative formats)."""
+        """Move the highlights with the edit (the index moves them lazily, by the same
+        rules as mark spans); the marks rebuilt around it (``AnnotationSet.diff``) whose
+        highlights did not simply follow the edit lose and regain theirs. Only the edited
+        stretch and those marks are redrawn (blocks keep block-relative formats)."""
         view = self.window.view
         if change is None:
             self._redraw_all(new)
             return
-        edit = TextEdit(change.start, change.end, change.replacement)
+        a, b, size = change.start, change.end, len(change.replacement)
+        edit = TextEdit(a, b, change.replacement)
         index: HighlightIndex = view.highlighter.index
-        _row, gone, came = old.marks.diff(new.marks)  # marks after it: moved, not changed
-        touched = _touched_ids(gone, edit.start, edit.end)
-        ranges = [(edit.start, edit.start + len(edit.replacement))]
-        for mark in gone:
-            for h in mark_highlights(mark):
-                index.remove(h)
-                if mark.id in touched:  # where its old look now is, to clear it
-                    ranges.append((map_position(h.start, edit, side="start"),
-                                   map_position(h.end, edit)))
+        _row, gone, came = old.marks.diff(new.marks)
+        was = {m.id: mark_highlights(m) for m in gone}
+        now = {m.id: mark_highlights(m) for m in came}
+        changed = {key for key, drawn in was.items()
+                   if now.get(key) != [follow_edit(h, a, b, size) for h in drawn]}
+        changed.update(now.keys() - was.keys())
+        ranges = [(a, a + size)]
+        for key in changed & was.keys():
+            for h in was[key]:
+                index.remove(h)  # and redraw where its old look now is, to clear it
+                ranges.append((map_position(h.start, edit, side="start"),
+                               map_position(h.end, edit)))
         for h in _boilerplate(old):
             index.remove(h)
-        index.shift(edit.start, edit.end, edit.delta)
-        for mark in came:
-            for h in mark_highlights(mark):
+        index.shift(a, b, edit.delta)
+        for key in changed & now.keys():
+            for h in now[key]:
                 index.add(h)
-                if mark.id in touched:
-                    ranges.append((h.start, h.end))
+                ranges.append((h.start, h.end))
         for h in _boilerplate(new):
             index.add(h)
         view.highlighter.positions = view.positions
@@ -195,28 +199,6 @@ def _made_by_view(edit: tuple[int, int, str] | None, old_text: str, new_text: st
         and old_text[:start] == new_text[:start]
         and old_text[end:] == new_text[start + len(replacement):]
     )
-
-
-def mark_spans(mark) -> tuple:
-    if isinstance(mark, Quote):
-        return (mark.span, mark.speaker_span, mark.cue)
-    return (mark.content, mark.source, mark.cue)
-
-
-def _touched_ids(marks: tuple, a: int, b: int) -> set[str]:
-    """Ids of the marks that an edit of ``[a, b)`` touches."""
-    limit = max(b, a + 1)
-    out: set[str] = set()
-    for mark in marks:
-        if isinstance(mark, Quote):
-            first, second, cue = mark.span, mark.speaker_span, mark.cue
-        else:
-            first, second, cue = mark.content, mark.source, mark.cue
-        if ((first is not None and first.start < limit and first.end > a)
-                or (second is not None and second.start < limit and second.end > a)
-                or (cue is not None and cue.start < limit and cue.end > a)):
-            out.add(mark.id)
-    return out
 
 
 def _boilerplate(doc: Document) -> list[Highlight]:
