@@ -96,10 +96,10 @@ class BlockCache:
                 self._items.popitem(last=False)
 
 
-def analysed_blocks(text: str, quotes: list[RawQuote], skipped: Ranges,
-                    dateline_ends: tuple[int, ...],
-                    cache: BlockCache | None) -> Iterator[tuple[int, BlockResult]]:
-    """Each block's start and result (relative offsets), read again only when not cached."""
+def block_keys(text: str, quotes: list[RawQuote], skipped: Ranges,
+               dateline_ends: tuple[int, ...]) -> Iterator[tuple[int, tuple | None]]:
+    """Each block's start and key: the arguments of ``analyse_block`` relative to the start
+    (its text, quotes, skipped parts, dateline ends); None for a blank block without quotes."""
     qi = 0
     for start, end in block_bounds(text, quotes):
         inside: list[RawQuote] = []
@@ -108,18 +108,28 @@ def analysed_blocks(text: str, quotes: list[RawQuote], skipped: Ranges,
             qi += 1
         block = text[start:end]
         if not inside and (not block or block.isspace()):
+            yield start, None
+            continue
+        rel_quotes = tuple([RawQuote(tuple([(s - start, e - start) for s, e in q.pieces]),
+                                     q.open_at - start, q.close_end - start) for q in inside])
+        rel_skipped = _clipped(skipped, start, end) if skipped else ()
+        rel_datelines = tuple([d - start for d in dateline_ends if start <= d <= end])
+        yield start, (block, rel_quotes, rel_skipped, rel_datelines)
+
+
+def analysed_blocks(text: str, quotes: list[RawQuote], skipped: Ranges,
+                    dateline_ends: tuple[int, ...],
+                    cache: BlockCache | None) -> Iterator[tuple[int, BlockResult]]:
+    """Each block's start and result (relative offsets), read again only when not cached."""
+    for start, key in block_keys(text, quotes, skipped, dateline_ends):
+        if key is None:
             yield start, EMPTY
             continue
-        rel_quotes = [RawQuote(tuple((s - start, e - start) for s, e in q.pieces),
-                               q.open_at - start, q.close_end - start) for q in inside]
-        rel_skipped = _clipped(skipped, start, end) if skipped else ()
-        rel_datelines = tuple(d - start for d in dateline_ends if start <= d <= end)
         if cache is None:
-            yield start, analyse_block(block, rel_quotes, rel_skipped, rel_datelines)
+            yield start, analyse_block(*key)
             continue
-        key = (block, tuple(rel_quotes), rel_skipped, rel_datelines)
         found = cache.get(key)
         if found is None:
-            found = analyse_block(block, rel_quotes, rel_skipped, rel_datelines)
+            found = analyse_block(*key)
             cache.put(key, found)
         yield start, found

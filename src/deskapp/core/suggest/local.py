@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from deskapp.core.suggest.attributions import find_attributions
@@ -58,7 +59,7 @@ class BlockResult:
 EMPTY = BlockResult((), (), ())
 
 
-def analyse_block(text: str, quotes: list[RawQuote], skipped: Ranges,
+def analyse_block(text: str, quotes: Sequence[RawQuote], skipped: Ranges,
                   dateline_ends: tuple[int, ...]) -> BlockResult:
     """Sentences, indirect attributions and quote plans of one block's ``text``."""
     layout = Layout.build(text, sentence_ranges(text), skipped, dateline_ends)
@@ -70,7 +71,7 @@ def analyse_block(text: str, quotes: list[RawQuote], skipped: Ranges,
     return BlockResult(layout.sentences, tuple(raws), plans)
 
 
-def _attach_all(text: str, layout: Layout, quotes: list[RawQuote],
+def _attach_all(text: str, layout: Layout, quotes: Sequence[RawQuote],
                 used_cues: set[int]) -> list[tuple[list[RawQuote], Attachment | None]]:
     """Each quote with the cue next to it; a quote split by a cue joins its second half."""
     groups: list[tuple[list[RawQuote], Attachment | None]] = []
