@@ -12,7 +12,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from enum import IntEnum
-from itertools import repeat
 from operator import itemgetter, sub
 from typing import NamedTuple
 
@@ -94,24 +93,23 @@ def mark_highlights(mark: Quote | Attribution) -> list[Highlight]:
     return [h for h in out if h.end > h.start]
 
 
-def document_highlights(doc: Document) -> list[Highlight]:
-    """Every highlight of a document: boilerplate parts and accepted marks (the same as
-    ``mark_highlights`` of each mark, made as plain tuples first: 10,000 marks at once)."""
-    plain = [
-        (p.span.start, p.span.end, Role.BOILERPLATE)
-        for p in doc.article.parts
-        if p.kind is PartKind.BOILERPLATE
-    ]
+def document_highlights(doc: Document) -> list[tuple[int, int, int]]:
+    """Every highlight of a document (boilerplate parts and accepted marks, as
+    ``mark_highlights`` of each mark) as plain ``(start, end, role number)`` tuples: 10,000
+    marks make 20,000 of them at once, and tuples of ints stay out of the garbage
+    collector's scans (``Highlight`` objects kept it busy)."""
+    boilerplate, quote, content = int(Role.BOILERPLATE), int(Role.QUOTE), int(Role.CONTENT)
+    source, cue = int(Role.SOURCE), int(Role.CUE)
+    plain = [(p.span.start, p.span.end, boilerplate)
+             for p in doc.article.parts if p.kind is PartKind.BOILERPLATE]
     add = plain.append
     for mark in doc.marks:
         if mark.orphaned:
             continue
         if type(mark) is Quote:
-            spans = ((mark.span, Role.QUOTE), (mark.speaker_span, Role.SOURCE),
-                     (mark.cue, Role.CUE))
+            spans = ((mark.span, quote), (mark.speaker_span, source), (mark.cue, cue))
         else:
-            spans = ((mark.content, Role.CONTENT), (mark.source, Role.SOURCE),
-                     (mark.cue, Role.CUE))
+            spans = ((mark.content, content), (mark.source, source), (mark.cue, cue))
         for span, role in spans:
             if span is None:
                 continue
@@ -119,7 +117,7 @@ def document_highlights(doc: Document) -> list[Highlight]:
                 plain.extend((s, e, role) for s, e in span.fragments if e > s)
             elif span.end > span.start:
                 add((span.start, span.end, role))
-    return list(map(tuple.__new__, repeat(Highlight), plain))
+    return plain
 
 
 class _Run:
@@ -141,9 +139,8 @@ class _Run:
 
 
 def _plain(items: list) -> list[tuple[int, int, int]]:
-    """``(start, end, role number)`` tuples, made in C."""
-    return list(zip(map(itemgetter(0), items), map(itemgetter(1), items),
-                    map(int, map(itemgetter(2), items)), strict=True))
+    """``(start, end, role number)`` tuples (``Highlight`` objects converted)."""
+    return [h if type(h) is tuple else (h[0], h[1], int(h[2])) for h in items]
 
 
 class HighlightIndex:
@@ -156,14 +153,14 @@ class HighlightIndex:
 
     RUN = 256
 
-    def __init__(self, items: Iterable[Highlight] = ()) -> None:
-        items = sorted(items)
+    def __init__(self, items: Iterable[Highlight | tuple[int, int, int]] = ()) -> None:
+        items = sorted(_plain(list(items)))
         self._build(items)
         self._longest = max(map(sub, map(itemgetter(1), items), map(itemgetter(0), items)),
                             default=0)
 
-    def _build(self, items: list[Highlight]) -> None:
-        size, items = self.RUN, _plain(items)
+    def _build(self, items: list[tuple[int, int, int]]) -> None:
+        size = self.RUN
         self._runs = [_Run(items[i : i + size]) for i in range(0, len(items), size)]
         self._firsts = [r.starts[0] + r.delta for r in self._runs]
         self._count = len(items)
@@ -179,7 +176,7 @@ class HighlightIndex:
 
     def add(self, item: Highlight) -> None:
         if not self._runs:
-            self._build([item])
+            self._build(_plain([item]))
         else:
             at = max(0, bisect_right(self._firsts, item.start) - 1)
             run = self._runs[at]
@@ -221,14 +218,16 @@ class HighlightIndex:
     def replace(self, gone: Iterable[Highlight], came: Iterable[Highlight]) -> None:
         """Remove ``gone`` and add ``came`` (each counted as often as it occurs) in one
         pass: quicker than one at a time when thousands change."""
-        left = Counter(gone)
+        left = Counter(_plain(list(gone)))
         kept = []
-        for item in self._all():
-            if left[item] > 0:
-                left[item] -= 1
-            else:
-                kept.append(item)
-        added = list(came)
+        for run in self._runs:
+            d = run.delta
+            for item in (run.items if not d else [(s + d, e + d, r) for s, e, r in run.items]):
+                if left[item] > 0:
+                    left[item] -= 1
+                else:
+                    kept.append(item)
+        added = _plain(list(came))
         kept += added
         kept.sort()
         self._build(kept)
