@@ -31,7 +31,7 @@ from deskapp.core.suggest.phrases import (
     previous_word,
     subject_before,
 )
-from deskapp.core.suggest.sentences import Layout
+from deskapp.core.suggest.sentences import DATELINE_RE, Layout
 
 _FINITE_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|has|have|had|did|does|do|should|may|might|"
@@ -49,10 +49,12 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
     text = layout.text
     quote_starts = [s for s, _ in quote_hulls]
     starts, sentences, skipped = layout.starts, layout.sentences, layout.skipped
+    datelines = layout.dateline_ends
     found: list[RawAttribution] = []
     at = -1  # the sentence of the previous cue, whose content end and line start are kept
     end = 0
     line_start = False
+    dateline = None
     for m in CUE_RE.finditer(text):
         pos = m.start()
         if pos in used_cues:
@@ -73,7 +75,16 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
             at = i
             end = _content_end(text, s_start, s_end)
             line_start = s_start == 0 or text[s_start - 1] == "\n"
-        body = layout.body_start(s_start, pos) if line_start else s_start
+            # a dateline read to the end of the text: the same match as body_start's,
+            # which stops at the cue, whenever it ends before the cue (the pattern
+            # has no end assertion), and none if there is none
+            dateline = DATELINE_RE.match(text, s_start) if line_start and not datelines else None
+        if not line_start:
+            body = s_start
+        elif datelines or (dateline is not None and dateline.end() > pos):
+            body = layout.body_start(s_start, pos)
+        else:
+            body = s_start if dateline is None else dateline.end()
         group = m.group
         if group("according"):
             found.extend(according_to(text, m, body, end))

@@ -111,11 +111,14 @@ def _chunk_start(text: str, lo: int, end: int) -> int:
 def _last_chunk_end(text: str, lo: int, end: int) -> int:
     """The end of the last ``_CHUNK_END_RE`` match that ``finditer`` from ``lo`` meets (``lo``
     without one). A greedy ``.*`` backs off to the rightmost match: the same one, unless a
-    match met from the left overlaps it (" - - "; matches are at most 4 characters)."""
+    match met from the left overlaps it. Only " - " can (from two characters before, in
+    " - - "; "that" has no match inside it), so that case alone is checked and walked."""
     m = _LAST_CHUNK_END_RE.match(text, lo, end)
     if m is None:
         return lo
     first = m.start(1)
+    if first - 2 < lo or text[first - 1] != "-":
+        return m.end()
     for p in range(max(lo, first - 3), first):
         prior = _CHUNK_END_RE.match(text, p, end)
         if prior is not None and prior.end() > first:
@@ -205,6 +208,11 @@ def previous_word(text: str, lo: int, pos: int) -> str | None:
     text[lo:pos]).group(1)`` finds it: the run of word characters and ’ ' - that holds
     the last word character, found from the right; without any word character, the
     first run of ’ ' - (all of them non-word)."""
+    if pos - 1 > lo and text[pos - 1] == " ":  # "… word said": a plain word and a space
+        k = text.rfind(" ", lo, pos - 1) + 1 or lo
+        word = text[k:pos - 1]
+        if word.isalnum():
+            return word
     window = text[lo:pos]
     m = _LAST_WORD_RE.fullmatch(window)
     if m is not None:
