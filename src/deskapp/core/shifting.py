@@ -34,8 +34,9 @@ _new = object.__new__
 _set = object.__setattr__
 
 
-def _build(cls: type, fields: dict[str, list]) -> list:
-    """``len`` new ``cls`` objects whose slot ``name`` takes ``fields[name][i]``."""
+def fill_slots(cls: type, fields: dict[str, list]) -> list:
+    """New ``cls`` objects, the ``i``-th with slot ``name`` set to ``fields[name][i]``,
+    made a field at a time for all of them (no ``__init__``: only for valid values)."""
     count = len(next(iter(fields.values())))
     objects = list(map(_new, repeat(cls, count)))
     for name, values in fields.items():
@@ -57,7 +58,7 @@ def shift_spans(spans: Sequence[Span], delta: int) -> list[Span]:
         tuple([(s + delta, e + delta) for s, e in f]) if f else ()
         for f in map(attrgetter("fragments"), spans)
     ]
-    return _build(
+    return fill_slots(
         Span,
         {
             "start": [s + delta for s in map(attrgetter("start"), spans)],
@@ -90,7 +91,7 @@ def shift_marks(marks: Sequence[Mark], delta: int) -> list[Mark]:
         fields = {name: list(map(attrgetter(name), group)) for name in cls.__slots__}
         for name in cls.span_fields:
             fields[name] = _shift_optional(fields[name], delta)
-        for i, mark in zip(where, _build(cls, fields), strict=True):
+        for i, mark in zip(where, fill_slots(cls, fields), strict=True):
             out[i] = mark
     return out  # type: ignore[return-value]
 

@@ -99,6 +99,13 @@ def carry_rejections(
     return frozenset(i.id for i in after if i.id in rejected or identity(i) in moved)
 
 
+def underline_ranges(item: Suggestion) -> list[tuple[int, int]]:
+    """Where a suggestion is underlined: its anchor, speaker or source, and cue."""
+    who = item.speaker_span if isinstance(item, QuoteSuggestion) else item.source
+    return [(s, e) for span in (item.anchor, who, item.cue) if span is not None
+            for s, e in span.ranges if e > s]
+
+
 def cover_key(item: Suggestion) -> tuple:
     """What a mark must match to cover ``item``: the span for a quote, the content and
     the source for an attribution (what the approval checks count)."""
@@ -107,10 +114,15 @@ def cover_key(item: Suggestion) -> tuple:
 
 
 def _mark_key(mark: Mark) -> tuple | None:
-    if isinstance(mark, Quote):
-        return ("quote", _ranges(mark.span))
-    if isinstance(mark, Attribution):
-        return ("attribution", _ranges(mark.content), _ranges(mark.source))
+    """What a mark covers (``cover_key`` of a suggestion on the same spans); made without
+    ``Span.ranges`` calls: every mark of a long article gets one when its run arrives."""
+    if type(mark) is Quote:
+        span = mark.span
+        return ("quote", span.fragments or ((span.start, span.end),))
+    if type(mark) is Attribution:
+        content, source = mark.content, mark.source
+        return ("attribution", content.fragments or ((content.start, content.end),),
+                () if source is None else source.fragments or ((source.start, source.end),))
     return None
 
 
@@ -151,6 +163,10 @@ class Coverage:
         if marks is self._marks:
             return set()
         _row, gone, came = self._marks.diff(marks, moved=False)
+        if not self._counts and not gone:  # a first look: counted in C
+            self._counts = Counter(k for k in map(_mark_key, came) if k is not None)
+            self._marks = marks
+            return set(self._counts)
         changed: set[tuple] = set()
         for mark in came:
             if (key := _mark_key(mark)) is not None:

@@ -4,9 +4,9 @@ The engine runs in a child process (``suggest_process``): a thread shared the
 interpreter lock with the window, and for the second or so a 1 MB article takes, every
 Python callback of the window waited for it (opening, then adding a mark, was two to
 five times slower). A helper thread only feeds the child, waits for it (waiting holds no
-lock), unpickles the result and derives what the window needs from it (cover keys,
-underlines, the marks' coverage): tens of milliseconds shared with the window instead
-of the whole run. A newer run kills the one it supersedes. If no child can be started
+lock), reads the result (sent in columns, made in bulk: ``suggest_process``) and
+works out the marks' coverage: milliseconds shared with the window instead of the
+whole run. A newer run kills the one it supersedes. If no child can be started
 (a frozen build without an interpreter), the thread runs the engine itself as before.
 The result comes back to the GUI thread through a queued signal, where the caller
 applies it if the text is still the same.
@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from itertools import islice, repeat
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,7 +29,7 @@ from deskapp.core.annotations import AnnotationSet
 from deskapp.core.article import Article
 from deskapp.core.suggest import Suggestion, Suggestions, suggest
 from deskapp.ui import suggest_process
-from deskapp.ui.highlights import Highlight
+from deskapp.ui.highlights import Highlight, Role
 from deskapp.ui.review_memory import Coverage, cover_key
 from deskapp.ui.suggestion_glue import item_highlights
 
@@ -65,9 +66,9 @@ def derive(text: str, result: Suggestions, ms: float, marks: AnnotationSet) -> P
 
 
 def run_in_child(article: Article, started: list[subprocess.Popen]) -> tuple:
-    """``(Suggestions | None, ms)`` from a child process; the process is put in
-    ``started`` as soon as it runs (so that it can be killed). Raises OSError when no
-    child can be started, ``ChildFailed`` when it died (killed, say)."""
+    """What ``suggest_process.run`` sends back; the child is put in ``started`` as soon
+    as it runs (so that it can be killed). Raises OSError when no child can be started,
+    ``ChildFailed`` when it died (killed, say)."""
     child = subprocess.Popen(
         [sys.executable, "-m", "deskapp.ui.suggest_process"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -82,8 +83,22 @@ def run_in_child(article: Article, started: list[subprocess.Popen]) -> tuple:
         raise ChildFailed(str(exc)) from exc
     if child.returncode != 0 or not out:
         raise ChildFailed(f"exit status {child.returncode}")
-    suggest_process.register()
     return pickle.loads(out)
+
+
+def received(text: str, sent: tuple, marks: AnnotationSet) -> Prepared:
+    """The ``Prepared`` of a child's run: its objects made in bulk, underlines from the
+    ranges it worked out, and the cover keys of ``marks``."""
+    encoded, ms, covers, ranges = sent
+    if encoded is None:
+        return Prepared(text, None)
+    coverage = Coverage()
+    coverage.update(marks)
+    role = Role.SUGGESTION
+    made = iter(map(tuple.__new__, repeat(Highlight),
+                    [(s, e, role) for item in ranges for s, e in item]))  # made in C
+    underlines = [list(islice(made, len(item))) for item in ranges]
+    return Prepared(text, suggest_process.decode(encoded), ms, covers, underlines, coverage)
 
 
 class ChildFailed(Exception):
@@ -129,7 +144,7 @@ class SuggestWorker(QObject):
                 return  # superseded before it began
             self._children = started  # cancel() kills what this run starts
         try:
-            result, ms = run_in_child(article, started)
+            sent = run_in_child(article, started)
         except ChildFailed:  # killed by a newer run, or crashed: the GUI thread runs it
             prepared = Prepared(article.text, None)
         except OSError:  # no child process here: the engine runs on this thread
@@ -137,8 +152,7 @@ class SuggestWorker(QObject):
         else:
             if not self._current(generation):
                 return
-            prepared = (derive(article.text, result, ms, marks) if result is not None
-                        else Prepared(article.text, None))
+            prepared = received(article.text, sent, marks)
         if self._current(generation):
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 self.done.emit(prepared)

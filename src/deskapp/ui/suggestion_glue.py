@@ -7,14 +7,12 @@ from deskapp.core.annotations import SourceKind
 from deskapp.core.suggest import QuoteSuggestion, ReviewQueue, Suggestion, Suggestions
 from deskapp.ui.highlights import Highlight, Role
 from deskapp.ui.mark_dialog import MarkDetails
+from deskapp.ui.review_memory import underline_ranges
 
 
 def item_highlights(item: Suggestion) -> list[Highlight]:
     """The dashed underlines of one suggestion: its anchor, speaker or source, and cue."""
-    who = item.speaker_span if isinstance(item, QuoteSuggestion) else item.source
-    return [Highlight(s, e, Role.SUGGESTION)
-            for span in (item.anchor, who, item.cue) if span is not None
-            for s, e in span.ranges if e > s]
+    return [Highlight(s, e, Role.SUGGESTION) for s, e in underline_ranges(item)]
 
 
 def pending_highlights(queue: ReviewQueue) -> list[Highlight]:

@@ -1,0 +1,31 @@
+"""The engine's run sent from the child process in columns arrives exactly as made."""
+
+from __future__ import annotations
+
+from deskapp.core.annotations import AnnotationSet
+from deskapp.core.article import Article
+from deskapp.core.suggest import Suggestions, suggest
+from deskapp.ui.suggest_process import decode, encode, run
+from deskapp.ui.suggest_worker import derive, received
+
+
+def test_a_run_survives_the_columns_exactly(fixtures):
+    article = Article((fixtures / "venezuela-defections.txt").read_text(encoding="utf-8"))
+    result = suggest(article)
+    assert result.items and result.flags
+    back = decode(encode(result))
+    assert back == result
+    assert [i.id for i in back.items] == [i.id for i in result.items]
+    assert decode(encode(Suggestions())) == Suggestions()
+
+
+def test_what_the_child_sends_gives_what_the_window_derived_itself(fixtures):
+    article = Article((fixtures / "venezuela-defections.txt").read_text(encoding="utf-8"))
+    marks = AnnotationSet()
+    here = derive(article.text, suggest(article), 0.0, marks)
+    sent = received(article.text, run(article), marks)
+    assert sent.result == here.result
+    assert sent.covers == here.covers
+    assert sent.underlines == here.underlines
+    assert [type(h) for line in sent.underlines for h in line] == [
+        type(h) for line in here.underlines for h in line]
