@@ -133,7 +133,7 @@ def _names_two_ways(text: str, quotes, attributions) -> list[Flag]:
         if q.speaker and q.speaker_span and len(q.speaker.split()) >= 2:
             mentions.setdefault(q.speaker, q.speaker_span)
     for a in attributions:
-        if a.entity and a.source and str(a.source_kind) == "person" and len(a.entity.split()) >= 2:
+        if a.source_kind == "person" and a.entity and a.source and len(a.entity.split()) >= 2:
             mentions.setdefault(a.entity, a.source)
     buckets: dict[str, list[str]] = defaultdict(list)
     for name in mentions:

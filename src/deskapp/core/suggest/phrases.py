@@ -31,11 +31,31 @@ _NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-
 _ABBREV_BEFORE_RE = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col)|\b[A-Z])$"
 )
-# A whole word that is one of _CLAUSE_WORDS in any letter case ("And", "BUT").
-_CLAUSE_WORD_RE = re.compile(
-    r"\b(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in w)
-                         for w in sorted(_CLAUSE_WORDS, key=lambda w: (-len(w), w))) + r")\b"
-)
+
+
+def _any_case_trie(words: set[str]) -> str:
+    """An alternation of ``words``, each letter in either case ([aA]), factored by prefix:
+    at a word start the regex engine tries a dozen first letters, not every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [f"[{ch}{ch.upper()}]" + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# A whole word that is one of _CLAUSE_WORDS in any letter case ("And", "BUT"); between
+# two \b only one of them can match, so the order of the alternatives does not matter.
+_CLAUSE_WORD_RE = re.compile(r"\b(?:" + _any_case_trie(_CLAUSE_WORDS) + r")\b")
 _WORD_RE = re.compile(r"[\w’'.&()-]+")
 # Punctuation, " - " or the word "that" (written to open with a character class, which
 # the regex engine skips through in C): [,;:–—”"“] | \s-\s | \bthat\b
