@@ -34,26 +34,23 @@ def block_bounds(text: str, quotes: list[RawQuote]) -> list[tuple[int, int]]:
     """
     lines = text.split("\n")
     n = len(lines)
-    starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
-    reach = list(range(n))  # the last line a block holding line i must reach
-    joined = False
+    starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
+    reach: dict[int, int] = {}  # the last line a block holding line i must reach, if past i
     for q in quotes:
         if text.find("\n", q.open_at, q.close_end) >= 0:
-            joined = True
             first = bisect_right(starts, q.open_at) - 1
-            reach[first] = max(reach[first], bisect_right(starts, q.close_end - 1) - 1)
+            last = bisect_right(starts, q.close_end - 1) - 1
+            if last > reach.get(first, first):
+                reach[first] = last
     for m in _CUE_OVER_BREAK_RE.finditer(text):
-        joined = True
         first = bisect_right(starts, m.start()) - 1
-        reach[first] = max(reach[first], bisect_right(starts, m.end()) - 1)
+        last = bisect_right(starts, m.end()) - 1
+        if last > reach.get(first, first):
+            reach[first] = last
     cuts = [len(line) % _SPLIT_EVERY == 0 for line in lines]
     cuts[-1] = True
-    if joined:
-        far = -1
-        for i in range(n):  # no cut inside a join
-            far = max(far, reach[i])
-            if far > i:
-                cuts[i] = False
+    for first, last in reach.items():  # no cut inside a join: lines first … last - 1
+        cuts[first:last] = [False] * (last - first)
     bounds = []
     first = 0
     for i in compress(range(n), cuts):

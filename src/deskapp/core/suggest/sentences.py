@@ -71,6 +71,8 @@ def sentence_ranges(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
+    if dot >= _LONGEST and text[dot - _LONGEST:dot].isalpha():
+        return False  # a word of more letters than any abbreviation ends here
     lo = max(0, dot - 12)
     if text[dot - 1:dot] == "\n":  # "$" may match before a final newline: the plain search
         w = _WORD_BEFORE_RE.search(text, lo, dot)
@@ -87,6 +89,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 _WORD_RUN_RE = re.compile(r"[\w.’']+")
+_LONGEST = 1 + max(map(len, _ABBREVIATIONS))
 
 
 def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
