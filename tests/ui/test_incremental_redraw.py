@@ -16,7 +16,7 @@ import deskapp.ui.suggestions as suggestions_module
 from deskapp.core import shifting
 from deskapp.core.annotations import AnnotationSet, Attribution, Quote, SourceKind
 from deskapp.core.spans import Span
-from deskapp.ui.highlights import HighlightIndex, document_highlights
+from deskapp.ui.highlights import HighlightIndex, Role, document_highlights
 from deskapp.ui.panels.marks_panel import describe
 from tests.ui.test_long_article_paths import _formats
 
@@ -100,3 +100,28 @@ def test_marks_added_and_removed_redraw_as_from_scratch(marked):
         doc = session.document
         session.apply(doc.with_marks(doc.marks.remove(mark.id)), "Delete")
         check(window)
+
+
+def test_underlines_after_a_rerun_are_where_the_new_run_puts_them(sample_window, qtbot):
+    window = sample_window
+    qtbot.waitUntil(lambda: bool(window.renderer.extra_highlights), timeout=5_000)
+    window.marking.toggle_edit_mode(True)
+    type_at(window, 30, "Breaking: ")  # near the top: every underline moves with the text
+    type_at(window, 900, "", 300)  # a deletion that takes suggestions away
+    window.suggestions.run_now()
+    drawn = Counter(window.view.highlighter.index.of_role(Role.SUGGESTION))
+    assert drawn == Counter(window.renderer.extra_highlights)
+    assert drawn == Counter(h for line in window.suggestions._underlines for h in line
+                            if h) - Counter(
+        h for line, decision in zip(window.suggestions._underlines,
+                                    window.suggestions.queue.decisions, strict=True)
+        if decision is not None for h in line)
+    check_text_and_marks(window)
+
+
+def check_text_and_marks(window) -> None:
+    QApplication.processEvents()
+    doc, view = window.session.document, window.view
+    assert view.text() == doc.article.text
+    marks_drawn = Counter(h for h in view.highlighter.index if h[2] != Role.SUGGESTION)
+    assert marks_drawn == Counter(document_highlights(doc))

@@ -178,9 +178,9 @@ class HighlightIndex:
         if not self._runs:
             self._build(_plain([item]))
         else:
-            at = max(0, bisect_right(self._firsts, item.start) - 1)
+            at = max(0, bisect_right(self._firsts, item[0]) - 1)
             run = self._runs[at]
-            s, e = item.start - run.delta, item.end - run.delta
+            s, e = item[0] - run.delta, item[1] - run.delta
             i = bisect_right(run.starts, s)
             run.items.insert(i, (s, e, int(item[2])))
             run.starts.insert(i, s)
@@ -193,15 +193,15 @@ class HighlightIndex:
                                            _Run(run.items[half:], run.delta)]
                 self._firsts[at : at + 1] = [r.starts[0] + r.delta
                                              for r in self._runs[at : at + 2]]
-        self._longest = max(self._longest, item.end - item.start)
+        self._longest = max(self._longest, item[1] - item[0])
 
     def remove(self, item: Highlight) -> None:
         """Remove one highlight equal to ``item`` (none if there is none)."""
-        at = max(0, bisect_left(self._firsts, item.start) - 1)
-        while at < len(self._runs) and self._firsts[at] <= item.start:
+        at = max(0, bisect_left(self._firsts, item[0]) - 1)
+        while at < len(self._runs) and self._firsts[at] <= item[0]:
             run = self._runs[at]
-            s = item.start - run.delta
-            wanted = (s, item.end - run.delta, int(item[2]))
+            s = item[0] - run.delta
+            wanted = (s, item[1] - run.delta, int(item[2]))
             i = bisect_left(run.starts, s)
             while i < len(run.starts) and run.starts[i] == s:
                 if run.items[i] == wanted:
@@ -219,16 +219,33 @@ class HighlightIndex:
         """Remove ``gone`` and add ``came`` (each counted as often as it occurs) in one
         pass: quicker than one at a time when thousands change."""
         left = Counter(_plain(list(gone)))
-        kept = []
-        for run in self._runs:
-            d = run.delta
-            for item in (run.items if not d else [(s + d, e + d, r) for s, e, r in run.items]):
+        kept = self._now()
+        if left:
+            rest = []
+            for item in kept:
                 if left[item] > 0:
                     left[item] -= 1
                 else:
-                    kept.append(item)
-        added = _plain(list(came))
-        kept += added
+                    rest.append(item)
+            kept = rest
+        self._rebuilt(kept, _plain(list(came)))
+
+    def of_role(self, role: Role) -> list[tuple[int, int, int]]:
+        """The highlights of ``role`` where they are now."""
+        number = int(role)
+        return [h for h in self._now() if h[2] == number]
+
+    def _now(self) -> list[tuple[int, int, int]]:
+        out: list[tuple[int, int, int]] = []
+        for run in self._runs:
+            d = run.delta
+            out += run.items if not d else [(s + d, e + d, r) for s, e, r in run.items]
+        return out
+
+    def _rebuilt(self, kept: list[tuple[int, int, int]],
+                 added: list[tuple[int, int, int]]) -> None:
+        added.sort()
+        kept += added  # two sorted runs: the sort below merges them
         kept.sort()
         self._build(kept)
         self._longest = max(self._longest, max((h[1] - h[0] for h in added), default=0))

@@ -27,7 +27,7 @@ from deskapp.core.checks import pending_suggestions, unattributed_claims
 from deskapp.core.document import Document
 from deskapp.core.suggest import ReviewQueue, Suggestions, suggest
 from deskapp.ui.article_view import ArticleView
-from deskapp.ui.highlights import Highlight
+from deskapp.ui.highlights import Highlight, Role
 from deskapp.ui.panels.flags_panel import FlagsPanel
 from deskapp.ui.panels.review_bar import ReviewBar
 from deskapp.ui.review_memory import (
@@ -250,7 +250,7 @@ class SuggestionActions:
     def draw(self, clear: bool = False) -> None:
         drawn, queue = self._drawn, self.queue
         if clear:
-            self._show_highlights([])
+            self._replace_underlines([])
         elif drawn is not None and drawn.items is queue.items:  # only decisions changed
             gone: list[Highlight] = []
             came: list[Highlight] = []
@@ -260,13 +260,30 @@ class SuggestionActions:
                     (gone if now is not None else came).extend(lines)
             self._show_highlights(self._pending_underlines(), Counter(gone), Counter(came))
         else:
-            self._show_highlights(self._pending_underlines())
+            self._replace_underlines(self._pending_underlines())
         self._drawn = None if clear else queue
         if clear:
             self.flags_panel.set_flags(())
         self.review_bar.show_queue(self.queue)
         if self.mode.on:
             self.mode.show_current()
+
+    def _replace_underlines(self, wanted: list[Highlight]) -> None:
+        """A new run (or none): the underlines the index holds now (moved by any
+        corrections since the last run) compared with ``wanted``; only the difference
+        is drawn."""
+        renderer, view = self.window.renderer, self.window.view
+        if not wanted and not renderer.extra_highlights:
+            return
+        shown = renderer.shown
+        if shown is None or shown.article.text != view.text():
+            renderer.extra_highlights = wanted
+            renderer.redraw()
+            return
+        now = Counter(view.highlighter.index.of_role(Role.SUGGESTION))
+        want = Counter(wanted)
+        self._show_highlights(wanted, now - want, want - now)
+        renderer.extra_highlights = wanted
 
     def _show_highlights(self, wanted: list[Highlight], gone: Counter | None = None,
                          came: Counter | None = None) -> None:
@@ -295,7 +312,7 @@ class SuggestionActions:
             index.remove(item)
         for item in came.elements():
             index.add(item)
-        _rehighlight(view, [(h.start, h.end) for h in (*gone, *came)])
+        _rehighlight(view, [(h[0], h[1]) for h in (*gone, *came)])
 
     # -- flags and glue for the rest of the window -----------------------------------
     def focus_flags(self) -> None:
