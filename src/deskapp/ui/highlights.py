@@ -120,6 +120,9 @@ def document_highlights(doc: Document) -> list[tuple[int, int, int]]:
     return plain
 
 
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 class _Run:
     """Highlights in start order, stored ``delta`` before where they are now, as plain
     ``(start, end, role number)`` tuples: tuples of ints leave the garbage collector's
@@ -129,9 +132,9 @@ class _Run:
 
     def __init__(self, items: list[tuple[int, int, int]], delta: int = 0) -> None:
         self.items = items
-        self.starts = [h[0] for h in items]
+        self.starts = list(map(_START, items))
         self.delta = delta
-        self.reach = max((h[1] for h in items), default=0)  # the furthest end (stored)
+        self.reach = max(map(_END, items), default=0)  # the furthest end (stored)
 
     def now(self) -> list[Highlight]:
         d = self.delta

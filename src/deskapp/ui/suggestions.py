@@ -282,7 +282,10 @@ class SuggestionActions:
             return
         now = Counter(view.highlighter.index.of_role(Role.SUGGESTION))
         want = Counter(wanted)
-        self._show_highlights(wanted, now - want, want - now)
+        if now:
+            self._show_highlights(wanted, now - want, want - now)
+        else:  # nothing drawn yet (a first run): no comparison needed
+            self._show_highlights(wanted, Counter(), want)
         renderer.extra_highlights = wanted
 
     def _show_highlights(self, wanted: list[Highlight], gone: Counter | None = None,
