@@ -165,6 +165,8 @@ def _similar(a, b, threshold: float) -> bool:
 def _repeated_quotes(quotes) -> list[Flag]:
     index: dict[tuple[str, ...], list[int]] = {}
     words = [tuple(map(str.lower, _WORD_RE.findall(q.span.piece_text))) for q in quotes]
+    wording: dict[tuple[str, ...], int] = {}
+    same = [wording.setdefault(ws, len(wording)) for ws in words]  # equal words, equal number
     flags = []
     for i, ws in enumerate(words):
         if len(ws) < 5:
@@ -180,7 +182,7 @@ def _repeated_quotes(quotes) -> list[Flag]:
         if not earlier:
             continue
         for j, shared in Counter(earlier).items():
-            if shared >= 2 and j != i and words[j] != ws and _similar(words[j], ws, 0.6):
+            if shared >= 2 and j != i and same[j] != same[i] and _similar(words[j], ws, 0.6):
                 flags.append(Flag("quote repeated differently", quotes[i].span,
                                   f"Earlier this quote reads: “{quotes[j].span.piece_text}”"))
                 break

@@ -155,18 +155,22 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     if (text.endswith(_TIME_TAIL_ENDS, start, end) or text[end - 1:end] == "\n") and (
             when := _TIME_TAIL_RE.search(text, start, end)) is not None and when.start() > start:
         end = when.start()
-    ws = words(text, start, end)
-    while len(ws) > 1 and ws[0].lower() in _LEADING_ADVERBS:
+    ws = _WORD_RE.findall(text, start, end)
+    if not ws:
+        return None
+    lower = list(map(str.lower, ws))  # kept in step with ws
+    while len(ws) > 1 and lower[0] in _LEADING_ADVERBS:
         start = text.index(ws[1], start + len(ws[0]))
         ws.pop(0)
-    while ws and ws[-1].lower() in _TRAILING_ADVERBS:
+        lower.pop(0)
+    while ws and lower[-1] in _TRAILING_ADVERBS:
         cut = text.rfind(ws.pop(), start, end)
+        lower.pop()
         end = cut
         while end > start and text[end - 1] == " ":
             end -= 1
     if not ws or len(ws) > 12:
         return None
-    lower = list(map(str.lower, ws))
     if not _BAD_IN_SUBJECT.isdisjoint(lower):
         return None
     if lower[-1] in {"of", "for", "the", "a", "an", "and", "to", "at", "in", "by"}:
