@@ -3,8 +3,10 @@
 Run: ``python bench/editor.py``. Prints milliseconds (median of a few runs, and the worst)
 for: opening the article and painting it the first time; adding one mark through the
 session (undo step, highlights, marks list); one text correction typed in the view with
-every mark re-anchored (at the top, where all 10,000 marks move, and mid-article); and
-the peak memory of the process. Goals from issue 5: ≤ 300 ms, ≤ 16 ms, ≤ 50 ms.
+every mark re-anchored (at the top, where all 10,000 marks move, and mid-article); the
+longest pause of the window while the suggestions of the corrected text arrive (they are
+worked out in a child process); and the peak memory of the process. Goals from issue 5:
+≤ 300 ms, ≤ 16 ms, ≤ 50 ms.
 """
 
 from __future__ import annotations
@@ -74,6 +76,20 @@ def type_in_view(app: QApplication, window: MainWindow, at: int, text: str) -> f
     return (time.perf_counter() - begin) * 1000
 
 
+def suggestions_arrive(app: QApplication, window: MainWindow) -> float:
+    """Wait for the suggestion run on the corrected text (a child process; its result is
+    read and applied in this one): the longest the window was unresponsive meanwhile."""
+    longest, deadline = 0.0, time.perf_counter() + 60
+    while time.perf_counter() < deadline:
+        begin = time.perf_counter()
+        app.processEvents()
+        longest = max(longest, (time.perf_counter() - begin) * 1000)
+        if window.suggestions.settled and len(window.suggestions.result):
+            break
+        time.sleep(0.002)
+    return longest
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     doc = big_document()
@@ -102,6 +118,8 @@ def main() -> None:
             app.processEvents()
             undo.append((time.perf_counter() - begin) * 1000)
         report("undo one correction", undo, 50)
+        stall = suggestions_arrive(app, window)
+        print(f"{'suggestions arrive (longest pause of the window)':<52} {stall:8.1f} ms")
         window.session.undo_stack.setClean()
         window.close()
         store.close()

@@ -31,6 +31,7 @@ class HighlightPass(QObject):
         self._next: QTextBlock | None = None  # the first block the chunks have not done
         self._next_number = 0
         self._early: set[int] = set()  # block numbers done ahead of the chunks (on screen)
+        self._showing = False
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
@@ -64,9 +65,17 @@ class HighlightPass(QObject):
             self._step(budget=float("inf"))
 
     def show_visible(self) -> None:
-        """Format the blocks on screen that the chunks have not reached yet."""
-        if self._next is None:
+        """Format the blocks on screen that the chunks have not reached yet (not again
+        from within: formatting a block asks for a repaint, which lands here)."""
+        if self._next is None or self._showing:
             return
+        self._showing = True
+        try:
+            self._show_visible()
+        finally:
+            self._showing = False
+
+    def _show_visible(self) -> None:
         view = self.view
         block, offset = view.firstVisibleBlock(), view.contentOffset()
         bottom = view.viewport().height()

@@ -120,7 +120,7 @@ def document_highlights(doc: Document) -> list[tuple[int, int, int]]:
     return plain
 
 
-_START, _END = itemgetter(0), itemgetter(1)
+_START, _END, _ROLE = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 class _Run:
@@ -142,8 +142,11 @@ class _Run:
 
 
 def _plain(items: list) -> list[tuple[int, int, int]]:
-    """``(start, end, role number)`` tuples (``Highlight`` objects converted)."""
-    return [h if type(h) is tuple else (h[0], h[1], int(h[2])) for h in items]
+    """``(start, end, role number)`` tuples (``Highlight`` objects converted, in C)."""
+    if all(type(h) is tuple for h in items):
+        return items
+    return list(zip(map(_START, items), map(_END, items), map(int, map(_ROLE, items)),
+                    strict=True))
 
 
 class HighlightIndex:

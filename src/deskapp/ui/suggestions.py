@@ -93,6 +93,11 @@ class SuggestionActions:
     def reviewing(self) -> bool:
         return self.mode.on
 
+    @property
+    def settled(self) -> bool:
+        """No run waiting or in flight: what is drawn belongs to the current text."""
+        return not self._timer.isActive() and self._in_flight is None
+
     def _dock(self, title: str, name: str, widget: QWidget, bottom: bool = False) -> QDockWidget:
         window = self.window
         dock = QDockWidget(title, window)

