@@ -29,3 +29,21 @@ def test_what_the_child_sends_gives_what_the_window_derived_itself(fixtures):
     assert sent.underlines == here.underlines
     assert [type(h) for line in sent.underlines for h in line] == [
         type(h) for line in here.underlines for h in line]
+
+
+def test_a_newer_run_kills_the_one_it_supersedes(qtbot, fixtures):
+    from deskapp.ui.suggest_worker import SuggestWorker
+
+    text = (fixtures / "venezuela-defections.txt").read_text(encoding="utf-8")
+    worker = SuggestWorker()
+    got = []
+    worker.done.connect(got.append)
+    worker.start(Article(text * 40), AnnotationSet())  # long enough to be still running
+    qtbot.waitUntil(lambda: bool(worker._children), timeout=5_000)
+    first = worker._children[0]
+    worker.start(Article(text), AnnotationSet())
+    qtbot.waitUntil(lambda: bool(got), timeout=20_000)
+    assert first.wait(timeout=5) != 0  # killed, not waited for
+    qtbot.wait(100)
+    assert [p.text for p in got] == [text]  # only the newer run's result arrives
+    assert got[0].result is not None and got[0].result.items

@@ -112,9 +112,11 @@ class SuggestWorker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._children: list[subprocess.Popen] = []
+        self._children: list[subprocess.Popen] = []  # the one list, changed in place
         self._generation = 0
         self._lock = threading.Lock()
+        children = self._children
+        self.destroyed.connect(lambda *_: _kill(children))  # the window closed
 
     def start(self, article: Article, marks: AnnotationSet) -> None:
         self.cancel()
@@ -128,23 +130,17 @@ class SuggestWorker(QObject):
         """Kill the run in progress (its result would be superseded anyway)."""
         with self._lock:
             self._generation += 1
-            children, self._children = self._children, []
-        for child in children:
-            if child.poll() is None:
-                child.kill()
+        _kill(self._children)
 
     def _current(self, generation: int) -> bool:
         with self._lock:
             return generation == self._generation
 
     def _work(self, article: Article, marks: AnnotationSet, generation: int) -> None:
-        started: list[subprocess.Popen] = []
-        with self._lock:
-            if generation != self._generation:
-                return  # superseded before it began
-            self._children = started  # cancel() kills what this run starts
+        if not self._current(generation):
+            return  # superseded before it began
         try:
-            sent = run_in_child(article, started)
+            sent = run_in_child(article, self._children)  # cancel() kills it from there
         except ChildFailed:  # killed by a newer run, or crashed: the GUI thread runs it
             prepared = Prepared(article.text, None)
         except OSError:  # no child process here: the engine runs on this thread
@@ -156,3 +152,11 @@ class SuggestWorker(QObject):
         if self._current(generation):
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 self.done.emit(prepared)
+
+
+def _kill(children: list[subprocess.Popen]) -> None:
+    """Kill every child still running and forget them all."""
+    while children:
+        child = children.pop()
+        if child.poll() is None:
+            child.kill()
