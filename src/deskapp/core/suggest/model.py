@@ -144,7 +144,7 @@ def numbered_id(kind: str, spans: tuple[Span | None, ...], seen: dict[str, int])
 _blake2b = hashlib.blake2b
 
 
-def _slot_filler(cls: type) -> Callable[..., Any]:
+def slot_filler(cls: type) -> Callable[..., Any]:
     """``cls(*values)`` for a frozen slotted dataclass, without its checks: the slots are set
     directly (generated code, as dataclasses does). Only for values known to be valid."""
     names = [f.name for f in fields(cls)]
@@ -169,10 +169,9 @@ class Flag:
                 "text": self.span.text, "message": self.message}
 
 
-new_span = _slot_filler(Span)  # new_span(start, end, text, fragments): 0 <= start <= end
-new_quote = _slot_filler(QuoteSuggestion)
-new_attribution = _slot_filler(AttributionSuggestion)
-new_flag = _slot_filler(Flag)
+new_span = slot_filler(Span)  # new_span(start, end, text, fragments): 0 <= start <= end
+new_quote = slot_filler(QuoteSuggestion)
+new_attribution = slot_filler(AttributionSuggestion)
 
 
 @dataclass(frozen=True, slots=True)
