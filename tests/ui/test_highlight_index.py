@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deskapp.core.edits import TextEdit, map_position
-from deskapp.ui.highlights import Highlight, HighlightIndex, Role
+from deskapp.ui.highlight_index import HighlightIndex
+from deskapp.ui.highlights import Highlight, Role
 
 
 def highlights(limit: int = 60):

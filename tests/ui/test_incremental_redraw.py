@@ -16,7 +16,8 @@ import deskapp.ui.suggestions as suggestions_module
 from deskapp.core import shifting
 from deskapp.core.annotations import AnnotationSet, Attribution, Quote, SourceKind
 from deskapp.core.spans import Span
-from deskapp.ui.highlights import HighlightIndex, Role, document_highlights
+from deskapp.ui.highlight_index import HighlightIndex
+from deskapp.ui.highlights import Role, document_highlights
 from deskapp.ui.panels.marks_panel import describe
 from tests.ui.test_long_article_paths import _formats
 

@@ -38,6 +38,13 @@ class AnnotationSet:
     rebuilds one chunk. ``marks`` builds every mark (once per set); the chunk-wise reads
     (``len``, ``count``, ``nth``, ``rank``, ``position``, ``get``, ``diff``) build only the
     chunks they look into. Two sets are equal when they hold the same marks.
+
+    Why chunks: a correction must not cost every mark, yet every reader of ``marks`` must
+    see exact, immutable marks whose spans carry their text. A chunk moved by a
+    correction is one small object sharing its stored marks (about 80 of them for
+    10,000 marks, a tenth of a millisecond); its marks are built at their new offsets
+    when first read. A balanced tree of offsets would make a correction O(log n) instead
+    of O(n / CHUNK + CHUNK), for a cost that is already far below a keystroke's budget.
     """
 
     __slots__ = ("_chunks", "_marks", "_offsets", "_prefix")

@@ -20,8 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
+from deskapp.ui.highlight_index import HighlightIndex
 from deskapp.ui.highlight_pass import HighlightPass
-from deskapp.ui.highlights import Highlight, HighlightIndex, role_format, segments
+from deskapp.ui.highlights import Highlight, role_format, segments
 from deskapp.ui.positions import PositionMap
 
 _REDO = QKeySequence("Ctrl+Shift+Z")[0].toCombined()
@@ -154,6 +155,19 @@ class ArticleView(QPlainTextEdit):
 
     def text(self) -> str:
         return self._text
+
+    def rehighlight(self, ranges: list[tuple[int, int]]) -> None:
+        """Format again every block that a range of text offsets touches (each once)."""
+        document, size = self.document(), len(self._text)
+        done: set[int] = set()
+        for start, end in ranges:
+            block = document.findBlock(self._positions.to_qt(min(start, size)))
+            last = self._positions.to_qt(min(end, size))
+            while block.isValid() and block.position() <= last:
+                if block.blockNumber() not in done:
+                    done.add(block.blockNumber())
+                    self.highlighter.rehighlightBlock(block)
+                block = block.next()
 
     def apply_edit(self, start: int, end: int, replacement: str) -> None:
         """Change the shown text programmatically (undo/redo of a correction)."""

@@ -12,12 +12,11 @@ from deskapp.core.article import PartKind
 from deskapp.core.document import Document
 from deskapp.core.edits import TextEdit, map_position
 from deskapp.core.marking import mark_at
+from deskapp.ui.highlight_index import HighlightIndex, follow_edit
 from deskapp.ui.highlights import (
     Highlight,
-    HighlightIndex,
     Role,
     document_highlights,
-    follow_edit,
     mark_highlights,
 )
 from deskapp.ui.panels.marks_panel import status_line, tooltip
@@ -104,7 +103,7 @@ class DocumentRenderer:
             for h in mark_highlights(mark):
                 index.add(h)
                 ranges.append((h.start, h.end))
-        self._rehighlight(ranges)
+        self.window.view.rehighlight(ranges)
 
     def _redraw_after_edit(self, old: Document, new: Document, change: TextChange | None) -> None:
         """Move the highlights with the edit (the index moves them lazily, by the same
@@ -140,20 +139,7 @@ class DocumentRenderer:
         for h in _boilerplate(new):
             index.add(h)
         view.highlighter.positions = view.positions
-        self._rehighlight(ranges)
-
-    def _rehighlight(self, ranges: list[tuple[int, int]]) -> None:
-        view = self.window.view
-        document = view.document()
-        done: set[int] = set()
-        for start, end in ranges:
-            block = document.findBlock(view.positions.to_qt(start))
-            last = view.positions.to_qt(end)
-            while block.isValid() and block.position() <= last:
-                if block.blockNumber() not in done:
-                    done.add(block.blockNumber())
-                    view.highlighter.rehighlightBlock(block)
-                block = block.next()
+        self.window.view.rehighlight(ranges)
 
     def details_at(self, offset: int) -> str:
         """The details of the marks covering ``offset`` (innermost first), for the tooltip."""

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 from deskapp.core.checks import pending_suggestions, unattributed_claims
 from deskapp.core.document import Document
 from deskapp.core.suggest import ReviewQueue, Suggestions, suggest
-from deskapp.ui.article_view import ArticleView
-from deskapp.ui.highlights import Highlight, Role
+from deskapp.ui.highlights import Highlight
 from deskapp.ui.panels.flags_panel import FlagsPanel
 from deskapp.ui.panels.review_bar import ReviewBar
 from deskapp.ui.review_memory import (
@@ -41,6 +40,7 @@ from deskapp.ui.review_memory import (
 from deskapp.ui.review_mode import ReviewMode
 from deskapp.ui.suggest_worker import Prepared, SuggestWorker
 from deskapp.ui.suggestion_glue import guess_details, item_highlights
+from deskapp.ui.underlines import replace_underlines, show_underline_changes
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 RERUN_DELAY_MS = 150
 AUTO_LIMIT = 1_000_000
 BACKGROUND_ABOVE = 200_000  # characters above which the engine runs on a worker thread
-INCREMENTAL_LIMIT = 400  # changed underlines above which one full redraw is quicker
 
 
 class SuggestionActions:
@@ -255,7 +254,7 @@ class SuggestionActions:
     def draw(self, clear: bool = False) -> None:
         drawn, queue = self._drawn, self.queue
         if clear:
-            self._replace_underlines([])
+            replace_underlines(self.window, [])
         elif drawn is not None and drawn.items is queue.items:  # only decisions changed
             gone: list[Highlight] = []
             came: list[Highlight] = []
@@ -263,64 +262,16 @@ class SuggestionActions:
                                        strict=True):
                 if (was is None) != (now is None):
                     (gone if now is not None else came).extend(lines)
-            self._show_highlights(self._pending_underlines(), Counter(gone), Counter(came))
+            show_underline_changes(self.window, self._pending_underlines(), Counter(gone),
+                                   Counter(came))
         else:
-            self._replace_underlines(self._pending_underlines())
+            replace_underlines(self.window, self._pending_underlines())
         self._drawn = None if clear else queue
         if clear:
             self.flags_panel.set_flags(())
         self.review_bar.show_queue(self.queue)
         if self.mode.on:
             self.mode.show_current()
-
-    def _replace_underlines(self, wanted: list[Highlight]) -> None:
-        """A new run (or none): the underlines the index holds now (moved by any
-        corrections since the last run) compared with ``wanted``; only the difference
-        is drawn."""
-        renderer, view = self.window.renderer, self.window.view
-        if not wanted and not renderer.extra_highlights:
-            return
-        shown = renderer.shown
-        if shown is None or shown.article.text != view.text():
-            renderer.extra_highlights = wanted
-            renderer.redraw()
-            return
-        now = Counter(view.highlighter.index.of_role(Role.SUGGESTION))
-        want = Counter(wanted)
-        if now:
-            self._show_highlights(wanted, now - want, want - now)
-        else:  # nothing drawn yet (a first run): no comparison needed
-            self._show_highlights(wanted, Counter(), want)
-        renderer.extra_highlights = wanted
-
-    def _show_highlights(self, wanted: list[Highlight], gone: Counter | None = None,
-                         came: Counter | None = None) -> None:
-        """Redraw only the blocks whose suggestion underlines changed (an accept on a
-        200 KB article redraws one paragraph, not 120 ms worth of text). ``gone`` and
-        ``came`` spare the comparison when the caller knows what changed."""
-        renderer, view = self.window.renderer, self.window.view
-        old = renderer.extra_highlights
-        if gone is None or came is None:
-            if wanted == old:
-                return
-            gone, came = Counter(old) - Counter(wanted), Counter(wanted) - Counter(old)
-        elif not gone and not came:
-            return
-        renderer.extra_highlights = wanted
-        shown = renderer.shown
-        if shown is None or shown.article.text != view.text():
-            renderer.redraw()
-            return
-        index = view.highlighter.index
-        if gone.total() + came.total() > INCREMENTAL_LIMIT:  # many: one pass, all redrawn
-            index.replace(gone.elements(), came.elements())
-            view.highlight_pass.start()
-            return
-        for item in gone.elements():
-            index.remove(item)
-        for item in came.elements():
-            index.add(item)
-        _rehighlight(view, [(h[0], h[1]) for h in (*gone, *came)])
 
     # -- flags and glue for the rest of the window -----------------------------------
     def focus_flags(self) -> None:
@@ -353,19 +304,6 @@ class SuggestionActions:
         """Prefill for the mark dialog from a suggestion overlapping ``[start, end)``."""
         self.flush()
         return guess_details(self.result, start, end, quote=quote)
-
-
-def _rehighlight(view: ArticleView, ranges: list[tuple[int, int]]) -> None:
-    document, last_offset = view.document(), len(view.text())
-    done: set[int] = set()
-    for start, end in ranges:
-        block = document.findBlock(view.positions.to_qt(min(start, last_offset)))
-        last = view.positions.to_qt(min(end, last_offset))
-        while block.isValid() and block.position() <= last:
-            if block.blockNumber() not in done:
-                done.add(block.blockNumber())
-                view.highlighter.rehighlightBlock(block)
-            block = block.next()
 
 
 def _first_open(decisions, start: int) -> int:
