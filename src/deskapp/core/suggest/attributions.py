@@ -1,7 +1,8 @@
 """Indirect speech: "X said that …", "…, X reported.", passive "it was reported that …".
 
 ``find_attributions`` walks every cue of the text once; each cue looks only at its own
-sentence. "according to" and "citing" live in ``according.py``.
+sentence. "according to" and "citing" live in ``according.py``, the passive and "…, adding
+that …" in ``passive.py``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from deskapp.core.suggest.lexicon import (
     aux_before,
 )
 from deskapp.core.suggest.model import Range, RawAttribution
+from deskapp.core.suggest.passive import participle, passive
 from deskapp.core.suggest.phrases import (
     has_words,
     phrase_after,
@@ -101,7 +103,7 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
             if lemma in QUOTE_ONLY_LEMMAS:
                 continue
             if verb.endswith("ing") and not _has_aux(text, body, pos):
-                hit = _participle(text, m, end, _same_sentence(found, body))
+                hit = participle(text, m, end, _same_sentence(found, body))
             else:
                 hit = _finite(text, pos, m.end(), lemma, body, end)
         if hit is not None:
@@ -145,7 +147,7 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
         cue_start = aux.start()
         if form in PAST_PARTICIPLES and lemma != "quote" and \
                 not BE_WORDS.isdisjoint(aux.group().split()):
-            return _passive(text, cue_start, cue_end, body, end)
+            return passive(text, cue_start, cue_end, body, end)
     after = ADVERBIAL_RUN_RE.match(text, cue_end, end).end()
     if lemma in HEARER_VERBS:
         hearer = HEARER_RE.match(text, after, end)
@@ -232,41 +234,3 @@ def _inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
         return None
     return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),), "content-cue-source",
                           _STRONG_CONF.get(lemma, 0.7), lemma)
-
-
-def _passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> RawAttribution | None:
-    """"It was reported that …", "He is said to have …", "… was confirmed by the army"."""
-    subject = subject_before(text, body, cue_start)
-    after = ADVERBIAL_RUN_RE.match(text, cue_end, end).end()
-    while after < end and text[after] == " ":
-        after += 1
-    source = None
-    if text.startswith("by ", after):
-        source = phrase_after(text, after + 3, end)
-        return None if source is None else RawAttribution(
-            ((body, cue_start),), source, ((cue_start, cue_end),), "passive-by", 0.55)
-    if not text.startswith(("that ", "to "), after) or not has_words(text, after, end, 3):
-        return None
-    if subject and text[subject[0]:subject[1]].lower() == "it":
-        content: tuple[Range, ...] = ((after, end),)
-    elif subject:
-        content = ((subject[0], subject[1]), (after, end))
-    else:
-        return None
-    return RawAttribution(content, None, ((cue_start, cue_end),), "passive", 0.5)
-
-
-def _participle(text: str, m: re.Match, end: int,
-                same_sentence: list[RawAttribution]) -> RawAttribution | None:
-    """"…, adding that …" — the source is the earlier attribution's in the sentence."""
-    pos = m.start()
-    if text[max(0, pos - 2):pos] != ", " or not same_sentence:
-        return None
-    previous = same_sentence[-1]
-    after = ADVERBIAL_RUN_RE.match(text, m.end(), end).end()
-    while after < end and text[after] in " :":
-        after += 1
-    if not text.startswith("that ", after) and not has_words(text, after, end, 4):
-        return None
-    return RawAttribution(((after, end),), previous.source, ((pos, m.end()),), "participle",
-                          0.6, FORM_TO_LEMMA[m.group("verb")])
