@@ -1,14 +1,11 @@
-"""Marking by keyboard: select, mark quotes and attributions, navigate, correct text."""
+"""Marking by keyboard: mark quotes and attributions, edit and delete marks (find,
+selection helpers, navigation and corrections are in ``marking_moves``)."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QTextDocument
-
 from deskapp.core.annotations import Attribution, Quote, SourceKind
-from deskapp.core.edits import TextEdit, apply_edit
 from deskapp.core.errors import MarkRejected
 from deskapp.core.locate import locate_near, resolve_mention
 from deskapp.core.marking import (
@@ -16,12 +13,9 @@ from deskapp.core.marking import (
     make_quote,
     mark_at,
     names_in_text,
-    next_mark,
-    previous_mark,
 )
-from deskapp.core.selection import quoted_at, sentence_at
+from deskapp.ui.controllers.marking_moves import MarkingMoves, brief
 from deskapp.ui.mark_dialog import MarkDetails, ask_mark_details
-from deskapp.ui.session import TextChange
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -53,8 +47,8 @@ COMMON_CUES = (
 )
 
 
-class MarkingActions:
-    """Mark menu and the selection helpers of the Edit menu."""
+class MarkingActions(MarkingMoves):
+    """Mark menu and the selection helpers of the Edit menu (moves: ``marking_moves``)."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -62,48 +56,6 @@ class MarkingActions:
         window.find_bar.find.connect(self._find)
         window.find_bar.closed.connect(window.view.setFocus)
         window.view.edited.connect(self._text_edited)
-
-    # -- selection helpers -----------------------------------------------------------
-    def show_find(self) -> None:
-        start, end = self.window.view.selection()
-        selected = self.window.view.text()[start:end] if end - start < 80 else ""
-        self.window.find_bar.open_bar(selected if "\n" not in selected else "")
-
-    def find_next(self) -> None:
-        if self.window.find_bar.edit.text():
-            self._find(
-                self.window.find_bar.edit.text(), False, self.window.find_bar.case.isChecked()
-            )
-        else:
-            self.show_find()
-
-    def _find(self, text: str, backwards: bool, case: bool) -> None:
-        view = self.window.view
-        flags = QTextDocument.FindFlag(0)
-        if backwards:
-            flags |= QTextDocument.FindFlag.FindBackward
-        if case:
-            flags |= QTextDocument.FindFlag.FindCaseSensitively
-        if view.find(text, flags):
-            self.window.find_bar.status.setText("")
-            return
-        cursor = view.textCursor()  # wrap around once
-        cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
-        view.setTextCursor(cursor)
-        found = view.find(text, flags)
-        self.window.find_bar.status.setText("wrapped" if found else "not found")
-
-    def select_sentence(self) -> None:
-        view = self.window.view
-        view.select(*sentence_at(view.text(), view.caret()))
-
-    def select_quoted(self) -> None:
-        view = self.window.view
-        found = quoted_at(view.text(), view.caret())
-        if found is None:
-            self.window.status("The caret is not inside quotation marks")
-        else:
-            view.select(*found)
 
     # -- marking ---------------------------------------------------------------------
     def mark_quote(self) -> None:
@@ -157,8 +109,8 @@ class MarkingActions:
         window.renderer.set_current(mark.id)
         people = getattr(window, "people", None)  # the registry learns new names
         learned = people.learn_from(mark) if people is not None else ""
-        brief = _brief(text[mark.anchor.start : mark.anchor.end])
-        window.status(f"{label}: {brief}" + (f" · {learned}" if learned else ""))
+        what = brief(text[mark.anchor.start : mark.anchor.end])
+        window.status(f"{label}: {what}" + (f" · {learned}" if learned else ""))
 
     def _build(
         self, doc, start, end, details: MarkDetails, *, quote: bool, replacing: str | None, editing
@@ -248,60 +200,6 @@ class MarkingActions:
             return mark
         return under[0] if under else mark
 
-    # -- navigation ------------------------------------------------------------------
-    def next_mark(self) -> None:
-        self._step(next_mark)
-
-    def previous_mark(self) -> None:
-        self._step(previous_mark)
-
-    def _step(self, finder) -> None:
-        doc = self.window.session.document
-        if doc is None:
-            return
-        caret, current = self.window.view.caret(), self.window.renderer.current_mark
-        held = doc.marks.get(current) if current else None
-        if held is None or not held.anchor.start <= caret <= held.anchor.end:
-            current = None  # the caret moved away (Ctrl+Home): step from the caret
-        mark = finder(doc, caret, current=current)
-        if mark is None:
-            self.window.status("No marks yet")
-        else:
-            self.go_to_mark(mark.id)
-
-    def go_to_mark(self, mark_id: str) -> None:
-        doc = self.window.session.document
-        mark = doc.marks.get(mark_id) if doc else None
-        if mark is None:
-            return
-        self.window.renderer.set_current(mark_id)
-        if not mark.orphaned:
-            self.window.view.select(mark.anchor.start, mark.anchor.end)
-        else:
-            self.window.status(
-                f"Orphaned {mark.kind}: its text “{_brief(mark.anchor.text)}” "
-                "was changed. F2 to fix it, Delete to remove it."
-            )
-
-    # -- corrections -----------------------------------------------------------------
-    def toggle_edit_mode(self, on: bool) -> None:
-        self.window.view.set_correcting(on)
-        self.window.status(
-            "Correction mode: type to fix the text; marks follow. Ctrl+Shift+E to finish."
-            if on
-            else "Correction mode off"
-        )
-
-    def _text_edited(self, start: int, end: int, replacement: str) -> None:
-        session = self.window.session
-        doc = session.document
-        after = apply_edit(doc, TextEdit(start, end, replacement))
-        orphaned = after.marks.count("orphaned") - doc.marks.count("orphaned")
-        session.apply(after, "Correct text", TextChange(start, end, replacement), from_view=True)
-        if orphaned > 0:
-            self.window.status(f"{orphaned} mark(s) orphaned by this correction: see the list")
-
-
 def _probe_attribution(doc, start: int, end: int) -> None:
     make_attribution(doc, (start, end), source_kind=SourceKind.ANONYMOUS)
 
@@ -319,8 +217,3 @@ def _details_of(mark: Quote | Attribution) -> MarkDetails:
     who = mark.source.text if mark.source else (mark.entity or "")
     refers = mark.entity if mark.entity and mark.entity != who else ""
     return MarkDetails(who, cue, mark.source_kind, mark.note, refers)
-
-
-def _brief(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) < 60 else text[:57] + "…"
