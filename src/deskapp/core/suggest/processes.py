@@ -13,8 +13,6 @@ texts of at least ``MIN_CHARS`` are shared out.
 from __future__ import annotations
 
 import gc
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 
 from deskapp.core.suggest.blocks import BlockCache, block_keys
 from deskapp.core.suggest.local import EMPTY, BlockResult, QuotePlan, Ranges, analyse_block
@@ -53,6 +51,9 @@ def _analysed(text: str, jobs: list[tuple[int, tuple]], processes: int) -> list[
     read in this process while the workers read the others."""
     if processes <= 1 or len(jobs) < 2:
         return [analyse_block(*key) for _, key in jobs]
+    import multiprocessing  # here, not at import: most callers never share out
+    from concurrent.futures import ProcessPoolExecutor
+
     shares = _shares(jobs, min(processes, len(jobs)))
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=len(shares) - 1, mp_context=context) as pool:
