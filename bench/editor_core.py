@@ -2,7 +2,7 @@
 
 Run: ``python bench/editor_core.py``. Prints median (and worst) milliseconds per operation.
 Goals from issue 5: add one mark ≤ 16 ms, one text correction re-anchoring every mark ≤ 50 ms.
-A correction maps the marks it touches and moves the others lazily (``core.shifting``);
+A correction maps the marks it touches and moves the others lazily (``core.mark_chunks``);
 the line after it prints what reading every moved mark costs on top.
 """
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.core.test_edits import documents, edit_for
 
-from deskapp.core import shifting
+from deskapp.core import mark_chunks
 from deskapp.core.annotations import AnnotationSet, Attribution, Quote, _order
 from deskapp.core.article import Article
 from deskapp.core.document import Document
@@ -29,7 +29,7 @@ def eager(marks: tuple, edit: TextEdit, new_text: str) -> list:
     mapper = _Mapper(edit, new_text)
     out = []
     for mark in marks:
-        lo, hi = shifting.extent(mark)
+        lo, hi = mark_chunks.extent(mark)
         if hi <= edit.start:
             out.append(mark)
         elif lo >= edit.end:
@@ -52,17 +52,24 @@ def check_reads(marks: AnnotationSet, expected: list) -> None:
     assert marks.marks == tuple(expected)
     assert len(marks) == len(expected)
     for which in FILTERS:
-        listed = [m for m in expected if shifting.matches(m, which)]
+        listed = [m for m in expected if mark_chunks.matches(m, which)]
         assert marks.count(which) == len(listed)
         assert [marks.nth(i, which) for i in range(len(listed))] == listed
         for row in range(len(expected) + 1):
             assert marks.rank(row, which) == sum(
-                1 for m in expected[:row] if shifting.matches(m, which))
+                1 for m in expected[:row] if mark_chunks.matches(m, which))
     for row, mark in enumerate(expected):
         assert marks.position(mark.id) == row
         assert marks.get(mark.id) == mark
         assert marks[row] == mark
     assert marks.get("no such id") is None
+    top = max((mark_chunks.extent(m)[1] for m in expected), default=0)
+    for pos in range(top + 1):  # marks under a caret: those a plain scan finds
+        live = [m for m in expected if not m.orphaned]
+        want = {m.id for m in live if any(
+            a <= pos < b for name in m.span_fields if getattr(m, name) is not None
+            for a, b in getattr(m, name).ranges)}
+        assert {m.id for m in marks.covering(pos)} == want
 
 
 def check_diff(old: AnnotationSet, new: AnnotationSet, moved: bool) -> None:
@@ -83,7 +90,7 @@ def check_diff(old: AnnotationSet, new: AnnotationSet, moved: bool) -> None:
 @settings(max_examples=300, deadline=None)
 @given(data=st.data(), size=st.sampled_from([1, 2, 3, 128]))
 def test_chunked_set_reads_like_a_sorted_list_through_edits_adds_and_removes(data, size):
-    with patch.object(shifting, "CHUNK", size):
+    with patch.object(mark_chunks, "CHUNK", size):
         doc = data.draw(documents())
         expected = sorted(doc.marks, key=_order)
         check_reads(doc.marks, expected)
@@ -113,7 +120,7 @@ def test_a_correction_rebuilds_only_the_chunks_it_touches_and_moves_the_rest_laz
     text = "ab " * 2_000
     marks = [Quote(Span.of(text, i, i + 2)) for i in range(0, len(text), 3)]
     marks.append(Attribution(Span.of(text, 30, 32), source=Span.of(text, 5_000, 5_002)))
-    with patch.object(shifting, "CHUNK", 50):
+    with patch.object(mark_chunks, "CHUNK", 50):
         before = AnnotationSet.of(marks)
         doc = apply_edit(Document(Article(text), before), TextEdit(3_000, 3_001, "xy"))
     after = doc.marks

@@ -13,7 +13,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 import deskapp.ui.suggestions as suggestions_module
-from deskapp.core import shifting
+from deskapp.core import mark_chunks
 from deskapp.core.annotations import AnnotationSet, Attribution, Quote, SourceKind
 from deskapp.core.spans import Span
 from deskapp.ui.highlight_index import HighlightIndex
@@ -24,7 +24,7 @@ from tests.ui.test_long_article_paths import _formats
 
 @pytest.fixture
 def marked(monkeypatch, sample_window):
-    monkeypatch.setattr(shifting, "CHUNK", 3)
+    monkeypatch.setattr(mark_chunks, "CHUNK", 3)
     monkeypatch.setattr(HighlightIndex, "RUN", 4)
     monkeypatch.setattr(suggestions_module, "AUTO_LIMIT", 0)  # no underlines to compare
     window = sample_window

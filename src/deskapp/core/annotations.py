@@ -6,7 +6,8 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, chain
 
-from deskapp.core import shifting
+from deskapp.core import mark_chunks
+from deskapp.core.mark_chunks import MarkChunk
 from deskapp.core.marks import (
     Attribution,
     Mark,
@@ -16,7 +17,6 @@ from deskapp.core.marks import (
     with_note,
 )
 from deskapp.core.marks import order as _order
-from deskapp.core.shifting import MarkChunk
 
 __all__ = [
     "AnnotationSet",
@@ -33,7 +33,7 @@ __all__ = [
 class AnnotationSet:
     """An immutable collection of marks kept in text order.
 
-    The marks live in chunks (``shifting.MarkChunk``): a text correction re-maps only the
+    The marks live in chunks (``mark_chunks.MarkChunk``): a text correction re-maps only the
     marks it touches and moves the chunks after it lazily, adding or removing a mark
     rebuilds one chunk. ``marks`` builds every mark (once per set); the chunk-wise reads
     (``len``, ``count``, ``nth``, ``rank``, ``position``, ``get``, ``diff``) build only the
@@ -52,7 +52,7 @@ class AnnotationSet:
     def __init__(self, marks: Iterable[Mark] = ()) -> None:
         """``marks`` in text order (``of`` sorts them)."""
         marks = tuple(marks)
-        self._setup(shifting.chunked(marks), marks)
+        self._setup(mark_chunks.chunked(marks), marks)
 
     def _setup(self, chunks: list[MarkChunk], marks: tuple[Mark, ...] | None = None) -> None:
         self._chunks = tuple(chunks)
@@ -126,7 +126,7 @@ class AnnotationSet:
         if which is None:
             return chunk.marks[left]
         for j, mark in enumerate(chunk.stored):
-            if shifting.matches(mark, which):
+            if mark_chunks.matches(mark, which):
                 if left == 0:
                     return chunk.marks[j]
                 left -= 1
@@ -141,7 +141,7 @@ class AnnotationSet:
         at = bisect.bisect_right(self._offsets, row) - 1
         chunk = self._chunks[at].stored[: row - self._offsets[at]]
         return self._counts_before(which)[at] + sum(
-            1 for m in chunk if shifting.matches(m, which))
+            1 for m in chunk if mark_chunks.matches(m, which))
 
     def position(self, mark_id: str) -> int:
         """The row of the mark ``mark_id`` among all marks, -1 if there is none."""
@@ -155,9 +155,16 @@ class AnnotationSet:
         """Per chunk, how many marks ``which`` lists in the chunks before it (and all)."""
         found = self._prefix.get(which)
         if found is None:
-            found = list(accumulate((shifting.listed(c, which) for c in self._chunks), initial=0))
+            found = list(accumulate((mark_chunks.listed(c, which) for c in self._chunks),
+                                    initial=0))
             self._prefix[which] = found
         return found
+
+    def covering(self, pos: int) -> list[Mark]:
+        """Live (not orphaned) marks with a span covering character ``pos``, innermost
+        (shortest covering span) first; only the chunks whose marks reach ``pos`` are read
+        (``mark_chunks.covering``)."""
+        return mark_chunks.covering(self._chunks, pos)
 
     def get(self, mark_id: str) -> Mark | None:
         row = self.position(mark_id)
@@ -172,7 +179,7 @@ class AnnotationSet:
         at = max(0, bisect.bisect_right([c.first_key() for c in chunks], _order(mark)) - 1)
         marks = list(chunks[at].marks)
         bisect.insort(marks, mark, key=_order)
-        chunks[at : at + 1] = shifting.resized([MarkChunk(tuple(marks))])
+        chunks[at : at + 1] = mark_chunks.resized([MarkChunk(tuple(marks))])
         return AnnotationSet._of_chunks(chunks)
 
     def remove(self, mark_id: str) -> AnnotationSet:
@@ -206,9 +213,9 @@ class AnnotationSet:
             elif lo >= end and lo > start:  # (an empty mark at an insertion stays)
                 out.append(chunk.moved(delta))
             else:
-                marks = shifting.edit_marks(chunk.marks, start, end, delta, remap)
+                marks = mark_chunks.edit_marks(chunk.marks, start, end, delta, remap)
                 out.append(MarkChunk(tuple(sorted(marks, key=_order))))
-        return AnnotationSet._of_chunks(shifting.resized(shifting.in_order(out)))
+        return AnnotationSet._of_chunks(mark_chunks.resized(mark_chunks.in_order(out)))
 
     def diff(
         self, new: AnnotationSet, *, moved: bool = True
@@ -216,28 +223,8 @@ class AnnotationSet:
         """``(row, gone, came)``: this set's marks ``gone`` from ``row`` on became ``new``'s
         marks ``came``; every other mark is the same in both, or with ``moved`` perhaps
         moved by corrections (a chunk moved lazily). Costs the chunks that differ."""
-        old_chunks, new_chunks = self._chunks, new._chunks
-        n = min(len(old_chunks), len(new_chunks))
-
-        def same(a: MarkChunk, b: MarkChunk) -> bool:
-            return a.stored is b.stored and (moved or a.delta == b.delta)
-
-        i = 0
-        while i < n and same(old_chunks[i], new_chunks[i]):
-            i += 1
-        j = 0
-        while j < n - i and same(old_chunks[-1 - j], new_chunks[-1 - j]):
-            j += 1
-        gone = tuple(chain.from_iterable(c.marks for c in old_chunks[i : len(old_chunks) - j]))
-        came = tuple(chain.from_iterable(c.marks for c in new_chunks[i : len(new_chunks) - j]))
-        m = min(len(gone), len(came))
-        p = 0
-        while p < m and gone[p] is came[p]:
-            p += 1
-        q = 0
-        while q < m - p and gone[-1 - q] is came[-1 - q]:
-            q += 1
-        return self._offsets[i] + p, gone[p : len(gone) - q], came[p : len(came) - q]
+        at, first, gone, came = mark_chunks.diff(self._chunks, new._chunks, moved)
+        return self._offsets[at] + first, gone, came
 
     def to_json(self) -> dict:
         return {

@@ -15,7 +15,6 @@ from deskapp.core.annotations import Attribution, Mark, Quote, SourceKind
 from deskapp.core.article import Article, PartKind
 from deskapp.core.document import Document
 from deskapp.core.errors import MarkRejected
-from deskapp.core.lookup import index_of
 from deskapp.core.selection import snap_to_words
 from deskapp.core.spans import Span
 
@@ -151,7 +150,7 @@ def mark_at(doc: Document, pos: int) -> list[Mark]:
     Innermost (shortest covering span) first; orphaned marks, whose offsets are only
     approximate, are never found by position.
     """
-    return index_of(doc.marks).at(pos)
+    return doc.marks.covering(pos)
 
 
 def next_mark(

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QLabel, QListView, QVBoxLayout, QWidget
 
 from deskapp.core.annotations import AnnotationSet, Attribution, Mark, Quote
-from deskapp.core.shifting import matches
+from deskapp.core.mark_chunks import matches
 
 FILTERS = (
     ("All marks", None),
