@@ -108,7 +108,7 @@ def main() -> None:
           lambda: apply_edit(doc, at_start).marks.marks)
 
     timed(
-        "marks under the caret, first ask (builds index)", lambda: mark_at(edited, middle), runs=1
+        "marks under the caret, first ask (chunk extents)", lambda: mark_at(edited, middle), runs=1
     )
     timed("marks under the caret (mark_at), then", lambda: mark_at(edited, middle))
     timed("next mark (F8)", lambda: next_mark(doc, middle))
