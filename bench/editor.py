@@ -125,6 +125,8 @@ def main() -> None:
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'peak memory (ru_maxrss)':<52} {peak:8.0f} MB")
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{'  the suggestion engine child process, at most':<52} {child:8.0f} MB")
 
 
 if __name__ == "__main__":

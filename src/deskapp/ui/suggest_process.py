@@ -98,7 +98,7 @@ def run(article) -> tuple:
 
 def main() -> None:
     if hasattr(os, "nice"):
-        os.nice(10)  # background work: the window gets the processor first
+        os.nice(19)  # background work: the window (and anything else) gets the processor first
     article = pickle.load(sys.stdin.buffer)
     pickle.dump(run(article), sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
     sys.stdout.buffer.flush()
