@@ -73,7 +73,8 @@ class DocumentRenderer:
         if doc.article.text != old.article.text:
             if change is not None:
                 view.apply_edit(change.start, change.end, change.replacement)
-            elif _made_by_view(view.last_edit, old.article.text, doc.article.text):
+            elif _made_by_view(view.last_edit, old.article.text, doc.article.text,
+                               view.text()):
                 change = TextChange(*view.last_edit)  # typed in the view: it shows it already
             elif view.text() != doc.article.text:
                 view.show_text(doc.article.text)
@@ -174,16 +175,18 @@ class DocumentRenderer:
             self.window.view.show_current(mark.anchor.start, mark.anchor.end)
 
 
-def _made_by_view(edit: tuple[int, int, str] | None, old_text: str, new_text: str) -> bool:
-    """Whether ``edit`` (the view's last typed change) turns ``old_text`` into ``new_text``."""
+def _made_by_view(edit: tuple[int, int, str] | None, old_text: str, new_text: str,
+                  shown: str) -> bool:
+    """Whether ``edit`` (the view's last typed change) turned ``old_text`` (what the view
+    showed) into ``new_text``, which the view ``shown`` now: no slice of the text is
+    copied (two 1 MB copies a keystroke)."""
     if edit is None:
         return False
     start, end, replacement = edit
     return (
         len(new_text) == len(old_text) - (end - start) + len(replacement)
         and new_text.startswith(replacement, start)
-        and old_text[:start] == new_text[:start]
-        and old_text[end:] == new_text[start + len(replacement):]
+        and shown == new_text
     )
 
 
