@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 from tests.core.test_edits import documents, edit_for
 
 from deskapp.core import mark_chunks
-from deskapp.core.annotations import AnnotationSet, Attribution, Quote, _order
+from deskapp.core.annotations import AnnotationSet, Attribution, Quote
 from deskapp.core.article import Article
 from deskapp.core.document import Document
 from deskapp.core.edits import TextEdit, _Mapper, apply_edit
+from deskapp.core.marks import order
 from deskapp.core.spans import Span
 
 FILTERS = (None, "quote", "attribution", "orphaned")
@@ -37,7 +38,7 @@ def eager(marks: tuple, edit: TextEdit, new_text: str) -> list:
                 name: _moved(getattr(mark, name), edit.delta) for name in mark.span_fields}))
         else:
             out.append(mapper.mark(mark))
-    return sorted(out, key=_order)
+    return sorted(out, key=order)
 
 
 def _moved(span: Span | None, delta: int) -> Span | None:
@@ -92,7 +93,7 @@ def check_diff(old: AnnotationSet, new: AnnotationSet, moved: bool) -> None:
 def test_chunked_set_reads_like_a_sorted_list_through_edits_adds_and_removes(data, size):
     with patch.object(mark_chunks, "CHUNK", size):
         doc = data.draw(documents())
-        expected = sorted(doc.marks, key=_order)
+        expected = sorted(doc.marks, key=order)
         check_reads(doc.marks, expected)
         for _ in range(data.draw(st.integers(1, 6))):
             step = data.draw(st.sampled_from(["edit", "edit", "add", "remove"]))
@@ -107,7 +108,7 @@ def test_chunked_set_reads_like_a_sorted_list_through_edits_adds_and_removes(dat
                 end = data.draw(st.integers(start + 1, len(text)))
                 mark = Quote(Span.of(text, start, end), speaker="y")
                 doc = doc.add_mark(mark)
-                expected = sorted([*expected, mark], key=_order)
+                expected = sorted([*expected, mark], key=order)
             elif step == "remove" and expected:
                 gone = data.draw(st.sampled_from(expected))
                 doc = doc.with_marks(doc.marks.remove(gone.id))

@@ -24,7 +24,6 @@ __all__ = [
     "Mark",
     "Quote",
     "SourceKind",
-    "_order",
     "new_id",
     "with_note",
 ]
