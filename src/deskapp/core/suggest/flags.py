@@ -163,26 +163,31 @@ def _similar(a, b, threshold: float) -> bool:
 
 
 def _repeated_quotes(quotes) -> list[Flag]:
-    index: dict[tuple[str, ...], list[int]] = {}
+    # 3-gram -> the quotes holding it, and their wording numbers (equal words, equal number)
+    index: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
     words = [tuple(map(str.lower, _WORD_RE.findall(q.span.piece_text))) for q in quotes]
     wording: dict[tuple[str, ...], int] = {}
-    same = [wording.setdefault(ws, len(wording)) for ws in words]  # equal words, equal number
+    same = [wording.setdefault(ws, len(wording)) for ws in words]
     flags = []
     for i, ws in enumerate(words):
         if len(ws) < 5:
             continue
         earlier: list[int] = []  # quotes sharing each 3-gram, in the order they are met
+        earlier_wording: list[int] = []
+        w = same[i]
         for gram in zip(ws, ws[1:], ws[2:], strict=False):
             holders = index.get(gram)
             if holders is None:
-                index[gram] = [i]
+                index[gram] = ([i], [w])
             else:
-                earlier += holders[-20:]
-                holders.append(i)
-        if not earlier:
-            continue
+                earlier += holders[0][-20:]
+                earlier_wording += holders[1][-20:]
+                holders[0].append(i)
+                holders[1].append(w)
+        if earlier_wording.count(w) == len(earlier_wording):
+            continue  # none worded otherwise (or none at all): nothing to flag
         for j, shared in Counter(earlier).items():
-            if shared >= 2 and j != i and same[j] != same[i] and _similar(words[j], ws, 0.6):
+            if shared >= 2 and j != i and same[j] != w and _similar(words[j], ws, 0.6):
                 flags.append(Flag("quote repeated differently", quotes[i].span,
                                   f"Earlier this quote reads: “{quotes[j].span.piece_text}”"))
                 break
