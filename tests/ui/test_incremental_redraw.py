@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
+import deskapp.ui.highlight_pass as highlight_pass
 import deskapp.ui.suggestions as suggestions_module
 from deskapp.core import mark_chunks
 from deskapp.core.annotations import AnnotationSet, Attribution, Quote, SourceKind
@@ -126,3 +127,21 @@ def check_text_and_marks(window) -> None:
     assert view.text() == doc.article.text
     marks_drawn = Counter(h for h in view.highlighter.index if h[2] != Role.SUGGESTION)
     assert marks_drawn == Counter(document_highlights(doc))
+
+
+def test_lines_added_while_highlights_are_drawn_in_chunks_still_end_drawn_right(
+        marked, monkeypatch):
+    window = marked
+    view = window.view
+    monkeypatch.setattr(highlight_pass, "LAZY_ABOVE_BLOCKS", 1)
+    monkeypatch.setattr(highlight_pass, "CHUNK_SECONDS", 0.0)  # one block per chunk
+    window.resize(700, 260)  # a few blocks on screen: most are left to the chunks
+    QApplication.processEvents()
+    window.renderer.redraw()
+    assert view.highlight_pass.pending
+    text = view.text()
+    first = text.index("\n")
+    third = text.index("\n", text.index("\n", first + 1) + 1)
+    type_at(window, first, "", third - first)  # two lines fewer: blocks renumbered
+    type_at(window, 10, "\n")  # and one more
+    check(window)  # finish() then the formats compared with a redraw from scratch

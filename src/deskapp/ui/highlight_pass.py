@@ -31,6 +31,7 @@ class HighlightPass(QObject):
         self._next: QTextBlock | None = None  # the first block the chunks have not done
         self._next_number = 0
         self._early: set[int] = set()  # block numbers done ahead of the chunks (on screen)
+        self._blocks = 0  # the block count ``_early`` numbers refer to
         self._showing = False
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -49,6 +50,7 @@ class HighlightPass(QObject):
             self.highlighter.rehighlight()
             return
         self._next, self._next_number, self._early = document.firstBlock(), 0, set()
+        self._blocks = document.blockCount()
         self.show_visible()
         self._timer.start(0)
 
@@ -75,7 +77,16 @@ class HighlightPass(QObject):
         finally:
             self._showing = False
 
+    def _renumbered(self) -> None:
+        """A correction added or removed lines: the numbers of the blocks done early no
+        longer name them, so they are forgotten (and done again: a few blocks)."""
+        count = self.highlighter.document().blockCount()
+        if count != self._blocks:
+            self._early.clear()
+            self._blocks = count
+
     def _show_visible(self) -> None:
+        self._renumbered()
         view = self.view
         block, offset = view.firstVisibleBlock(), view.contentOffset()
         bottom = view.viewport().height()
@@ -96,6 +107,7 @@ class HighlightPass(QObject):
         if block is None:
             self._timer.stop()
             return
+        self._renumbered()
         if not block.isValid():  # deleted by a correction meanwhile: go on from its place
             block = self.highlighter.document().findBlockByNumber(self._next_number)
         deadline = time.perf_counter() + (CHUNK_SECONDS if budget is None else budget)
