@@ -47,3 +47,25 @@ def test_a_newer_run_kills_the_one_it_supersedes(qtbot, fixtures):
     qtbot.wait(100)
     assert [p.text for p in got] == [text]  # only the newer run's result arrives
     assert got[0].result is not None and got[0].result.items
+
+
+def test_a_correction_kills_the_run_on_the_text_it_replaced(sample_window, qtbot,
+                                                            monkeypatch):
+    from PySide6.QtGui import QTextCursor
+
+    import deskapp.ui.suggestions as suggestions_module
+
+    monkeypatch.setattr(suggestions_module, "BACKGROUND_ABOVE", 100)
+    window = sample_window
+    actions = window.suggestions
+    window.session.load(window.session.document)  # a run starts in a child process
+    qtbot.waitUntil(lambda: bool(actions._worker._children), timeout=5_000)
+    child = actions._worker._children[0]
+    window.marking.toggle_edit_mode(True)
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(3)
+    cursor.insertText("x")  # the text it runs on is gone
+    assert child.wait(timeout=5) != 0  # killed at once, not left to finish
+    assert not actions.settled  # a run on the new text follows the last keystroke
+    qtbot.waitUntil(lambda: actions.settled and len(actions.result) > 0, timeout=10_000)
+    assert actions._text == window.session.document.article.text

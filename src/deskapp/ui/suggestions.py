@@ -123,6 +123,9 @@ class SuggestionActions:
             self._run_soon()
 
     def _on_changed(self, doc: Document, _change) -> None:
+        if self._in_flight is not None and doc.article.text != self._in_flight:
+            self._worker.cancel()  # its text is gone: its run would only be thrown away
+            self._in_flight = None
         if doc.article.text == self._text:
             self._sync()
         elif doc.article.text == self._in_flight:
