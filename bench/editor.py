@@ -101,7 +101,8 @@ def main() -> None:
         window.resize(1200, 780)
         window.show()
         app.processEvents()
-        opened = [open_and_paint(app, window, doc) for _ in range(3)]
+        # three different articles: each open loads and lays out its 1 MB text
+        opened = [open_and_paint(app, window, d) for d in (big_document(1), big_document(2), doc)]
         report("open + first paint (show_loaded, grab)", opened, 300)
         added = [add_mark(app, window, 1000 + i * 97_000) for i in range(7)]
         report("add one mark (session, redraw, list)", added, 16)

@@ -26,12 +26,15 @@ SIZE = 1_000_000
 MARKS = 10_000
 
 
-def big_document() -> Document:
-    """The sample's article body repeated to 1 MB, with 10,000 quotes and attributions."""
+def big_document(variant: int = 0) -> Document:
+    """The sample's article body repeated to 1 MB, with 10,000 quotes and attributions;
+    ``variant`` changes the last word of the text (a different article to open)."""
     sample = SAMPLE.read_text(encoding="utf-8")
     body = sample[: sample.index("Check Also")]
     text = (body * (SIZE // len(body) + 1))[:SIZE]
     text = text[: text.rindex("\n") + 1]
+    if variant:
+        text = f"{text[:-1]} v{variant}\n"
     words = [(i, i + 7) for i in range(0, len(text) - 40, len(text) // MARKS)]
     marks = []
     for n, (start, end) in enumerate(words[:MARKS]):
