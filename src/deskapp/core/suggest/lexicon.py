@@ -29,6 +29,11 @@ _IRREGULAR = {
     "testify": ("testifies", "testified", "testified", "testifying"),
     "deny": ("denies", "denied", "denied", "denying"),
     "signal": ("signals", "signalled", "signalled", "signalling"),
+    "find": ("finds", "found", "found", "finding"),
+    "show": ("shows", "showed", "shown", "showing"),
+    "beg": ("begs", "begged", "begged", "begging"),
+    "quip": ("quips", "quipped", "quipped", "quipping"),
+    "agree": ("agrees", "agreed", "agreed", "agreeing"),
 }
 # Verbs that attribute on their own ("X said", "…, X warned.").
 STRONG_VERBS = [

@@ -115,7 +115,7 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not ws or len(ws) > 12:
         return None
     lower = list(map(str.lower, ws))
-    if not _BAD_IN_SUBJECT.isdisjoint(lower):
+    if not _BAD_IN_SUBJECT.isdisjoint(lower) and not _to_in_a_name(lower):
         return None
     if lower[-1] in {"of", "for", "the", "a", "an", "and", "to", "at", "in", "by"}:
         return None
@@ -125,6 +125,19 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
             or any(w[0].isupper() for w in ws[1:])):
         return None
     return start, end
+
+
+# "a source close to the couple", "an adviser to the president": "to" inside a source
+_TO_HEADS = {"close", "closer", "loyal", "linked", "allied", "adviser", "advisor", "aide",
+             "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "counsel",
+             "lawyer", "attorney", "assistant", "secretary", "successor", "heir", "sympathetic",
+             "connected", "near", "next"}
+
+
+def _to_in_a_name(lower: list[str]) -> bool:
+    """The only auxiliary-like words are "to"s after a word such as "close"."""
+    return all(w == "to" and i > 0 and lower[i - 1] in _TO_HEADS
+               for i, w in enumerate(lower) if w in _BAD_IN_SUBJECT)
 
 
 _DETERMINERS = set(

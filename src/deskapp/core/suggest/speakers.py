@@ -161,13 +161,19 @@ class Resolver:
         name = self._person_name(mention)
         if name is None:
             if _DEFINITE_RE.fullmatch(mention) and _refers_to_person(mention, kind):
+                role = mention.rsplit(None, 1)[-1].lower()
+                if role in _ROLE_WORDS:  # "the judge": only someone introduced as a judge
+                    return self._nearest_person(start, "", role) or mention
                 return self._nearest_person(start, "") or mention
             return mention
         if " " not in name:
             return self._full_name(name, start) or name
         return name
 
-    def _nearest_person(self, pos: int, gender: str) -> str | None:
+    def _nearest_person(self, pos: int, gender: str, role: str = "") -> str | None:
+        """The last person named before ``pos`` who fits ``gender`` and, given a ``role``
+        ("minister"), whose name is written next to that word ("Transport Minister X",
+        "X, the transport minister")."""
         lo = max(0, pos - WINDOW)
         # the last compatible person in the window wins: test the matches from the end
         for m in reversed(person_matches(self.text, lo, pos)):
@@ -180,6 +186,8 @@ class Resolver:
             if g and gender and g != gender:
                 continue
             if not _is_person_mention(self.text, m.start("name"), name, title):
+                continue
+            if role and not _named_with_role(self.text, m.start(), m.end(), role):
                 continue
             return self._full_name(name.split()[-1], m.end("name")) or name
         return None
@@ -275,6 +283,12 @@ def _is_person_mention(text: str, start: int, name: str, title: str) -> bool:
         return True
     before = _LAST_WORD_RE.search(text, max(0, start - 30), start)  # "spokesman Yiannis Artopios"
     return before is not None and before.group(1).lower() in ROLE_NOUNS | PERSON_TITLES
+
+
+def _named_with_role(text: str, start: int, end: int, role: str) -> bool:
+    """``role`` is written in the name, the 40 characters before it or its apposition."""
+    near = text[max(0, start - 40):end] + text[end:end + 60].split(".", 1)[0]
+    return re.search(rf"\b{re.escape(role)}\b", near, re.IGNORECASE) is not None
 
 
 _AGE_RE = re.compile(r", \d{1,3},")
