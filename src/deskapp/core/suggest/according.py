@@ -70,6 +70,23 @@ def citing(text: str, m: re.Match, body: int, end: int,
     return RawAttribution(content, phrase, ((m.start(), m.end()),), "citing", 0.6, "cite")
 
 
+def citing_first(text: str, m: re.Match, body: int, end: int,
+                 found: list[RawAttribution]) -> RawAttribution | None:
+    """"Citing unnamed officials, The Wall Street Journal reported that …": the content of
+    the sentence's next attribution (``found``: the block's attributions so far)."""
+    comma = text.find(",", m.end(), end)
+    if comma < 0:
+        return None
+    phrase = trim_phrase(text, m.end(), comma)
+    if phrase is None:
+        return None
+    for raw in found:
+        if comma < raw.cue[0][0] < end and raw.content[0][0] > comma:
+            return RawAttribution(raw.content, phrase, ((m.start(), m.end()),), "citing", 0.6,
+                                  "cite")
+    return None
+
+
 def quoted_x_as_saying(text: str, m: re.Match, end: int) -> RawAttribution | None:
     """"Reuters quoted a senior official as saying that …"."""
     hit = _AS_SAYING_RE.match(text, m.end(), end)

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from deskapp.core.suggest.according import according_to, citing, quoted_x_as_saying
+from deskapp.core.suggest.according import according_to, citing, citing_first, quoted_x_as_saying
+from deskapp.core.suggest.clauses import (
+    after_conjunction,
+    coordinated_cut,
+    gap_before_that,
+    lead_subject,
+    outer_cue_cut,
+    trailing_phrase,
+    verbless,
+)
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
     BE_WORDS,
@@ -32,7 +41,14 @@ _FINITE_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|has|have|had|did|does|do|should|may|might|"
     r"must|shall|[a-z]+ed|[a-z]+n't)\b|\bto\s+[a-z]+"
 )
-_CUT_RE = re.compile(r",\s+(?:according\s+to|citing|[a-z]{3,}ing\b(?<!including)(?<!during))")
+_CUT_RE = re.compile(r",\s+(?:according\s+to|citing|without\s+[a-z]+ing\b"
+                     r"|[a-z]{3,}ing\b(?<!including)(?<!during))")
+_NOT_PASSIVE = {"expect"}  # "X is expected to …" tells what will happen, not who said it
+_INFINITIVE_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]")
+# An adverb between a subject and its cue belongs to the cue ("also claimed").
+_ADVERB_BEFORE_RE = re.compile(
+    r"\b(?:also|repeatedly|previously|publicly|privately|reportedly|allegedly|later|earlier|"
+    r"again|further|separately|initially|originally|subsequently|recently|often|once)\s+$")
 _BELIEF = {"believe", "think", "hope", "fear", "expect"}
 _STRONG_CONF = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "announce": 0.8,
                 "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8, "write": 0.8,
@@ -44,6 +60,7 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
     text = layout.text
     quote_starts = [s for s, _ in quote_hulls]
     found: list[RawAttribution] = []
+    opening_citing: list[tuple[re.Match, int, int]] = []
     for m in CUE_RE.finditer(text):
         pos = m.start()
         if pos in used_cues or _inside(quote_hulls, quote_starts, pos) or layout.is_skipped(pos):
@@ -60,6 +77,8 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
             hit = citing(text, m, body, end, same_sentence)
             if hit:
                 found.append(hit)
+            elif pos <= body + 1:  # "Citing officials, CNN reported that …": content later
+                opening_citing.append((m, body, end))
         elif m.group("quoted_x"):
             hit = quoted_x_as_saying(text, m, end)
             if hit:
@@ -73,11 +92,15 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
             if FORM_TO_LEMMA[verb] in QUOTE_ONLY_LEMMAS:
                 continue
             if verb.endswith("ing") and not _has_aux(text, body, pos):
-                hit = _participle(text, m, end, same_sentence)
+                hit = _participle(text, m, end, same_sentence, body)
             else:
-                hit = _finite(text, pos, m.end(), FORM_TO_LEMMA[verb], body, end)
+                hit = _finite(text, pos, m.end(), FORM_TO_LEMMA[verb], body, end, same_sentence)
             if hit:
                 found.append(hit)
+    for m, body, end in opening_citing:
+        hit = citing_first(text, m, body, end, found)
+        if hit:
+            found.append(hit)
     return found
 
 
@@ -107,19 +130,22 @@ def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
 
 
 def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
-            end: int) -> RawAttribution | None:
+            end: int, same_sentence: list[RawAttribution] = ()) -> RawAttribution | None:
     form = text[pos:cue_end]
     if not _looks_verbal(text, body, pos, form):
         return None
     aux = aux_before(text, max(body, pos - 60), pos)
     cue_start = aux.start() if aux else pos
+    if aux is None and (adverb := _ADVERB_BEFORE_RE.search(text, max(body, pos - 16), pos)):
+        cue_start = adverb.start()
     aux_words = set(aux.group().split()) if aux else set()
     if aux_words & BE_WORDS and form in PAST_PARTICIPLES and lemma != "quote":
-        return _passive(text, cue_start, cue_end, body, end)
+        return None if lemma in _NOT_PASSIVE else _passive(text, cue_start, cue_end, body, end)
     after = ADVERBIAL_RUN_RE.match(text, cue_end, end).end()
     if lemma in HEARER_VERBS:
         hearer = HEARER_RE.match(text, after, end)
-        if hearer and not text.startswith(" that", after):
+        if hearer and not text.startswith(" that", after) \
+                and not _INFINITIVE_RE.match(text, hearer.end()):  # "urged Britain to stop"
             after = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
     if text.startswith(", that ", after):  # "she cautioned, however, that …"
         after += 1
@@ -127,30 +153,49 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
     rest = text[after:end].strip()
     if not rest or rest.startswith(","):
         return _post_posed(text, cue_start, cue_end, after, body, end, lemma)
+    if end - after <= 80 and text.rfind(", ", body, cue_start) >= 0 \
+            and trailing_phrase(text, after, end):  # "…, researchers reported in The Lancet."
+        hit = _post_posed(text, cue_start, cue_end, end, body, end, lemma)
+        if hit and verbless(text, hit.source[0], hit.source[1]):
+            return hit
     if before.endswith(",") and lemma not in _BELIEF:
         inverted = _inverted(text, cue_start, cue_end, body, end, lemma)
-        if inverted:
+        if inverted and not _subject_fills(text, body, cue_start):
             return inverted
-    return _pre_posed(text, cue_start, cue_end, after, body, end, lemma)
+    return _pre_posed(text, cue_start, cue_end, after, body, end, lemma, same_sentence)
+
+
+def _subject_fills(text: str, body: int, cue_start: int) -> bool:
+    """"A council official, speaking on condition of anonymity, said …": all before the
+    cue is its subject with an apposition, so the cue is no inverted "…, said X"."""
+    subject = subject_before(text, body, cue_start)
+    return subject is not None and subject[0] <= body + 1
 
 
 def _pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
-               lemma: str) -> RawAttribution | None:
+               lemma: str, same_sentence: list[RawAttribution] = ()) -> RawAttribution | None:
     source = subject_before(text, body, cue_start)
+    if source is None and after_conjunction(text, body, cue_start):  # "… but warned that"
+        previous = same_sentence[-1].source if same_sentence else None
+        source = previous or lead_subject(text, body, cue_start)
     if source is None:
         return None
     while after < end and text[after] in " :,":
         after += 1
+    if not text.startswith("that ", after):  # "said in her ruling that …"
+        after = gap_before_that(text, after, end, lemma in HEARER_VERBS)
     has_that = text.startswith("that ", after)
     if lemma in WEAK_LEMMAS and not has_that:
         return None
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
     cut = _CUT_RE.search(text, after, end)
-    c_end = cut.start() if cut else end
+    c_end = coordinated_cut(text, after, cut.start() if cut else end)  # "… and warned that"
+    c_end = outer_cue_cut(text, after, c_end)  # "… insisted that X, two diplomats said"
     ws = words(text, after, c_end)
-    if len(ws) < 2 or (not has_that and lemma not in {"say", "tell", "write", "tweet"}
-                       and not _FINITE_RE.search(text, after, min(c_end, after + 90))):
+    if len(ws) < (1 if lemma == "deny" else 2) or (
+            not has_that and lemma not in {"say", "tell", "write", "tweet", "deny"}
+            and not _FINITE_RE.search(text, after, min(c_end, after + 90))):
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in _BELIEF else 0.5
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
@@ -215,10 +260,18 @@ def _passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Ra
         source = phrase_after(text, after + 3, end)
         return None if source is None else RawAttribution(
             ((body, cue_start),), source, ((cue_start, cue_end),), "passive-by", 0.55)
+    lead = text[body:cue_start].rstrip().lower()
+    if after >= end and lead.endswith(", it"):  # "…, it was announced on Monday."
+        c_end = body + len(lead) - 4
+        if len(words(text, body, c_end)) < 3:
+            return None
+        return RawAttribution(((body, c_end),), None, ((c_end + 2, cue_end),), "passive", 0.5)
     if not text.startswith(("that ", "to "), after) or len(words(text, after, end)) < 3:
         return None
-    if subject and text[subject[0]:subject[1]].lower() == "it":
+    if lead == "it" or (subject and text[subject[0]:subject[1]].lower() == "it"):
         content: tuple[Range, ...] = ((after, end),)
+        if lead == "it":  # the cue is "It was reported"
+            cue_start = body
     elif subject:
         content = ((subject[0], subject[1]), (after, end))
     else:
@@ -227,16 +280,27 @@ def _passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Ra
 
 
 def _participle(text: str, m: re.Match, end: int,
-                same_sentence: list[RawAttribution]) -> RawAttribution | None:
-    """"…, adding that …" — the source is the earlier attribution's in the sentence."""
+                same_sentence: list[RawAttribution], body: int = -1) -> RawAttribution | None:
+    """"…, adding that …" — the source is the earlier attribution's in the sentence, or
+    the sentence's subject ("The party rejected the results, saying the count …")."""
     pos = m.start()
-    if text[max(0, pos - 2):pos] != ", " or not same_sentence:
+    if text[max(0, pos - 2):pos] != ", " or (not same_sentence and body < 0):
         return None
-    previous = same_sentence[-1]
+    lemma = FORM_TO_LEMMA[m.group("verb")]
     after = ADVERBIAL_RUN_RE.match(text, m.end(), end).end()
     while after < end and text[after] in " :":
         after += 1
-    if not text.startswith("that ", after) and len(words(text, after, end)) < 4:
+    if lemma in HEARER_VERBS and not text.startswith("that ", after):
+        after = gap_before_that(text, after, end, True)
+    has_that = text.startswith("that ", after)
+    if not has_that and len(words(text, after, end)) < 4:
         return None
-    return RawAttribution(((after, end),), previous.source, ((pos, m.end()),), "participle",
-                          0.6, FORM_TO_LEMMA[m.group("verb")])
+    if same_sentence:
+        source = same_sentence[-1].source
+    elif has_that or lemma in {"say", "add"}:
+        source = lead_subject(text, body, pos)
+    else:
+        return None
+    if source is None:
+        return None
+    return RawAttribution(((after, end),), source, ((pos, m.end()),), "participle", 0.6, lemma)

@@ -24,7 +24,9 @@ _LEADING_ADVERBS = set(INNER_ADVERBS) | {"later", "earlier", "meanwhile", "howev
                                          "and", "so", "yet", "instead", "separately"}
 _APPOSITION_START_RE = re.compile(
     r"\s*(?:a|an|the|who|which|whose|one|its|his|her|their|our|then|now|also|former|"
-    r"in|on|at|speaking|writing|"
+    r"in|on|at|speaking|writing|head|chief|director|deputy|chair|chairman|chairwoman|"
+    r"founder|co-founder|leader|editor|professor|author|spokesman|spokeswoman|"
+    r"spokesperson|secretary|minister|president|manager|partner|"
     r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
 )
 _NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
@@ -72,16 +74,18 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
     if end > lo and text[end - 1] == ",":
         apposition_end = end - 1
         comma = text.rfind(",", lo, apposition_end)
+        while comma > lo and text[comma - 1].isdigit() and text[comma + 1:comma + 2].isdigit():
+            comma = text.rfind(",", lo, comma)  # "45,000" is no apposition
         if comma < 0 or not _APPOSITION_START_RE.match(text, comma + 1, apposition_end):
             return None
         if _NAME_ONLY_RE.fullmatch(text, comma + 1, apposition_end):
-            start = _chunk_start(text, lo, comma)
+            start = over_and(text, lo, _chunk_start(text, lo, comma))
             head = trim_phrase(text, start, comma)
             return (head[0], apposition_end) if head else None
         if len(words(text, comma + 1, apposition_end)) > 16:
             return None
         end = comma
-    start = _chunk_start(text, lo, end)
+    start = over_and(text, lo, _chunk_start(text, lo, end))
     return trim_phrase(text, start, end)
 
 
@@ -92,6 +96,33 @@ def _chunk_start(text: str, lo: int, end: int) -> int:
     # the last clause word ("…, but the ministry said") opens the subject
     for w in _CLAUSE_WORD_RE.finditer(text, start, end):
         start = w.end()
+    return start
+
+
+_AND_BEFORE_RE = re.compile(r"(?:^|[\s,])(and|or)\s*$")
+_VERBISH_RE = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|did)\b")
+
+
+def over_and(text: str, lo: int, start: int) -> int:
+    """A subject that ``_chunk_start`` cut at "and" joined again when the "and" links
+    names ("Halvorsen Energy and Brightwater Grid", "Fire and Rescue") or, after a
+    comma, two short noun phrases ("…, residents and medical sources said")."""
+    if not text.endswith(("and", "or"), max(lo, start - 3), start):
+        return start
+    conj = _AND_BEFORE_RE.search(text, max(lo, start - 6), start)
+    if conj is None:
+        return start
+    at = conj.start(1)
+    before_start = _chunk_start(text, lo, at)
+    before = text[before_start:at].strip()
+    after = text[start:start + 40].lstrip()
+    if not before or not after:
+        return start
+    if before.split()[-1][0].isupper() and after[0].isupper():
+        return before_start
+    if (len(before.split()) <= 2 and text[:before_start].rstrip().endswith(",")
+            and not _VERBISH_RE.search(before) and before[0].islower()):
+        return before_start
     return start
 
 
