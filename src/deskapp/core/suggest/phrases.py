@@ -29,6 +29,9 @@ _APPOSITION_START_RE = re.compile(
     r"spokesperson|secretary|minister|president|manager|partner|"
     r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
 )
+# A relative or participial clause describes the source and belongs to it; a noun
+# phrase in apposition ("Amanda Lapo, a defense analyst, said") does not.
+_CLAUSE_APPOSITION_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 _NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
 _ABBREV_BEFORE_RE = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col)|\b[A-Z])$"
@@ -62,9 +65,11 @@ def words(text: str, start: int, end: int) -> list[str]:
 
 
 def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
-    """The source noun phrase that ends right before a cue, appositions skipped.
+    """The source noun phrase that ends right before a cue, noun-phrase appositions
+    skipped, relative and participial clauses kept.
 
     "Amanda Lapo, a defense analyst at the IISS, said" → "Amanda Lapo";
+    "The study, which followed 45,000 children, found" → all of it but the last comma;
     "…, the Colombian migration authority reported" → "the Colombian migration authority".
     """
     lo = max(clause_start, cue_start - 240)
@@ -78,7 +83,10 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
             comma = text.rfind(",", lo, comma)  # "45,000" is no apposition
         if comma < 0 or not _APPOSITION_START_RE.match(text, comma + 1, apposition_end):
             return None
-        if _NAME_ONLY_RE.fullmatch(text, comma + 1, apposition_end):
+        if _NAME_ONLY_RE.fullmatch(text, comma + 1, apposition_end) or (
+                _CLAUSE_APPOSITION_RE.match(text, comma + 1, apposition_end)
+                and len(words(text, comma + 1, apposition_end)) <= 16):
+            # "his lawyer, Sarah Finch," / "officials, who spoke on condition of anonymity,"
             start = over_and(text, lo, _chunk_start(text, lo, comma))
             head = trim_phrase(text, start, comma)
             return (head[0], apposition_end) if head else None
