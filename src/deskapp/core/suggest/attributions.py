@@ -15,6 +15,7 @@ from deskapp.core.suggest.clauses import (
     coordinated_cut,
     gap_before_that,
     lead_subject,
+    name_after,
     outer_cue_cut,
     trailing_phrase,
     verbless,
@@ -239,6 +240,7 @@ def _inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
     source = phrase_after(text, cue_end, end)
     if source is None:
         return None
+    source = (source[0], name_after(text, source[1], end))  # "…, the governor, Jane Doe"
     tail = text[source[1]:end].strip()
     if tail and not tail.startswith(","):
         return None

@@ -54,6 +54,9 @@ _FINITE_IN_GAP_RE = re.compile(
 )
 
 
+_NEW_SUBJECT_RE = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
+
+
 def after_conjunction(text: str, lo: int, cue_start: int) -> bool:
     """"… but signalled", "… and also warned": nothing but a conjunction before the cue."""
     return _AFTER_CONJUNCTION_RE.search(text, max(lo, cue_start - 30), cue_start) is not None
@@ -85,9 +88,15 @@ def coordinated_cut(text: str, start: int, end: int) -> int:
     """Where a second reporting verb of the same subject begins in ``start:end``
     ("the deal was historic but acknowledged that …"), or ``end``."""
     m = COORDINATED_CUE_RE.search(text, start, end)
-    if m is None:
+    cut = m.start() if m else end
+    for c in _NEW_SUBJECT_RE.finditer(text, start, cut):  # ", while Jones insisted …"
+        cue = CUE_RE.search(text, c.end(), min(cut, c.end() + 60))
+        if cue and cue.group("verb") and not cue.group("verb").endswith("ing") \
+                and verbless(text, c.end(), cue.start()) and cue.start() > c.end():
+            cut = c.start()
+            break
+    if cut == end:
         return end
-    cut = m.start()
     while cut > start and text[cut - 1] in " ,":
         cut -= 1
     return cut
@@ -142,3 +151,18 @@ def outer_cue_cut(text: str, start: int, end: int) -> int:
         if text[tail:end].strip(" .") == "" and verbless(text, comma + 2, m.start()):
             return comma
     return end
+
+
+_NAME_AFTER_RE = re.compile(
+    r",\s*(?:[A-Z]\w*\.?\s+)?[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,2}"
+    r"(?=\s*(?:[,.;:!?”\"]|$))"
+)
+
+
+def name_after(text: str, end: int, limit: int) -> int:
+    """``end`` moved past a name in apposition to a role ("the governor, Jane Doe"), when
+    the sentence ends or goes on with a comma after it."""
+    if text[end:end + 1] != ",":
+        return end
+    m = _NAME_AFTER_RE.match(text, end, limit + 1 if limit < len(text) else limit)
+    return m.end() if m else end

@@ -13,6 +13,7 @@ from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article
 from deskapp.core.spans import Span
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
+from deskapp.core.suggest.context import PreviousSpeakers
 from deskapp.core.suggest.flags import review_flags
 from deskapp.core.suggest.local import QuotePlan, mid_sentence
 from deskapp.core.suggest.model import (
@@ -66,7 +67,7 @@ def suggest(article: Article, *, reuse: bool = True) -> Suggestions:
     if reuse:
         _LAST[:] = [resolver]
     attributions = [_attribution(text, r, d, resolver) for r, d in raws]
-    quotes, quote_attributions = _quotes(text, plans, resolver)
+    quotes, quote_attributions = _quotes(text, plans, resolver, PreviousSpeakers(raws))
     attributions.extend(quote_attributions)
     attributions.sort(key=lambda a: (a.content.start, a.content.end, a.source or Span(0, 0, "")))
     quotes.sort(key=lambda q: (q.span.start, q.span.end))
@@ -120,8 +121,8 @@ def _attribution(text: str, raw: RawAttribution, d: int,
     )
 
 
-def _quotes(text: str, plans: list[tuple[QuotePlan, int]],
-            resolver: Resolver) -> tuple[list[QuoteSuggestion], list[AttributionSuggestion]]:
+def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
+            earlier: PreviousSpeakers) -> tuple[list[QuoteSuggestion], list[AttributionSuggestion]]:
     """Quote suggestions in text order, each with the attribution its speaker makes."""
     quotes: list[QuoteSuggestion] = []
     quote_attrs: list[AttributionSuggestion] = []
@@ -140,6 +141,9 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]],
             speaker_span, cue = previous[0].speaker_span, previous[0].cue
             same = previous[1] == para_start
             rule, conf = ("continuation", 0.65) if same else ("next-paragraph", 0.5)
+        elif plan.words > 2 and (found := earlier.speaker_before(text, open_at, resolver.kind)):
+            speaker_span, cue = _span(text, (found[0],)), _span(text, found[1])
+            rule, conf = "previous-paragraph", 0.45  # speaker only: no cue of its own
         else:
             rule = "no-speaker"
             if plan.words <= 2 or (plan.words <= 4 and mid_sentence(text, open_at)):
@@ -154,7 +158,7 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]],
         if rule in {"continuation", "next-paragraph"} and previous and previous[2] is not None:
             attr = previous[2]
             quote_attrs[attr] = _extend(text, quote_attrs[attr], span)
-        elif speaker_span is not None and rule != "inside-attribution":
+        elif speaker_span is not None and rule not in {"inside-attribution", "previous-paragraph"}:
             kind = resolver.kind(speaker_span.text)
             if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                 kind = SourceKind.PERSON

@@ -155,6 +155,10 @@ class Resolver:
         if lower in {"he", "she"}:
             found = self._nearest_person(start, "m" if lower == "he" else "f")
             return found or mention
+        if "," in mention:  # "the central bank governor, Jane Doe"
+            tail = mention.rsplit(",", 1)[1].strip()
+            if " " in tail and looks_like_person(tail):
+                return self._person_name(tail) or tail
         kind = self.kind(mention)
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
             return _titled_name(mention) or mention
