@@ -12,11 +12,11 @@ from bisect import bisect_right
 from deskapp.core.suggest.according import according_to, citing, citing_first, quoted_x_as_saying
 from deskapp.core.suggest.clauses import (
     after_conjunction,
+    comma_cut,
     coordinated_cut,
     gap_before_that,
     lead_subject,
     name_after,
-    outer_cue_cut,
     trailing_phrase,
     verbless,
 )
@@ -47,9 +47,9 @@ _CUT_RE = re.compile(r",\s+(?:according\s+to|citing|without\s+[a-z]+ing\b"
 _NOT_PASSIVE = {"expect"}  # "X is expected to …" tells what will happen, not who said it
 _INFINITIVE_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]")
 # An adverb between a subject and its cue belongs to the cue ("also claimed").
-_ADVERB_BEFORE_RE = re.compile(
-    r"\b(?:also|repeatedly|previously|publicly|privately|reportedly|allegedly|later|earlier|"
-    r"again|further|separately|initially|originally|subsequently|recently|often|once)\s+$")
+_CUE_ADVERBS = {"also", "repeatedly", "previously", "publicly", "privately", "reportedly",
+                "allegedly", "later", "earlier", "again", "further", "separately", "initially",
+                "originally", "subsequently", "recently", "often", "once"}
 _BELIEF = {"believe", "think", "hope", "fear", "expect"}
 _STRONG_CONF = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "announce": 0.8,
                 "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8, "write": 0.8,
@@ -137,8 +137,10 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
         return None
     aux = aux_before(text, max(body, pos - 60), pos)
     cue_start = aux.start() if aux else pos
-    if aux is None and (adverb := _ADVERB_BEFORE_RE.search(text, max(body, pos - 16), pos)):
-        cue_start = adverb.start()
+    if aux is None and text[pos - 1:pos] == " ":
+        space = text.rfind(" ", max(body, pos - 16), pos - 1)
+        if space >= body and text[space + 1:pos - 1] in _CUE_ADVERBS:
+            cue_start = space + 1
     aux_words = set(aux.group().split()) if aux else set()
     if aux_words & BE_WORDS and form in PAST_PARTICIPLES and lemma != "quote":
         return None if lemma in _NOT_PASSIVE else _passive(text, cue_start, cue_end, body, end)
@@ -191,8 +193,11 @@ def _pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
     cut = _CUT_RE.search(text, after, end)
-    c_end = coordinated_cut(text, after, cut.start() if cut else end)  # "… and warned that"
-    c_end = outer_cue_cut(text, after, c_end)  # "… insisted that X, two diplomats said"
+    c_end = cut.start() if cut else end
+    if text.find(" and ", after, c_end) >= 0 or text.find(" but ", after, c_end) >= 0:
+        c_end = coordinated_cut(text, after, c_end)  # "… and warned that"
+    if text.find(", ", after, c_end) >= 0:
+        c_end = comma_cut(text, after, c_end)  # ", while Jones said", ", two diplomats said"
     ws = words(text, after, c_end)
     if len(ws) < (1 if lemma == "deny" else 2) or (
             not has_that and lemma not in {"say", "tell", "write", "tweet", "deny"}

@@ -88,18 +88,23 @@ def coordinated_cut(text: str, start: int, end: int) -> int:
     """Where a second reporting verb of the same subject begins in ``start:end``
     ("the deal was historic but acknowledged that …"), or ``end``."""
     m = COORDINATED_CUE_RE.search(text, start, end)
-    cut = m.start() if m else end
-    for c in _NEW_SUBJECT_RE.finditer(text, start, cut):  # ", while Jones insisted …"
-        cue = CUE_RE.search(text, c.end(), min(cut, c.end() + 60))
-        if cue and cue.group("verb") and not cue.group("verb").endswith("ing") \
-                and verbless(text, c.end(), cue.start()) and cue.start() > c.end():
-            cut = c.start()
-            break
-    if cut == end:
+    if m is None:
         return end
+    cut = m.start()
     while cut > start and text[cut - 1] in " ,":
         cut -= 1
     return cut
+
+
+def comma_cut(text: str, start: int, end: int) -> int:
+    """Where a clause with its own source and cue begins after a comma in ``start:end``
+    (", while Jones insisted …", "…, two diplomats said"), or ``end``."""
+    for c in _NEW_SUBJECT_RE.finditer(text, start, end):
+        cue = CUE_RE.search(text, c.end(), min(end, c.end() + 60))
+        if cue and cue.group("verb") and not cue.group("verb").endswith("ing") \
+                and cue.start() > c.end() and verbless(text, c.end(), cue.start()):
+            return c.start()
+    return outer_cue_cut(text, start, end)
 
 
 def gap_before_that(text: str, after: int, end: int, hearer: bool) -> int:

@@ -20,8 +20,12 @@ class PreviousSpeakers:
     """Attributions with a source, by where they end, for ``speaker_before``."""
 
     def __init__(self, raws: list[tuple[RawAttribution, int]]) -> None:
+        self._raws = raws
+        self._ends: list[int] | None = None
+
+    def _index(self) -> None:
         items = []
-        for raw, d in raws:
+        for raw, d in self._raws:
             if raw.source is None:
                 continue
             end = max(raw.content[-1][1], raw.source[1], raw.cue[-1][1] if raw.cue else 0)
@@ -39,6 +43,8 @@ class PreviousSpeakers:
         prev_end = open_at - 1
         while prev_end > 0 and text[prev_end - 1].isspace():
             prev_end -= 1
+        if self._ends is None:
+            self._index()
         i = bisect_right(self._ends, prev_end) - 1
         if i < 0:
             return None

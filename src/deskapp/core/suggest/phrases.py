@@ -87,13 +87,17 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
                 _CLAUSE_APPOSITION_RE.match(text, comma + 1, apposition_end)
                 and len(words(text, comma + 1, apposition_end)) <= 16):
             # "his lawyer, Sarah Finch," / "officials, who spoke on condition of anonymity,"
-            start = over_and(text, lo, _chunk_start(text, lo, comma))
+            start = _chunk_start(text, lo, comma)
+            if text.endswith(("and", "or"), start - 3, start):
+                start = over_and(text, lo, start)
             head = trim_phrase(text, start, comma)
             return (head[0], apposition_end) if head else None
         if len(words(text, comma + 1, apposition_end)) > 16:
             return None
         end = comma
-    start = over_and(text, lo, _chunk_start(text, lo, end))
+    start = _chunk_start(text, lo, end)
+    if text.endswith(("and", "or"), start - 3, start):  # "Fire and Rescue said"
+        start = over_and(text, lo, start)
     return trim_phrase(text, start, end)
 
 
@@ -115,8 +119,6 @@ def over_and(text: str, lo: int, start: int) -> int:
     """A subject that ``_chunk_start`` cut at "and" joined again when the "and" links
     names ("Halvorsen Energy and Brightwater Grid", "Fire and Rescue") or, after a
     comma, two short noun phrases ("…, residents and medical sources said")."""
-    if not text.endswith(("and", "or"), max(lo, start - 3), start):
-        return start
     conj = _AND_BEFORE_RE.search(text, max(lo, start - 6), start)
     if conj is None:
         return start
