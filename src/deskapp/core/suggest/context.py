@@ -17,23 +17,12 @@ _TAIL = " \t.!?”\"’'"
 
 
 class PreviousSpeakers:
-    """Attributions with a source, by where they end, for ``speaker_before``."""
+    """The engine's attributions (each with its block's offset, blocks in text order),
+    for ``speaker_before``."""
 
     def __init__(self, raws: list[tuple[RawAttribution, int]]) -> None:
         self._raws = raws
-        self._ends: list[int] | None = None
-
-    def _index(self) -> None:
-        items = []
-        for raw, d in self._raws:
-            if raw.source is None:
-                continue
-            end = max(raw.content[-1][1], raw.source[1], raw.cue[-1][1] if raw.cue else 0)
-            items.append((end + d, (raw.source[0] + d, raw.source[1] + d),
-                          tuple((a + d, b + d) for a, b in raw.cue)))
-        items.sort()
-        self._ends = [e for e, _, _ in items]
-        self._items = items
+        self._offsets: list[int] | None = None
 
     def speaker_before(self, text: str, open_at: int, kind_of) -> tuple[Range, tuple] | None:
         """Source and cue ranges of the attribution that closes the paragraph before the
@@ -43,14 +32,26 @@ class PreviousSpeakers:
         prev_end = open_at - 1
         while prev_end > 0 and text[prev_end - 1].isspace():
             prev_end -= 1
-        if self._ends is None:
-            self._index()
-        i = bisect_right(self._ends, prev_end) - 1
+        if self._offsets is None:
+            self._offsets = [d for _, d in self._raws]
+        i = bisect_right(self._offsets, prev_end) - 1
         if i < 0:
             return None
-        end, source, cue = self._items[i]
+        d = self._offsets[i]
+        best = None
+        while i >= 0 and self._offsets[i] == d:  # the attributions of that block
+            raw = self._raws[i][0]
+            if raw.source is not None:
+                end = d + max(raw.content[-1][1], raw.source[1], raw.cue[-1][1] if raw.cue else 0)
+                if end <= prev_end and (best is None or end > best[0]):
+                    best = (end, raw)
+            i -= 1
+        if best is None:
+            return None
+        end, raw = best
         if text.find("\n", end, prev_end) >= 0 or text[end:prev_end].strip(_TAIL):
             return None
+        source = (raw.source[0] + d, raw.source[1] + d)
         if kind_of(text[source[0]:source[1]]) != SourceKind.PERSON:
             return None
-        return source, cue
+        return source, tuple((a + d, b + d) for a, b in raw.cue)
