@@ -51,6 +51,7 @@ _CUE_ADVERBS = {"also", "repeatedly", "previously", "publicly", "privately", "re
                 "allegedly", "later", "earlier", "again", "further", "separately", "initially",
                 "originally", "subsequently", "recently", "often", "once"}
 _BELIEF = {"believe", "think", "hope", "fear", "expect"}
+_TO_WHAT = {"respond", "reply", "comment", "react"}  # "respond to X" names no content
 _STRONG_CONF = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "announce": 0.8,
                 "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8, "write": 0.8,
                 "tweet": 0.85, "state": 0.8}
@@ -125,7 +126,8 @@ def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
     if prev is None:
         return pos > body
     word = prev.lower()
-    if word[0].isdigit() or (form in NOUNISH_FORMS and word in NOT_VERB_BEFORE):
+    if (word[0].isdigit() and text[pos - 2] != ",") or (  # "Kelly Brennan, 34, said"
+            form in NOUNISH_FORMS and word in NOT_VERB_BEFORE):
         return False
     return not (form.endswith("s") and form in NOUNISH_FORMS and text[pos - 2] in "’'")
 
@@ -190,6 +192,8 @@ def _pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
     has_that = text.startswith("that ", after)
     if lemma in WEAK_LEMMAS and not has_that:
         return None
+    if lemma in _TO_WHAT and text.startswith(("to ", "on "), after):
+        return None  # "did not respond to a request for comment"
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
     cut = _CUT_RE.search(text, after, end)

@@ -27,6 +27,8 @@ _APPOSITION_START_RE = re.compile(
     r"in|on|at|speaking|writing|head|chief|director|deputy|chair|chairman|chairwoman|"
     r"founder|co-founder|leader|editor|professor|author|spokesman|spokeswoman|"
     r"spokesperson|secretary|minister|president|manager|partner|"
+    r"however|meanwhile|though|too|nonetheless|nevertheless|instead|for|likewise|"
+    r"similarly|separately|later|earlier|previously|"
     r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
 )
 # A relative or participial clause describes the source and belongs to it; a noun
@@ -90,6 +92,8 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
             start = _chunk_start(text, lo, comma)
             if text.endswith(("and", "or"), start - 3, start):
                 start = over_and(text, lo, start)
+            if text[start:comma].strip().isdigit() and text[start - 1:start] == ",":
+                start = _chunk_start(text, lo, start - 1)  # "Tom Reed, 52, who …"
             head = trim_phrase(text, start, comma)
             return (head[0], apposition_end) if head else None
         if len(words(text, comma + 1, apposition_end)) > 16:

@@ -305,7 +305,7 @@ def _titled_name(mention: str) -> str | None:
     "ECB President Christine Laval", "Kremlin spokesman Dmitry Peskov" → the name."""
     toks = mention.split()
     for i in range(len(toks) - 2, -1, -1):
-        if toks[i].lower().rstrip(".") in _ROLE_WORDS:
+        if toks[i].lower().rstrip(".").split("-")[0] in _ROLE_WORDS:  # "Secretary-General"
             rest = toks[i + 1:]
             if 2 <= len(rest) <= 3 and all(t[0].isupper() for t in rest) \
                     and looks_like_person(" ".join(rest)):
