@@ -102,6 +102,8 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
     start = _chunk_start(text, lo, end)
     if text.endswith(("and", "or"), start - 3, start):  # "Fire and Rescue said"
         start = over_and(text, lo, start)
+    if (inner := _INNER_CUE_RE.search(text, start, end)) is not None:
+        start = inner.end()  # "… said Washington believed": the subject is "Washington"
     return trim_phrase(text, start, end)
 
 
@@ -115,6 +117,12 @@ def _chunk_start(text: str, lo: int, end: int) -> int:
     return start
 
 
+# A verb of saying inside a subject chunk ends the clause before the subject.
+_INNER_CUE_RE = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|believed|believes|thinks|thought|warned|warns|"
+    r"insisted|insists|argued|argues|announced|wrote|writes|stressed|explained|explains|"
+    r"noted|claimed|reported|confirmed|confirms|denied|denies|acknowledged|admitted|admits)\s+"
+)
 _AND_BEFORE_RE = re.compile(r"(?:^|[\s,])(and|or)\s*$")
 _VERBISH_RE = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|did)\b")
 

@@ -151,6 +151,9 @@ class Resolver:
 
     def _resolve(self, start: int, end: int) -> str:
         mention = self.text[start:end]
+        comma = mention.find(",")
+        if comma > 0 and _CLAUSE_AFTER_RE.match(mention, comma + 1):
+            return self._resolve(start, start + comma)  # "officials, who spoke on …"
         lower = mention.lower()
         if lower in {"he", "she"}:
             found = self._nearest_person(start, "m" if lower == "he" else "f")
@@ -212,6 +215,7 @@ class Resolver:
                     return f"{m.group(0)}{surname}"
 
 
+_CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 _NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "dos"}
 
