@@ -189,6 +189,12 @@ class Resolver:
             first, _, rest = name.partition(" ")
             if first.lower() in PERSON_TITLES and " " in rest:  # "Senator Linda Cortez"
                 name, title = rest, first.lower()
+            else:  # "Transport Secretary Louise Haigh": the words after the last role
+                toks = name.split()
+                cut = max((i for i, t in enumerate(toks[:-1]) if t.lower() in _ROLE_WORDS),
+                          default=-1)
+                if cut >= 0 and len(toks) - cut > 2:
+                    name, title = " ".join(toks[cut + 1:]), toks[cut].lower()
             g = gender_of(f"{title} {name}")
             if g and gender and g != gender:
                 continue
