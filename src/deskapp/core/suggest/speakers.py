@@ -29,9 +29,10 @@ from deskapp.core.suggest.names import (
 from deskapp.core.suggest.textdiff import common_prefix, common_suffix
 
 WINDOW = 1500
-# How far back of a mention resolving it reads: the person window, then the full-name
-# search (8 windows) from a name at its start, then that search's own 61 characters.
-REACH_BACK = WINDOW + 8 * WINDOW + 100
+# How far back of a mention resolving it reads: the person window (twice: a pronoun may
+# go back to "the judge said", whose judge is looked for a window further back), then
+# the full-name search (8 windows) from a name at its start, then its own 61 characters.
+REACH_BACK = 2 * WINDOW + 8 * WINDOW + 100
 REACH_AHEAD = 8  # past the mention's start: "she" + ", a …" after a name that ends there
 _TOKEN_RE = re.compile(r"[\w’'-]+")
 _ANONYMOUS_MARKER_RE = re.compile("|".join(re.escape(m) for m in ANONYMOUS_MARKERS))
@@ -156,7 +157,8 @@ class Resolver:
             return self._resolve(start, start + comma)  # "officials, who spoke on …"
         lower = mention.lower()
         if lower in {"he", "she"}:
-            found = self._nearest_person(start, "m" if lower == "he" else "f")
+            gender = "m" if lower == "he" else "f"
+            found = self._nearest_person(start, gender, after=self._last_surname(start, gender))
             return found or mention
         if "," in mention:  # "the central bank governor, Jane Doe"
             tail = mention.rsplit(",", 1)[1].strip()
@@ -177,11 +179,37 @@ class Resolver:
             return self._full_name(name, start) or name
         return name
 
-    def _nearest_person(self, pos: int, gender: str, role: str = "") -> str | None:
+    def _last_surname(self, pos: int, gender: str) -> tuple[int, str] | None:
+        """The last surname alone or role ("Whitlock said", "the judge said") before a
+        cue in the window, as its offset and the full name written earlier, if that
+        person fits ``gender``."""
+        last = None
+        for m in _SURNAME_CUE_RE.finditer(self.text, max(0, pos - WINDOW), pos):
+            last = m
+        role = None
+        for r in _ROLE_CUE_RE.finditer(self.text, last.end() if last else max(0, pos - WINDOW),
+                                       pos):
+            if r.group(1).lower() in _ROLE_WORDS:
+                role = r
+        if role is not None:
+            full = self._nearest_person(role.start(), "", role.group(1).lower())
+            if full and " " in full and gender_of(full) in ("", gender):
+                return role.start(), full
+        if last is None or last.group(1).lower() in _CAPITAL_STOPWORDS:
+            return None
+        full = self._full_name(last.group(1), last.start())
+        if full is None or not looks_like_person(full) or (
+                gender and gender_of(full) not in ("", gender)):
+            return None
+        return last.start(), full
+
+    def _nearest_person(self, pos: int, gender: str, role: str = "",
+                        after: tuple[int, str] | None = None) -> str | None:
         """The last person named before ``pos`` who fits ``gender`` and, given a ``role``
         ("minister"), whose name is written next to that word ("Transport Minister X",
-        "X, the transport minister")."""
-        lo = max(0, pos - WINDOW)
+        "X, the transport minister"); ``after``: a surname mention that wins over names
+        written before it."""
+        lo = max(0, pos - WINDOW) if after is None else max(0, after[0])
         # the last compatible person in the window wins: test the matches from the end
         for m in reversed(person_matches(self.text, lo, pos)):
             name = m.group("name")
@@ -203,7 +231,7 @@ class Resolver:
             if role and not _named_with_role(self.text, m.start(), m.end(), role):
                 continue
             return self._full_name(name.split()[-1], m.end("name")) or name
-        return None
+        return after[1] if after else None
 
     def _full_name(self, surname: str, before: int) -> str | None:
         """The last "First [M.] Surname" written before ``before``."""
@@ -222,6 +250,16 @@ class Resolver:
 
 
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
+# "Whitlock said", "Healy, 52, told": a surname alone as the subject of a cue
+_SURNAME_CUE_RE = re.compile(
+    r"(?<![\w’'-] )(?<![A-Z]\. )\b([A-ZÀ-Ý][\w’'-]+)(?:,\s\d{1,3},)?\s+(?:said|says|told|tells|"
+    r"added|adds|insisted|insists|explained|argued|warned|wrote|recalled|recalls|admitted|"
+    r"admits|replied|continued)\b"
+)
+_ROLE_CUE_RE = re.compile(
+    r"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:said|says|told|tells|added|adds|insisted|"
+    r"explained|argued|warned|ruled|wrote|replied)\b"
+)
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 _NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "dos"}
 
@@ -292,7 +330,8 @@ def _is_person_mention(text: str, start: int, name: str, title: str) -> bool:
     if not looks_like_person(name):
         return False
     follow = text[start + len(name):start + len(name) + 8]
-    if follow.startswith((", a ", ", an ", ", the ", ", who", " said", " told", " says")) \
+    if follow.startswith((", a ", ", an ", ", the ", ", who", " said", " told", " says",
+                          ", said", ", told", ", says", ", added")) \
             or _AGE_RE.match(follow):  # "Kelly Brennan, 34, said"
         return True
     before = _LAST_WORD_RE.search(text, max(0, start - 30), start)  # "spokesman Yiannis Artopios"
@@ -306,7 +345,7 @@ def _named_with_role(text: str, start: int, end: int, role: str) -> bool:
 
 
 _AGE_RE = re.compile(r", \d{1,3},")
-_LAST_WORD_RE = re.compile(r"\b([a-z][\w-]*)\s+$")
+_LAST_WORD_RE = re.compile(r"\b([a-z][\w-]*),?\s+$")  # "spokesman X", "his mother, X"
 _ROLE_WORDS = ROLE_NOUNS | PERSON_TITLES
 
 
