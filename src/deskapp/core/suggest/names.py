@@ -71,7 +71,7 @@ MALE_NAMES = set(
         "nick", "rob", "bob", "tim", "jim", "ben", "matt", "mike", "steve",
         "chris", "pete", "phil", "ron", "ken", "ian", "neil", "craig", "gavin", "stuart",
         "simon", "colin", "nigel", "trevor", "graeme", "alastair", "hamish", "angus", "euan",
-        "callum", "rory", "connor", "declan", "seamus", "oisin", "cian", "ciaran",
+        "callum", "rory", "connor", "ewan", "ewen", "declan", "seamus", "oisin", "cian", "ciaran",
         "lukas", "niklas", "tobias", "florian", "sebastian", "maximilian", "magnus",
         "anders", "sven", "nils", "olav", "bjorn", "björn", "leif", "gunnar", "kjell", "arne",
         "mathieu", "thierry", "olivier", "laurent", "philippe", "didier", "yves", "bruno",

@@ -331,7 +331,8 @@ def _is_person_mention(text: str, start: int, name: str, title: str) -> bool:
         return False
     follow = text[start + len(name):start + len(name) + 8]
     if follow.startswith((", a ", ", an ", ", the ", ", who", " said", " told", " says",
-                          ", said", ", told", ", says", ", added")) \
+                          ", said", ", told", ", says", ", added", " has ", " had ", " was ",
+                          " is ", " will ", " who ")) \
             or _AGE_RE.match(follow):  # "Kelly Brennan, 34, said"
         return True
     before = _LAST_WORD_RE.search(text, max(0, start - 30), start)  # "spokesman Yiannis Artopios"
