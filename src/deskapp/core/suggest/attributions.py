@@ -44,6 +44,9 @@ _FINITE_RE = re.compile(
 )
 _CUT_RE = re.compile(r",\s+(?:according\s+to|citing|without\s+[a-z]+ing\b"
                      r"|[a-z]{3,}ing\b(?<!including)(?<!during))")
+_CITING_ASIDE_RE = re.compile(
+    r"\s*,\s+(?:citing|quoting|according\s+to)\s+[^,;.“”\"]{1,80},\s+(?=that\s)")
+_ASIDE_START_RE = re.compile(r"(?:[a-z]+ing|according\s+to|without)\b")
 _NOT_PASSIVE = {"expect"}  # "X is expected to …" tells what will happen, not who said it
 _INFINITIVE_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]")
 # An adverb between a subject and its cue belongs to the cue ("also claimed").
@@ -79,10 +82,10 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
             hit = citing(text, m, body, end, same_sentence)
             if hit:
                 found.append(hit)
-            elif pos <= body + 1:  # "Citing officials, CNN reported that …": content later
+            else:  # "Citing officials, CNN reported that …": the content comes later
                 opening_citing.append((m, body, end))
         elif m.group("quoted_x"):
-            hit = quoted_x_as_saying(text, m, end)
+            hit = quoted_x_as_saying(text, m, end, body)
             if hit:
                 found.append(hit)
         elif m.group("quoted"):
@@ -156,7 +159,9 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
         after += 1
     before = text[body:cue_start].rstrip()
     rest = text[after:end].strip()
-    if not rest or rest.startswith(","):
+    if rest.startswith(",") and (skip := _CITING_ASIDE_RE.match(text, after, end)):
+        after = skip.end()  # "CNN reported, citing sources, that …"
+    elif not rest or rest.startswith(","):
         return _post_posed(text, cue_start, cue_end, after, body, end, lemma)
     if end - after <= 80 and text.rfind(", ", body, cue_start) >= 0 \
             and trailing_phrase(text, after, end):  # "…, researchers reported in The Lancet."
@@ -234,7 +239,7 @@ def _post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, 
     rest_start = after
     while rest_start < end and text[rest_start] in " ,":
         rest_start += 1
-    if rest_start < end:
+    if rest_start < end and not _ASIDE_START_RE.match(text, rest_start):  # ", citing X"
         pieces.append((rest_start, end))
     if len(words(text, body, c_end)) < 3:
         return None

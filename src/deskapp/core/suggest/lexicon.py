@@ -127,7 +127,7 @@ _adv = "|".join(INNER_ADVERBS)
 # A cue: a reporting verb form, "quoted as saying", "according to", "citing".
 CUE_RE = re.compile(
     rf"(?<![\w’'-])(?:(?P<quoted>quoted\s+as\s+saying)|(?P<quoted_x>quoted)"
-    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>[Cc]iting)|(?P<verb>{_verbs}))\b"
+    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>[Cc]iting|[Qq]uoting)|(?P<verb>{_verbs}))\b"
 )
 # Auxiliaries right before a verb ("has", "was quoted", "would also").
 AUX_BEFORE_RE = re.compile(rf"(?:\b(?:{_aux})\s+(?:(?:{_adv})\s+)*)+$")

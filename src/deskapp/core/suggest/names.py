@@ -83,7 +83,7 @@ MALE_NAMES = set(
         "javad", "hossein", "amir", "arash", "dariusz", "tomasz", "krzysztof", "marek", "jiri",
         "dmytro", "oleksandr", "mykola", "taras", "anatoly", "gennady", "yevgeny", "maxim",
         "arjun", "vikram", "sanjay", "rajesh", "amit", "anil", "sunil", "vijay", "suresh",
-        "hiroshi", "takeshi", "kenji", "haruto", "wei", "jun", "hao", "jian", "seo-jun",
+        "hiroshi", "takeshi", "kenji", "haruto", "seo-jun",
         "jae-in", "min-ho", "somchai", "joko", "ferdinand", "rodrigo",
     ]
 )

@@ -28,12 +28,12 @@ _APPOSITION_START_RE = re.compile(
     r"founder|co-founder|leader|editor|professor|author|spokesman|spokeswoman|"
     r"spokesperson|secretary|minister|president|manager|partner|"
     r"however|meanwhile|though|too|nonetheless|nevertheless|instead|for|likewise|"
-    r"similarly|separately|later|earlier|previously|"
+    r"similarly|separately|later|earlier|previously|[a-z]+ing|according|"
     r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
 )
 # A relative or participial clause describes the source and belongs to it; a noun
 # phrase in apposition ("Amanda Lapo, a defense analyst, said") does not.
-_CLAUSE_APPOSITION_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
+_CLAUSE_APPOSITION_RE = re.compile(r"\s*(?!citing\b|quoting\b)(?:who|which|whose|[a-z]+ing)\b")
 _NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
 _ABBREV_BEFORE_RE = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col)|\b[A-Z])$"
