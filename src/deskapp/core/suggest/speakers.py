@@ -173,7 +173,8 @@ class Resolver:
                 role = mention.rsplit(None, 1)[-1].lower()
                 if role in _ROLE_WORDS:  # "the judge": only someone introduced as a judge
                     return self._nearest_person(start, "", role) or mention
-                return self._nearest_person(start, "") or mention
+                return self._nearest_person(start, "", after=self._last_surname(start, "")) \
+                    or mention
             return mention
         if " " not in name:
             return self._full_name(name, start) or name
@@ -193,7 +194,7 @@ class Resolver:
                 role = r
         if role is not None:
             full = self._nearest_person(role.start(), "", role.group(1).lower())
-            if full and " " in full and gender_of(full) in ("", gender):
+            if full and " " in full and (not gender or gender_of(full) in ("", gender)):
                 return role.start(), full
         if last is None or last.group(1).lower() in _CAPITAL_STOPWORDS:
             return None
@@ -252,7 +253,8 @@ class Resolver:
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 # "Whitlock said", "Healy, 52, told": a surname alone as the subject of a cue
 _SURNAME_CUE_RE = re.compile(
-    r"(?<![\w’'-] )(?<![A-Z]\. )\b([A-ZÀ-Ý][\w’'-]+)(?:,\s\d{1,3},)?\s+(?:said|says|told|tells|"
+    r"(?<![\w’'-] )(?<![A-Z]\. )\b([A-ZÀ-Ý][\w’'-]+)"
+    r"(?:,\s\d{1,3},|,\s(?:who|a|an|the)\b[^,.;“”\"\n]{1,60},)?\s+(?:said|says|told|tells|"
     r"added|adds|insisted|insists|explained|argued|warned|wrote|recalled|recalls|admitted|"
     r"admits|replied|continued)\b"
 )
