@@ -47,6 +47,11 @@ _CUT_RE = re.compile(r",\s+(?:according\s+to|citing|without\s+[a-z]+ing\b"
 _CITING_ASIDE_RE = re.compile(
     r"\s*,\s+(?:citing|quoting|according\s+to)\s+[^,;.“”\"]{1,80},\s+(?=that\s)")
 _ASIDE_START_RE = re.compile(r"(?:[a-z]+ing|according\s+to|without)\b")
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
+                "those", "this", "that", "such", "no", "any", "some", "several", "many"}
+# A content does not open with a bare preposition ("will report within a month").
+_PREPOSITION_RE = re.compile(r"(?:in|on|at|within|by|for|to|from|after|before|during|over|"
+                             r"until|with|without|into|about|under)\s")
 _NOT_PASSIVE = {"expect"}  # "X is expected to …" tells what will happen, not who said it
 _INFINITIVE_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]")
 # An adverb between a subject and its cue belongs to the cue ("also claimed").
@@ -130,7 +135,8 @@ def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
         return pos > body
     word = prev.lower()
     if (word[0].isdigit() and text[pos - 2] != ",") or (  # "Kelly Brennan, 34, said"
-            form in NOUNISH_FORMS and word in NOT_VERB_BEFORE):
+            form in NOUNISH_FORMS and word in NOT_VERB_BEFORE
+            and (prev[0].islower() or word in _DETERMINERS)):  # not "Sky News reported"
         return False
     return not (form.endswith("s") and form in NOUNISH_FORMS and text[pos - 2] in "’'")
 
@@ -199,6 +205,8 @@ def _pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         return None
     if lemma in _TO_WHAT and text.startswith(("to ", "on "), after):
         return None  # "did not respond to a request for comment"
+    if not has_that and _PREPOSITION_RE.match(text, after):
+        return None
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
     cut = _CUT_RE.search(text, after, end)

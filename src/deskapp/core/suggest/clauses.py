@@ -110,6 +110,8 @@ def comma_cut(text: str, start: int, end: int) -> int:
 def gap_before_that(text: str, after: int, end: int, hearer: bool) -> int:
     """``after`` moved past "in her ruling", "outside the court", "this programme last
     week" to the "that" that opens the content (unchanged when there is none)."""
+    if text.find(" that ", after, min(end, after + 70)) < 0:
+        return after
     m = _GAP_RE.match(text, after, min(end, after + 70))
     if m is None:
         return after

@@ -10,6 +10,7 @@ before a correction, for mentions whose stretch of text the correction left alon
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from deskapp.core.annotations import SourceKind
@@ -32,7 +33,7 @@ WINDOW = 1500
 # How far back of a mention resolving it reads: the person window (twice: a pronoun may
 # go back to "the judge said", whose judge is looked for a window further back), then
 # the full-name search (8 windows) from a name at its start, then its own 61 characters.
-REACH_BACK = 2 * WINDOW + 8 * WINDOW + 100
+REACH_BACK = 2 * WINDOW + 8 * WINDOW + 100  # (SUBJECT_WINDOW < WINDOW)
 REACH_AHEAD = 8  # past the mention's start: "she" + ", a …" after a name that ends there
 _TOKEN_RE = re.compile(r"[\w’'-]+")
 _ANONYMOUS_MARKER_RE = re.compile("|".join(re.escape(m) for m in ANONYMOUS_MARKERS))
@@ -116,6 +117,7 @@ class Resolver:
         self._resolved: dict[tuple[int, int], str] = {}
         self._before: dict[tuple[int, int], str] = {}
         self._edit = (0, 0, 0)  # unchanged before [0] and from [1] on (shift [2])
+        self._cue_words: list[int] | None = None
         if previous is not None:
             head = common_prefix(previous.text, text)
             tail = common_suffix(previous.text, text, head)
@@ -182,27 +184,33 @@ class Resolver:
 
     def _last_surname(self, pos: int, gender: str) -> tuple[int, str] | None:
         """The last surname alone or role ("Whitlock said", "the judge said") before a
-        cue in the window, as its offset and the full name written earlier, if that
-        person fits ``gender``."""
-        last = None
-        for m in _SURNAME_CUE_RE.finditer(self.text, max(0, pos - WINDOW), pos):
-            last = m
-        role = None
-        for r in _ROLE_CUE_RE.finditer(self.text, last.end() if last else max(0, pos - WINDOW),
-                                       pos):
-            if r.group(1).lower() in _ROLE_WORDS:
-                role = r
-        if role is not None:
-            full = self._nearest_person(role.start(), "", role.group(1).lower())
-            if full and " " in full and (not gender or gender_of(full) in ("", gender)):
-                return role.start(), full
-        if last is None or last.group(1).lower() in _CAPITAL_STOPWORDS:
-            return None
-        full = self._full_name(last.group(1), last.start())
-        if full is None or not looks_like_person(full) or (
-                gender and gender_of(full) not in ("", gender)):
-            return None
-        return last.start(), full
+        cue in the last ``SUBJECT_WINDOW`` characters, as its offset and the full name
+        written earlier, if that person fits ``gender``."""
+        text = self.text
+        lo = max(0, pos - SUBJECT_WINDOW)
+        if self._cue_words is None:  # where " said", " told" … stand, found once per text
+            self._cue_words = [m.start() for m in _CUE_WORD_RE.finditer(text)]
+        cues = self._cue_words
+        i = bisect_left(cues, pos)
+        for at in reversed(cues[max(0, i - 4):i]):
+            if at < lo:
+                break
+            before_lo = max(lo, at - 90)
+            role = _ROLE_END_RE.search(text, before_lo, at)
+            if role is not None and role.group(1).lower() in _ROLE_WORDS:
+                full = self._nearest_person(role.start(), "", role.group(1).lower())
+                if full and " " in full and (not gender or gender_of(full) in ("", gender)):
+                    return role.start(), full
+                continue
+            last = _SURNAME_END_RE.search(text, before_lo, at)
+            if last is None or last.group(1).lower() in _CAPITAL_STOPWORDS:
+                continue
+            full = self._full_name(last.group(1), last.start(1))
+            if full is None or not looks_like_person(full) or (
+                    gender and gender_of(full) not in ("", gender)):
+                continue
+            return last.start(1), full
+        return None
 
     def _nearest_person(self, pos: int, gender: str, role: str = "",
                         after: tuple[int, str] | None = None) -> str | None:
@@ -252,16 +260,19 @@ class Resolver:
 
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 # "Whitlock said", "Healy, 52, told": a surname alone as the subject of a cue
-_SURNAME_CUE_RE = re.compile(
-    r"(?<![\w’'-] )(?<![A-Z]\. )\b([A-ZÀ-Ý][\w’'-]+)"
-    r"(?:,\s\d{1,3},|,\s(?:who|a|an|the)\b[^,.;“”\"\n]{1,60},)?\s+(?:said|says|told|tells|"
-    r"added|adds|insisted|insists|explained|argued|warned|wrote|recalled|recalls|admitted|"
-    r"admits|replied|continued)\b"
+SUBJECT_WINDOW = 800
+# A verb of saying, and what may stand right before it as its subject: a surname alone
+# ("Whitlock said", "Healy, 52, told", "Daniels, who joined in May, said") or a role
+# ("the judge said", "the former minister told").
+_CUE_WORD_RE = re.compile(
+    r"\s(?:said|says|told|tells|added|adds|insisted|insists|explained|argued|warned|wrote|"
+    r"recalled|recalls|admitted|admits|replied|continued|ruled)\b"
 )
-_ROLE_CUE_RE = re.compile(
-    r"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:said|says|told|tells|added|adds|insisted|"
-    r"explained|argued|warned|ruled|wrote|replied)\b"
+_SURNAME_END_RE = re.compile(
+    r"(?:^|(?<![\w’'-] )(?<![A-Z]\. ))\b([A-ZÀ-Ý][\w’'-]+)"
+    r"(?:,\s\d{1,3},|,\s(?:who|a|an|the)\b[^,.;“”\"\n]{1,60},)?$"
 )
+_ROLE_END_RE = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)$")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 _NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "dos"}
 
