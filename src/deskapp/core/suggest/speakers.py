@@ -10,7 +10,6 @@ before a correction, for mentions whose stretch of text the correction left alon
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from deskapp.core.annotations import SourceKind
@@ -117,7 +116,6 @@ class Resolver:
         self._resolved: dict[tuple[int, int], str] = {}
         self._before: dict[tuple[int, int], str] = {}
         self._edit = (0, 0, 0)  # unchanged before [0] and from [1] on (shift [2])
-        self._cue_words: list[int] | None = None
         if previous is not None:
             head = common_prefix(previous.text, text)
             tail = common_suffix(previous.text, text, head)
@@ -188,13 +186,16 @@ class Resolver:
         written earlier, if that person fits ``gender``."""
         text = self.text
         lo = max(0, pos - SUBJECT_WINDOW)
-        if self._cue_words is None:  # where " said", " told" … stand, found once per text
-            self._cue_words = [m.start() for m in _CUE_WORD_RE.finditer(text)]
-        cues = self._cue_words
-        i = bisect_left(cues, pos)
-        for at in reversed(cues[max(0, i - 4):i]):
-            if at < lo:
-                break
+        cues = []  # the last two of each verb of saying in the window (str.rfind, in C)
+        for verb in _CUE_WORDS:
+            at = text.rfind(verb, lo, pos)
+            if at >= 0 and not text[at + len(verb):at + len(verb) + 1].isalpha():
+                cues.append(at)
+                at = text.rfind(verb, lo, at)
+                if at >= 0:
+                    cues.append(at)
+        cues.sort()
+        for at in reversed(cues[-4:]):
             before_lo = max(lo, at - 90)
             role = _ROLE_END_RE.search(text, before_lo, at)
             if role is not None and role.group(1).lower() in _ROLE_WORDS:
@@ -264,10 +265,10 @@ SUBJECT_WINDOW = 800
 # A verb of saying, and what may stand right before it as its subject: a surname alone
 # ("Whitlock said", "Healy, 52, told", "Daniels, who joined in May, said") or a role
 # ("the judge said", "the former minister told").
-_CUE_WORD_RE = re.compile(
-    r"\s(?:said|says|told|tells|added|adds|insisted|insists|explained|argued|warned|wrote|"
-    r"recalled|recalls|admitted|admits|replied|continued|ruled)\b"
-)
+_CUE_WORDS = tuple(" " + w for w in (
+    "said", "says", "told", "tells", "added", "adds", "insisted", "insists", "explained",
+    "argued", "warned", "wrote", "recalled", "recalls", "admitted", "admits", "replied",
+    "continued", "ruled"))
 _SURNAME_END_RE = re.compile(
     r"(?:^|(?<![\w’'-] )(?<![A-Z]\. ))\b([A-ZÀ-Ý][\w’'-]+)"
     r"(?:,\s\d{1,3},|,\s(?:who|a|an|the)\b[^,.;“”\"\n]{1,60},)?$"
