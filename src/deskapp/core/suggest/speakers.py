@@ -196,21 +196,19 @@ class Resolver:
                     cues.append(at)
         cues.sort()
         for at in reversed(cues[-4:]):
-            before_lo = max(lo, at - 90)
-            role = _ROLE_END_RE.search(text, before_lo, at)
-            if role is not None and role.group(1).lower() in _ROLE_WORDS:
-                full = self._nearest_person(role.start(), "", role.group(1).lower())
+            kind, start, word = _subject_of_cue(text, max(lo, at - 90), at)
+            if kind == "role":
+                full = self._nearest_person(start, "", word)
                 if full and " " in full and (not gender or gender_of(full) in ("", gender)):
-                    return role.start(), full
+                    return start, full
                 continue
-            last = _SURNAME_END_RE.search(text, before_lo, at)
-            if last is None or last.group(1).lower() in _CAPITAL_STOPWORDS:
+            if kind != "surname" or word.lower() in _CAPITAL_STOPWORDS:
                 continue
-            full = self._full_name(last.group(1), last.start(1))
+            full = self._full_name(word, start)
             if full is None or not looks_like_person(full) or (
                     gender and gender_of(full) not in ("", gender)):
                 continue
-            return last.start(1), full
+            return start, full
         return None
 
     def _nearest_person(self, pos: int, gender: str, role: str = "",
@@ -266,14 +264,39 @@ SUBJECT_WINDOW = 800
 # ("Whitlock said", "Healy, 52, told", "Daniels, who joined in May, said") or a role
 # ("the judge said", "the former minister told").
 _CUE_WORDS = tuple(" " + w for w in (
-    "said", "says", "told", "tells", "added", "adds", "insisted", "insists", "explained",
-    "argued", "warned", "wrote", "recalled", "recalls", "admitted", "admits", "replied",
-    "continued", "ruled"))
-_SURNAME_END_RE = re.compile(
-    r"(?:^|(?<![\w’'-] )(?<![A-Z]\. ))\b([A-ZÀ-Ý][\w’'-]+)"
-    r"(?:,\s\d{1,3},|,\s(?:who|a|an|the)\b[^,.;“”\"\n]{1,60},)?$"
-)
-_ROLE_END_RE = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)$")
+    "said", "says", "told", "added", "insisted", "explained", "argued", "warned", "wrote",
+    "ruled"))
+_APPOSITION_RE = re.compile(r", (?:\d{1,3}|(?:who|a|an|the)\b[^,.;“”\"\n]{1,60})$")
+
+
+def _subject_of_cue(text: str, lo: int, at: int) -> tuple[str, int, str]:
+    """What stands right before the verb of saying at ``at``: ("role", start, "judge")
+    for "the judge", ("surname", start, "Whitlock") for a capitalised word that follows
+    no other ("Whitlock", "Healy, 52,", "Daniels, who joined in May,"), else ("", 0, "")."""
+    end = at
+    if text[end - 1:end] == ",":  # an apposition between the subject and the verb
+        comma = text.rfind(",", lo, end - 1)
+        if comma < 0 or not _APPOSITION_RE.match(text, comma, end - 1):
+            return "", 0, ""
+        end = comma
+    words = text[max(lo, end - 40):end].split()
+    if not words:
+        return "", 0, ""
+    last = words[-1]
+    start = end - len(last)
+    if len(words) >= 2 and last.isalpha() and last.islower() and (
+            words[-2] in ("the", "The") or (len(words) >= 3 and words[-3] in ("the", "The")
+                                            and words[-2].islower())):
+        return ("role", start, last) if last in _ROLE_WORDS else ("", 0, "")
+    if not (last[:1].isupper() and last.replace("-", "").replace("’", "").replace("'", "")
+            .isalpha()):
+        return "", 0, ""
+    before = words[-2] if len(words) >= 2 else ""
+    if (before[:1].isupper() and not before.endswith((".", "”", '"'))) or before in ("Mr.", "Ms."):
+        return "", 0, ""  # "Paul Whitlock said": a full name, found by person_matches
+    return "surname", start, last
+
+
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 _NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "dos"}
 
