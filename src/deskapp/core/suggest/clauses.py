@@ -148,7 +148,7 @@ def outer_cue_cut(text: str, start: int, end: int) -> int:
     """Where ", two diplomats said" closes a content that holds another attribution's
     cue ("… after Moscow insisted that X, two diplomats said"), or ``end``."""
     comma = text.rfind(", ", start, end)
-    if comma < 0 or end - comma > 120:
+    if comma < 0 or end - comma > 80:
         return end
     for m in CUE_RE.finditer(text, comma, end):
         verb = m.group("verb")
