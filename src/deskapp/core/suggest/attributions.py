@@ -42,8 +42,8 @@ _FINITE_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|has|have|had|did|does|do|should|may|might|"
     r"must|shall|[a-z]+ed|[a-z]+n't)\b|\bto\s+[a-z]+"
 )
-_CUT_RE = re.compile(r",\s+(?:according\s+to|citing|without\s+[a-z]+ing\b"
-                     r"|[a-z]{3,}ing\b(?<!including)(?<!during))")
+_CUT_RE = re.compile(r",\s+(?:according\s+to|citing|[a-z]{3,}ing\b(?<!including)(?<!during))")
+_WITHOUT_RE = re.compile(r", without [a-z]+ing\b")  # ", without giving details"
 _CITING_ASIDE_RE = re.compile(
     r"\s*,\s+(?:citing|quoting|according\s+to)\s+[^,;.“”\"]{1,80},\s+(?=that\s)")
 _ASIDE_START_RE = re.compile(r"(?:[a-z]+ing|according\s+to|without)\b")
@@ -211,6 +211,8 @@ def _pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         return None
     cut = _CUT_RE.search(text, after, end)
     c_end = cut.start() if cut else end
+    if (without := text.find(", without ", after, c_end)) >= 0 and _WITHOUT_RE.match(text, without):
+        c_end = without
     if text.find(" and ", after, c_end) >= 0 or text.find(" but ", after, c_end) >= 0:
         c_end = coordinated_cut(text, after, c_end)  # "… and warned that"
     if text.find(", ", after, c_end) >= 0:
