@@ -169,7 +169,8 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
         after = skip.end()  # "CNN reported, citing sources, that …"
     elif not rest or rest.startswith(","):
         return _post_posed(text, cue_start, cue_end, after, body, end, lemma)
-    if end - after <= 80 and text.rfind(", ", body, cue_start) >= 0 \
+    if end - after <= 80 and text.count(" ", after, end) <= 7 \
+            and text.rfind(", ", body, cue_start) >= 0 \
             and trailing_phrase(text, after, end):  # "…, researchers reported in The Lancet."
         hit = _post_posed(text, cue_start, cue_end, end, body, end, lemma)
         if hit and verbless(text, hit.source[0], hit.source[1]):

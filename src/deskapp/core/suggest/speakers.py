@@ -46,6 +46,7 @@ def _tokens(phrase: str) -> list[str]:
     return _TOKEN_RE.findall(phrase)
 
 
+@lru_cache(maxsize=16384)
 def gender_of(name: str) -> str:
     """"f", "m" or "" for a full name, from its title or first name."""
     toks = [t.lower().rstrip(".") for t in _tokens(name)]
@@ -89,6 +90,7 @@ def source_kind(phrase: str) -> SourceKind:
     return SourceKind.UNKNOWN
 
 
+@lru_cache(maxsize=16384)
 def looks_like_person(phrase: str) -> bool:
     toks = _tokens(phrase)
     if not toks or not toks[0][0].isupper():
@@ -387,6 +389,7 @@ _LAST_WORD_RE = re.compile(r"\b([a-z][\w-]*),?\s+$")  # "spokesman X", "his moth
 _ROLE_WORDS = ROLE_NOUNS | PERSON_TITLES
 
 
+@lru_cache(maxsize=16384)
 def _titled_name(mention: str) -> str | None:
     """The name after a title or role in a phrase read as an organisation:
     "ECB President Christine Laval", "Kremlin spokesman Dmitry Peskov" → the name."""
