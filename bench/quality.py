@@ -77,7 +77,7 @@ def main() -> None:
     totals = evaluate(args.misses, args.sets)
     for split in ("dev", "heldout", *sorted(k for k in totals if k.startswith("heldout ")),
                   "sample"):
-        print(f"\n{split:<8} {'':14} {'strict P/R/F1':>22}   {'lenient P/R/F1':>22}")
+        print(f"\n{split:<23} {'strict P/R/F1':>22}   {'lenient P/R/F1':>22}")
         for row in ROWS:
             cells = []
             for tag in ("strict", "lenient"):
