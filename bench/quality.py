@@ -2,9 +2,11 @@
 
 Prints precision, recall and F1 per role (cue, source, content) and for quotes with
 their speaker, strict (same text, ignoring edge spaces/punctuation) and lenient (overlap),
-for the dev set, the held-out set and the sample's reference review.
+for the dev set, the held-out set and the sample's reference review; ``--sets`` also
+prints each held-out set apart (``h-*`` written first, ``h2-*`` written later, before the
+rule changes it measures).
 
-    python bench/quality.py [--misses]
+    python bench/quality.py [--misses] [--sets]
 """
 
 from __future__ import annotations
@@ -31,17 +33,21 @@ def gold_files() -> list[tuple[str, Path, dict]]:
     return out
 
 
-def evaluate(show_misses: bool) -> dict[str, dict[str, Score]]:
+def evaluate(show_misses: bool, by_set: bool = False) -> dict[str, dict[str, Score]]:
     totals: dict[str, dict[str, Score]] = {}
     for split, article_path, data in gold_files():
+        groups = [split]
+        if by_set and split == "heldout":
+            groups.append(f"heldout {article_path.name.split('-')[0]}-*")
         article = read_article(article_path)
         gold = load_gold(article.text, data)
         borderline = load_gold(article.text, data, ("borderline",))
         found = suggest(article)
         scores = score(gold, found, [a.content for a in borderline.attributions])
-        bucket = totals.setdefault(split, {k: Score() for k in scores})
-        for key, value in scores.items():
-            bucket[key].add(value)
+        for group in groups:
+            bucket = totals.setdefault(group, {k: Score() for k in scores})
+            for key, value in scores.items():
+                bucket[key].add(value)
         if show_misses:
             _print_misses(article_path.name, article.text, gold, found)
     return totals
@@ -66,9 +72,12 @@ def _print_misses(name: str, text: str, gold, found) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list missed and extra items")
-    totals = evaluate(parser.parse_args().misses)
-    for split in ("dev", "heldout", "sample"):
-        print(f"\n{split:<8} {'':14} {'strict P/R/F1':>22}   {'lenient P/R/F1':>22}")
+    parser.add_argument("--sets", action="store_true", help="each held-out set apart too")
+    args = parser.parse_args()
+    totals = evaluate(args.misses, args.sets)
+    for split in ("dev", "heldout", *sorted(k for k in totals if k.startswith("heldout ")),
+                  "sample"):
+        print(f"\n{split:<23} {'strict P/R/F1':>22}   {'lenient P/R/F1':>22}")
         for row in ROWS:
             cells = []
             for tag in ("strict", "lenient"):

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.annotations import SourceKind
 from deskapp.core.suggest.model import RawAttribution
-from deskapp.core.suggest.phrases import has_words, phrase_after, split_sources, trim_phrase
+from deskapp.core.suggest.phrases import (
+    has_words,
+    phrase_after,
+    split_sources,
+    trim_phrase,
+)
+from deskapp.core.suggest.speakers import source_kind
+from deskapp.core.suggest.subjects import subject_before
 
 _AS_SAYING_RE = re.compile(r"\s+([^,.;:“”\"]{1,80}?)\s+as\s+(?:saying|telling)\b")
 _SOURCE_END_RE = re.compile(r"[,;:“”\"]|\s[–—]\s|\.(?:\s|$)")
@@ -20,6 +28,11 @@ def _skip_space(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos] in " ,:":
         pos += 1
     return pos
+
+
+def _cites_a_source(phrase: str) -> bool:
+    """"citing officials", "citing CNN", "citing a report" — not "citing security concerns"."""
+    return source_kind(phrase) != SourceKind.UNKNOWN or any(w[:1].isupper() for w in phrase.split())
 
 
 def according_to(text: str, m: re.Match, body: int, end: int) -> list[RawAttribution]:
@@ -57,8 +70,14 @@ def citing(text: str, m: re.Match, body: int, end: int,
     """"…, CNN reported, citing officials." — content shared with the sentence's other cue."""
     if text[max(0, m.start() - 2):m.start()] != ", ":
         return None
-    phrase = phrase_after(text, m.end(), end)
+    phrase = trim_phrase(text, m.end(), _source_end(text, m.end(), end))  # up to the comma
     if phrase is None:
+        phrase = phrase_after(text, m.end(), end)
+        if phrase is None:
+            return None
+    if text.startswith(",", phrase[1]) and not same_sentence:
+        return None  # ", citing X, that …": the content comes later (``citing_first``)
+    if not _cites_a_source(text[phrase[0]:phrase[1]]):
         return None
     if same_sentence:
         content = same_sentence[-1].content
@@ -70,16 +89,43 @@ def citing(text: str, m: re.Match, body: int, end: int,
     return RawAttribution(content, phrase, ((m.start(), m.end()),), "citing", 0.6, "cite")
 
 
-def quoted_x_as_saying(text: str, m: re.Match, end: int) -> RawAttribution | None:
-    """"Reuters quoted a senior official as saying that …"."""
+def citing_first(text: str, m: re.Match, body: int, end: int,
+                 found: list[RawAttribution]) -> RawAttribution | None:
+    """"Citing unnamed officials, The Wall Street Journal reported that …": the content of
+    the sentence's next attribution (``found``: the block's attributions so far)."""
+    comma = text.find(",", m.end(), end)
+    if comma < 0:
+        return None
+    phrase = trim_phrase(text, m.end(), comma)
+    if phrase is None or not _cites_a_source(text[phrase[0]:phrase[1]]):
+        return None
+    for raw in found:
+        if comma < raw.cue[0][0] < end and raw.content[0][0] > comma:
+            return RawAttribution(raw.content, phrase, ((m.start(), m.end()),), "citing", 0.6,
+                                  "cite")
+    return None
+
+
+def quoted_x_as_saying(text: str, m: re.Match, end: int, body: int = 0) -> RawAttribution | None:
+    """"Reuters quoted a senior official as saying that …"; "The minister was quoted by
+    SANA as saying …" (the source is the subject, the cue "was quoted" + "as saying")."""
     hit = _AS_SAYING_RE.match(text, m.end(), end)
     if hit is None:
         return None
-    source = trim_phrase(text, hit.start(1), hit.end(1))
+    cue = ((m.start(), m.end()), (hit.end(1) + 1, hit.end()))
+    if text.startswith("by ", hit.start(1)):  # passive
+        aux = re.search(r"\b(?:was|were|is|are|has been|have been|had been)\s+$",
+                        text[max(body, m.start() - 16):m.start()])
+        if aux is None:
+            return None
+        cue_start = m.start() - len(aux.group())
+        source = subject_before(text, body, cue_start)
+        cue = ((cue_start, m.end()), cue[1])
+    else:
+        source = trim_phrase(text, hit.start(1), hit.end(1))
     if source is None:
         return None
     after = _skip_space(text, hit.end(), end)
     if not has_words(text, after, end, 2):
         return None
-    cue = ((m.start(), m.end()), (hit.end(1) + 1, hit.end()))
     return RawAttribution(((after, end),), source, cue, "quoted-as-saying", 0.8, "say")

@@ -2,7 +2,7 @@
 
 ``find_attributions`` walks every cue of the text once; each cue looks only at its own
 sentence. "according to" and "citing" live in ``according.py``, the passive and "…, adding
-that …" in ``passive.py``.
+that …" in ``passive.py``, where a finite cue's content and source sit in ``cue_shapes.py``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from deskapp.core.suggest.according import according_to, citing, quoted_x_as_saying
+from deskapp.core.suggest.according import according_to, citing, citing_first, quoted_x_as_saying
+from deskapp.core.suggest.clauses import trailing_phrase, verbless
+from deskapp.core.suggest.cue_shapes import (
+    BELIEF,
+    inverted,
+    post_posed,
+    pre_posed,
+    same_sentence,
+)
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
     BE_WORDS,
@@ -22,28 +30,24 @@ from deskapp.core.suggest.lexicon import (
     NOUNISH_FORMS,
     PAST_PARTICIPLES,
     QUOTE_ONLY_LEMMAS,
-    WEAK_LEMMAS,
     aux_before,
 )
 from deskapp.core.suggest.model import Range, RawAttribution
 from deskapp.core.suggest.passive import participle, passive
-from deskapp.core.suggest.phrases import (
-    has_words,
-    phrase_after,
-    previous_word,
-    subject_before,
-)
+from deskapp.core.suggest.phrases import previous_word
 from deskapp.core.suggest.sentences import DATELINE_RE, Layout
+from deskapp.core.suggest.subjects import subject_before
 
-_FINITE_RE = re.compile(
-    r"\b(?:is|are|was|were|will|would|could|can|has|have|had|did|does|do|should|may|might|"
-    r"must|shall|[a-z]+ed|[a-z]+n't)\b|\bto\s+[a-z]+"
-)
-_CUT_RE = re.compile(r",\s+(?:according\s+to|citing|[a-z]{3,}ing\b(?<!including)(?<!during))")
-_BELIEF = {"believe", "think", "hope", "fear", "expect"}
-_STRONG_CONF = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "announce": 0.8,
-                "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8, "write": 0.8,
-                "tweet": 0.85, "state": 0.8}
+_CITING_ASIDE_RE = re.compile(
+    r"\s*,\s+(?:citing|quoting|according\s+to)\s+[^,;.“”\"]{1,80},\s+(?=that\s)")
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
+                "those", "this", "that", "such", "no", "any", "some", "several", "many"}
+_NOT_PASSIVE = {"expect"}  # "X is expected to …" tells what will happen, not who said it
+_INFINITIVE_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]")
+# An adverb between a subject and its cue belongs to the cue ("also claimed").
+_CUE_ADVERBS = {"also", "repeatedly", "previously", "publicly", "privately", "reportedly",
+                "allegedly", "later", "earlier", "again", "further", "separately", "initially",
+                "originally", "subsequently", "recently", "often", "once"}
 
 
 def find_attributions(layout: Layout, quote_hulls: list[Range],
@@ -53,6 +57,7 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
     starts, sentences, skipped = layout.starts, layout.sentences, layout.skipped
     datelines = layout.dateline_ends
     found: list[RawAttribution] = []
+    opening_citing: list[tuple[re.Match, int, int]] = []
     at = -1  # the sentence of the previous cue, whose content end and line start are kept
     end = 0
     line_start = False
@@ -92,9 +97,12 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
             found.extend(according_to(text, m, body, end))
             continue
         if group("citing"):
-            hit = citing(text, m, body, end, _same_sentence(found, body))
+            hit = citing(text, m, body, end, same_sentence(found, body))
+            if hit is None:  # "Citing officials, CNN reported that …": the content comes later
+                opening_citing.append((m, body, end))
+                continue
         elif group("quoted_x"):
-            hit = quoted_x_as_saying(text, m, end)
+            hit = quoted_x_as_saying(text, m, end, body)
         elif group("quoted"):
             hit = _finite(text, pos, m.end(), "quote", body, end)
         else:
@@ -103,17 +111,16 @@ def find_attributions(layout: Layout, quote_hulls: list[Range],
             if lemma in QUOTE_ONLY_LEMMAS:
                 continue
             if verb.endswith("ing") and not _has_aux(text, body, pos):
-                hit = participle(text, m, end, _same_sentence(found, body))
+                hit = participle(text, m, end, same_sentence(found, body), body)
             else:
-                hit = _finite(text, pos, m.end(), lemma, body, end)
+                hit = _finite(text, pos, m.end(), lemma, body, end, found)
+        if hit is not None:
+            found.append(hit)
+    for m, body, end in opening_citing:
+        hit = citing_first(text, m, body, end, found)
         if hit is not None:
             found.append(hit)
     return found
-
-
-def _same_sentence(found: list[RawAttribution], body: int) -> list[RawAttribution]:
-    """The last attributions found, of those among them that start in this sentence."""
-    return [a for a in found[-3:] if a.content[0][0] >= body]
 
 
 def _content_end(text: str, start: int, end: int) -> int:
@@ -131,13 +138,15 @@ def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
     if prev is None:
         return pos > body
     word = prev.lower()
-    if word[0].isdigit() or (form in NOUNISH_FORMS and word in NOT_VERB_BEFORE):
+    if (word[0].isdigit() and text[pos - 2] != ",") or (  # "Kelly Brennan, 34, said"
+            form in NOUNISH_FORMS and word in NOT_VERB_BEFORE
+            and (prev[0].islower() or word in _DETERMINERS)):  # not "Sky News reported"
         return False
     return not (form.endswith("s") and form in NOUNISH_FORMS and text[pos - 2] in "’'")
 
 
 def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
-            end: int) -> RawAttribution | None:
+            end: int, found: list[RawAttribution] | tuple = ()) -> RawAttribution | None:
     form = text[pos:cue_end]
     if not _looks_verbal(text, body, pos, form):
         return None
@@ -147,90 +156,39 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
         cue_start = aux.start()
         if form in PAST_PARTICIPLES and lemma != "quote" and \
                 not BE_WORDS.isdisjoint(aux.group().split()):
-            return passive(text, cue_start, cue_end, body, end)
+            return None if lemma in _NOT_PASSIVE else passive(text, cue_start, cue_end, body, end)
+    elif text[pos - 1:pos] == " ":  # "also claimed": the adverb belongs to the cue
+        space = text.rfind(" ", max(body, pos - 16), pos - 1)
+        if space >= body and text[space + 1:pos - 1] in _CUE_ADVERBS:
+            cue_start = space + 1
     after = ADVERBIAL_RUN_RE.match(text, cue_end, end).end()
     if lemma in HEARER_VERBS:
         hearer = HEARER_RE.match(text, after, end)
-        if hearer and not text.startswith(" that", after):
+        if hearer and not text.startswith(" that", after) \
+                and not _INFINITIVE_RE.match(text, hearer.end()):  # "urged Britain to stop"
             after = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
     if text.startswith(", that ", after):  # "she cautioned, however, that …"
         after += 1
     rest = text[after:end].strip()
-    if not rest or rest.startswith(","):
-        return _post_posed(text, cue_start, cue_end, after, body, end, lemma)
-    if lemma not in _BELIEF and text[body:cue_start].rstrip().endswith(","):
-        inverted = _inverted(text, cue_start, cue_end, body, end, lemma)
-        if inverted:
-            return inverted
-    return _pre_posed(text, cue_start, cue_end, after, body, end, lemma)
+    if rest.startswith(",") and (skip := _CITING_ASIDE_RE.match(text, after, end)):
+        after = skip.end()  # "CNN reported, citing sources, that …"
+    elif not rest or rest.startswith(","):
+        return post_posed(text, cue_start, cue_end, after, body, end, lemma)
+    if end - after <= 80 and text.count(" ", after, end) <= 7 \
+            and text.rfind(", ", body, cue_start) >= 0 \
+            and trailing_phrase(text, after, end):  # "…, researchers reported in The Lancet."
+        hit = post_posed(text, cue_start, cue_end, end, body, end, lemma)
+        if hit and verbless(text, hit.source[0], hit.source[1]):
+            return hit
+    if lemma not in BELIEF and text[body:cue_start].rstrip().endswith(","):
+        hit = inverted(text, cue_start, cue_end, body, end, lemma)
+        if hit and not _subject_fills(text, body, cue_start):
+            return hit
+    return pre_posed(text, cue_start, cue_end, after, body, end, lemma, found)
 
 
-def _pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
-               lemma: str) -> RawAttribution | None:
-    while after < end and text[after] in " :,":
-        after += 1
-    has_that = text.startswith("that ", after)
-    if lemma in WEAK_LEMMAS and not has_that:
-        return None
-    if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
-        return None
-    cut = _CUT_RE.search(text, after, end)
-    c_end = cut.start() if cut else end
-    if not has_words(text, after, c_end, 2) or (
-            not has_that and lemma not in {"say", "tell", "write", "tweet"}
-            and not _FINITE_RE.search(text, after, min(c_end, after + 90))):
-        return None
-    # the subject last: every test above is about the content alone
-    source = subject_before(text, body, cue_start)
-    if source is None:
-        return None
-    conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in _BELIEF else 0.5
-    return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
-                          min(0.95, conf + (0.05 if has_that else 0)), lemma)
-
-
-def _quote_runs_to(text: str, open_at: int, end: int) -> bool:
-    close = max(text.rfind("”", open_at, end + 1), text.rfind('"', open_at + 1, end + 1))
-    return close >= end - 2
-
-
-def _post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
-                lemma: str) -> RawAttribution | None:
-    source = subject_before(text, body, cue_start)
-    if source is None or source[0] <= body:
-        return None
-    c_end = source[0]
-    while c_end > body and text[c_end - 1] in " ":
-        c_end -= 1
-    if c_end <= body or text[c_end - 1] != ",":
-        return None
-    c_end -= 1
-    if text[c_end - 1] in "”\"":
-        return None  # a direct quote: the quote rules own it
-    pieces = [(body, c_end)]
-    rest_start = after
-    while rest_start < end and text[rest_start] in " ,":
-        rest_start += 1
-    if rest_start < end:
-        pieces.append((rest_start, end))
-    if not has_words(text, body, c_end, 3):
-        return None
-    conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in _BELIEF else 0.5
-    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), "content-then-cue",
-                          conf, lemma)
-
-
-def _inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
-              lemma: str) -> RawAttribution | None:
-    """"…, said John Smith, a spokesman for the ministry." """
-    source = phrase_after(text, cue_end, end)
-    if source is None:
-        return None
-    tail = text[source[1]:end].strip()
-    if tail and not tail.startswith(","):
-        return None
-    c_end = text.rfind(",", body, cue_start)
-    if c_end <= body or not has_words(text, body, c_end, 3) or text[c_end - 1] in "”\"":
-        return None
-    return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),), "content-cue-source",
-                          _STRONG_CONF.get(lemma, 0.7), lemma)
+def _subject_fills(text: str, body: int, cue_start: int) -> bool:
+    """"A council official, speaking on condition of anonymity, said …": all before the
+    cue is its subject with an apposition, so the cue is no inverted "…, said X"."""
+    subject = subject_before(text, body, cue_start)
+    return subject is not None and subject[0] <= body + 1

@@ -17,6 +17,7 @@ from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article
 from deskapp.core.spans import Span
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
+from deskapp.core.suggest.context import PreviousSpeakers
 from deskapp.core.suggest.flags import review_flags
 from deskapp.core.suggest.local import QuotePlan, mid_sentence
 from deskapp.core.suggest.model import (
@@ -100,7 +101,7 @@ def _suggest(article: Article, reuse: bool, processes: int) -> Suggestions:
     if reuse:
         _LAST[:] = [resolver]
     attributions = [_attribution(text, r, d, resolver) for r, d in raws]
-    quotes, quote_attributions = _quotes(text, plans, resolver)
+    quotes, quote_attributions = _quotes(text, plans, resolver, PreviousSpeakers(raws))
     attributions.extend(quote_attributions)
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
@@ -175,8 +176,8 @@ def _attribution(text: str, raw: RawAttribution, d: int, resolver: Resolver) -> 
             attribution_reason(raw.rule, cue, source), raw.confidence)
 
 
-def _quotes(text: str, plans: list[tuple[QuotePlan, int]],
-            resolver: Resolver) -> tuple[list[tuple], list[tuple]]:
+def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
+            earlier: PreviousSpeakers) -> tuple[list[tuple], list[tuple]]:
     """Quote suggestions in text order, each with the attribution its speaker makes."""
     quotes: list[tuple] = []
     quote_attrs: list[tuple] = []
@@ -195,6 +196,9 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]],
             speaker_span, cue = previous[2], previous[3]
             same = previous[4] == para_start
             rule, conf = ("continuation", 0.65) if same else ("next-paragraph", 0.5)
+        elif plan.words > 2 and (found := earlier.speaker_before(text, open_at, resolver.kind)):
+            speaker_span, cue = _span(text, (found[0],)), _span(text, found[1])
+            rule, conf = "previous-paragraph", 0.45  # speaker only: no cue of its own
         else:
             rule = "no-speaker"
             if plan.words <= 2 or (plan.words <= 4 and mid_sentence(text, open_at)):
@@ -207,7 +211,7 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]],
         if rule in {"continuation", "next-paragraph"} and previous and previous[5] is not None:
             attr = previous[5]
             quote_attrs[attr] = _extend(text, quote_attrs[attr], span)
-        elif speaker_span is not None and rule != "inside-attribution":
+        elif speaker_span is not None and rule not in {"inside-attribution", "previous-paragraph"}:
             kind = resolver.kind(speaker_span.text)
             if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                 kind = SourceKind.PERSON

@@ -1,8 +1,9 @@
 """Scoring suggestions against hand-made gold annotations (used by tests and bench/quality).
 
 Gold items name their spans as exact substrings of the article (``seed-gold.json`` style).
-A cue is looked for near its content, a source near its cue, so "occurrence" is only
-needed when that would be ambiguous. Spans compare *strictly* (same text once leading and
+A cue is looked for near its content, a source near its cue, so "occurrence" (of the
+source) and "cue_occurrence" (of the cue, counted from the start) are only needed when that
+would be ambiguous. Spans compare *strictly* (same text once leading and
 trailing spaces and punctuation are ignored) or *leniently* (any overlap).
 """
 
@@ -42,7 +43,7 @@ def _content(text: str, value, occurrence: int = 1) -> Ranges:
     return tuple(ranges)
 
 
-def _near(text: str, value, occurrence: int, near: tuple[int, int]) -> Ranges:
+def _near(text: str, value, occurrence: int, near: tuple[int, int] | None) -> Ranges:
     pieces = [value] if isinstance(value, str) else list(value)
     ranges = [find(text, pieces[0], occurrence, near)]
     for piece in pieces[1:]:
@@ -80,8 +81,8 @@ def load_gold(text: str, data: dict, tiers: tuple[str, ...] = ("core",)) -> Gold
         content = _content(text, item["content"], item.get("content_occurrence", 1))
         cue = source = None
         if item.get("cue"):
-            cue = _near(text, item["cue"], item.get("cue_occurrence", 1),
-                        (content[0][0], content[-1][1]))
+            near = None if "cue_occurrence" in item else (content[0][0], content[-1][1])
+            cue = _near(text, item["cue"], item.get("cue_occurrence", 1), near)
         if item.get("source"):
             near = (cue[0][0], cue[-1][1]) if cue else (content[0][0], content[-1][1])
             source = (find(text, item["source"], item.get("occurrence", 1), near),)

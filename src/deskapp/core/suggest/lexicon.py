@@ -29,6 +29,11 @@ _IRREGULAR = {
     "testify": ("testifies", "testified", "testified", "testifying"),
     "deny": ("denies", "denied", "denied", "denying"),
     "signal": ("signals", "signalled", "signalled", "signalling"),
+    "find": ("finds", "found", "found", "finding"),
+    "show": ("shows", "showed", "shown", "showing"),
+    "beg": ("begs", "begged", "begged", "begging"),
+    "quip": ("quips", "quipped", "quipped", "quipping"),
+    "agree": ("agrees", "agreed", "agreed", "agreeing"),
 }
 # Verbs that attribute on their own ("X said", "…, X warned.").
 STRONG_VERBS = [
@@ -122,7 +127,7 @@ _adv = "|".join(INNER_ADVERBS)
 # A cue: a reporting verb form, "quoted as saying", "according to", "citing".
 CUE_RE = re.compile(
     rf"(?<![\w’'-])(?:(?P<quoted>quoted\s+as\s+saying)|(?P<quoted_x>quoted)"
-    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>citing)|(?P<verb>{_verbs}))\b"
+    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>[Cc]iting|[Qq]uoting)|(?P<verb>{_verbs}))\b"
 )
 # Auxiliaries right before a verb ("has", "was quoted", "would also").
 AUX_BEFORE_RE = re.compile(rf"(?:\b(?:{_aux})\s+(?:(?:{_adv})\s+)*)+$")

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from deskapp.core.suggest.attributions import find_attributions
 from deskapp.core.suggest.model import Range, RawAttribution
-from deskapp.core.suggest.phrases import subject_before
 from deskapp.core.suggest.quotes import Attachment, RawQuote, cue_after, cue_before, word_count
 from deskapp.core.suggest.sentences import Layout, sentence_ranges
+from deskapp.core.suggest.subjects import subject_before
 
 _PARTIAL_CUE_RE = re.compile(
     r"\b(?:call(?:ed|s)?|describ(?:ed|es)|dubbed|branded|label(?:l)?ed|dismiss(?:ed|es)|"
@@ -106,10 +106,13 @@ def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tup
     raws = sorted(raws, key=lambda r: r.content[0][0])
     starts = [r.content[0][0] for r in raws]
     plans = []
+    last_close = -1  # where the block's previous quote closed
     for members, attachment in groups:
         pieces = tuple(p for q in members for p in q.pieces)
         first = members[0]
         para_start = layout.paragraph_of(first.open_at)[0]
+        since = max(para_start, last_close)  # an attribution before a quote is not the next's
+        last_close = members[-1].close_end
         words = sum(word_count(text, q) for q in members)
         base = (pieces, first.open_at, para_start, words)
         if attachment is not None:
@@ -122,7 +125,7 @@ def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tup
                                    (holder.source,) if holder.source else None, holder.cue))
         elif (partial := _partial_cue(text, layout, first)) is not None:
             plans.append(QuotePlan(*base, "partial-quote", 0.6, (partial[0],), (partial[1],)))
-        elif (holder := _last_in_paragraph(raws, starts, para_start, first)) is not None \
+        elif (holder := _last_in_paragraph(raws, starts, since, first)) is not None \
                 and not mid_sentence(text, first.open_at):
             plans.append(QuotePlan(*base, "context-speaker", 0.55, (holder.source,), holder.cue))
         else:

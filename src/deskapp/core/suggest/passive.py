@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
-from deskapp.core.suggest.lexicon import ADVERBIAL_RUN_RE, FORM_TO_LEMMA
+from deskapp.core.suggest.clauses import gap_before_that, lead_subject
+from deskapp.core.suggest.lexicon import ADVERBIAL_RUN_RE, FORM_TO_LEMMA, HEARER_VERBS
 from deskapp.core.suggest.model import Range, RawAttribution
-from deskapp.core.suggest.phrases import has_words, phrase_after, subject_before
+from deskapp.core.suggest.phrases import has_words, phrase_after
+from deskapp.core.suggest.subjects import subject_before
 
 
 def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> RawAttribution | None:
@@ -22,10 +24,18 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
         source = phrase_after(text, after + 3, end)
         return None if source is None else RawAttribution(
             ((body, cue_start),), source, ((cue_start, cue_end),), "passive-by", 0.55)
+    lead = text[body:cue_start].rstrip().lower()
+    if after >= end and lead.endswith(", it"):  # "…, it was announced on Monday."
+        c_end = body + len(lead) - 4
+        if not has_words(text, body, c_end, 3):
+            return None
+        return RawAttribution(((body, c_end),), None, ((c_end + 2, cue_end),), "passive", 0.5)
     if not text.startswith(("that ", "to "), after) or not has_words(text, after, end, 3):
         return None
-    if subject and text[subject[0]:subject[1]].lower() == "it":
+    if lead == "it" or (subject and text[subject[0]:subject[1]].lower() == "it"):
         content: tuple[Range, ...] = ((after, end),)
+        if lead == "it":  # the cue is "It was reported"
+            cue_start = body
     elif subject:
         content = ((subject[0], subject[1]), (after, end))
     else:
@@ -33,17 +43,28 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
     return RawAttribution(content, None, ((cue_start, cue_end),), "passive", 0.5)
 
 
-def participle(text: str, m: re.Match, end: int,
-                same_sentence: list[RawAttribution]) -> RawAttribution | None:
-    """"…, adding that …" — the source is the earlier attribution's in the sentence."""
+def participle(text: str, m: re.Match, end: int, same_sentence: list[RawAttribution],
+               body: int = -1) -> RawAttribution | None:
+    """"…, adding that …" — the source is the earlier attribution's in the sentence, or
+    the sentence's subject ("The party rejected the results, saying the count …")."""
     pos = m.start()
-    if text[max(0, pos - 2):pos] != ", " or not same_sentence:
+    if text[max(0, pos - 2):pos] != ", " or (not same_sentence and body < 0):
         return None
-    previous = same_sentence[-1]
+    lemma = FORM_TO_LEMMA[m.group("verb")]
     after = ADVERBIAL_RUN_RE.match(text, m.end(), end).end()
     while after < end and text[after] in " :":
         after += 1
-    if not text.startswith("that ", after) and not has_words(text, after, end, 4):
+    if lemma in HEARER_VERBS and not text.startswith("that ", after):
+        after = gap_before_that(text, after, end, True)
+    has_that = text.startswith("that ", after)
+    if not has_that and not has_words(text, after, end, 4):
         return None
-    return RawAttribution(((after, end),), previous.source, ((pos, m.end()),), "participle",
-                          0.6, FORM_TO_LEMMA[m.group("verb")])
+    if same_sentence:
+        source = same_sentence[-1].source
+    elif has_that or lemma in {"say", "add"}:
+        source = lead_subject(text, body, pos)
+    else:
+        return None
+    if source is None:
+        return None
+    return RawAttribution(((after, end),), source, ((pos, m.end()),), "participle", 0.6, lemma)

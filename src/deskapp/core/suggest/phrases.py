@@ -1,4 +1,5 @@
-"""Noun phrases around a cue: the source before "said", the source after "according to".
+"""Noun phrases around a cue: the source after "according to", the trimming of a source
+(the source before "said" is read in ``subjects.py``).
 
 All functions take the text and offsets and return ``(start, end)`` ranges, never copies
 of long stretches of text, and look only at a bounded window.
@@ -11,57 +12,14 @@ import re
 from deskapp.core.suggest.lexicon import AUX_WORDS, INNER_ADVERBS
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
-_CLAUSE_WORDS = set(
-    [
-        "and", "but", "while", "as", "because", "although", "though", "so", "yet", "which",
-        "who", "whom", "whose", "when", "where", "after", "before", "since", "if", "whereas",
-        "or", "nor", "than", "until", "unless", "once", "then", "however", "meanwhile", "but",
-    ]
-)
 _BAD_IN_SUBJECT = set(AUX_WORDS) | {"not", "to", "would", "that", "this", "there", "if"}
 _TRAILING_ADVERBS = set(INNER_ADVERBS) | {"has", "have", "had", "was", "is", "it"}
 _LEADING_ADVERBS = set(INNER_ADVERBS) | {"later", "earlier", "meanwhile", "however", "but",
                                          "and", "so", "yet", "instead", "separately"}
-_APPOSITION_START_RE = re.compile(
-    r"\s*(?:a|an|the|who|which|whose|one|its|his|her|their|our|then|now|also|former|"
-    r"in|on|at|speaking|writing|"
-    r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
-)
-_NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
 _ABBREV_BEFORE_RE = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Lt|Col)|\b[A-Z])$"
 )
-
-
-def _any_case_trie(words: set[str]) -> str:
-    """An alternation of ``words``, each letter in either case ([aA]), factored by prefix:
-    at a word start the regex engine tries a dozen first letters, not every word."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [f"[{ch}{ch.upper()}]" + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-# A whole word that is one of _CLAUSE_WORDS in any letter case ("And", "BUT"); between
-# two \b only one of them can match, so the order of the alternatives does not matter.
-_CLAUSE_WORD_RE = re.compile(r"\b(?:" + _any_case_trie(_CLAUSE_WORDS) + r")\b")
 _WORD_RE = re.compile(r"[\w’'.&()-]+")
-# Punctuation, " - " or the word "that" (written to open with a character class, which
-# the regex engine skips through in C): [,;:–—”"“] | \s-\s | \bthat\b
-_CHUNK_END_RE = re.compile(r"[,;:–—”\"“\st](?:(?<=[,;:–—”\"“])|(?<=\s)-\s|(?<!\w.)(?<=t)hat\b)")
-_LAST_CHUNK_END_RE = re.compile(r"(?s:.*)(" + _CHUNK_END_RE.pattern + ")")
-_LAST_CLAUSE_WORD_RE = re.compile(r"(?s:.*)" + _CLAUSE_WORD_RE.pattern)
 # The end of a noun phrase after a cue: punctuation, a clause, a time, a statement phrase.
 _NP_STOP_RE = re.compile(
     r"[,;:.!?“”\"()\n]|\s[–—-]\s|\s(?:that|who|which|on|in|at|last|this|told|said|says|"
@@ -94,58 +52,6 @@ def has_words(text: str, start: int, end: int, n: int) -> bool:
     return _AT_LEAST_RE[n].match(text, start, end) is not None
 
 
-def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
-    """The source noun phrase that ends right before a cue, appositions skipped.
-
-    "Amanda Lapo, a defense analyst at the IISS, said" → "Amanda Lapo";
-    "…, the Colombian migration authority reported" → "the Colombian migration authority".
-    """
-    lo = max(clause_start, cue_start - 240)
-    end = cue_start
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    if end > lo and text[end - 1] == ",":
-        apposition_end = end - 1
-        comma = text.rfind(",", lo, apposition_end)
-        if comma < 0 or not _APPOSITION_START_RE.match(text, comma + 1, apposition_end):
-            return None
-        if _NAME_ONLY_RE.fullmatch(text, comma + 1, apposition_end):
-            start = _chunk_start(text, lo, comma)
-            head = trim_phrase(text, start, comma)
-            return (head[0], apposition_end) if head else None
-        if len(words(text, comma + 1, apposition_end)) > 16:
-            return None
-        end = comma
-    start = _chunk_start(text, lo, end)
-    return trim_phrase(text, start, end)
-
-
-def _chunk_start(text: str, lo: int, end: int) -> int:
-    start = _last_chunk_end(text, lo, end)
-    # the last clause word ("…, but the ministry said") opens the subject; whole words
-    # never overlap, so the rightmost one is the last one
-    w = _LAST_CLAUSE_WORD_RE.match(text, start, end)
-    return start if w is None else w.end()
-
-
-def _last_chunk_end(text: str, lo: int, end: int) -> int:
-    """The end of the last ``_CHUNK_END_RE`` match that ``finditer`` from ``lo`` meets (``lo``
-    without one). A greedy ``.*`` backs off to the rightmost match: the same one, unless a
-    match met from the left overlaps it. Only " - " can (from two characters before, in
-    " - - "; "that" has no match inside it), so that case alone is checked and walked."""
-    m = _LAST_CHUNK_END_RE.match(text, lo, end)
-    if m is None:
-        return lo
-    first = m.start(1)
-    if first - 2 < lo or text[first - 1] != "-":
-        return m.end()
-    for p in range(max(lo, first - 3), first):
-        prior = _CHUNK_END_RE.match(text, p, end)
-        if prior is not None and prior.end() > first:
-            return [lo, *(c.end() for c in _CHUNK_END_RE.finditer(text, lo, end))][-1]
-    return m.end()
-
-
 def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Strip spaces and trailing adverbs; None when the stretch is not a plausible source."""
     while start < end and text[start] in " \t\"“”‘’'(–—-":
@@ -171,7 +77,7 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
             end -= 1
     if not ws or len(ws) > 12:
         return None
-    if not _BAD_IN_SUBJECT.isdisjoint(lower):
+    if not _BAD_IN_SUBJECT.isdisjoint(lower) and not _to_in_a_name(lower):
         return None
     if lower[-1] in {"of", "for", "the", "a", "an", "and", "to", "at", "in", "by"}:
         return None
@@ -181,6 +87,19 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
             or any(w[0].isupper() for w in ws[1:])):
         return None
     return start, end
+
+
+# "a source close to the couple", "an adviser to the president": "to" inside a source
+_TO_HEADS = {"close", "closer", "loyal", "linked", "allied", "adviser", "advisor", "aide",
+             "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "counsel",
+             "lawyer", "attorney", "assistant", "secretary", "successor", "heir", "sympathetic",
+             "connected", "near", "next"}
+
+
+def _to_in_a_name(lower: list[str]) -> bool:
+    """The only auxiliary-like words are "to"s after a word such as "close"."""
+    return all(w == "to" and i > 0 and lower[i - 1] in _TO_HEADS
+               for i, w in enumerate(lower) if w in _BAD_IN_SUBJECT)
 
 
 _DETERMINERS = set(

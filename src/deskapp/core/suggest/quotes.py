@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
     CUE_RE,
+    FORM_TO_LEMMA,
     HEARER_RE,
+    HEARER_VERBS,
     aux_before,
 )
-from deskapp.core.suggest.phrases import phrase_after, subject_before
+from deskapp.core.suggest.phrases import phrase_after
+from deskapp.core.suggest.subjects import subject_before
 
 _MARK_RE = re.compile(r"[\"“”«»]")
 _OPENERS_BEFORE = " \n\t([{—–-/:"
@@ -136,8 +139,9 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     if last is None or last.group("according") or (last.group("verb") or "").endswith("ing"):
         return None
     gap_start = ADVERBIAL_RUN_RE.match(text, last.end(), end).end()
-    hearer = HEARER_RE.match(text, gap_start, end)
-    if hearer:
+    lemma = FORM_TO_LEMMA.get(last.group("verb") or "", "")
+    hearer = HEARER_RE.match(text, gap_start, end) if lemma in HEARER_VERBS else None
+    if hearer:  # "told the BBC: …" (not "said the senator …": no hearer)
         gap_start = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
     if not _PRE_GAP_RE.fullmatch(text, gap_start, end):
         return None

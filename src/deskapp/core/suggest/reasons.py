@@ -15,6 +15,7 @@ _QUOTE = {
     "next-paragraph": "Opens the paragraph after a quote by {speaker}, with no new speaker",
     "partial-quote": "“{cue}” before the quoted words names who used them",
     "context-speaker": "The paragraph's last attribution, by {speaker}, comes just before",
+    "previous-paragraph": "Opens the paragraph after an attribution by {speaker}, with no cue",
     "no-speaker": "Words between quotation marks; no speaker found nearby",
 }
 _ATTRIBUTION = {

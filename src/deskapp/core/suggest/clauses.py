@@ -1,0 +1,175 @@
+"""Clause shapes around a cue that the attribution rules ask about.
+
+"X kept rates on hold but signalled that …" (a cue in a second verb phrase, whose source
+is the sentence's subject), "X said A and warned that B" (where A ends), "said in her
+ruling that …" (words between a cue and "that"), "…, researchers reported in The Lancet."
+(a short phrase after a post-posed cue). Each function reads a bounded window.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deskapp.core.suggest.lexicon import (
+    ADVERBIAL_RUN_RE,
+    AUX_WORDS,
+    CUE_RE,
+    FORM_TO_LEMMA,
+    INNER_ADVERBS,
+    trie_pattern,
+)
+from deskapp.core.suggest.phrases import trim_phrase
+
+# Verbs of saying that may open a second verb phrase of the same subject ("and warned").
+_SECOND_VERBS = {"say", "tell", "warn", "add", "insist", "stress", "explain", "acknowledge",
+                 "admit", "argue", "claim", "deny", "confirm", "announce", "note", "caution",
+                 "emphasise", "emphasize", "concede", "reiterate", "predict", "allege", "assert",
+                 "contend", "complain", "disclose", "reveal", "declare", "tweet", "write", "urge"}
+_FINITE_FORMS = [f for f, lemma in FORM_TO_LEMMA.items()
+                 if lemma in _SECOND_VERBS and f != lemma and not f.endswith("ing")]
+_ADVERBS = "|".join(INNER_ADVERBS)
+# ", and warned that", " but acknowledged", " and also said": a second reporting verb
+COORDINATED_CUE_RE = re.compile(
+    rf"(?<=\s)(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?(?:{trie_pattern(_FINITE_FORMS)})\b"
+)
+# "and"/"but" (and an adverb) right before a cue: the cue's subject is the sentence's
+_AFTER_CONJUNCTION_RE = re.compile(rf"(?:^|[\s,])(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?$")
+_VERBISH = set(AUX_WORDS) | {"did", "does", "do"}
+_IRREGULAR_PAST = {
+    "kept", "made", "took", "gave", "went", "came", "held", "met", "left", "won", "lost",
+    "set", "put", "cut", "sent", "spent", "built", "brought", "bought", "fell", "rose",
+    "sought", "began", "ran", "saw", "got", "paid", "led", "struck", "stood", "threw", "drew",
+    "grew", "broke", "chose", "spoke", "felt", "meant", "became", "shut", "let", "sold",
+    "hit", "fought", "caught", "taught", "woke", "wore", "withdrew", "overturned",
+}
+_WORD_RE = re.compile(r"[\w’'.&()-]+")
+# Between a cue and "that": a place, a time, a hearer ("in her ruling", "outside court",
+# "this programme last week") — no punctuation, no quote, no verb.
+_GAP_RE = re.compile(r"[^,;:.!?“”\"()\n]{1,60}?\s(?=that\s)")
+_PREPOSITIONS = {"in", "on", "at", "to", "outside", "inside", "during", "after", "before",
+                 "from", "with", "by", "via", "for", "late", "early", "last", "this", "earlier",
+                 "later", "over", "through", "under", "in front of"}
+_FINITE_IN_GAP_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|has|have|had|did|does|should|may|might|must)\b"
+)
+
+
+_NEW_SUBJECT_RE = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
+
+
+def after_conjunction(text: str, lo: int, cue_start: int) -> bool:
+    """"… but signalled", "… and also warned": nothing but a conjunction before the cue."""
+    return _AFTER_CONJUNCTION_RE.search(text, max(lo, cue_start - 30), cue_start) is not None
+
+
+def lead_subject(text: str, body: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence at ``body``, up to its first verb
+    ("Zambia's main opposition party on Tuesday rejected …" → "Zambia's main opposition
+    party"); None when no verb-like word follows it before ``limit``."""
+    pos = body
+    end = None
+    for seen, m in enumerate(_WORD_RE.finditer(text, body, min(limit, body + 160))):
+        word = m.group()
+        lower = word.lower()
+        if seen and word[0].islower() and (lower in _VERBISH or lower in FORM_TO_LEMMA
+                                           or lower in _IRREGULAR_PAST
+                                           or (lower.endswith("ed") and len(lower) > 4)):
+            end = m.start()
+            break
+        if "," in text[pos:m.start()]:
+            return None
+        pos = m.end()
+    if end is None:
+        return None
+    return trim_phrase(text, body, end)
+
+
+def coordinated_cut(text: str, start: int, end: int) -> int:
+    """Where a second reporting verb of the same subject begins in ``start:end``
+    ("the deal was historic but acknowledged that …"), or ``end``."""
+    m = COORDINATED_CUE_RE.search(text, start, end)
+    if m is None:
+        return end
+    cut = m.start()
+    while cut > start and text[cut - 1] in " ,":
+        cut -= 1
+    return cut
+
+
+def comma_cut(text: str, start: int, end: int) -> int:
+    """Where a clause with its own source and cue begins after a comma in ``start:end``
+    (", while Jones insisted …", "…, two diplomats said"), or ``end``."""
+    for c in _NEW_SUBJECT_RE.finditer(text, start, end):
+        cue = CUE_RE.search(text, c.end(), min(end, c.end() + 60))
+        if cue and cue.group("verb") and not cue.group("verb").endswith("ing") \
+                and cue.start() > c.end() and verbless(text, c.end(), cue.start()):
+            return c.start()
+    return outer_cue_cut(text, start, end)
+
+
+def gap_before_that(text: str, after: int, end: int, hearer: bool) -> int:
+    """``after`` moved past "in her ruling", "outside the court", "this programme last
+    week" to the "that" that opens the content (unchanged when there is none)."""
+    if text.find(" that ", after, min(end, after + 70)) < 0:
+        return after
+    m = _GAP_RE.match(text, after, min(end, after + 70))
+    if m is None:
+        return after
+    gap = m.group()
+    first = gap.split(None, 1)[0].lower() if gap.strip() else ""
+    if not (hearer or first in _PREPOSITIONS) or _FINITE_IN_GAP_RE.search(gap):
+        return after
+    return m.end()
+
+
+def trailing_phrase(text: str, after: int, end: int) -> bool:
+    """A few words after a cue that are no content: "in The Lancet", "state television
+    ERT", "to the BBC on Sunday" (no verb, no "that", at most six words)."""
+    if end - after > 80:
+        return False
+    rest = text[after:end]
+    ws = _WORD_RE.findall(rest)
+    if not ws or len(ws) > 6 or ws[0].lower() == "that" or _FINITE_IN_GAP_RE.search(rest):
+        return False
+    return not any(w[0].islower() and w.endswith("ed") and len(w) > 4 for w in ws)
+
+
+def verbless(text: str, start: int, end: int) -> bool:
+    """No lowercase verb-like word in ``start:end`` (a source, not "said the results")."""
+    for m in _WORD_RE.finditer(text, start, end):
+        w = m.group()
+        if w[0].islower() and (w in FORM_TO_LEMMA or w in _VERBISH
+                               or (w.endswith("ed") and len(w) > 4)):
+            return False
+    return True
+
+
+def outer_cue_cut(text: str, start: int, end: int) -> int:
+    """Where ", two diplomats said" closes a content that holds another attribution's
+    cue ("… after Moscow insisted that X, two diplomats said"), or ``end``."""
+    comma = text.rfind(", ", start, end)
+    if comma < 0 or end - comma > 80:
+        return end
+    for m in CUE_RE.finditer(text, comma, end):
+        verb = m.group("verb")
+        if verb is None or verb.endswith("ing") or m.start() == comma + 2:
+            continue
+        tail = ADVERBIAL_RUN_RE.match(text, m.end(), end).end()
+        if text[tail:end].strip(" .") == "" and verbless(text, comma + 2, m.start()):
+            return comma
+    return end
+
+
+_NAME_AFTER_RE = re.compile(
+    r",\s*(?:[A-Z]\w*\.?\s+)?[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,2}"
+    r"(?=\s*(?:[,.;:!?”\"]|$))"
+)
+
+
+def name_after(text: str, end: int, limit: int) -> int:
+    """``end`` moved past a name in apposition to a role ("the governor, Jane Doe"), when
+    the sentence ends or goes on with a comma after it."""
+    if text[end:end + 1] != ",":
+        return end
+    m = _NAME_AFTER_RE.match(text, end, limit + 1 if limit < len(text) else limit)
+    return m.end() if m else end

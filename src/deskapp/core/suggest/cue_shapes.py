@@ -1,0 +1,133 @@
+"""The three places a finite cue's content can take: after the cue ("X said that …",
+``pre_posed``), before it ("…, X said.", ``post_posed``) and before it with the source
+after the cue ("…, said X.", ``inverted``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from deskapp.core.suggest.clauses import (
+    after_conjunction,
+    comma_cut,
+    coordinated_cut,
+    gap_before_that,
+    lead_subject,
+    name_after,
+)
+from deskapp.core.suggest.lexicon import HEARER_VERBS, WEAK_LEMMAS
+from deskapp.core.suggest.model import RawAttribution
+from deskapp.core.suggest.phrases import has_words, phrase_after
+from deskapp.core.suggest.subjects import subject_before
+
+_FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|has|have|had|did|does|do|should|may|might|"
+    r"must|shall|[a-z]+ed|[a-z]+n't)\b|\bto\s+[a-z]+"
+)
+_CUT_RE = re.compile(r",\s+(?:according\s+to|citing|[a-z]{3,}ing\b(?<!including)(?<!during))")
+_WITHOUT_RE = re.compile(r", without [a-z]+ing\b")  # ", without giving details"
+_ASIDE_START_RE = re.compile(r"(?:[a-z]+ing|according\s+to|without)\b")
+# A content does not open with a bare preposition ("will report within a month").
+_PREPOSITION_RE = re.compile(r"(?:in|on|at|within|by|for|to|from|after|before|during|over|"
+                             r"until|with|without|into|about|under)\s")
+BELIEF = {"believe", "think", "hope", "fear", "expect"}
+_TO_WHAT = {"respond", "reply", "comment", "react"}  # "respond to X" names no content
+_STRONG_CONF = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "announce": 0.8,
+                "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8, "write": 0.8,
+                "tweet": 0.85, "state": 0.8}
+
+
+def same_sentence(found: list[RawAttribution], body: int) -> list[RawAttribution]:
+    """The last attributions found, of those among them that start in this sentence."""
+    return [a for a in found[-3:] if a.content[0][0] >= body]
+
+
+def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
+              lemma: str, found: list[RawAttribution] | tuple = ()) -> RawAttribution | None:
+    """"X said that …": the content after the cue (``found``: the attributions so far, for
+    the subject of a cue after a conjunction)."""
+    while after < end and text[after] in " :,":
+        after += 1
+    if not text.startswith("that ", after):  # "said in her ruling that …"
+        after = gap_before_that(text, after, end, lemma in HEARER_VERBS)
+    has_that = text.startswith("that ", after)
+    if lemma in WEAK_LEMMAS and not has_that:
+        return None
+    if lemma in _TO_WHAT and text.startswith(("to ", "on "), after):
+        return None  # "did not respond to a request for comment"
+    if not has_that and _PREPOSITION_RE.match(text, after):
+        return None
+    if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
+        return None
+    cut = _CUT_RE.search(text, after, end)
+    c_end = cut.start() if cut else end
+    if (without := text.find(", without ", after, c_end)) >= 0 and _WITHOUT_RE.match(text, without):
+        c_end = without
+    if text.find(" and ", after, c_end) >= 0 or text.find(" but ", after, c_end) >= 0:
+        c_end = coordinated_cut(text, after, c_end)  # "… and warned that"
+    if text.find(", ", after, c_end) >= 0:
+        c_end = comma_cut(text, after, c_end)  # ", while Jones said", ", two diplomats said"
+    if not has_words(text, after, c_end, 1 if lemma == "deny" else 2) or (
+            not has_that and lemma not in {"say", "tell", "write", "tweet", "deny"}
+            and not _FINITE_RE.search(text, after, min(c_end, after + 90))):
+        return None
+    # the subject last: every test above is about the content alone
+    source = subject_before(text, body, cue_start)
+    if source is None and after_conjunction(text, body, cue_start):  # "… but warned that"
+        earlier = same_sentence(found, body)
+        previous = earlier[-1].source if earlier else None
+        source = previous or lead_subject(text, body, cue_start)
+    if source is None:
+        return None
+    conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
+    return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
+                          min(0.95, conf + (0.05 if has_that else 0)), lemma)
+
+
+def _quote_runs_to(text: str, open_at: int, end: int) -> bool:
+    close = max(text.rfind("”", open_at, end + 1), text.rfind('"', open_at + 1, end + 1))
+    return close >= end - 2
+
+
+def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
+               lemma: str) -> RawAttribution | None:
+    """"…, X said.": the content before the source."""
+    source = subject_before(text, body, cue_start)
+    if source is None or source[0] <= body:
+        return None
+    c_end = source[0]
+    while c_end > body and text[c_end - 1] in " ":
+        c_end -= 1
+    if c_end <= body or text[c_end - 1] != ",":
+        return None
+    c_end -= 1
+    if text[c_end - 1] in "”\"":
+        return None  # a direct quote: the quote rules own it
+    pieces = [(body, c_end)]
+    rest_start = after
+    while rest_start < end and text[rest_start] in " ,":
+        rest_start += 1
+    if rest_start < end and not _ASIDE_START_RE.match(text, rest_start):  # ", citing X"
+        pieces.append((rest_start, end))
+    if not has_words(text, body, c_end, 3):
+        return None
+    conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
+    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), "content-then-cue",
+                          conf, lemma)
+
+
+def inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
+             lemma: str) -> RawAttribution | None:
+    """"…, said John Smith, a spokesman for the ministry." """
+    source = phrase_after(text, cue_end, end)
+    if source is None:
+        return None
+    source = (source[0], name_after(text, source[1], end))  # "…, the governor, Jane Doe"
+    tail = text[source[1]:end].strip()
+    if tail and not tail.startswith(","):
+        return None
+    c_end = text.rfind(",", body, cue_start)
+    if c_end <= body or not has_words(text, body, c_end, 3) or text[c_end - 1] in "”\"":
+        return None
+    return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),), "content-cue-source",
+                          _STRONG_CONF.get(lemma, 0.7), lemma)

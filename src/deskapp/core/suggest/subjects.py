@@ -1,0 +1,159 @@
+"""The source noun phrase that ends right before a cue ("Amanda Lapo, a defense analyst at
+the IISS, said"): ``subject_before`` reads it from the words before the cue, within a
+bounded window, and returns a ``(start, end)`` range.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deskapp.core.suggest.phrases import trim_phrase, words
+
+_CLAUSE_WORDS = set(
+    [
+        "and", "but", "while", "as", "because", "although", "though", "so", "yet", "which",
+        "who", "whom", "whose", "when", "where", "after", "before", "since", "if", "whereas",
+        "or", "nor", "than", "until", "unless", "once", "then", "however", "meanwhile", "but",
+    ]
+)
+_APPOSITION_START_RE = re.compile(
+    r"\s*(?:a|an|the|who|which|whose|one|its|his|her|their|our|then|now|also|former|"
+    r"in|on|at|speaking|writing|head|chief|director|deputy|chair|chairman|chairwoman|"
+    r"founder|co-founder|leader|editor|professor|author|spokesman|spokeswoman|"
+    r"spokesperson|secretary|minister|president|manager|partner|"
+    r"however|meanwhile|though|too|nonetheless|nevertheless|instead|for|likewise|"
+    r"similarly|separately|later|earlier|previously|[a-z]+ing|according|"
+    r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
+)
+# A relative or participial clause describes the source and belongs to it; a noun
+# phrase in apposition ("Amanda Lapo, a defense analyst, said") does not.
+_CLAUSE_APPOSITION_RE = re.compile(r"\s*(?!citing\b|quoting\b)(?:who|which|whose|[a-z]+ing)\b")
+_NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
+
+
+def _any_case_trie(choices: set[str]) -> str:
+    """An alternation of ``choices``, each letter in either case ([aA]), factored by prefix:
+    at a word start the regex engine tries a dozen first letters, not every word."""
+    trie: dict = {}
+    for word in choices:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [f"[{ch}{ch.upper()}]" + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# A whole word that is one of _CLAUSE_WORDS in any letter case ("And", "BUT"); between
+# two \b only one of them can match, so the order of the alternatives does not matter.
+_CLAUSE_WORD_RE = re.compile(r"\b(?:" + _any_case_trie(_CLAUSE_WORDS) + r")\b")
+# Punctuation, " - " or the word "that" (written to open with a character class, which
+# the regex engine skips through in C): [,;:–—”"“] | \s-\s | \bthat\b
+_CHUNK_END_RE = re.compile(r"[,;:–—”\"“\st](?:(?<=[,;:–—”\"“])|(?<=\s)-\s|(?<!\w.)(?<=t)hat\b)")
+_LAST_CHUNK_END_RE = re.compile(r"(?s:.*)(" + _CHUNK_END_RE.pattern + ")")
+_LAST_CLAUSE_WORD_RE = re.compile(r"(?s:.*)" + _CLAUSE_WORD_RE.pattern)
+
+
+def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The source noun phrase that ends right before a cue, noun-phrase appositions
+    skipped, relative and participial clauses kept.
+
+    "Amanda Lapo, a defense analyst at the IISS, said" → "Amanda Lapo";
+    "The study, which followed 45,000 children, found" → all of it but the last comma;
+    "…, the Colombian migration authority reported" → "the Colombian migration authority".
+    """
+    lo = max(clause_start, cue_start - 240)
+    end = cue_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end > lo and text[end - 1] == ",":
+        apposition_end = end - 1
+        comma = text.rfind(",", lo, apposition_end)
+        while comma > lo and text[comma - 1].isdigit() and text[comma + 1:comma + 2].isdigit():
+            comma = text.rfind(",", lo, comma)  # "45,000" is no apposition
+        if comma < 0 or not _APPOSITION_START_RE.match(text, comma + 1, apposition_end):
+            return None
+        if _NAME_ONLY_RE.fullmatch(text, comma + 1, apposition_end) or (
+                _CLAUSE_APPOSITION_RE.match(text, comma + 1, apposition_end)
+                and len(words(text, comma + 1, apposition_end)) <= 16):
+            # "his lawyer, Sarah Finch," / "officials, who spoke on condition of anonymity,"
+            start = _chunk_start(text, lo, comma)
+            if text.endswith(("and", "or"), start - 3, start):
+                start = over_and(text, lo, start)
+            if text[start:comma].strip().isdigit() and text[start - 1:start] == ",":
+                start = _chunk_start(text, lo, start - 1)  # "Tom Reed, 52, who …"
+            head = trim_phrase(text, start, comma)
+            return (head[0], apposition_end) if head else None
+        if len(words(text, comma + 1, apposition_end)) > 16:
+            return None
+        end = comma
+    start = _chunk_start(text, lo, end)
+    if text.endswith(("and", "or"), start - 3, start):  # "Fire and Rescue said"
+        start = over_and(text, lo, start)
+    if (inner := _INNER_CUE_RE.search(text, start, end)) is not None:
+        start = inner.end()  # "… said Washington believed": the subject is "Washington"
+    return trim_phrase(text, start, end)
+
+
+def _chunk_start(text: str, lo: int, end: int) -> int:
+    start = _last_chunk_end(text, lo, end)
+    # the last clause word ("…, but the ministry said") opens the subject; whole words
+    # never overlap, so the rightmost one is the last one
+    w = _LAST_CLAUSE_WORD_RE.match(text, start, end)
+    return start if w is None else w.end()
+
+
+def _last_chunk_end(text: str, lo: int, end: int) -> int:
+    """The end of the last ``_CHUNK_END_RE`` match that ``finditer`` from ``lo`` meets (``lo``
+    without one). A greedy ``.*`` backs off to the rightmost match: the same one, unless a
+    match met from the left overlaps it. Only " - " can (from two characters before, in
+    " - - "; "that" has no match inside it), so that case alone is checked and walked."""
+    m = _LAST_CHUNK_END_RE.match(text, lo, end)
+    if m is None:
+        return lo
+    first = m.start(1)
+    if first - 2 < lo or text[first - 1] != "-":
+        return m.end()
+    for p in range(max(lo, first - 3), first):
+        prior = _CHUNK_END_RE.match(text, p, end)
+        if prior is not None and prior.end() > first:
+            return [lo, *(c.end() for c in _CHUNK_END_RE.finditer(text, lo, end))][-1]
+    return m.end()
+
+
+# A verb of saying inside a subject chunk ends the clause before the subject.
+_INNER_CUE_RE = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|believed|believes|thinks|thought|warned|warns|"
+    r"insisted|insists|argued|argues|announced|wrote|writes|stressed|explained|explains|"
+    r"noted|claimed|reported|confirmed|confirms|denied|denies|acknowledged|admitted|admits)\s+"
+)
+_AND_BEFORE_RE = re.compile(r"(?:^|[\s,])(and|or)\s*$")
+_VERBISH_RE = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|did)\b")
+
+
+def over_and(text: str, lo: int, start: int) -> int:
+    """A subject that ``_chunk_start`` cut at "and" joined again when the "and" links
+    names ("Halvorsen Energy and Brightwater Grid", "Fire and Rescue") or, after a
+    comma, two short noun phrases ("…, residents and medical sources said")."""
+    conj = _AND_BEFORE_RE.search(text, max(lo, start - 6), start)
+    if conj is None:
+        return start
+    at = conj.start(1)
+    before_start = _chunk_start(text, lo, at)
+    before = text[before_start:at].strip()
+    after = text[start:start + 40].lstrip()
+    if not before or not after:
+        return start
+    if before.split()[-1][0].isupper() and after[0].isupper():
+        return before_start
+    if (len(before.split()) <= 2 and text[:before_start].rstrip().endswith(",")
+            and not _VERBISH_RE.search(before) and before[0].islower()):
+        return before_start
+    return start
