@@ -12,7 +12,7 @@ from deskapp.core.suggest.phrases import (
     split_sources,
     trim_phrase,
 )
-from deskapp.core.suggest.speakers import source_kind
+from deskapp.core.suggest.kinds import source_kind
 from deskapp.core.suggest.subjects import subject_before
 
 _AS_SAYING_RE = re.compile(r"\s+([^,.;:“”\"]{1,80}?)\s+as\s+(?:saying|telling)\b")
