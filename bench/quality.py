@@ -3,8 +3,8 @@
 Prints precision, recall and F1 per role (cue, source, content) and for quotes with
 their speaker, strict (same text, ignoring edge spaces/punctuation) and lenient (overlap),
 for the dev set, the held-out set and the sample's reference review; ``--sets`` also
-prints each held-out set apart (``h-*`` written first, ``h2-*`` written later, before the
-rule changes it measures).
+prints each held-out set apart (``h2-*`` and ``h3-*``, each written before the rule changes
+it measures; the first held-out set, ``h-*``, was tuned on and is now part of dev).
 
     python bench/quality.py [--misses] [--sets]
 """
