@@ -54,7 +54,7 @@ def evaluate(show_misses: bool, by_set: bool = False) -> dict[str, dict[str, Sco
 
 
 def _print_misses(name: str, text: str, gold, found) -> None:
-    from deskapp.core.suggest.evaluate import same_text
+    from deskapp.core.suggest.evaluate import same_speaker, same_text
 
     for g in gold.attributions:
         ok = any(same_text(text, a.content.ranges, g.content) for a in found.attributions)
@@ -67,6 +67,12 @@ def _print_misses(name: str, text: str, gold, found) -> None:
             src = a.source.text if a.source else None
             print(f"  EXTRA {name}: [{src} | {a.cue.piece_text if a.cue else None}] "
                   f"{a.content.piece_text[:70]!r}")
+    for q in gold.quotes:
+        mine = [f for f in found.quotes if same_text(text, f.span.ranges, q.span)]
+        if not any(same_speaker(f.speaker, q.speaker, False) for f in mine):
+            s, e = q.span[0]
+            got = mine[0].speaker if mine else "(no quote)"
+            print(f"  QUOTE {name}: {text[s:e][:50]!r} gold {q.speaker!r}, found {got!r}")
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from deskapp.core.annotations import SourceKind
+from deskapp.core.suggest.kinds import source_kind
 from deskapp.core.suggest.model import RawAttribution
 from deskapp.core.suggest.phrases import (
     has_words,
@@ -12,7 +13,6 @@ from deskapp.core.suggest.phrases import (
     split_sources,
     trim_phrase,
 )
-from deskapp.core.suggest.kinds import source_kind
 from deskapp.core.suggest.subjects import subject_before
 
 _AS_SAYING_RE = re.compile(r"\s+([^,.;:“”\"]{1,80}?)\s+as\s+(?:saying|telling)\b")

@@ -14,6 +14,7 @@ from deskapp.core.suggest.according import according_to, citing, citing_first, q
 from deskapp.core.suggest.clauses import trailing_phrase, verbless
 from deskapp.core.suggest.cue_shapes import (
     BELIEF,
+    denied_noun,
     inverted,
     post_posed,
     pre_posed,
@@ -173,6 +174,8 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
     if rest.startswith(",") and (skip := _CITING_ASIDE_RE.match(text, after, end)):
         after = skip.end()  # "CNN reported, citing sources, that …"
     elif not rest or rest.startswith(","):
+        if lemma == "deny" and (hit := denied_noun(text, cue_start, cue_end, body)):
+            return hit
         return post_posed(text, cue_start, cue_end, after, body, end, lemma)
     if end - after <= 80 and text.count(" ", after, end) <= 7 \
             and text.rfind(", ", body, cue_start) >= 0 \

@@ -26,11 +26,23 @@ _FINITE_RE = re.compile(
 )
 _CUT_RE = re.compile(r",\s+(?:according\s+to|citing|[a-z]{3,}ing\b(?<!including)(?<!during))")
 _WITHOUT_RE = re.compile(r", without [a-z]+ing\b")  # ", without giving details"
-_ASIDE_START_RE = re.compile(r"(?:[a-z]+ing|according\s+to|without)\b")
+_ASIDE_START_RE = re.compile(
+    r"(?:[a-z]+ing|according\s+to|without|after|before|as|when|while|because|since|despite|"
+    r"amid|although|though|until|ahead\s+of)\b")  # "…, X said, after talks broke down"
 # A content does not open with a bare preposition ("will report within a month").
 _PREPOSITION_RE = re.compile(r"(?:in|on|at|within|by|for|to|from|after|before|during|over|"
                              r"until|with|without|into|about|under)\s")
 BELIEF = {"believe", "think", "hope", "fear", "expect"}
+# "declared Tembo the winner", "declared the vote void": a verbless content that is a claim
+_DECLARED_RE = re.compile(r"\b(?:winner|victor|elected|valid|invalid|void|null|illegal|unlawful|"
+                          r"illegitimate|unconstitutional|fraudulent)\b")
+# "…, a charge the Kremlin denies": the noun before the source is what is denied
+DENIED_NOUN_RE = re.compile(
+    r"(?:(?<=, )|(?<=^))(?P<np>(?:(?:a|an|the|these|those|such)\s+(?:[a-z-]+\s+)?)?"
+    r"(?:charges?|claims?|accusations?|allegations?|assertions?|suggestions?|reports?|account|"
+    r"version|characteri[sz]ations?))\s+(?:that\s+|which\s+)?"
+    r"(?P<source>(?:[A-Z]|the\s|he\s|she\s|they\s|it\s)[^,;:.!?“”\"\n]{0,60}?)\s+$",
+    re.MULTILINE)
 _TO_WHAT = {"respond", "reply", "comment", "react"}  # "respond to X" names no content
 _STRONG_CONF = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "announce": 0.8,
                 "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8, "write": 0.8,
@@ -69,7 +81,8 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         c_end = comma_cut(text, after, c_end)  # ", while Jones said", ", two diplomats said"
     if not has_words(text, after, c_end, 1 if lemma == "deny" else 2) or (
             not has_that and lemma not in {"say", "tell", "write", "tweet", "deny"}
-            and not _FINITE_RE.search(text, after, min(c_end, after + 90))):
+            and not _FINITE_RE.search(text, after, min(c_end, after + 90))
+            and not (lemma == "declare" and _DECLARED_RE.search(text, after, c_end))):
         return None
     # the subject last: every test above is about the content alone
     source = subject_before(text, body, cue_start)
@@ -87,6 +100,15 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
 def _quote_runs_to(text: str, open_at: int, end: int) -> bool:
     close = max(text.rfind("”", open_at, end + 1), text.rfind('"', open_at + 1, end + 1))
     return close >= end - 2
+
+
+def denied_noun(text: str, cue_start: int, cue_end: int, body: int) -> RawAttribution | None:
+    """"…, a charge the Kremlin denies.": the source before the cue, the noun before it."""
+    m = DENIED_NOUN_RE.search(text, max(body, cue_start - 120), cue_start)
+    if m is None:
+        return None
+    return RawAttribution((m.span("np"),), m.span("source"), ((cue_start, cue_end),),
+                          "denied-noun", 0.6, "deny")
 
 
 def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,

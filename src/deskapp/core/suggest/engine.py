@@ -28,6 +28,7 @@ from deskapp.core.suggest.model import (
     new_span,
     numbered_id,
 )
+from deskapp.core.suggest.nested import nested_quotes
 from deskapp.core.suggest.processes import MIN_CHARS, analysed_blocks_shared
 from deskapp.core.suggest.quotes import scan_quotes
 from deskapp.core.suggest.reasons import attribution_reason, quote_reason
@@ -102,6 +103,7 @@ def _suggest(article: Article, reuse: bool, processes: int) -> Suggestions:
         _LAST[:] = [resolver]
     attributions = [_attribution(text, r, d, resolver) for r, d in raws]
     quotes, quote_attributions = _quotes(text, plans, resolver, PreviousSpeakers(raws))
+    quotes.extend(nested_quotes(text, quotes, resolver))
     attributions.extend(quote_attributions)
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)

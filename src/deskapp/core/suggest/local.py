@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from deskapp.core.suggest.attributions import find_attributions
+from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.model import Range, RawAttribution
 from deskapp.core.suggest.quotes import Attachment, RawQuote, cue_after, cue_before, word_count
 from deskapp.core.suggest.sentences import Layout, sentence_ranges
@@ -26,6 +27,11 @@ _PARTIAL_CUE_RE = re.compile(
     r"accus(?:ed|es)|denounc(?:ed|es)|hail(?:ed|s)|prais(?:ed|es)|condemn(?:ed|s)|"
     r"critici[sz](?:ed|es)|slammed|urg(?:ed|es)|den(?:ied|ies)|insist(?:ed|s)|warn(?:ed|s))\b"
 )
+# "…, posting a cryptic message that read: “…”": who posted it wrote the quote
+_WRITTEN_RE = re.compile(
+    r"\b(?P<cue>post(?:ed|ing|s)|shar(?:ed|ing|es)|tweet(?:ed|ing|s)|wr(?:ote|iting|ites)|"
+    r"publish(?:ed|ing|es)|issu(?:ed|ing|es)|sen(?:t|ding|ds)|le(?:ft|aving|aves))\b"
+    r"[^.;:“”\"\n]{1,50}?\b(?:that|which)\s+(?:read|reads|said|says)\s*[:,]?\s*$")
 _SPLIT_GAP_RE = re.compile(r"[^.!?“”\"\n]{0,40}?,\s*$")
 
 Ranges = tuple[Range, ...]
@@ -125,6 +131,8 @@ def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tup
                                    (holder.source,) if holder.source else None, holder.cue))
         elif (partial := _partial_cue(text, layout, first)) is not None:
             plans.append(QuotePlan(*base, "partial-quote", 0.6, (partial[0],), (partial[1],)))
+        elif (written := _written_by(text, layout, first)) is not None:
+            plans.append(QuotePlan(*base, "written-message", 0.55, (written[0],), (written[1],)))
         elif (holder := _last_in_paragraph(raws, starts, since, first)) is not None \
                 and not mid_sentence(text, first.open_at):
             plans.append(QuotePlan(*base, "context-speaker", 0.55, (holder.source,), holder.cue))
@@ -148,6 +156,19 @@ def _partial_cue(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Ran
     if source is None:
         return None
     return source, (last.start(), last.end())
+
+
+def _written_by(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Range] | None:
+    """The singer posted a message that read: “…” → the singer, through "posted"."""
+    sentence = layout.sentence_at(quote.open_at)
+    if sentence is None:
+        return None
+    body = layout.body_start(sentence[0], quote.open_at)
+    m = _WRITTEN_RE.search(text, max(body, quote.open_at - 120), quote.open_at)
+    if m is None:
+        return None
+    source = lead_subject(text, body, m.start())
+    return None if source is None else (source, m.span("cue"))
 
 
 def _last_in_paragraph(raws: list[RawAttribution], starts: list[int], para_start: int,

@@ -151,7 +151,7 @@ MEDIA_WORDS = set(
     [
         "times", "post", "journal", "news", "tribune", "guardian", "telegraph", "independent",
         "insider", "herald", "gazette", "chronicle", "daily", "mail", "mirror", "sun",
-        "express", "economist", "observer", "monitor", "press", "agency", "newspaper",
+        "express", "economist", "observer", "monitor", "press", "newspaper",
         "broadcaster", "television", "tv", "radio", "magazine", "outlet", "tiempo", "país",
         "pais", "monde", "figaro", "spiegel", "zeitung", "corriere", "repubblica", "nacional",
         "universal", "clarín", "clarin", "wire", "network", "channel", "station", "website",

@@ -17,6 +17,8 @@ _QUOTE = {
     "context-speaker": "The paragraph's last attribution, by {speaker}, comes just before",
     "previous-paragraph": "Opens the paragraph after an attribution by {speaker}, with no cue",
     "no-speaker": "Words between quotation marks; no speaker found nearby",
+    "written-message": "“{cue}” a message that reads the quoted words names who wrote them",
+    "nested-quote": "Quoted inside a quote; “{cue}” before it names who said it",
 }
 _ATTRIBUTION = {
     "cue-then-content": "“{cue}” follows {source} and introduces what is reported",
@@ -29,6 +31,7 @@ _ATTRIBUTION = {
     "citing": "“citing” names {source} as where the claim comes from",
     "quoted-as-saying": "“{cue}” names {source} as the speaker",
     "direct-quote": "The direct quote is attributed by “{cue}” to {source}",
+    "denied-noun": "“{cue}” after {source} says what is denied: the noun before them",
 }
 
 

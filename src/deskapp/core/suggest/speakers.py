@@ -28,6 +28,7 @@ from deskapp.core.suggest.kinds import (
 )
 from deskapp.core.suggest.mentions import person_matches
 from deskapp.core.suggest.names import PERSON_TITLES
+from deskapp.core.suggest.org_anaphora import ANAPHOR_RE, org_antecedent
 from deskapp.core.suggest.textdiff import common_prefix, common_suffix
 
 __all__ = ["REACH_BACK", "WINDOW", "Resolver", "gender_of", "looks_like_person", "person_name",
@@ -102,6 +103,8 @@ class Resolver:
             if " " in tail and looks_like_person(tail):
                 return self._person_name(tail) or tail
         kind = self.kind(mention)
+        if kind == SourceKind.ORGANISATION and (the := ANAPHOR_RE.fullmatch(mention)):
+            return org_antecedent(self.text, start, the.group("head")) or mention
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
             return titled_name(mention) or mention
         name = self._person_name(mention)

@@ -1,0 +1,105 @@
+"""The organisation that "the agency", "the ministry", "the company" stands for.
+
+News names an organisation once ("the International Atomic Energy Agency", "Ukraine's
+energy ministry", "Nordvik Motors") and then refers to it by its kind alone ("the agency
+said"). The antecedent is the last organisation named before the mention whose name holds
+the same head word ("Agency"); for a company word ("the company", "the carmaker") with no
+such name, the last name that ends like a company's ("… Motors", "… Group", "… Inc").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+ANAPHOR_RE = re.compile(r"[Tt]he\s+(?P<head>[a-z]+)")  # fullmatch: "the agency", nothing more
+LOOK_BACK = 3000  # characters; within the resolver's REACH_BACK
+
+# Words for a company, each of which may stand for any company named before.
+COMPANY_HEADS = {
+    "company", "firm", "group", "carmaker", "automaker", "lender", "retailer", "airline",
+    "insurer", "manufacturer", "maker", "giant", "operator", "conglomerate", "chain",
+    "supermarket", "bank", "startup", "business", "corporation", "brewer", "miner",
+    "producer", "developer", "publisher", "broadcaster", "utility", "supplier", "provider",
+}
+# The last word of a company's name ("Nordvik Motors", "Halvorsen Energy", "Acme Corp.").
+_COMPANY_SUFFIX = (
+    r"(?:Motors|Group|Inc|Corp|Corporation|Ltd|Limited|plc|PLC|AG|SA|SE|NV|GmbH|LLC|Holdings|"
+    r"Airlines|Airways|Bank|Energy|Technologies|Pharmaceuticals|Industries|Systems|Partners|"
+    r"Capital|Foods|Brands|Telecom|Mining|Petroleum|Oil|Steel|Chemicals|Logistics|Airlines|"
+    r"Insurance|Entertainment|Media|Electronics|Automotive|Software|Labs|Therapeutics)"
+)
+_SUFFIX_RE = re.compile(rf"[ \t]{_COMPANY_SUFFIX}\b")
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z][\w&’'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&’'-]*){0,3}$")
+_CAP_WORD_RE = re.compile(r"[A-ZÀ-Ý][\w’'-]*")
+_POSSESSIVE_RE = re.compile(r"[A-ZÀ-Ý][\w-]*[’']s")
+_WORD_BEFORE_RE = re.compile(r"([\w’'-]+)[ \t]+$")
+_OF_NAME_RE = re.compile(
+    r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-ZÀ-Ý][\w’'-]*(?:[ \t]+[A-ZÀ-Ý][\w’'-]*){0,3}")
+_STOP_CAPS = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "Its", "This",
+              "That", "According", "When", "While", "After", "Before", "Citing"}
+
+
+@lru_cache(maxsize=256)
+def _head_re(head: str) -> re.Pattern:
+    # opens with a character class (scanned in C), not with an assertion
+    return re.compile(rf"[{head[0].upper()}{head[0]}]{re.escape(head[1:])}\b")
+
+
+def org_antecedent(text: str, start: int, head: str) -> str | None:
+    """The name of the organisation that "the ``head``" at ``start`` refers to, if any."""
+    lo = max(0, start - LOOK_BACK)
+    for m in reversed(list(_head_re(head).finditer(text, lo, start))):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue  # inside a word
+        name = _named_around(text, lo, m.start(), m.end())
+        if name is not None:
+            return name
+    if head in COMPANY_HEADS:
+        for m in reversed(list(_SUFFIX_RE.finditer(text, lo, start))):
+            name = _NAME_BEFORE_RE.search(text, max(lo, m.start() - 80), m.start())
+            if name is not None:
+                first, _, rest = f"{name.group()}{m.group()}".partition(" ")
+                return rest if first in _STOP_CAPS else f"{first} {rest}"
+    return None
+
+
+def _named_around(text: str, lo: int, at: int, end: int) -> str | None:
+    """The organisation's name whose head word is ``text[at:end]``: "Ukraine's energy
+    ministry", "the defence ministry", "The International Atomic Energy Agency", "the
+    Ministry of Health"; None for a bare "the agency" or "a government agency"."""
+    of = _OF_NAME_RE.match(text, end) if text[at].isupper() else None
+    end = of.end() if of else end
+    begin = at
+    lowercase = 0
+    capitalised = text[at].isupper()
+    while True:
+        m = _WORD_BEFORE_RE.search(text, max(lo, begin - 40), begin)
+        if m is None:
+            break
+        word = m.group(1)
+        if word in ("the", "The"):
+            if begin == at and of is None:
+                return None  # "the agency" itself: another mention of something named before
+            begin = m.start(1)
+            break
+        if _POSSESSIVE_RE.fullmatch(word) or (_CAP_WORD_RE.fullmatch(word)
+                                               and word not in _STOP_CAPS):
+            capitalised = True
+            begin = m.start(1)
+            if word.endswith(("’s", "'s")):
+                break
+            continue
+        if word.islower() and word.replace("-", "").isalpha() and lowercase < 2 \
+                and not capitalised:
+            lowercase += 1
+            begin = m.start(1)
+            continue
+        break
+    # lowercase words count only after "the" or a capitalised word ("the defence
+    # ministry", "Ukraine's energy ministry"), never alone ("a government agency")
+    if not capitalised and not text.startswith(("the ", "The "), begin):
+        return None
+    if begin == at and of is None:
+        return None  # "Agency officials": a capitalised word alone
+    return text[begin:end]

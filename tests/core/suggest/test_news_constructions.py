@@ -1,0 +1,107 @@
+"""More constructions of news copy: an organisation named again by its kind ("the agency"),
+a quote inside a quote, "a charge the Kremlin denies", "declared X the winner", and a
+clause after a post-posed cue that the source did not say."""
+
+import pytest
+
+from deskapp.core.annotations import SourceKind
+from deskapp.core.article import Article
+from deskapp.core.suggest import suggest
+
+
+def _found(text: str):
+    return suggest(Article("Headline\n\n" + text + "\n"), reuse=False)
+
+
+def _attributions(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(a.source.text if a.source else None, a.cue.piece_text if a.cue else None,
+             a.content.piece_text) for a in _found(text).attributions]
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {q.span.piece_text: q.speaker for q in _found(text).quotes}
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # the head word of the anaphor is in the organisation's name
+    ("The International Atomic Energy Agency said the plant was safe. "
+     "\"There is no danger,\" the agency said.",
+     "There is no danger,", "The International Atomic Energy Agency"),
+    ("Ukraine's energy ministry said repairs were under way. "
+     "\"Crews are working day and night,\" the ministry said.",
+     "Crews are working day and night,", "Ukraine's energy ministry"),
+    ("A statement from the Ministry of Health said cases rose. "
+     "\"We are ready,\" the ministry said.",
+     "We are ready,", "the Ministry of Health"),
+    # a word for a company stands for the last company named
+    ("Brightline Motors reported a loss. \"Demand is weak,\" the company said.",
+     "Demand is weak,", "Brightline Motors"),
+])
+def test_organisation_named_again_by_its_kind(text: str, quote: str, speaker: str) -> None:
+    assert _speakers(text)[quote] == speaker
+
+
+def test_anaphor_without_a_named_antecedent_stays_as_written() -> None:
+    text = "A government agency issued a warning. \"Stay indoors,\" the agency said."
+    assert _speakers(text)["Stay indoors,"] == "the agency"
+
+
+def test_an_agency_is_an_organisation_and_a_news_agency_an_outlet() -> None:
+    found = _found("The Environment Agency said rivers would keep rising. "
+                   "State news agency IRNA said two people had died.")
+    kinds = {a.source.text: a.source_kind for a in found.attributions}
+    assert kinds["The Environment Agency"] == SourceKind.ORGANISATION
+    assert kinds["State news agency IRNA"] == SourceKind.MEDIA
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“People keep asking me, ‘Are you running?’ and I keep telling them, ‘I’m running "
+     "late,’” Senator Jane Hale told supporters.",
+     {"Are you running?": "People", "I’m running late,": "Jane Hale"}),
+    ("\"My father always said, 'Never sell the land.' I didn't listen,\" said Tom Reyes.",
+     {"Never sell the land.": "My father"}),
+])
+def test_quote_inside_a_quote(text: str, expected: dict[str, str]) -> None:
+    speakers = _speakers(text)
+    for quote, speaker in expected.items():
+        assert speakers[quote] == speaker
+
+
+def test_apostrophes_inside_a_quote_are_no_nested_quote() -> None:
+    speakers = _speakers("\"It's the farmers' money and the workers' time,\" said Tom Reyes.")
+    assert list(speakers) == ["It's the farmers' money and the workers' time,"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Russia says it captured the village, a claim Kyiv denies.",
+     ("Kyiv", "denies", "a claim")),
+    ("He is accused of spying for Moscow, a charge the Kremlin denies.",
+     ("the Kremlin", "denies", "a charge")),
+    ("The report listed abuses, allegations that the government has denied.",
+     ("the government", "has denied", "allegations")),
+])
+def test_the_noun_before_a_denial_is_what_is_denied(sentence: str, expected) -> None:
+    found = _attributions(sentence)
+    assert expected in found
+    assert not any(src and src.startswith(("a ", "allegations")) for src, _, _ in found)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The electoral commission has declared incumbent President Joseph Tembo the winner "
+     "with 54% of the vote.",
+     ("The electoral commission", "has declared",
+      "incumbent President Joseph Tembo the winner with 54% of the vote")),
+    ("The court declared the election void.", ("The court", "declared", "the election void")),
+])
+def test_declared_with_a_verbless_claim(sentence: str, expected) -> None:
+    assert expected in _attributions(sentence)
+
+
+def test_declaring_an_emergency_is_no_attribution() -> None:
+    assert _attributions("Officials declared a state of emergency in the region.") == []
+
+
+def test_a_clause_after_a_post_posed_cue_is_not_reported() -> None:
+    found = _attributions("Junior doctors will strike again next month, their union announced "
+                          "on Tuesday, after talks with the government broke down.")
+    assert found == [("their union", "announced", "Junior doctors will strike again next month")]
