@@ -105,3 +105,26 @@ def test_a_clause_after_a_post_posed_cue_is_not_reported() -> None:
     found = _attributions("Junior doctors will strike again next month, their union announced "
                           "on Tuesday, after talks with the government broke down.")
     assert found == [("their union", "announced", "Junior doctors will strike again next month")]
+
+
+def test_it_stands_for_the_organisation_that_opens_a_sentence_before() -> None:
+    found = _found("Nordvik Motors cut its forecast. The company said in a statement that it "
+                   "expected losses. It described the outlook as \"prudent\" and said orders "
+                   "were strong.")
+    by_cue = {a.cue.piece_text: a for a in found.attributions if a.source.text == "It"}
+    assert by_cue["said"].content.piece_text == "orders were strong"
+    assert by_cue["said"].entity == "Nordvik Motors"
+    assert by_cue["said"].source_kind == SourceKind.ORGANISATION
+    assert {q.span.piece_text: q.speaker for q in found.quotes} == {"prudent": "Nordvik Motors"}
+
+
+def test_it_with_no_organisation_before_is_left_as_written() -> None:
+    found = _found("Jane Doe resigned on Monday. It said that the deal was off.")
+    assert [(a.source.text, a.entity) for a in found.attributions] == [("It", "It")]
+
+
+def test_a_message_that_read_is_quoted_from_who_posted_it() -> None:
+    speakers = _speakers("Pop star Jade Monroe hinted at the split on Instagram, posting a "
+                         "cryptic message that read: "
+                         "\"Sometimes letting go is the bravest thing.\"")
+    assert speakers == {"Sometimes letting go is the bravest thing.": "Jade Monroe"}

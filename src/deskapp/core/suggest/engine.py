@@ -170,7 +170,7 @@ def _attribution(text: str, raw: RawAttribution, d: int, resolver: Resolver) -> 
         kind = resolver.kind(source.text)
         entity = resolver.resolve(source.start, source.end)
         if entity and kind == SourceKind.UNKNOWN and entity != source.text:
-            kind = SourceKind.PERSON
+            kind = _resolved_kind(source.text)
     cue = _span(text, raw.cue, d)
     content = _span(text, raw.content, d)
     assert content is not None
@@ -216,12 +216,18 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
         elif speaker_span is not None and rule not in {"inside-attribution", "previous-paragraph"}:
             kind = resolver.kind(speaker_span.text)
             if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
-                kind = SourceKind.PERSON
+                kind = _resolved_kind(speaker_span.text)
             quote_attrs.append((span, speaker_span, cue, kind, speaker, "direct-quote",
                                 attribution_reason("direct-quote", cue, speaker_span), conf))
             attr = len(quote_attrs) - 1
         previous = (span, speaker, speaker_span, cue, para_start, attr)
     return quotes, quote_attrs
+
+
+def _resolved_kind(mention: str) -> SourceKind:
+    """A mention of unknown kind that stands for a name: "it" an organisation ("It said
+    in a statement"), anything else ("she", "Lapo") a person."""
+    return SourceKind.ORGANISATION if mention.lower() == "it" else SourceKind.PERSON
 
 
 def _continues(text: str, previous: tuple, para_start: int, open_at: int) -> bool:

@@ -69,7 +69,7 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         start = text.index(ws[1], start + len(ws[0]))
         ws.pop(0)
         lower.pop(0)
-    while ws and lower[-1] in _TRAILING_ADVERBS:
+    while ws and lower[-1] in _TRAILING_ADVERBS and (len(ws) > 1 or lower[0] != "it"):
         cut = text.rfind(ws.pop(), start, end)
         lower.pop()
         end = cut

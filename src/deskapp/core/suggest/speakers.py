@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from deskapp.core.annotations import SourceKind
+from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.cue_subjects import CUE_WORDS, SUBJECT_WINDOW, subject_of_cue
 from deskapp.core.suggest.kinds import (
     CAPITAL_STOPWORDS,
@@ -98,6 +99,8 @@ class Resolver:
             gender = "m" if lower == "he" else "f"
             found = self._nearest_person(start, gender, after=self._last_surname(start, gender))
             return found or mention
+        if lower == "it":
+            return self._it(start) or mention
         if "," in mention:  # "the central bank governor, Jane Doe"
             tail = mention.rsplit(",", 1)[1].strip()
             if " " in tail and looks_like_person(tail):
@@ -119,6 +122,20 @@ class Resolver:
         if " " not in name:
             return self._full_name(name, start) or name
         return name
+
+    def _it(self, pos: int) -> str | None:
+        """What "it said" stands for: the organisation, outlet or document that opens one
+        of the last three sentences before ``pos`` ("The company said …. It added …")."""
+        text = self.text
+        starts = [m.start() for m in _SENTENCE_START_RE.finditer(text, max(0, pos - 600), pos)]
+        for s in reversed(starts[-3:]):
+            subject = lead_subject(text, s, min(pos, s + 160))
+            if subject is None:
+                continue
+            phrase = text[subject[0]:subject[1]]
+            if self.kind(phrase) in _IT_KINDS:
+                return self.resolve(*subject)
+        return None
 
     def _last_surname(self, pos: int, gender: str) -> tuple[int, str] | None:
         """The last surname alone or role ("Whitlock said", "the judge said") before a
@@ -197,6 +214,8 @@ class Resolver:
                     return f"{m.group(0)}{surname}"
 
 
+_SENTENCE_START_RE = re.compile(r"(?:(?<=[.!?] )|(?<=[.!?][”\"] )|(?<=\n)|^)[A-Z]")
+_IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 _FULL_BEFORE_RE = re.compile(r"\b([A-ZÀ-Ý][\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
