@@ -128,3 +128,41 @@ def test_a_message_that_read_is_quoted_from_who_posted_it() -> None:
                          "cryptic message that read: "
                          "\"Sometimes letting go is the bravest thing.\"")
     assert speakers == {"Sometimes letting go is the bravest thing.": "Jade Monroe"}
+
+
+def _headline_speakers(tmp_path, text: str) -> dict[str, str | None]:
+    from deskapp.core.importers import read_article
+
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    return {q.span.piece_text: q.speaker for q in suggest(read_article(path), reuse=False).quotes}
+
+
+def test_headline_quote_speaker_is_named_in_full_in_the_story(tmp_path) -> None:
+    speakers = _headline_speakers(tmp_path, (
+        "'He just kept saying sorry': shop owner describes armed robbery\n\n"
+        "A man armed with a knife escaped with £600 in cash, police said.\n\n"
+        "Owner Ramesh Patel, 58, said the robber appeared nervous.\n"))
+    assert speakers == {"He just kept saying sorry": "Ramesh Patel"}
+
+
+def test_headline_quote_without_a_verb_of_saying_is_not_proposed(tmp_path) -> None:
+    speakers = _headline_speakers(tmp_path, (
+        "'WE LOST EVERYTHING': Family's terror as flash flood rips through village\n\n"
+        "A mother of three has told how she clung to a lamppost as the water rose.\n"))
+    assert speakers == {}
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    ("A senior military officer, who spoke on condition of anonymity, said troops were "
+     "tired. \"They come in waves,\" the officer said.",
+     "They come in waves,", "A senior military officer"),
+    ("A senior official said the talks had failed. \"It is over,\" the official added.",
+     "It is over,", "A senior official"),
+    # nobody introduced so: the mention as written
+    ("Talks resumed on Monday. \"Nobody expected this,\" the judge said.",
+     "Nobody expected this,", "the judge"),
+])
+def test_unnamed_source_named_again_is_its_first_description(text: str, quote: str,
+                                                             speaker: str) -> None:
+    assert _speakers(text)[quote] == speaker

@@ -19,6 +19,7 @@ from deskapp.core.spans import Span
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.context import PreviousSpeakers
 from deskapp.core.suggest.flags import review_flags
+from deskapp.core.suggest.headline import headline_quotes
 from deskapp.core.suggest.local import QuotePlan, mid_sentence
 from deskapp.core.suggest.model import (
     RawAttribution,
@@ -104,6 +105,8 @@ def _suggest(article: Article, reuse: bool, processes: int) -> Suggestions:
     attributions = [_attribution(text, r, d, resolver) for r, d in raws]
     quotes, quote_attributions = _quotes(text, plans, resolver, PreviousSpeakers(raws))
     quotes.extend(nested_quotes(text, quotes, resolver))
+    if article.parts:
+        quotes.extend(headline_quotes(article))
     attributions.extend(quote_attributions)
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)

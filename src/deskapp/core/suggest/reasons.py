@@ -18,6 +18,7 @@ _QUOTE = {
     "previous-paragraph": "Opens the paragraph after an attribution by {speaker}, with no cue",
     "no-speaker": "Words between quotation marks; no speaker found nearby",
     "written-message": "“{cue}” a message that reads the quoted words names who wrote them",
+    "headline-quote": "A quote in the headline; “{cue}” there names who said it",
     "nested-quote": "Quoted inside a quote; “{cue}” before it names who said it",
 }
 _ATTRIBUTION = {

@@ -108,6 +108,8 @@ class Resolver:
         kind = self.kind(mention)
         if kind == SourceKind.ORGANISATION and (the := ANAPHOR_RE.fullmatch(mention)):
             return org_antecedent(self.text, start, the.group("head")) or mention
+        if kind == SourceKind.ANONYMOUS and (the := ANAPHOR_RE.fullmatch(mention)):
+            return self._introduced(start, the.group("head")) or mention  # "the official"
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
             return titled_name(mention) or mention
         name = self._person_name(mention)
@@ -115,13 +117,20 @@ class Resolver:
             if _DEFINITE_RE.fullmatch(mention) and refers_to_person(mention, kind):
                 role = mention.rsplit(None, 1)[-1].lower()
                 if role in ROLE_WORDS:  # "the judge": only someone introduced as a judge
-                    return self._nearest_person(start, "", role) or mention
+                    return (self._nearest_person(start, "", role)
+                            or self._introduced(start, role) or mention)
                 return self._nearest_person(start, "", after=self._last_surname(start, "")) \
                     or mention
             return mention
         if " " not in name:
             return self._full_name(name, start) or name
         return name
+
+    def _introduced(self, pos: int, head: str) -> str | None:
+        """The unnamed source "the officer" stands for, as first described in the last
+        ``WINDOW`` characters: "A senior Ukrainian military officer", "two sources"."""
+        found = list(_introduction_re(head).finditer(self.text, max(0, pos - WINDOW), pos))
+        return found[-1].group() if found else None
 
     def _it(self, pos: int) -> str | None:
         """What "it said" stands for: the organisation, outlet or document that opens one
@@ -212,6 +221,13 @@ class Resolver:
                 first = m.group(1)
                 if first.lower() not in PERSON_TITLES and looks_like_person(first):
                     return f"{m.group(0)}{surname}"
+
+
+@lru_cache(maxsize=256)
+def _introduction_re(head: str) -> re.Pattern:
+    """"a senior official", "One Conservative MP", "two sources": a first description."""
+    return re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal)"
+                      rf"\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(head)}s?\b")
 
 
 _SENTENCE_START_RE = re.compile(r"(?:(?<=[.!?] )|(?<=[.!?][”\"] )|(?<=\n)|^)[A-Z]")
