@@ -9,6 +9,7 @@ pronoun inside someone's words is not resolved against the article's names).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from deskapp.core.spans import Span
 from deskapp.core.suggest.reasons import quote_reason
@@ -33,14 +34,37 @@ _FIRST_PERSON = {"i", "we"}
 _PRONOUNS = {"he", "she", "they", "you", "it"}
 
 
+def _openers(text: str) -> list[int]:
+    """Where a single mark may open a quote: before a word, after no word (str.find, in C,
+    over the whole text; a regex reading every character is ten times slower)."""
+    out = []
+    for mark in ("'", "‘"):
+        at = text.find(mark)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            after = text[at + 1:at + 2]
+            if (after.isalnum() or after == "_") and not (before.isalnum() or before in "_’'"):
+                out.append(at)
+            at = text.find(mark, at + 1)
+    out.sort()
+    return out
+
+
 def nested_quotes(text: str, quotes: list[tuple], resolver: Resolver) -> list[tuple]:
     """Quote tuples (as the engine builds them) for the quotes nested in ``quotes``."""
     out: list[tuple] = []
-    for outer in quotes:
+    openers = _openers(text)  # few: the quotes that hold one are looked up by bisection
+    if not openers:
+        return out
+    starts = [q[0].start for q in quotes]
+    if starts != sorted(starts):
+        quotes = sorted(quotes, key=lambda q: q[0].start)
+        starts = [q[0].start for q in quotes]
+    held = sorted({i for o in openers if (i := bisect_right(starts, o) - 1) >= 0
+                   and o < quotes[i][0].end})
+    for outer in (quotes[i] for i in held):
         span: Span = outer[0]
         for start, end in span.ranges:
-            if text.find("'", start, end) < 0 and text.find("‘", start, end) < 0:
-                continue
             for m in _NESTED_RE.finditer(text, start, min(len(text), end + 2)):
                 said = _SAID_BEFORE_RE.search(text, max(start, m.start() - 80), m.start())
                 if said is None:

@@ -10,7 +10,6 @@ such name, the last name that ends like a company's ("… Motors", "… Group", 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 ANAPHOR_RE = re.compile(r"[Tt]he\s+(?P<head>[a-z]+)")  # fullmatch: "the agency", nothing more
 LOOK_BACK = 3000  # characters; within the resolver's REACH_BACK
@@ -40,21 +39,21 @@ _STOP_CAPS = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "Its
               "That", "According", "When", "While", "After", "Before", "Citing"}
 
 
-@lru_cache(maxsize=256)
-def _head_re(head: str) -> re.Pattern:
-    # opens with a character class (scanned in C), not with an assertion
-    return re.compile(rf"[{head[0].upper()}{head[0]}]{re.escape(head[1:])}\b")
-
-
 def org_antecedent(text: str, start: int, head: str) -> str | None:
     """The name of the organisation that "the ``head``" at ``start`` refers to, if any."""
     lo = max(0, start - LOOK_BACK)
-    for m in reversed(list(_head_re(head).finditer(text, lo, start))):
-        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+    capital = head[0].upper() + head[1:]
+    end = start
+    while (at := max(text.rfind(head, lo, end), text.rfind(capital, lo, end))) >= 0:
+        stop = at + len(head)
+        if (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")) or \
+                (stop < len(text) and (text[stop].isalnum() or text[stop] == "_")):
+            end = at
             continue  # inside a word
-        name = _named_around(text, lo, m.start(), m.end())
+        name = _named_around(text, lo, at, stop)
         if name is not None:
             return name
+        end = at
     if head in COMPANY_HEADS:
         for m in reversed(list(_SUFFIX_RE.finditer(text, lo, start))):
             name = _NAME_BEFORE_RE.search(text, max(lo, m.start() - 80), m.start())

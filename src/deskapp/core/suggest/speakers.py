@@ -129,8 +129,17 @@ class Resolver:
     def _introduced(self, pos: int, head: str) -> str | None:
         """The unnamed source "the officer" stands for, as first described in the last
         ``WINDOW`` characters: "A senior Ukrainian military officer", "two sources"."""
-        found = list(_introduction_re(head).finditer(self.text, max(0, pos - WINDOW), pos))
-        return found[-1].group() if found else None
+        text, lo = self.text, max(0, pos - WINDOW)
+        at = text.rfind(head, lo, pos)
+        while at > lo:
+            after = text[at + len(head):at + len(head) + 2]  # "official", "officials"
+            plural = after[:1] == "s"
+            if text[at - 1] == " " and not after[int(plural):int(plural) + 1].isalnum():
+                intro = _INTRODUCTION_RE.search(text, max(lo, at - 60), at)
+                if intro is not None:
+                    return text[intro.start():at + len(head) + plural]
+            at = text.rfind(head, lo, at)
+        return None
 
     def _it(self, pos: int) -> str | None:
         """What "it said" stands for: the organisation, outlet or document that opens one
@@ -223,11 +232,10 @@ class Resolver:
                     return f"{m.group(0)}{surname}"
 
 
-@lru_cache(maxsize=256)
-def _introduction_re(head: str) -> re.Pattern:
-    """"a senior official", "One Conservative MP", "two sources": a first description."""
-    return re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal)"
-                      rf"\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(head)}s?\b")
+# "a senior official", "One Conservative MP", "two sources": a first description, up to
+# the head word that follows it
+_INTRODUCTION_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal)"
+                              r"\s+(?:[\w’'-]+\s+){0,4}$")
 
 
 _SENTENCE_START_RE = re.compile(r"(?:(?<=[.!?] )|(?<=[.!?][”\"] )|(?<=\n)|^)[A-Z]")
