@@ -166,3 +166,14 @@ def test_headline_quote_without_a_verb_of_saying_is_not_proposed(tmp_path) -> No
 def test_unnamed_source_named_again_is_its_first_description(text: str, quote: str,
                                                              speaker: str) -> None:
     assert _speakers(text)[quote] == speaker
+
+
+def test_an_age_before_an_apposition_is_no_source() -> None:
+    found = _attributions("Sarah Jones, 45, a teacher from Leeds, said her school had closed.")
+    assert found == [("Sarah Jones", "said", "her school had closed")]
+
+
+def test_a_pronoun_after_a_possessive_name_resolves_to_the_name() -> None:
+    speakers = _speakers("Mr. Omar Khan's spokesman said the meeting was off. "
+                         "\"We had no choice,\" he said.")
+    assert speakers["We had no choice,"] == "Omar Khan"

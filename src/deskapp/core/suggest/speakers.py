@@ -213,6 +213,7 @@ class Resolver:
                 continue
             if role and not _named_with_role(self.text, m.start(), m.end(), role):
                 continue
+            name = name.removesuffix("’s").removesuffix("'s")  # "Mr. Khan's spokesman"
             return self._full_name(name.split()[-1], m.end("name")) or name
         return after[1] if after else None
 

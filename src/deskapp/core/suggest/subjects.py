@@ -28,6 +28,7 @@ _APPOSITION_START_RE = re.compile(
 # A relative or participial clause describes the source and belongs to it; a noun
 # phrase in apposition ("Amanda Lapo, a defense analyst, said") does not.
 _CLAUSE_APPOSITION_RE = re.compile(r"\s*(?!citing\b|quoting\b)(?:who|which|whose|[a-z]+ing)\b")
+_AGE_BEFORE_RE = re.compile(r",\s*\d{1,3}\s*$")
 _NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
 
 
@@ -94,6 +95,8 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
         if len(words(text, comma + 1, apposition_end)) > 16:
             return None
         end = comma
+        if (age := _AGE_BEFORE_RE.search(text, max(lo, end - 8), end)) is not None:
+            end = age.start()  # "Sarah Jones, 45, a teacher, said": the age goes too
     start = _chunk_start(text, lo, end)
     if text.endswith(("and", "or"), start - 3, start):  # "Fire and Rescue said"
         start = over_and(text, lo, start)
