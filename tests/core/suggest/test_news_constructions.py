@@ -177,3 +177,20 @@ def test_a_pronoun_after_a_possessive_name_resolves_to_the_name() -> None:
     speakers = _speakers("Mr. Omar Khan's spokesman said the meeting was off. "
                          "\"We had no choice,\" he said.")
     assert speakers["We had no choice,"] == "Omar Khan"
+
+
+def test_the_reporters_remark_after_a_content_is_left_out() -> None:
+    found = _attributions("The army claimed it had killed 40 militants, a figure that could "
+                          "not be independently verified.")
+    assert found == [("The army", "claimed", "it had killed 40 militants")]
+
+
+def test_analysts_told_are_hearers_not_content() -> None:
+    found = _attributions("Chief executive John Park told analysts the outlook was bright.")
+    assert found == [("Chief executive John Park", "told", "the outlook was bright")]
+
+
+def test_a_partial_quote_after_calling_is_the_sentence_subjects() -> None:
+    speakers = _speakers("The White House said it would veto the bill, calling it "
+                         "\"reckless\".")
+    assert speakers == {"reckless": "The White House"}

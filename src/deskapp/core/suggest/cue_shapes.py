@@ -32,6 +32,10 @@ _ASIDE_START_RE = re.compile(
 # A content does not open with a bare preposition ("will report within a month").
 _PREPOSITION_RE = re.compile(r"(?:in|on|at|within|by|for|to|from|after|before|during|over|"
                              r"until|with|without|into|about|under)\s")
+# "…, a figure that could not be independently verified", "…, a claim Kyiv denies"
+_REMARK_RE = re.compile(
+    r",\s+(?:a|an)\s+(?:figure|claim|number|toll|assertion|account|estimate|allegation|charge|"
+    r"version|accusation|statement)\s+(?:that|which|the\s|[A-Z])")
 BELIEF = {"believe", "think", "hope", "fear", "expect"}
 # "declared Tembo the winner", "declared the vote void": a verbless content that is a claim
 _DECLARED_RE = re.compile(r"\b(?:winner|victor|elected|valid|invalid|void|null|illegal|unlawful|"
@@ -73,6 +77,8 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         return None
     cut = _CUT_RE.search(text, after, end)
     c_end = cut.start() if cut else end
+    if (remark := _REMARK_RE.search(text, after, c_end)) is not None:
+        c_end = remark.start()  # "…, a figure that could not be verified": the reporter's
     if (without := text.find(", without ", after, c_end)) >= 0 and _WITHOUT_RE.match(text, without):
         c_end = without
     if text.find(" and ", after, c_end) >= 0 or text.find(" but ", after, c_end) >= 0:

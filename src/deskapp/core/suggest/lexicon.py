@@ -189,7 +189,9 @@ PAST_PARTICIPLES = {f for f, lemma in FORM_TO_LEMMA.items()
 
 # The hearer of "told"/"warned": reporters, a named outlet, a pronoun …
 HEARER_RE = re.compile(
-    r"\s+(?:reporters|journalists|lawmakers|parliament|supporters"
+    r"\s+(?:reporters|journalists|lawmakers|parliament|supporters|analysts|investors|MPs|"
+    r"senators|delegates|shareholders|employees|staff|workers|voters|residents|students|"
+    r"listeners|viewers|readers|colleagues|officials|diplomats|judges|jurors|mourners|crowds?"
     r"|the\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}|the\s+\w+|him|her|them|us|me"
     r"|[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|the)){0,4})\b"
 )

@@ -23,7 +23,8 @@ from deskapp.core.suggest.sentences import Layout, sentence_ranges
 from deskapp.core.suggest.subjects import subject_before
 
 _PARTIAL_CUE_RE = re.compile(
-    r"\b(?:call(?:ed|s)?|describ(?:ed|es)|dubbed|branded|label(?:l)?ed|dismiss(?:ed|es)|"
+    r"\b(?:call(?:ed|s|ing)?|describ(?:ed|es|ing)|dubb(?:ed|ing)|brand(?:ed|ing)|"
+    r"label(?:l)?(?:ed|ing)|dismiss(?:ed|es)|"
     r"accus(?:ed|es)|denounc(?:ed|es)|hail(?:ed|s)|prais(?:ed|es)|condemn(?:ed|s)|"
     r"critici[sz](?:ed|es)|slammed|urg(?:ed|es)|den(?:ied|ies)|insist(?:ed|s)|warn(?:ed|s))\b"
 )
@@ -152,7 +153,12 @@ def _partial_cue(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Ran
         last = m
     if last is None:
         return None
-    source = subject_before(text, body, last.start())
+    if last.group().endswith("ing"):  # "X vetoed the bill, calling it “reckless”"
+        if text[max(body, last.start() - 2):last.start()] != ", ":
+            return None
+        source = lead_subject(text, body, last.start())
+    else:
+        source = subject_before(text, body, last.start())
     if source is None:
         return None
     return source, (last.start(), last.end())
