@@ -194,3 +194,13 @@ def test_a_partial_quote_after_calling_is_the_sentence_subjects() -> None:
     speakers = _speakers("The White House said it would veto the bill, calling it "
                          "\"reckless\".")
     assert speakers == {"reckless": "The White House"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The findings, published in The Lancet, suggest that boosters remain effective.",
+     ("The findings", "suggest", "that boosters remain effective")),
+    ("The report, seen by Reuters, said 200 people had died.",
+     ("The report", "said", "200 people had died")),
+])
+def test_a_participle_apposition_between_source_and_cue(sentence: str, expected) -> None:
+    assert _attributions(sentence) == [expected]

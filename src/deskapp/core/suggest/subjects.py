@@ -23,6 +23,8 @@ _APPOSITION_START_RE = re.compile(
     r"spokesperson|secretary|minister|president|manager|partner|"
     r"however|meanwhile|though|too|nonetheless|nevertheless|instead|for|likewise|"
     r"similarly|separately|later|earlier|previously|[a-z]+ing|according|"
+    r"(?:published|released|based|seen|obtained|posted|issued|compiled|commissioned|"
+    r"funded|led|run|written|reviewed|conducted|carried)(?=\s+(?:in|on|by|at|out|for))|"
     r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
 )
 # A relative or participial clause describes the source and belongs to it; a noun
