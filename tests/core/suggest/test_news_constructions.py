@@ -204,3 +204,14 @@ def test_a_partial_quote_after_calling_is_the_sentence_subjects() -> None:
 ])
 def test_a_participle_apposition_between_source_and_cue(sentence: str, expected) -> None:
     assert _attributions(sentence) == [expected]
+
+
+def test_an_irregular_past_makes_a_content_a_clause() -> None:
+    found = _attributions("Meyer, for his part, believes the subsidies came too late.")
+    assert found == [("Meyer", "believes", "the subsidies came too late")]
+
+
+def test_as_someone_put_it() -> None:
+    speakers = _speakers("Farms are closing fast. As one farmer put it: "
+                         "\"We're the last generation.\"")
+    assert speakers == {"We're the last generation.": "one farmer"}

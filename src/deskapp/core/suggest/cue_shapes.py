@@ -22,7 +22,12 @@ from deskapp.core.suggest.subjects import subject_before
 
 _FINITE_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|has|have|had|did|does|do|should|may|might|"
-    r"must|shall|[a-z]+ed|[a-z]+n't)\b|\bto\s+[a-z]+"
+    r"must|shall|[a-z]+ed|[a-z]+n't|"
+    # irregular past tenses ("the subsidies came too late")
+    r"came|went|got|made|took|gave|kept|held|left|lost|won|fell|rose|began|ran|saw|found|"
+    r"thought|knew|grew|broke|chose|spoke|felt|meant|became|sold|paid|led|struck|stood|"
+    r"brought|bought|sought|fought|caught|built|sent|spent|met|hit|cut|put|set|shut)\b|"
+    r"\bto\s+[a-z]+"
 )
 _CUT_RE = re.compile(r",\s+(?:according\s+to|citing|[a-z]{3,}ing\b(?<!including)(?<!during))")
 _WITHOUT_RE = re.compile(r", without [a-z]+ing\b")  # ", without giving details"

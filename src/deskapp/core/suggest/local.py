@@ -33,6 +33,9 @@ _WRITTEN_RE = re.compile(
     r"\b(?P<cue>post(?:ed|ing|s)|shar(?:ed|ing|es)|tweet(?:ed|ing|s)|wr(?:ote|iting|ites)|"
     r"publish(?:ed|ing|es)|issu(?:ed|ing|es)|sen(?:t|ding|ds)|le(?:ft|aving|aves))\b"
     r"[^.;:“”\"\n]{1,50}?\b(?:that|which)\s+(?:read|reads|said|says)\s*[:,]?\s*$")
+# "As one farmer put it: “…”"
+_PUT_IT_RE = re.compile(r"\b[Aa]s\s+(?P<who>[^,:;“”\"\n]{1,60}?)\s+(?P<cue>(?:has\s+|once\s+)?"
+                        r"put\s+it|puts\s+it)\s*[,:]?\s*$")
 _SPLIT_GAP_RE = re.compile(r"[^.!?“”\"\n]{0,40}?,\s*$")
 
 Ranges = tuple[Range, ...]
@@ -165,14 +168,16 @@ def _partial_cue(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Ran
 
 
 def _written_by(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Range] | None:
-    """The singer posted a message that read: “…” → the singer, through "posted"."""
+    """The singer posted a message that read: “…” → the singer, through "posted"; "As one
+    farmer put it: “…”" → one farmer, through "put it"."""
     sentence = layout.sentence_at(quote.open_at)
     if sentence is None:
         return None
     body = layout.body_start(sentence[0], quote.open_at)
     m = _WRITTEN_RE.search(text, max(body, quote.open_at - 120), quote.open_at)
     if m is None:
-        return None
+        put = _PUT_IT_RE.search(text, max(body, quote.open_at - 90), quote.open_at)
+        return None if put is None else (put.span("who"), put.span("cue"))
     source = lead_subject(text, body, m.start())
     return None if source is None else (source, m.span("cue"))
 
