@@ -13,6 +13,12 @@ import re
 from functools import lru_cache
 
 from deskapp.core.annotations import SourceKind
+from deskapp.core.suggest.anaphora import (
+    ANAPHOR_RE,
+    introduced,
+    org_antecedent,
+    sentence_starts,
+)
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.cue_subjects import CUE_WORDS, SUBJECT_WINDOW, subject_of_cue
 from deskapp.core.suggest.kinds import (
@@ -29,7 +35,6 @@ from deskapp.core.suggest.kinds import (
 )
 from deskapp.core.suggest.mentions import person_matches
 from deskapp.core.suggest.names import PERSON_TITLES
-from deskapp.core.suggest.org_anaphora import ANAPHOR_RE, org_antecedent
 from deskapp.core.suggest.textdiff import common_prefix, common_suffix
 
 __all__ = ["REACH_BACK", "WINDOW", "Resolver", "gender_of", "looks_like_person", "person_name",
@@ -109,7 +114,8 @@ class Resolver:
         if kind == SourceKind.ORGANISATION and (the := ANAPHOR_RE.fullmatch(mention)):
             return org_antecedent(self.text, start, the.group("head")) or mention
         if kind == SourceKind.ANONYMOUS and (the := ANAPHOR_RE.fullmatch(mention)):
-            return self._introduced(start, the.group("head")) or mention  # "the official"
+            # "the official": the unnamed source as first described
+            return introduced(self.text, start, the.group("head"), WINDOW) or mention
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
             return titled_name(mention) or mention
         name = self._person_name(mention)
@@ -118,7 +124,7 @@ class Resolver:
                 role = mention.rsplit(None, 1)[-1].lower()
                 if role in ROLE_WORDS:  # "the judge": only someone introduced as a judge
                     return (self._nearest_person(start, "", role)
-                            or self._introduced(start, role) or mention)
+                            or introduced(self.text, start, role, WINDOW) or mention)
                 return self._nearest_person(start, "", after=self._last_surname(start, "")) \
                     or mention
             return mention
@@ -126,27 +132,11 @@ class Resolver:
             return self._full_name(name, start) or name
         return name
 
-    def _introduced(self, pos: int, head: str) -> str | None:
-        """The unnamed source "the officer" stands for, as first described in the last
-        ``WINDOW`` characters: "A senior Ukrainian military officer", "two sources"."""
-        text, lo = self.text, max(0, pos - WINDOW)
-        at = text.rfind(head, lo, pos)
-        while at > lo:
-            after = text[at + len(head):at + len(head) + 2]  # "official", "officials"
-            plural = after[:1] == "s"
-            if text[at - 1] == " " and not after[int(plural):int(plural) + 1].isalnum():
-                intro = _INTRODUCTION_RE.search(text, max(lo, at - 60), at)
-                if intro is not None:
-                    return text[intro.start():at + len(head) + plural]
-            at = text.rfind(head, lo, at)
-        return None
-
     def _it(self, pos: int) -> str | None:
         """What "it said" stands for: the organisation, outlet or document that opens one
         of the last three sentences before ``pos`` ("The company said …. It added …")."""
-        text = self.text
-        starts = [m.start() for m in _SENTENCE_START_RE.finditer(text, max(0, pos - 600), pos)]
-        for s in reversed(starts[-3:]):
+        text, lo = self.text, max(0, pos - 600)
+        for s in sentence_starts(text, lo, pos, 3):
             subject = lead_subject(text, s, min(pos, s + 160))
             if subject is None:
                 continue
@@ -233,13 +223,6 @@ class Resolver:
                     return f"{m.group(0)}{surname}"
 
 
-# "a senior official", "One Conservative MP", "two sources": a first description, up to
-# the head word that follows it
-_INTRODUCTION_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal)"
-                              r"\s+(?:[\w’'-]+\s+){0,4}$")
-
-
-_SENTENCE_START_RE = re.compile(r"(?:(?<=[.!?] )|(?<=[.!?][”\"] )|(?<=\n)|^)[A-Z]")
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")

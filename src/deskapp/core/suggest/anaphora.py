@@ -1,4 +1,9 @@
-"""The organisation that "the agency", "the ministry", "the company" stands for.
+"""What "the agency", "the company", "the officer" and "it" stand for.
+
+``org_antecedent``: the organisation that "the agency", "the ministry", "the company"
+stands for. ``introduced``: the unnamed source "the officer" stands for ("A senior
+military officer"). ``sentence_starts``: where the last sentences open ("It said" looks
+there for the organisation it stands for).
 
 News names an organisation once ("the International Atomic Energy Agency", "Ukraine's
 energy ministry", "Nordvik Motors") and then refers to it by its kind alone ("the agency
@@ -68,6 +73,8 @@ def _named_around(text: str, lo: int, at: int, end: int) -> str | None:
     ministry", "the defence ministry", "The International Atomic Energy Agency", "the
     Ministry of Health"; None for a bare "the agency" or "a government agency"."""
     of = _OF_NAME_RE.match(text, end) if text[at].isupper() else None
+    if of is None and text[at - 4:at] in ("the ", "The "):
+        return None  # "the agency" itself (the loop below, made short)
     end = of.end() if of else end
     begin = at
     lowercase = 0
@@ -102,3 +109,42 @@ def _named_around(text: str, lo: int, at: int, end: int) -> str | None:
     if begin == at and of is None:
         return None  # "Agency officials": a capitalised word alone
     return text[begin:end]
+
+
+# "a senior official", "One Conservative MP", "two sources": a first description, up to
+# the head word that follows it
+_INTRODUCTION_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal)"
+                              r"\s+(?:[\w’'-]+\s+){0,4}$")
+_SENTENCE_ENDS = (". ", "? ", "! ", ".” ", '." ', "\n")
+
+
+def introduced(text: str, pos: int, head: str, window: int) -> str | None:
+    """The unnamed source "the ``head``" at ``pos`` stands for, as first described in the
+    last ``window`` characters: "A senior Ukrainian military officer", "two sources"."""
+    lo = max(0, pos - window)
+    at = text.rfind(head, lo, pos)
+    while at > lo:
+        after = text[at + len(head):at + len(head) + 2]  # "official", "officials"
+        plural = after[:1] == "s"
+        if text[at - 1] == " " and not after[int(plural):int(plural) + 1].isalnum():
+            intro = _INTRODUCTION_RE.search(text, max(lo, at - 60), at)
+            if intro is not None:
+                return text[intro.start():at + len(head) + plural]
+        at = text.rfind(head, lo, at)
+    return None
+
+
+def sentence_starts(text: str, lo: int, pos: int, count: int) -> list[int]:
+    """The starts of the last ``count`` sentences that open (with a capital) in
+    ``[lo, pos)``, the latest first (str.rfind, in C)."""
+    out: list[int] = []
+    hi = pos
+    while len(out) < count and hi > lo:
+        at, sep = max((text.rfind(e, lo, hi), e) for e in _SENTENCE_ENDS)
+        start = at + len(sep) if at >= 0 else lo
+        if start < pos and text[start:start + 1].isupper() and (at >= 0 or lo == 0):
+            out.append(start)
+        if at < 0:
+            break
+        hi = at
+    return out
