@@ -215,3 +215,9 @@ def test_as_someone_put_it() -> None:
     speakers = _speakers("Farms are closing fast. As one farmer put it: "
                          "\"We're the last generation.\"")
     assert speakers == {"We're the last generation.": "one farmer"}
+
+
+def test_a_statement_that_read() -> None:
+    speakers = _speakers("The ministry issued a short statement on Monday. The statement read: "
+                         "\"The government remains committed to dialogue.\"")
+    assert speakers == {"The government remains committed to dialogue.": "The statement"}
