@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest.lexicon import trie_pattern
 from deskapp.core.suggest.phrases import trim_phrase, words
 
 _CLAUSE_WORDS = set(
@@ -34,29 +35,9 @@ _AGE_BEFORE_RE = re.compile(r",\s*\d{1,3}\s*$")
 _NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
 
 
-def _any_case_trie(choices: set[str]) -> str:
-    """An alternation of ``choices``, each letter in either case ([aA]), factored by prefix:
-    at a word start the regex engine tries a dozen first letters, not every word."""
-    trie: dict = {}
-    for word in choices:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [f"[{ch}{ch.upper()}]" + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 # A whole word that is one of _CLAUSE_WORDS in any letter case ("And", "BUT"); between
 # two \b only one of them can match, so the order of the alternatives does not matter.
-_CLAUSE_WORD_RE = re.compile(r"\b(?:" + _any_case_trie(_CLAUSE_WORDS) + r")\b")
+_CLAUSE_WORD_RE = re.compile(r"\b(?:" + trie_pattern(_CLAUSE_WORDS, any_case=True) + r")\b")
 # Punctuation, " - " or the word "that" (written to open with a character class, which
 # the regex engine skips through in C): [,;:–—”"“] | \s-\s | \bthat\b
 _CHUNK_END_RE = re.compile(r"[,;:–—”\"“\st](?:(?<=[,;:–—”\"“])|(?<=\s)-\s|(?<!\w.)(?<=t)hat\b)")
