@@ -7,9 +7,7 @@ in it (the window reruns suggestions after every correction; the engine then rea
 only the lines the correction touched). Cold figures use ``reuse=False``: nothing kept
 from an earlier run, and nothing shared between the corpus's repeated paragraphs.
 Goals: ≥ 5 MB/s, ratio ≤ 11, rerun after a correction of a 20 KB article ≤ 20 ms.
-All figures are for one process, except the line that says "2 processes": the same run
-with ``processes=2`` (opt-in; blocks read in a spawned worker too, same output), as a
-bulk run on a machine with two free cores would do it.
+All figures are for one process.
 
     python bench/suggest.py
 """
@@ -53,18 +51,18 @@ def corpus(size: int, seed: int = 7) -> str:
     return "".join(parts)[:size]
 
 
-def timed(text: str, repeat: int = 1, processes: int = 1) -> float:
-    return timed_cpu(text, repeat, processes)[0]
+def timed(text: str, repeat: int = 1) -> float:
+    return timed_cpu(text, repeat)[0]
 
 
-def timed_cpu(text: str, repeat: int = 1, processes: int = 1) -> tuple[float, float]:
-    """Best wall-clock and best CPU time of this process (less disturbed by other work on
-    a shared machine; it leaves out worker processes) over ``repeat`` cold runs."""
+def timed_cpu(text: str, repeat: int = 1) -> tuple[float, float]:
+    """Best wall-clock and best CPU time (less disturbed by other work on a shared
+    machine) over ``repeat`` cold runs."""
     article = Article(text)
     runs, cpu = [], []
     for _ in range(repeat):
         start, start_cpu = time.perf_counter(), time.process_time()
-        suggest(article, reuse=False, processes=processes)
+        suggest(article, reuse=False)
         runs.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     return min(runs), min(cpu)
@@ -102,7 +100,6 @@ def main() -> None:
     timed(small[:20_000])  # warm up regex caches
     t1, c1 = timed_cpu(small, repeat=3)
     t10, c10 = timed_cpu(big, repeat=1)
-    t10_shared = timed(big, repeat=1, processes=2)
     article = big[:20_000]
     runs = [timed(article) for _ in range(30)]
     reruns = rerun_times(article)
@@ -111,8 +108,6 @@ def main() -> None:
     print(f"1 MB              {t1:.3f} s   (cpu {c1:.3f} s)")
     print(f"10 MB             {t10:.3f} s   ({len(big) / MB / t10:.2f} MB/s, goal >= 5; "
           f"cpu {c10:.3f} s, {len(big) / MB / c10:.2f} MB/s)")
-    print(f"10 MB, 2 processes {t10_shared:.3f} s   ({len(big) / MB / t10_shared:.2f} MB/s; "
-          f"opt-in processes=2, blocks also read in one spawned worker, same output)")
     print(f"ratio 10MB/1MB    {t10 / t1:.2f}   (goal <= 11; cpu {c10 / c1:.2f})")
     print(f"20 KB article     {statistics.median(runs) * 1000:.1f} ms median, "
           f"{max(runs) * 1000:.1f} ms max   (cold)")

@@ -59,14 +59,3 @@ def test_word_helpers_match_their_plain_definitions():
                     assert has_words(text, lo, pos, n) == (len(words(text, lo, pos)) >= n)
                 plain = re.search(r"([\w’'-]+)\W*$", text[lo:pos])
                 assert previous_word(text, lo, pos) == (plain.group(1) if plain else None)
-
-
-def test_blocks_shared_with_a_worker_process_give_the_same_suggestions(monkeypatch):
-    from deskapp.core.suggest import engine
-    text = (TEXT + "Officials said the port would reopen, the agency reported.\n") * 40
-    alone = suggest(Article(text), reuse=False)
-    monkeypatch.setattr(engine, "MIN_CHARS", 0)  # share out even this short text
-    engine.clear_cache()
-    shared = suggest(Article(text), reuse=True, processes=2)
-    assert shared == alone and len(shared.attributions) > 40
-    assert suggest(Article(text), reuse=True, processes=2) == alone  # from the cache

@@ -30,7 +30,6 @@ from deskapp.core.suggest.model import (
     numbered_id,
 )
 from deskapp.core.suggest.nested import nested_quotes
-from deskapp.core.suggest.processes import MIN_CHARS, analysed_blocks_shared
 from deskapp.core.suggest.quotes import scan_quotes
 from deskapp.core.suggest.reasons import attribution_reason, quote_reason
 from deskapp.core.suggest.sentences import Layout, skipped_parts
@@ -46,20 +45,16 @@ def clear_cache() -> None:
     _LAST.clear()
 
 
-def suggest(article: Article, *, reuse: bool = True, processes: int = 1) -> Suggestions:
+def suggest(article: Article, *, reuse: bool = True) -> Suggestions:
     """Everything deskapp proposes for ``article``, in text order.
 
     Blocks of text that an earlier call already read (the same words in the same place
     relative to their line, e.g. everything a one-word correction did not touch) are
     not read again: their findings come from a bounded cache. ``reuse=False`` reads every
     block afresh; the result is the same either way.
-
-    ``processes`` > 1 shares the reading of the blocks of a text of at least
-    ``processes.MIN_CHARS`` characters with that many processes, this one included
-    (``processes.py``; for bulk runs on multi-core machines): the same result again.
     """
     with _collector_paused():
-        return _suggest(article, reuse, processes)
+        return _suggest(article, reuse)
 
 
 @contextmanager
@@ -76,7 +71,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _suggest(article: Article, reuse: bool, processes: int) -> Suggestions:
+def _suggest(article: Article, reuse: bool) -> Suggestions:
     text = article.text
     skipped, dateline_ends = skipped_parts(article)
     raw_quotes, unbalanced = scan_quotes(text)
@@ -86,12 +81,7 @@ def _suggest(article: Article, reuse: bool, processes: int) -> Suggestions:
     raws: list[tuple[RawAttribution, int]] = []
     plans: list[tuple[QuotePlan, int]] = []
     cache = _CACHE if reuse else None
-    if processes > 1 and len(text) >= MIN_CHARS:
-        blocks = analysed_blocks_shared(text, raw_quotes, skipped, dateline_ends, cache,
-                                        processes)
-    else:
-        blocks = analysed_blocks(text, raw_quotes, skipped, dateline_ends, cache)
-    for start, block in blocks:
+    for start, block in analysed_blocks(text, raw_quotes, skipped, dateline_ends, cache):
         if start:
             sentences.extend([(s + start, e + start) for s, e in block.sentences])
         else:
