@@ -156,6 +156,28 @@ def test_text_without_structure_is_all_body():
     assert _by_kind(text) == {"body": [text]}
 
 
+@pytest.mark.parametrize("lede", [
+    "The central bank raised rates on Thursday, its governor said.",
+    "“We lost everything,” said Maria Lopez.",
+    '"Go home," he said.',
+    "Police in the city said a man had been arrested after a robbery.",
+])
+def test_a_lede_pasted_without_its_headline_is_body(lede):
+    text = f"{lede}\n\nThe second paragraph follows here.\n"
+    parts = _by_kind(text)
+    assert "headline" not in parts
+    assert parts["body"][0].startswith(lede)
+
+
+@pytest.mark.parametrize("headline", [
+    "Man arrested.", "Earthquake shakes southern Turkey", "Is this the end of the euro?",
+    "‘He just kept saying sorry’: shop owner describes robbery",
+])
+def test_short_or_unpunctuated_first_lines_are_headlines(headline):
+    text = f"{headline}\n\nPolice said a man was held on Tuesday after the attack.\n"
+    assert _by_kind(text)["headline"] == [headline]
+
+
 def test_empty_text_has_no_parts():
     assert detect_structure("") == ()
     assert detect_structure("  \n\n ") == ()

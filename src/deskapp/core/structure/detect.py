@@ -23,6 +23,9 @@ HEAD_LINES = 14
 """How many non-blank lines at the top may hold breadcrumb, headline, byline and dates."""
 
 _CREDIT_LINES = 3
+MAX_FULL_STOP_HEADLINE_WORDS = 4
+# a full stop at the end (not an ellipsis, not "U.S."), maybe inside a closing quote or bracket
+_FULL_STOP_END = re.compile(r"(?<![.A-Z])\.[\"”’')\]]*$")
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _SPACES = re.compile(r"\s+")
 _TITLE_SUFFIX = (" | ", " - ", " – ", " — ", ": ")
@@ -101,8 +104,13 @@ def _is_special(line: str) -> bool:
 
 
 def _looks_like_headline(line: str) -> bool:
+    """Short, and not a sentence: headlines seldom end with a full stop, so a line that
+    does ("The bank raised rates, its governor said.", "“Go,” he said.") is the lede of
+    a text pasted without its headline, unless it is a few words long ("Man arrested.")."""
     words = len(line.split())
     if len(line) > 250 or line.endswith((",", ";", ":")) or _is_special(line):
+        return False
+    if _FULL_STOP_END.search(line) and (words > MAX_FULL_STOP_HEADLINE_WORDS or "," in line):
         return False
     return not (line[-1] in ".!?\"”" and words > 20)
 
