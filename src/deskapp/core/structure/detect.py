@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from deskapp.core.article import Part, PartKind
+from deskapp.core.soft_wraps import retexted, unwrapped
 from deskapp.core.spans import Span
 from deskapp.core.structure import patterns as pat
 
@@ -219,7 +220,16 @@ def date_stamp(text: str) -> str:
 
 
 def detect_structure(text: str) -> tuple[Part, ...]:
-    """The parts of a monitored page, in text order (see the module docstring)."""
+    """The parts of a monitored page, in text order (see the module docstring). A
+    hard-wrapped text is read with its paragraphs' line breaks as spaces (``soft_wraps``)."""
+    reading = unwrapped(text)
+    parts = _parts(reading)
+    if reading is text:
+        return parts
+    return tuple(Part(p.kind, retexted(p.span, text)) for p in parts)
+
+
+def _parts(text: str) -> tuple[Part, ...]:
     head = list(islice(_lines(text), HEAD_LINES))
     if not head:
         return ()

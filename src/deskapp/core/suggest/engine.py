@@ -12,9 +12,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article
+from deskapp.core.soft_wraps import unwrapped
 from deskapp.core.spans import Span
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.context import PreviousSpeakers
@@ -51,10 +53,14 @@ def suggest(article: Article, *, reuse: bool = True) -> Suggestions:
     Blocks of text that an earlier call already read (the same words in the same place
     relative to their line, e.g. everything a one-word correction did not touch) are
     not read again: their findings come from a bounded cache. ``reuse=False`` reads every
-    block afresh; the result is the same either way.
+    block afresh; the result is the same either way. Hard-wrapped text is read with its
+    paragraphs' line breaks as spaces (``soft_wraps``); spans still quote it exactly.
     """
+    reading = unwrapped(article.text)
     with _collector_paused():
-        return _suggest(article, reuse)
+        if reading is article.text:
+            return _suggest(article, reuse)
+        return _suggest(replace(article, text=reading), reuse).retexted(article.text)
 
 
 @contextmanager

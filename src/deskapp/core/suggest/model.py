@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from deskapp.core.annotations import Attribution, Quote, SourceKind
+from deskapp.core.soft_wraps import retexted
 from deskapp.core.spans import Span
 
 Range = tuple[int, int]
@@ -194,3 +195,17 @@ class Suggestions:
 
     def get(self, suggestion_id: str) -> Suggestion | None:
         return next((s for s in self.items if s.id == suggestion_id), None)
+
+    def retexted(self, text: str) -> Suggestions:
+        """The same suggestions with every span's text read from ``text`` at its offsets
+        (the engine read a same-length copy of it, see ``soft_wraps``); ids are kept."""
+        def q(s: QuoteSuggestion) -> QuoteSuggestion:
+            return replace(s, span=retexted(s.span, text),
+                           speaker_span=retexted(s.speaker_span, text), cue=retexted(s.cue, text))
+
+        def a(s: AttributionSuggestion) -> AttributionSuggestion:
+            return replace(s, content=retexted(s.content, text),
+                           source=retexted(s.source, text), cue=retexted(s.cue, text))
+
+        return Suggestions(tuple(map(q, self.quotes)), tuple(map(a, self.attributions)),
+                           tuple(replace(f, span=retexted(f.span, text)) for f in self.flags))

@@ -1,0 +1,67 @@
+"""Hard-wrapped text: paragraphs whose lines the sender broke at a fixed width (e-mail,
+wire feeds, Markdown, text copied from a PDF).
+
+Structure detection and the suggestion rules read a line as a paragraph, so they read
+such text through ``unwrapped``: the same text, with the same length and offsets, in which
+the line breaks inside a paragraph are spaces. What they find is then given back in the
+words of the original (``retexted``): spans keep exact substrings of the article.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from deskapp.core.spans import Span
+
+MAX_WIDTH = 120
+"""Lines longer than this (the widest usual wrap is 72–100 columns) mean one paragraph a line."""
+MIN_OPEN_LINES = 3
+SHORT_LINE = 0.6
+"""A line shorter than this share of the wrap width ends its paragraph, or is a heading,
+a byline or a list item: the break after it is kept."""
+_SENTENCE_END = tuple(".!?:;\"”’)]…")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks inside hard-wrapped paragraphs read as spaces; text
+    written one paragraph a line (the usual case) comes back unchanged, the same object."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    short = SHORT_LINE * width
+    out = []
+    for line, following in pairwise(lines):
+        out.append(line)
+        soft = (len(line.rstrip()) >= short and following.strip() != ""
+                and not following[:1].isspace())
+        out.append(" " if soft else "\n")
+    out.append(lines[-1])
+    return "".join(out)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width at which ``lines`` were wrapped, or None if they were not: most lines that
+    another line follows end mid-sentence, and hardly any line is wider than ``MAX_WIDTH``."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not lengths:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width > MAX_WIDTH:
+        return None
+    inner = [a.rstrip() for a, b in pairwise(lines) if a.strip() and b.strip()]
+    open_ended = sum(1 for line in inner if not line.endswith(_SENTENCE_END))
+    if open_ended < MIN_OPEN_LINES or open_ended * 2 < len(inner):
+        return None
+    return width
+
+
+def retexted(span: Span | None, text: str) -> Span | None:
+    """``span`` with its text (and its fragments') taken from ``text`` at the same offsets."""
+    if span is None:
+        return None
+    if span.fragments:
+        return Span.pieces(text, list(span.fragments))
+    return Span(span.start, span.end, text[span.start:span.end])

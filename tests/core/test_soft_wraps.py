@@ -1,0 +1,82 @@
+"""Hard-wrapped text (e-mail, wire feeds, Markdown) is read paragraph by paragraph, and
+what is found still quotes the text exactly."""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deskapp.core.article import Article, PartKind
+from deskapp.core.soft_wraps import unwrapped
+from deskapp.core.structure import detect_structure
+from deskapp.core.suggest import suggest
+
+PARAGRAPHS = [
+    "LONDON, March 4 - The Bank of England raised interest rates for the third time this "
+    "year on Thursday, saying that inflation was proving more stubborn than it had expected "
+    "in the autumn.",
+    "“We will do whatever is necessary to bring inflation back to target, and we will not "
+    "hesitate to act again if we have to,” Governor Andrew Bailey told reporters in London.",
+    "Economists at the bank estimated that prices would rise by 6% this year, according to "
+    "the minutes of the meeting published alongside the decision on Thursday afternoon.",
+]
+
+
+def _wrapped(paragraphs: list[str], width: int = 72) -> str:
+    return "\n\n".join(textwrap.fill(p, width) for p in paragraphs) + "\n"
+
+
+def test_one_paragraph_a_line_is_read_as_it_is(sample_text):
+    assert unwrapped(sample_text) is sample_text
+    one_a_line = "\n".join(PARAGRAPHS)
+    assert unwrapped(one_a_line) is one_a_line
+
+
+def test_wrapped_paragraphs_are_read_as_one_line_each():
+    text = _wrapped(PARAGRAPHS)
+    reading = unwrapped(text)
+    assert len(reading) == len(text)
+    assert reading.split("\n\n")[0] == PARAGRAPHS[0]
+    assert [p.strip() for p in reading.split("\n\n")] == PARAGRAPHS
+
+
+def test_short_lines_and_indented_paragraphs_keep_their_breaks():
+    body = textwrap.fill(PARAGRAPHS[0], 60)
+    text = f"By Jane Doe\nReuters\n\n{body}\n    {textwrap.fill(PARAGRAPHS[2], 60)}\n"
+    reading = unwrapped(text)
+    assert reading.startswith("By Jane Doe\nReuters\n\n")
+    assert "\n    Economists" in reading
+
+
+@given(st.text(alphabet=st.sampled_from("ab .,\n“”\""), max_size=400))
+def test_unwrapping_changes_only_line_breaks_into_spaces(text):
+    reading = unwrapped(text)
+    assert len(reading) == len(text)
+    assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, reading, strict=True))
+
+
+def test_suggestions_in_wrapped_text_match_the_unwrapped_and_quote_it_exactly():
+    text = _wrapped(PARAGRAPHS)
+    found = suggest(Article(text, detect_structure(text)), reuse=False)
+    flat = unwrapped(text)
+    alone = suggest(Article(flat, detect_structure(flat)), reuse=False)
+    key = [(a.content.ranges, a.source and a.source.ranges, a.cue and a.cue.ranges)
+           for a in found.attributions]
+    assert key == [(a.content.ranges, a.source and a.source.ranges, a.cue and a.cue.ranges)
+                   for a in alone.attributions]
+    assert len(found.attributions) >= 3
+    quote = found.quotes[0]
+    assert quote.speaker == "Andrew Bailey"
+    assert "\n" in quote.span.text and text[quote.span.start:quote.span.end] == quote.span.text
+    for a in found.attributions:
+        for span in (a.content, a.source, a.cue):
+            assert span is None or text[span.start:span.end] == span.text
+
+
+def test_a_wrapped_lede_without_headline_is_body():
+    text = _wrapped(PARAGRAPHS[1:])
+    parts = detect_structure(text)
+    assert [p.kind for p in parts] == [PartKind.BODY]
+    assert parts[0].span.text == text[parts[0].span.start:parts[0].span.end]
