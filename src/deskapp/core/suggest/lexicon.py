@@ -159,6 +159,11 @@ NOT_VERB_BEFORE = set(
         "some", "no", "any", "first", "second", "other",
     ]
 )
+# Of those, the nouns and adverbs before which a past form is still a verb ("police said",
+# "the ministry earlier reported"), though an "-s" form is a noun ("police reports").
+NOUN_BEFORE_VERB = {"media", "news", "press", "police", "official", "earlier"}
+# Past forms that are never adjectives: a verb after anything but a determiner ("Some said").
+NEVER_ADJECTIVE = {"said", "told", "wrote", "thought"}
 NOUNISH_FORMS = {"reports", "claims", "notes", "estimates", "states", "posts", "forecasts",
                  "comments", "remarks", "signals", "promises", "pledges", "vows", "tweets",
                  "laments", "counters", "reveals", "concludes", "finds", "shows", "hopes",
