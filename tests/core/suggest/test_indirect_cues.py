@@ -53,3 +53,15 @@ def test_an_adjective_or_noun_is_no_cue(text: str) -> None:
 ])
 def test_a_bare_lowercase_source(text: str, expected: tuple) -> None:
     assert expected in _attributions(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chairman Roy Simmons told BBC Radio Humber the club would reflect before deciding.",
+     ("Chairman Roy Simmons", "told", "the club would reflect before deciding")),
+    ("Hamas official Basem Naim told Wire the group had not received the proposal.",
+     ("Hamas official Basem Naim", "told", "the group had not received the proposal")),
+    ("He told Secretary of State Blinken the plan would fail.",
+     ("He", "told", "the plan would fail")),
+])
+def test_a_named_hearer_does_not_take_the_contents_article(text: str, expected: tuple) -> None:
+    assert expected in _attributions(text)

@@ -197,11 +197,12 @@ ADVERBIAL_RUN_RE = re.compile(rf"(?:\s*,?\s*(?:{ADVERBIAL})\b)*")
 PAST_PARTICIPLES = {f for f, lemma in FORM_TO_LEMMA.items()
                     if f == _forms(lemma)[2] and f != lemma}
 
-# The hearer of "told"/"warned": reporters, a named outlet, a pronoun …
+# The hearer of "told"/"warned": reporters, a named outlet ("BBC Radio Humber", "the
+# Committee for Education", never ending in "the"), a pronoun …
 HEARER_RE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|parliament|supporters|analysts|investors|MPs|"
     r"senators|delegates|shareholders|employees|staff|workers|voters|residents|students|"
     r"listeners|viewers|readers|colleagues|officials|diplomats|judges|jurors|mourners|crowds?"
     r"|the\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}|the\s+\w+|him|her|them|us|me"
-    r"|[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|the)){0,4})\b"
+    r"|[A-Z][\w’'&.-]*(?:(?:\s+(?:of|for|the))?\s+[A-Z][\w’'&.-]*){0,4})\b"
 )
