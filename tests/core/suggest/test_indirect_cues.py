@@ -65,3 +65,41 @@ def test_a_bare_lowercase_source(text: str, expected: tuple) -> None:
 ])
 def test_a_named_hearer_does_not_take_the_contents_article(text: str, expected: tuple) -> None:
     assert expected in _attributions(text)
+
+
+def _quotes(text: str) -> dict[str, str | None]:
+    found = suggest(Article("Headline\n\n" + text + "\n"), reuse=False)
+    return {q.span.piece_text: q.speaker for q in found.quotes}
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    ("\"This is a bigger cut than expected,\" said Julia Brandt, an analyst at Meridian "
+     "Capital. \"Investors will want evidence.\"",
+     "Julia Brandt, an analyst at Meridian Capital", "Julia Brandt"),
+    ("\"It was quick,\" said Dr. Elin Sørby, the study's lead author and a lecturer at the "
+     "university.", "Dr. Elin Sørby, the study's lead author and a lecturer at the university",
+     "Elin Sørby"),
+    ("\"People are exhausted,\" said Fabrizio Carboni, the organisation's regional director.",
+     "Fabrizio Carboni, the organisation's regional director", "Fabrizio Carboni"),
+    ("\"We won,\" said the governor, Jane Doe.", "the governor, Jane Doe", "Jane Doe"),
+])
+def test_a_noun_phrase_in_apposition_after_said_belongs_to_the_source(
+        text: str, source: str, speaker: str) -> None:
+    assert source in {s for s, _, _ in _attributions(text)}
+    assert set(_quotes(text).values()) == {speaker}
+
+
+def test_an_indirect_content_before_said_and_a_source_in_apposition() -> None:
+    assert ("John Smith, a spokesman for the ministry", "said", "The plan will fail") in \
+        _attributions("The plan will fail, said John Smith, a spokesman for the ministry.")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a clause is no apposition; the sentence must end with the noun phrase
+    ("\"These results are encouraging,\" said Professor Ada Okafor, who led the trial.",
+     "Professor Ada Okafor"),
+    ("\"It hurts,\" said Smith, adding that he would appeal.", "Smith"),
+    ("\"It hurts,\" said Smith, the day before the hearing was due to start.", "Smith"),
+])
+def test_what_follows_a_source_after_said_that_is_no_apposition(text: str, source: str) -> None:
+    assert source in {s for s, _, _ in _attributions(text)}

@@ -18,7 +18,7 @@ from deskapp.core.suggest.lexicon import (
     INNER_ADVERBS,
     trie_pattern,
 )
-from deskapp.core.suggest.phrases import trim_phrase
+from deskapp.core.suggest.phrases import phrase_after, trim_phrase, words
 
 # Verbs of saying that may open a second verb phrase of the same subject ("and warned").
 _SECOND_VERBS = {"say", "tell", "warn", "add", "insist", "stress", "explain", "acknowledge",
@@ -173,3 +173,46 @@ def name_after(text: str, end: int, limit: int) -> int:
         return end
     m = _NAME_AFTER_RE.match(text, end, limit + 1 if limit < len(text) else limit)
     return m.end() if m else end
+
+
+# ", an analyst at Meridian Capital." / ", the study's lead author.": a noun phrase in
+# apposition after a source that follows its cue, up to the end of the sentence
+_APPOSITION_AFTER_RE = re.compile(
+    r",\s+(?:a|an|the|his|her|its|their|our|one\s+of|[A-Z][\w’'-]*(?:’s|'s)|head|chief|"
+    r"director|professor|chair|chairman|chairwoman|leader|founder|co-founder|editor|"
+    r"spokesman|spokeswoman|spokesperson|secretary|minister|president|deputy|senior)\s"
+    r"(?:[^,;:.!?“”\"()\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=\b(?:Dr|St|Mr|Ms|Co|Jr))\.){1,140}?"
+    r"(?=\.(?:\s|$|[”\"])|$)"
+)
+
+
+def apposition_after(text: str, end: int, limit: int) -> int:
+    """``end`` moved past a noun phrase in apposition to a source after its cue, when it
+    closes the sentence ("…,” said Julia Brandt, an analyst at Meridian Capital.");
+    unchanged for a clause ("…, who led the trial", "…, adding that …")."""
+    if text[end:end + 1] != ",":
+        return end
+    m = _APPOSITION_AFTER_RE.match(text, end, limit)
+    if m is None or len(words(text, m.start(), m.end())) > 20 or not verbless(
+            text, m.start(), _relative_start(text, m.start(), m.end())):
+        return end
+    return m.end()
+
+
+def _relative_start(text: str, start: int, end: int) -> int:
+    """Where a relative clause inside the apposition begins ("… who led the work")."""
+    m = _RELATIVE_RE.search(text, start, end)
+    return end if m is None else m.start()
+
+
+_RELATIVE_RE = re.compile(r"\s(?:who|which|that)\s")
+
+
+def source_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """The source that follows its cue ("said [the governor, Jane Doe]", "said [Julia
+    Brandt, an analyst at Meridian Capital].")."""
+    source = phrase_after(text, start, limit)
+    if source is None:
+        return None
+    end = name_after(text, source[1], limit)
+    return source[0], apposition_after(text, end, limit)

@@ -13,11 +13,11 @@ from deskapp.core.suggest.clauses import (
     coordinated_cut,
     gap_before_that,
     lead_subject,
-    name_after,
+    source_after,
 )
 from deskapp.core.suggest.lexicon import HEARER_VERBS, WEAK_LEMMAS
 from deskapp.core.suggest.model import RawAttribution
-from deskapp.core.suggest.phrases import has_words, phrase_after
+from deskapp.core.suggest.phrases import has_words
 from deskapp.core.suggest.subjects import subject_before
 
 _FINITE_RE = re.compile(
@@ -152,10 +152,9 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
 def inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
              lemma: str) -> RawAttribution | None:
     """"…, said John Smith, a spokesman for the ministry." """
-    source = phrase_after(text, cue_end, end)
+    source = source_after(text, cue_end, end)  # "…, the governor, Jane Doe"
     if source is None:
         return None
-    source = (source[0], name_after(text, source[1], end))  # "…, the governor, Jane Doe"
     tail = text[source[1]:end].strip()
     if tail and not tail.startswith(","):
         return None
