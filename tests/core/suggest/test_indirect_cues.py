@@ -103,3 +103,16 @@ def test_an_indirect_content_before_said_and_a_source_in_apposition() -> None:
 ])
 def test_what_follows_a_source_after_said_that_is_no_apposition(text: str, source: str) -> None:
     assert source in {s for s, _, _ in _attributions(text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It was announced later in the evening that the housing minister would replace him.",
+     (None, "It was announced", "that the housing minister would replace him")),
+    ("It was confirmed on Monday night that the talks had failed.",
+     (None, "It was confirmed", "that the talks had failed")),
+    ("He was told by doctors on Monday that he would recover.",
+     ("doctors", "was told", "that he would recover")),
+    ("The deaths were confirmed by the army.", ("the army", "were confirmed", "The deaths")),
+])
+def test_a_passive_cue_with_words_before_its_content(text: str, expected: tuple) -> None:
+    assert expected in _attributions(text)
