@@ -116,3 +116,32 @@ def test_what_follows_a_source_after_said_that_is_no_apposition(text: str, sourc
 ])
 def test_a_passive_cue_with_words_before_its_content(text: str, expected: tuple) -> None:
     assert expected in _attributions(text)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # what the reported event did stays in the content
+    ("The mayor said a guided bomb had damaged a school, injuring seven people.",
+     "a guided bomb had damaged a school, injuring seven people"),
+    ("The ministry said drones struck two power stations, cutting power to 200,000 homes.",
+     "drones struck two power stations, cutting power to 200,000 homes"),
+    # what the source did besides does not
+    ("The minister said the talks had failed, adding that he would resign.",
+     "the talks had failed"),
+    ("A spokeswoman said proposals would be published \"in the coming months\", but declined "
+     "to give a date.", "proposals would be published \"in the coming months\""),
+    ("The company said profits rose and refused to comment on the layoffs.", "profits rose"),
+    ("The minister said the plan would not work and did not elaborate.",
+     "the plan would not work"),
+    # nor a new subject's judgement
+    ("The agency said there was no threat to safety, but its director general, Rafael Grossi, "
+     "called the situation \"extremely fragile\".", "there was no threat to safety"),
+    ("The minister said the talks had failed, while the opposition dismissed the claim.",
+     "the talks had failed"),
+    # a clause of the content itself
+    ("He said the economy declined and unemployment rose.",
+     "the economy declined and unemployment rose"),
+    ("The minister said the talks had failed, but the deal was praised by many.",
+     "the talks had failed, but the deal was praised by many"),
+])
+def test_where_a_content_after_said_ends(text: str, content: str) -> None:
+    assert content in {c for _, cue, c in _attributions(text) if cue == "said"}

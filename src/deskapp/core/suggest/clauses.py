@@ -28,9 +28,12 @@ _SECOND_VERBS = {"say", "tell", "warn", "add", "insist", "stress", "explain", "a
 _FINITE_FORMS = [f for f, lemma in FORM_TO_LEMMA.items()
                  if lemma in _SECOND_VERBS and f != lemma and not f.endswith("ing")]
 _ADVERBS = "|".join(INNER_ADVERBS)
+# What a source does instead of saying more: "…, but declined to give a date"
+_WITHHELD = (r"declined|refused|gave\s+no|offered\s+no|stopped\s+short"
+             r"|(?:would|did)\s+not\s+(?:say|comment|elaborate|give|respond)")
 # ", and warned that", " but acknowledged", " and also said": a second reporting verb
 COORDINATED_CUE_RE = re.compile(
-    rf"(?<=\s)(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?(?:{trie_pattern(_FINITE_FORMS)})\b"
+    rf"(?<=\s)(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?(?:{trie_pattern(_FINITE_FORMS)}|{_WITHHELD})\b"
 )
 # "and"/"but" (and an adverb) right before a cue: the cue's subject is the sentence's
 _AFTER_CONJUNCTION_RE = re.compile(rf"(?:^|[\s,])(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?$")
@@ -54,6 +57,9 @@ _FINITE_IN_GAP_RE = re.compile(
 )
 
 
+# Verbs that quote a judgement ("called the situation “fragile”"), no cues of their own
+_JUDGING_RE = re.compile(r"\b(?:called|described|dubbed|branded|labell?ed|hailed|praised|"
+                         r"condemned|critici[sz]ed|dismissed|denounced|accused)\b")
 _NEW_SUBJECT_RE = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
 
 
@@ -100,9 +106,13 @@ def comma_cut(text: str, start: int, end: int) -> int:
     """Where a clause with its own source and cue begins after a comma in ``start:end``
     (", while Jones insisted …", "…, two diplomats said"), or ``end``."""
     for c in _NEW_SUBJECT_RE.finditer(text, start, end):
-        cue = CUE_RE.search(text, c.end(), min(end, c.end() + 60))
-        if cue and cue.group("verb") and not cue.group("verb").endswith("ing") \
-                and cue.start() > c.end() and verbless(text, c.end(), cue.start()):
+        hi = min(end, c.end() + 60)
+        cue = CUE_RE.search(text, c.end(), hi)
+        if cue is not None and (not cue.group("verb") or cue.group("verb").endswith("ing")):
+            cue = None
+        judging = _JUDGING_RE.search(text, c.end(), cue.start() if cue else hi)
+        cue = judging or cue  # ", but Grossi called it …"
+        if cue and cue.start() > c.end() and verbless(text, c.end(), cue.start()):
             return c.start()
     return outer_cue_cut(text, start, end)
 
