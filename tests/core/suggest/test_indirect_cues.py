@@ -145,3 +145,19 @@ def test_a_passive_cue_with_words_before_its_content(text: str, expected: tuple)
 ])
 def test_where_a_content_after_said_ends(text: str, content: str) -> None:
     assert content in {c for _, cue, c in _attributions(text) if cue == "said"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her mother, she says, was her first and harshest reader.",
+     ("she", "says", "Her mother was her first and harshest reader")),
+    ("Others, she admits, think she is a nuisance.",
+     ("she", "admits", "Others think she is a nuisance")),
+    ("The economy, he said, was in deep trouble.",
+     ("he", "said", "The economy was in deep trouble")),
+])
+def test_a_cue_set_inside_its_content(text: str, expected: tuple) -> None:
+    assert expected in _attributions(text)
+
+
+def test_a_short_phrase_before_a_cue_and_an_aside_after_it_is_no_content() -> None:
+    assert _attributions("Yes, he said, adding nothing more.") == []

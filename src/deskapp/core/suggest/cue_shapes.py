@@ -147,7 +147,9 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         rest_start += 1
     if rest_start < end and not _ASIDE_START_RE.match(text, rest_start):  # ", citing X"
         pieces.append((rest_start, end))
-    if not has_words(text, body, c_end, 3):
+    # "Her mother, she says, was her first reader": a cue set inside its content
+    inside = len(pieces) == 2 and text[rest_start].islower() and has_words(text, rest_start, end, 2)
+    if not has_words(text, body, c_end, 1 if inside else 3):
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
     return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), "content-then-cue",
