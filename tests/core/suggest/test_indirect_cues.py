@@ -161,3 +161,23 @@ def test_a_cue_set_inside_its_content(text: str, expected: tuple) -> None:
 
 def test_a_short_phrase_before_a_cue_and_an_aside_after_it_is_no_content() -> None:
     assert _attributions("Yes, he said, adding nothing more.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Those who know her well say the reluctance is genuine.",
+     ("Those who know her well", "say", "the reluctance is genuine")),
+    ("Residents who fled the fighting said the town was empty.",
+     ("Residents who fled the fighting", "said", "the town was empty")),
+    ("Officials who spoke to Reuters said the deal was close.",
+     ("Officials who spoke to Reuters", "said", "the deal was close")),
+])
+def test_a_subject_with_a_relative_clause_and_no_comma(text: str, expected: tuple) -> None:
+    assert expected in _attributions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia blamed the civilians who said the shelling was Ukrainian.",
+    "Police arrested two men who later said they were innocent.",
+])
+def test_a_relative_clause_on_an_object_makes_no_subject(text: str) -> None:
+    assert _attributions(text) == []

@@ -81,11 +81,34 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
         if (age := _AGE_BEFORE_RE.search(text, max(lo, end - 8), end)) is not None:
             end = age.start()  # "Sarah Jones, 45, a teacher, said": the age goes too
     start = _chunk_start(text, lo, end)
+    if text.endswith(" who", lo, start) and (whole := _who_subject(text, lo, start, end)):
+        return whole
     if text.endswith(("and", "or"), start - 3, start):  # "Fire and Rescue said"
         start = over_and(text, lo, start)
     if (inner := _INNER_CUE_RE.search(text, start, end)) is not None:
         start = inner.end()  # "… said Washington believed": the subject is "Washington"
     return trim_phrase(text, start, end)
+
+
+def _who_subject(text: str, lo: int, who_end: int, end: int) -> tuple[int, int] | None:
+    """"Those who know her well say", "Residents who fled the fighting said": a short
+    head and its relative clause, no comma between them, make the subject."""
+    clause = words(text, who_end, end)
+    if not clause or len(clause) > 10 or _INNER_CUE_RE.search(text, who_end, end):
+        return None
+    head_end = who_end - 4
+    head = trim_phrase(text, _chunk_start(text, lo, head_end), head_end)
+    if head is None or len(words(text, *head)) > 4 or _VERBISH_RE.search(text, *head) or (
+            not text[head[0]].isupper()
+            and text[head[0]:head[1]].split()[0].lower() not in _HEAD_STARTS):
+        return None
+    while end > who_end and text[end - 1].isspace():
+        end -= 1
+    return head[0], end
+
+
+_HEAD_STARTS = {"the", "those", "people", "residents", "officials", "witnesses", "analysts",
+                "experts", "many", "some", "others", "anyone", "everyone", "parents", "workers"}
 
 
 def _chunk_start(text: str, lo: int, end: int) -> int:
