@@ -181,3 +181,29 @@ def test_a_subject_with_a_relative_clause_and_no_comma(text: str, expected: tupl
 ])
 def test_a_relative_clause_on_an_object_makes_no_subject(text: str) -> None:
     assert _attributions(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The World Health Organization recommends that adolescents sleep nine hours a night.",
+     ("The World Health Organization", "recommends",
+      "that adolescents sleep nine hours a night")),
+    ("Parents should agree on clear rules for phones, the researchers advise.",
+     ("the researchers", "advise", "Parents should agree on clear rules for phones")),
+    ("Doctors advised residents that the water was unsafe to drink.",
+     ("Doctors", "advised", "that the water was unsafe to drink")),
+])
+def test_a_recommendation_is_attributed(text: str, expected: tuple) -> None:
+    assert expected in _attributions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors advised residents to stay indoors.",
+    "The panel recommended a 2% pay rise for nurses.",
+])
+def test_a_recommendation_without_a_clause_is_not(text: str) -> None:
+    assert _attributions(text) == []
+
+
+def test_a_base_form_after_a_determiner_is_a_noun() -> None:
+    found = _attributions("The committee said in its report that the law should change.")
+    assert found == [("The committee", "said", "that the law should change")]

@@ -144,6 +144,8 @@ def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
     word = prev.lower()
     if word[0].isdigit() and text[pos - 2] != ",":  # "Kelly Brennan, 34, said"
         return False
+    if word in _DETERMINERS and word != "that" and FORM_TO_LEMMA.get(form) == form:
+        return False  # "in its report that …", "the estimate": a noun
     if form in NOUNISH_FORMS and word in NOT_VERB_BEFORE and (
             prev[0].islower() or word in _DETERMINERS  # not "Sky News reported"
             or text.startswith(prev, body)):  # "Police reports show …"

@@ -55,10 +55,10 @@ QUOTE_ONLY_VERBS = [
 # Verbs that attribute only with a "that" clause ("a study found that …").
 WEAK_VERBS = [
     "find", "show", "suggest", "conclude", "fear", "hope", "expect", "agree", "estimate",
-    "signal",
+    "signal", "recommend", "advise",
 ]
 # Verbs whose object is the hearer, skipped before the content ("told reporters that …").
-HEARER_VERBS = {"tell", "warn", "assure", "inform", "remind", "urge", "caution"}
+HEARER_VERBS = {"tell", "warn", "assure", "inform", "remind", "urge", "caution", "advise"}
 # Not cues here: "backed", "supported", "saw", "showed" (without "that") …
 
 
