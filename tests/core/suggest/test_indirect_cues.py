@@ -207,3 +207,14 @@ def test_a_recommendation_without_a_clause_is_not(text: str) -> None:
 def test_a_base_form_after_a_determiner_is_a_noun() -> None:
     found = _attributions("The committee said in its report that the law should change.")
     assert found == [("The committee", "said", "that the law should change")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Jane Smith, of Leeds, said the flood had ruined her shop.", "Jane Smith, of Leeds"),
+    ("Detective Sergeant Claire Nolan, of Millbrook CID, said: \"We are reviewing CCTV.\"",
+     "Detective Sergeant Claire Nolan, of Millbrook CID"),
+    # a noun phrase in apposition is left out (seed-gold: "Amanda Lapo")
+    ("Amanda Lapo, a defense analyst at the IISS, said that it is not certain.", "Amanda Lapo"),
+])
+def test_where_a_source_is_from_belongs_to_it(text: str, source: str) -> None:
+    assert source in {s for s, _, _ in _attributions(text)}

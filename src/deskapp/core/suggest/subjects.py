@@ -19,7 +19,7 @@ _CLAUSE_WORDS = set(
 )
 _APPOSITION_START_RE = re.compile(
     r"\s*(?:a|an|the|who|which|whose|one|its|his|her|their|our|then|now|also|former|"
-    r"in|on|at|speaking|writing|head|chief|director|deputy|chair|chairman|chairwoman|"
+    r"in|on|at|of|speaking|writing|head|chief|director|deputy|chair|chairman|chairwoman|"
     r"founder|co-founder|leader|editor|professor|author|spokesman|spokeswoman|"
     r"spokesperson|secretary|minister|president|manager|partner|"
     r"however|meanwhile|though|too|nonetheless|nevertheless|instead|for|likewise|"
@@ -28,9 +28,11 @@ _APPOSITION_START_RE = re.compile(
     r"funded|led|run|written|reviewed|conducted|carried)(?=\s+(?:in|on|by|at|out|for))|"
     r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
 )
-# A relative or participial clause describes the source and belongs to it; a noun
-# phrase in apposition ("Amanda Lapo, a defense analyst, said") does not.
-_CLAUSE_APPOSITION_RE = re.compile(r"\s*(?!citing\b|quoting\b)(?:who|which|whose|[a-z]+ing)\b")
+# A relative or participial clause, or where the source is from ("Claire Nolan, of
+# Millbrook CID, said"), describes the source and belongs to it; a noun phrase in
+# apposition ("Amanda Lapo, a defense analyst, said") does not.
+_CLAUSE_APPOSITION_RE = re.compile(
+    r"\s*(?!citing\b|quoting\b)(?:who|which|whose|[a-z]+ing|of(?=\s+[A-Z]))\b")
 _AGE_BEFORE_RE = re.compile(r",\s*\d{1,3}\s*$")
 _NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
 
