@@ -218,3 +218,17 @@ def test_a_base_form_after_a_determiner_is_a_noun() -> None:
 ])
 def test_where_a_source_is_from_belongs_to_it(text: str, source: str) -> None:
     assert source in {s for s, _, _ in _attributions(text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army claimed to have captured the village of Novoselivka.",
+     ("The army", "claimed", "to have captured the village of Novoselivka")),
+    ("The group claims to represent 10,000 farmers.",
+     ("The group", "claims", "to represent 10,000 farmers")),
+])
+def test_a_claim_in_an_infinitive(text: str, expected: tuple) -> None:
+    assert expected in _attributions(text)
+
+
+def test_claimed_to_a_hearer_is_no_content() -> None:
+    assert _attributions("The firm claimed to a tribunal on Monday.") == []

@@ -46,6 +46,7 @@ _PREPOSITION_RE = re.compile(r"(?:in|on|at|within|by|for|to|from|after|before|du
 _REMARK_RE = re.compile(
     r",\s+(?:a|an)\s+(?:figure|claim|number|toll|assertion|account|estimate|allegation|charge|"
     r"version|accusation|statement)\s+(?:that|which|the\s|[A-Z])")
+_TO_VERB_RE = re.compile(r"to\s+(?:have|be|represent|speak|know|own|control|hold)\b")
 BELIEF = {"believe", "think", "hope", "fear", "expect"}
 # "declared Tembo the winner", "declared the vote void": a verbless content that is a claim
 _DECLARED_RE = re.compile(r"\b(?:winner|victor|elected|valid|invalid|void|null|illegal|unlawful|"
@@ -81,7 +82,8 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         return None
     if lemma in _TO_WHAT and text.startswith(("to ", "on "), after):
         return None  # "did not respond to a request for comment"
-    if not has_that and _PREPOSITION_RE.match(text, after):
+    if not has_that and _PREPOSITION_RE.match(text, after) and not (
+            lemma == "claim" and _TO_VERB_RE.match(text, after)):  # "claimed to have taken"
         return None
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
