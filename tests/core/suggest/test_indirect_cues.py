@@ -232,3 +232,15 @@ def test_a_claim_in_an_infinitive(text: str, expected: tuple) -> None:
 
 def test_claimed_to_a_hearer_is_no_content() -> None:
     assert _attributions("The firm claimed to a tribunal on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A Register poll published last week found that 41% of voters liked her.",
+     "A Register poll published last week"),
+    ("A survey carried out last month found that most voters backed the plan.",
+     "A survey carried out last month"),
+    # a time after the source itself says when, not who
+    ("The Kremlin on Monday said the talks had failed.", "The Kremlin"),
+])
+def test_a_time_that_belongs_to_a_participle_in_the_source(text: str, source: str) -> None:
+    assert source in {s for s, _, _ in _attributions(text)}

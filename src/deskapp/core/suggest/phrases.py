@@ -59,8 +59,9 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in " \t,":
         end -= 1
     if (text.endswith(_TIME_TAIL_ENDS, start, end) or text[end - 1:end] == "\n") and (
-            when := _TIME_TAIL_RE.search(text, start, end)) is not None and when.start() > start:
-        end = when.start()
+            when := _TIME_TAIL_RE.search(text, start, end)) is not None and when.start() > start \
+            and not text.endswith(("ed", " out"), start, when.start()):  # "a poll published
+        end = when.start()  # last week" says which poll; "The Kremlin on Monday", when
     ws = _WORD_RE.findall(text, start, end)
     if not ws:
         return None
