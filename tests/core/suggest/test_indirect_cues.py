@@ -244,3 +244,40 @@ def test_claimed_to_a_hearer_is_no_content() -> None:
 ])
 def test_a_time_that_belongs_to_a_participle_in_the_source(text: str, source: str) -> None:
     assert source in {s for s, _, _ in _attributions(text)}
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The researchers found that memory declined more slowly, even after accounting for age, "
+     "education, smoking and heart disease.",
+     "that memory declined more slowly, even after accounting for age, education, smoking and "
+     "heart disease"),
+    ("The minister said the talks, which began in May, had failed, adding that he would quit.",
+     "the talks, which began in May, had failed"),
+])
+def test_a_participle_in_a_list_does_not_end_the_content(text: str, content: str) -> None:
+    assert content in {c for _, _, c in _attributions(text)}
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The trust's chief executive, Dr. Fiona Marsh, was quoted as saying she was appalled.",
+     "The trust's chief executive, Dr. Fiona Marsh"),
+    ("Its director of research, Dr. Nadia Perez, said the drug was promising.",
+     "Its director of research, Dr. Nadia Perez"),
+    ("\"We will invest faster,\" said Ingrid Solberg, Chief Executive Officer of Halvorsen "
+     "Energy.", "Ingrid Solberg, Chief Executive Officer of Halvorsen Energy"),
+])
+def test_a_title_or_a_capitalised_role_in_apposition(text: str, source: str) -> None:
+    assert source in {s for s, _, _ in _attributions(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian state TV did not mention the fighting in the north.",
+    "Lebanon's state-run agency showed images of the damage.",
+])
+def test_state_as_a_noun_is_no_cue(text: str) -> None:
+    assert _attributions(text) == []
+
+
+def test_a_cue_before_a_state_run_source() -> None:
+    assert ("Lebanon's state-run National News Agency", "reported", "that two people died") in \
+        _attributions("Lebanon's state-run National News Agency reported that two people died.")

@@ -161,7 +161,8 @@ def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
 def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
             end: int, found: list[RawAttribution] | tuple = ()) -> RawAttribution | None:
     form = text[pos:cue_end]
-    if not _looks_verbal(text, body, pos, form):
+    if not _looks_verbal(text, body, pos, form) or (
+            form == "state" and not text.startswith(" that ", cue_end)):  # "Syrian state TV"
         return None
     aux = aux_before(text, max(body, pos - 60), pos)
     cue_start = pos

@@ -188,9 +188,10 @@ def name_after(text: str, end: int, limit: int) -> int:
 # ", an analyst at Meridian Capital." / ", the study's lead author.": a noun phrase in
 # apposition after a source that follows its cue, up to the end of the sentence
 _APPOSITION_AFTER_RE = re.compile(
-    r",\s+(?:a|an|the|his|her|its|their|our|one\s+of|[A-Z][\w’'-]*(?:’s|'s)|head|chief|"
-    r"director|professor|chair|chairman|chairwoman|leader|founder|co-founder|editor|"
-    r"spokesman|spokeswoman|spokesperson|secretary|minister|president|deputy|senior)\s"
+    r",\s+(?:a|an|the|his|her|its|their|our|one\s+of|[A-Z][\w’'-]*(?:’s|'s)|[Hh]ead|[Cc]hief|"
+    r"[Dd]irector|[Pp]rofessor|[Cc]hair|[Cc]hairman|[Cc]hairwoman|[Ll]eader|[Ff]ounder|"
+    r"[Cc]o-founder|[Ee]ditor|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Mm]inister|"
+    r"[Pp]resident|[Dd]eputy|[Ss]enior|[Mm]anaging|[Gg]eneral|[Ee]xecutive|[Vv]ice)\s"
     r"(?:[^,;:.!?“”\"()\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=\b(?:Dr|St|Mr|Ms|Co|Jr))\.){1,140}?"
     r"(?=\.(?:\s|$|[”\"])|$)"
 )

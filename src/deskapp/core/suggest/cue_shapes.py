@@ -14,6 +14,7 @@ from deskapp.core.suggest.clauses import (
     gap_before_that,
     lead_subject,
     source_after,
+    verbless,
 )
 from deskapp.core.suggest.lexicon import HEARER_VERBS, WEAK_LEMMAS
 from deskapp.core.suggest.model import RawAttribution
@@ -87,8 +88,7 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         return None
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
-    cut = _CUT_RE.search(text, after, end)
-    c_end = cut.start() if cut else end
+    c_end = _participle_cut(text, after, end)
     if (remark := _REMARK_RE.search(text, after, c_end)) is not None:
         c_end = remark.start()  # "…, a figure that could not be verified": the reporter's
     if (without := text.find(", without ", after, c_end)) >= 0 and _WITHOUT_RE.match(text, without):
@@ -113,6 +113,17 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
                           min(0.95, conf + (0.05 if has_that else 0)), lemma)
+
+
+def _participle_cut(text: str, after: int, end: int) -> int:
+    """Where ", adding that …" or ", citing …" ends a content; not at an item of a list
+    ("accounting for age, education, smoking and heart disease")."""
+    for cut in _CUT_RE.finditer(text, after, end):
+        comma = text.rfind(",", after, cut.start())
+        if comma < 0 or has_words(text, comma + 1, cut.start(), 4) \
+                or not verbless(text, comma + 1, cut.start()):
+            return cut.start()
+    return end
 
 
 def _quote_runs_to(text: str, open_at: int, end: int) -> bool:

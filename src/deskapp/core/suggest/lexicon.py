@@ -129,10 +129,11 @@ def trie_pattern(words: Iterable[str], *, any_case: bool = False) -> str:
 _verbs = trie_pattern(list(FORM_TO_LEMMA))
 _aux = "|".join(re.escape(a) for a in AUX_WORDS)
 _adv = "|".join(INNER_ADVERBS)
-# A cue: a reporting verb form, "quoted as saying", "according to", "citing".
+# A cue: a reporting verb form, "quoted as saying", "according to", "citing" (never the
+# first half of a compound: "state-run").
 CUE_RE = re.compile(
     rf"(?<![\w’'-])(?:(?P<quoted>quoted\s+as\s+saying)|(?P<quoted_x>quoted)"
-    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>[Cc]iting|[Qq]uoting)|(?P<verb>{_verbs}))\b"
+    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>[Cc]iting|[Qq]uoting)|(?P<verb>{_verbs}))\b(?!-)"
 )
 # Auxiliaries right before a verb ("has", "was quoted", "would also").
 AUX_BEFORE_RE = re.compile(rf"(?:\b(?:{_aux})\s+(?:(?:{_adv})\s+)*)+$")

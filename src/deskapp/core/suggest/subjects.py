@@ -34,7 +34,8 @@ _APPOSITION_START_RE = re.compile(
 _CLAUSE_APPOSITION_RE = re.compile(
     r"\s*(?!citing\b|quoting\b)(?:who|which|whose|[a-z]+ing|of(?=\s+[A-Z]))\b")
 _AGE_BEFORE_RE = re.compile(r",\s*\d{1,3}\s*$")
-_NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
+_NAME_ONLY_RE = re.compile(r"\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.\s+)?"
+                           r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
 
 
 # A whole word that is one of _CLAUSE_WORDS in any letter case ("And", "BUT"); between
