@@ -281,3 +281,21 @@ def test_state_as_a_noun_is_no_cue(text: str) -> None:
 def test_a_cue_before_a_state_run_source() -> None:
     assert ("Lebanon's state-run National News Agency", "reported", "that two people died") in \
         _attributions("Lebanon's state-run National News Agency reported that two people died.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A senior adviser, speaking on condition of anonymity, called her reckless and predicted "
+     "that voters would see through the act.",
+     ("A senior adviser, speaking on condition of anonymity", "predicted",
+      "that voters would see through the act")),
+    ("The company, which employs 5,000 people, cut its forecast and warned that more job "
+     "losses were likely.",
+     ("The company, which employs 5,000 people", "warned", "that more job losses were likely")),
+])
+def test_a_second_cue_whose_subject_has_an_aside(text: str, expected: tuple) -> None:
+    assert expected in _attributions(text)
+
+
+def test_a_list_of_subjects_is_no_aside() -> None:
+    assert _attributions("Paris, London and Rome rejected the plan and warned that talks "
+                         "would fail.") == []

@@ -83,11 +83,31 @@ def lead_subject(text: str, body: int, limit: int) -> tuple[int, int] | None:
             end = m.start()
             break
         if "," in text[pos:m.start()]:
-            return None
+            return _lead_with_aside(text, body, text.index(",", pos), limit) if seen else None
         pos = m.end()
     if end is None:
         return None
     return trim_phrase(text, body, end)
+
+
+# ", speaking on condition of anonymity," / ", who asked not to be named,": an aside
+_LEAD_ASIDE_RE = re.compile(r",\s+(?:who|which|[a-z]+ing)\b(?:[^,;:.!?“”\"\n]|(?<=\d)[,.](?=\d))"
+                            r"{1,140}?,\s+(?=[a-z])")
+
+
+def _lead_with_aside(text: str, body: int, comma: int, limit: int) -> tuple[int, int] | None:
+    """"A senior adviser, speaking on condition of anonymity, called …": the subject and
+    its aside, when a verb follows the aside."""
+    aside = _LEAD_ASIDE_RE.match(text, comma, limit)
+    head = None if aside is None else trim_phrase(text, body, comma)
+    if aside is None or head is None:
+        return None
+    verb = _WORD_RE.match(text, aside.end(), limit)
+    lower = verb.group() if verb else ""
+    if not (lower in _VERBISH or lower in FORM_TO_LEMMA or lower in _IRREGULAR_PAST
+            or (lower.endswith("ed") and len(lower) > 4)):
+        return None
+    return head[0], text.rindex(",", comma, aside.end())
 
 
 def coordinated_cut(text: str, start: int, end: int) -> int:
