@@ -27,7 +27,9 @@ from deskapp.core.suggest.lexicon import (
     FORM_TO_LEMMA,
     HEARER_RE,
     HEARER_VERBS,
+    NEVER_ADJECTIVE,
     NOT_VERB_BEFORE,
+    NOUN_BEFORE_VERB,
     NOUNISH_FORMS,
     PAST_PARTICIPLES,
     QUOTE_ONLY_LEMMAS,
@@ -43,6 +45,7 @@ _CITING_ASIDE_RE = re.compile(
     r"\s*,\s+(?:citing|quoting|according\s+to)\s+[^,;.“”\"]{1,80},\s+(?=that\s)")
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
                 "those", "this", "that", "such", "no", "any", "some", "several", "many"}
+_ARTICLES = {"the", "a", "an", "this", "that"}
 _NOT_PASSIVE = {"expect"}  # "X is expected to …" tells what will happen, not who said it
 _INFINITIVE_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]")
 # An adverb between a subject and its cue belongs to the cue ("also claimed").
@@ -139,17 +142,27 @@ def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
     if prev is None:
         return pos > body
     word = prev.lower()
-    if (word[0].isdigit() and text[pos - 2] != ",") or (  # "Kelly Brennan, 34, said"
-            form in NOUNISH_FORMS and word in NOT_VERB_BEFORE
-            and (prev[0].islower() or word in _DETERMINERS)):  # not "Sky News reported"
+    if word[0].isdigit() and text[pos - 2] != ",":  # "Kelly Brennan, 34, said"
         return False
+    if word in _DETERMINERS and word != "that" and FORM_TO_LEMMA.get(form) == form:
+        return False  # "in its report that …", "the estimate": a noun
+    if form in NOUNISH_FORMS and word in NOT_VERB_BEFORE and (
+            prev[0].islower() or word in _DETERMINERS  # not "Sky News reported"
+            or text.startswith(prev, body)):  # "Police reports show …"
+        if form.endswith("s"):  # "police reports", "the claims"
+            return False
+        if form in NEVER_ADJECTIVE:  # "Some said", but "That said, …"
+            return word not in _ARTICLES
+        if word in _DETERMINERS or word not in NOUN_BEFORE_VERB:
+            return False  # "the reported attack", "unconfirmed reported cases"
     return not (form.endswith("s") and form in NOUNISH_FORMS and text[pos - 2] in "’'")
 
 
 def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
             end: int, found: list[RawAttribution] | tuple = ()) -> RawAttribution | None:
     form = text[pos:cue_end]
-    if not _looks_verbal(text, body, pos, form):
+    if not _looks_verbal(text, body, pos, form) or (
+            form == "state" and not text.startswith(" that ", cue_end)):  # "Syrian state TV"
         return None
     aux = aux_before(text, max(body, pos - 60), pos)
     cue_start = pos

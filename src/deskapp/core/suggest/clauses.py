@@ -18,7 +18,7 @@ from deskapp.core.suggest.lexicon import (
     INNER_ADVERBS,
     trie_pattern,
 )
-from deskapp.core.suggest.phrases import trim_phrase
+from deskapp.core.suggest.phrases import phrase_after, trim_phrase, words
 
 # Verbs of saying that may open a second verb phrase of the same subject ("and warned").
 _SECOND_VERBS = {"say", "tell", "warn", "add", "insist", "stress", "explain", "acknowledge",
@@ -28,9 +28,12 @@ _SECOND_VERBS = {"say", "tell", "warn", "add", "insist", "stress", "explain", "a
 _FINITE_FORMS = [f for f, lemma in FORM_TO_LEMMA.items()
                  if lemma in _SECOND_VERBS and f != lemma and not f.endswith("ing")]
 _ADVERBS = "|".join(INNER_ADVERBS)
+# What a source does instead of saying more: "…, but declined to give a date"
+_WITHHELD = (r"declined|refused|gave\s+no|offered\s+no|stopped\s+short"
+             r"|(?:would|did)\s+not\s+(?:say|comment|elaborate|give|respond)")
 # ", and warned that", " but acknowledged", " and also said": a second reporting verb
 COORDINATED_CUE_RE = re.compile(
-    rf"(?<=\s)(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?(?:{trie_pattern(_FINITE_FORMS)})\b"
+    rf"(?<=\s)(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?(?:{trie_pattern(_FINITE_FORMS)}|{_WITHHELD})\b"
 )
 # "and"/"but" (and an adverb) right before a cue: the cue's subject is the sentence's
 _AFTER_CONJUNCTION_RE = re.compile(rf"(?:^|[\s,])(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?$")
@@ -54,6 +57,9 @@ _FINITE_IN_GAP_RE = re.compile(
 )
 
 
+# Verbs that quote a judgement ("called the situation “fragile”"), no cues of their own
+_JUDGING_RE = re.compile(r"\b(?:called|described|dubbed|branded|labell?ed|hailed|praised|"
+                         r"condemned|critici[sz]ed|dismissed|denounced|accused)\b")
 _NEW_SUBJECT_RE = re.compile(r",\s+(?:while|whereas|but|although|though|and)\s+")
 
 
@@ -77,11 +83,31 @@ def lead_subject(text: str, body: int, limit: int) -> tuple[int, int] | None:
             end = m.start()
             break
         if "," in text[pos:m.start()]:
-            return None
+            return _lead_with_aside(text, body, text.index(",", pos), limit) if seen else None
         pos = m.end()
     if end is None:
         return None
     return trim_phrase(text, body, end)
+
+
+# ", speaking on condition of anonymity," / ", who asked not to be named,": an aside
+_LEAD_ASIDE_RE = re.compile(r",\s+(?:who|which|[a-z]+ing)\b(?:[^,;:.!?“”\"\n]|(?<=\d)[,.](?=\d))"
+                            r"{1,140}?,\s+(?=[a-z])")
+
+
+def _lead_with_aside(text: str, body: int, comma: int, limit: int) -> tuple[int, int] | None:
+    """"A senior adviser, speaking on condition of anonymity, called …": the subject and
+    its aside, when a verb follows the aside."""
+    aside = _LEAD_ASIDE_RE.match(text, comma, limit)
+    head = None if aside is None else trim_phrase(text, body, comma)
+    if aside is None or head is None:
+        return None
+    verb = _WORD_RE.match(text, aside.end(), limit)
+    lower = verb.group() if verb else ""
+    if not (lower in _VERBISH or lower in FORM_TO_LEMMA or lower in _IRREGULAR_PAST
+            or (lower.endswith("ed") and len(lower) > 4)):
+        return None
+    return head[0], text.rindex(",", comma, aside.end())
 
 
 def coordinated_cut(text: str, start: int, end: int) -> int:
@@ -100,9 +126,13 @@ def comma_cut(text: str, start: int, end: int) -> int:
     """Where a clause with its own source and cue begins after a comma in ``start:end``
     (", while Jones insisted …", "…, two diplomats said"), or ``end``."""
     for c in _NEW_SUBJECT_RE.finditer(text, start, end):
-        cue = CUE_RE.search(text, c.end(), min(end, c.end() + 60))
-        if cue and cue.group("verb") and not cue.group("verb").endswith("ing") \
-                and cue.start() > c.end() and verbless(text, c.end(), cue.start()):
+        hi = min(end, c.end() + 60)
+        cue = CUE_RE.search(text, c.end(), hi)
+        if cue is not None and (not cue.group("verb") or cue.group("verb").endswith("ing")):
+            cue = None
+        judging = _JUDGING_RE.search(text, c.end(), cue.start() if cue else hi)
+        cue = judging or cue  # ", but Grossi called it …"
+        if cue and cue.start() > c.end() and verbless(text, c.end(), cue.start()):
             return c.start()
     return outer_cue_cut(text, start, end)
 
@@ -173,3 +203,47 @@ def name_after(text: str, end: int, limit: int) -> int:
         return end
     m = _NAME_AFTER_RE.match(text, end, limit + 1 if limit < len(text) else limit)
     return m.end() if m else end
+
+
+# ", an analyst at Meridian Capital." / ", the study's lead author.": a noun phrase in
+# apposition after a source that follows its cue, up to the end of the sentence
+_APPOSITION_AFTER_RE = re.compile(
+    r",\s+(?:a|an|the|his|her|its|their|our|one\s+of|[A-Z][\w’'-]*(?:’s|'s)|[Hh]ead|[Cc]hief|"
+    r"[Dd]irector|[Pp]rofessor|[Cc]hair|[Cc]hairman|[Cc]hairwoman|[Ll]eader|[Ff]ounder|"
+    r"[Cc]o-founder|[Ee]ditor|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Mm]inister|"
+    r"[Pp]resident|[Dd]eputy|[Ss]enior|[Mm]anaging|[Gg]eneral|[Ee]xecutive|[Vv]ice)\s"
+    r"(?:[^,;:.!?“”\"()\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=\b(?:Dr|St|Mr|Ms|Co|Jr))\.){1,140}?"
+    r"(?=\.(?:\s|$|[”\"])|$)"
+)
+
+
+def apposition_after(text: str, end: int, limit: int) -> int:
+    """``end`` moved past a noun phrase in apposition to a source after its cue, when it
+    closes the sentence ("…,” said Julia Brandt, an analyst at Meridian Capital.");
+    unchanged for a clause ("…, who led the trial", "…, adding that …")."""
+    if text[end:end + 1] != ",":
+        return end
+    m = _APPOSITION_AFTER_RE.match(text, end, limit)
+    if m is None or len(words(text, m.start(), m.end())) > 20 or not verbless(
+            text, m.start(), _relative_start(text, m.start(), m.end())):
+        return end
+    return m.end()
+
+
+def _relative_start(text: str, start: int, end: int) -> int:
+    """Where a relative clause inside the apposition begins ("… who led the work")."""
+    m = _RELATIVE_RE.search(text, start, end)
+    return end if m is None else m.start()
+
+
+_RELATIVE_RE = re.compile(r"\s(?:who|which|that)\s")
+
+
+def source_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """The source that follows its cue ("said [the governor, Jane Doe]", "said [Julia
+    Brandt, an analyst at Meridian Capital].")."""
+    source = phrase_after(text, start, limit)
+    if source is None:
+        return None
+    end = name_after(text, source[1], limit)
+    return source[0], apposition_after(text, end, limit)

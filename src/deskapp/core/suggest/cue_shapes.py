@@ -13,11 +13,12 @@ from deskapp.core.suggest.clauses import (
     coordinated_cut,
     gap_before_that,
     lead_subject,
-    name_after,
+    source_after,
+    verbless,
 )
 from deskapp.core.suggest.lexicon import HEARER_VERBS, WEAK_LEMMAS
 from deskapp.core.suggest.model import RawAttribution
-from deskapp.core.suggest.phrases import has_words, phrase_after
+from deskapp.core.suggest.phrases import has_words
 from deskapp.core.suggest.subjects import subject_before
 
 _FINITE_RE = re.compile(
@@ -29,7 +30,12 @@ _FINITE_RE = re.compile(
     r"brought|bought|sought|fought|caught|built|sent|spent|met|hit|cut|put|set|shut)\b|"
     r"\bto\s+[a-z]+"
 )
-_CUT_RE = re.compile(r",\s+(?:according\s+to|citing|[a-z]{3,}ing\b(?<!including)(?<!during))")
+# A participle after a comma is the source's ("…, adding that", "…, citing"), unless it tells
+# what the reported event did ("a bomb hit a school, injuring seven people").
+_CUT_RE = re.compile(
+    r",\s+(?:according\s+to|citing|(?!(?:killing|injuring|wounding|leaving|forcing|causing|"
+    r"cutting|destroying|damaging|displacing|sending|bringing|raising|pushing|taking|"
+    r"triggering|sparking|prompting)\b)[a-z]{3,}ing\b(?<!including)(?<!during))")
 _WITHOUT_RE = re.compile(r", without [a-z]+ing\b")  # ", without giving details"
 _ASIDE_START_RE = re.compile(
     r"(?:[a-z]+ing|according\s+to|without|after|before|as|when|while|because|since|despite|"
@@ -41,6 +47,7 @@ _PREPOSITION_RE = re.compile(r"(?:in|on|at|within|by|for|to|from|after|before|du
 _REMARK_RE = re.compile(
     r",\s+(?:a|an)\s+(?:figure|claim|number|toll|assertion|account|estimate|allegation|charge|"
     r"version|accusation|statement)\s+(?:that|which|the\s|[A-Z])")
+_TO_VERB_RE = re.compile(r"to\s+(?:have|be|represent|speak|know|own|control|hold)\b")
 BELIEF = {"believe", "think", "hope", "fear", "expect"}
 # "declared Tembo the winner", "declared the vote void": a verbless content that is a claim
 _DECLARED_RE = re.compile(r"\b(?:winner|victor|elected|valid|invalid|void|null|illegal|unlawful|"
@@ -76,12 +83,12 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         return None
     if lemma in _TO_WHAT and text.startswith(("to ", "on "), after):
         return None  # "did not respond to a request for comment"
-    if not has_that and _PREPOSITION_RE.match(text, after):
+    if not has_that and _PREPOSITION_RE.match(text, after) and not (
+            lemma == "claim" and _TO_VERB_RE.match(text, after)):  # "claimed to have taken"
         return None
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
-    cut = _CUT_RE.search(text, after, end)
-    c_end = cut.start() if cut else end
+    c_end = _participle_cut(text, after, end)
     if (remark := _REMARK_RE.search(text, after, c_end)) is not None:
         c_end = remark.start()  # "…, a figure that could not be verified": the reporter's
     if (without := text.find(", without ", after, c_end)) >= 0 and _WITHOUT_RE.match(text, without):
@@ -106,6 +113,17 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
                           min(0.95, conf + (0.05 if has_that else 0)), lemma)
+
+
+def _participle_cut(text: str, after: int, end: int) -> int:
+    """Where ", adding that …" or ", citing …" ends a content; not at an item of a list
+    ("accounting for age, education, smoking and heart disease")."""
+    for cut in _CUT_RE.finditer(text, after, end):
+        comma = text.rfind(",", after, cut.start())
+        if comma < 0 or has_words(text, comma + 1, cut.start(), 4) \
+                or not verbless(text, comma + 1, cut.start()):
+            return cut.start()
+    return end
 
 
 def _quote_runs_to(text: str, open_at: int, end: int) -> bool:
@@ -142,7 +160,9 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         rest_start += 1
     if rest_start < end and not _ASIDE_START_RE.match(text, rest_start):  # ", citing X"
         pieces.append((rest_start, end))
-    if not has_words(text, body, c_end, 3):
+    # "Her mother, she says, was her first reader": a cue set inside its content
+    inside = len(pieces) == 2 and text[rest_start].islower() and has_words(text, rest_start, end, 2)
+    if not has_words(text, body, c_end, 1 if inside else 3):
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
     return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), "content-then-cue",
@@ -152,10 +172,9 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
 def inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
              lemma: str) -> RawAttribution | None:
     """"…, said John Smith, a spokesman for the ministry." """
-    source = phrase_after(text, cue_end, end)
+    source = source_after(text, cue_end, end)  # "…, the governor, Jane Doe"
     if source is None:
         return None
-    source = (source[0], name_after(text, source[1], end))  # "…, the governor, Jane Doe"
     tail = text[source[1]:end].strip()
     if tail and not tail.startswith(","):
         return None

@@ -55,10 +55,10 @@ QUOTE_ONLY_VERBS = [
 # Verbs that attribute only with a "that" clause ("a study found that …").
 WEAK_VERBS = [
     "find", "show", "suggest", "conclude", "fear", "hope", "expect", "agree", "estimate",
-    "signal",
+    "signal", "recommend", "advise",
 ]
 # Verbs whose object is the hearer, skipped before the content ("told reporters that …").
-HEARER_VERBS = {"tell", "warn", "assure", "inform", "remind", "urge", "caution"}
+HEARER_VERBS = {"tell", "warn", "assure", "inform", "remind", "urge", "caution", "advise"}
 # Not cues here: "backed", "supported", "saw", "showed" (without "that") …
 
 
@@ -129,10 +129,11 @@ def trie_pattern(words: Iterable[str], *, any_case: bool = False) -> str:
 _verbs = trie_pattern(list(FORM_TO_LEMMA))
 _aux = "|".join(re.escape(a) for a in AUX_WORDS)
 _adv = "|".join(INNER_ADVERBS)
-# A cue: a reporting verb form, "quoted as saying", "according to", "citing".
+# A cue: a reporting verb form, "quoted as saying", "according to", "citing" (never the
+# first half of a compound: "state-run").
 CUE_RE = re.compile(
     rf"(?<![\w’'-])(?:(?P<quoted>quoted\s+as\s+saying)|(?P<quoted_x>quoted)"
-    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>[Cc]iting|[Qq]uoting)|(?P<verb>{_verbs}))\b"
+    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>[Cc]iting|[Qq]uoting)|(?P<verb>{_verbs}))\b(?!-)"
 )
 # Auxiliaries right before a verb ("has", "was quoted", "would also").
 AUX_BEFORE_RE = re.compile(rf"(?:\b(?:{_aux})\s+(?:(?:{_adv})\s+)*)+$")
@@ -159,6 +160,11 @@ NOT_VERB_BEFORE = set(
         "some", "no", "any", "first", "second", "other",
     ]
 )
+# Of those, the nouns and adverbs before which a past form is still a verb ("police said",
+# "the ministry earlier reported"), though an "-s" form is a noun ("police reports").
+NOUN_BEFORE_VERB = {"media", "news", "press", "police", "official", "earlier"}
+# Past forms that are never adjectives: a verb after anything but a determiner ("Some said").
+NEVER_ADJECTIVE = {"said", "told", "wrote", "thought"}
 NOUNISH_FORMS = {"reports", "claims", "notes", "estimates", "states", "posts", "forecasts",
                  "comments", "remarks", "signals", "promises", "pledges", "vows", "tweets",
                  "laments", "counters", "reveals", "concludes", "finds", "shows", "hopes",
@@ -192,11 +198,12 @@ ADVERBIAL_RUN_RE = re.compile(rf"(?:\s*,?\s*(?:{ADVERBIAL})\b)*")
 PAST_PARTICIPLES = {f for f, lemma in FORM_TO_LEMMA.items()
                     if f == _forms(lemma)[2] and f != lemma}
 
-# The hearer of "told"/"warned": reporters, a named outlet, a pronoun …
+# The hearer of "told"/"warned": reporters, a named outlet ("BBC Radio Humber", "the
+# Committee for Education", never ending in "the"), a pronoun …
 HEARER_RE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|parliament|supporters|analysts|investors|MPs|"
     r"senators|delegates|shareholders|employees|staff|workers|voters|residents|students|"
     r"listeners|viewers|readers|colleagues|officials|diplomats|judges|jurors|mourners|crowds?"
     r"|the\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}|the\s+\w+|him|her|them|us|me"
-    r"|[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|the)){0,4})\b"
+    r"|[A-Z][\w’'&.-]*(?:(?:\s+(?:of|for|the))?\s+[A-Z][\w’'&.-]*){0,4})\b"
 )

@@ -22,14 +22,29 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
     source = None
     if text.startswith("by ", after):
         source = phrase_after(text, after + 3, end)
-        return None if source is None else RawAttribution(
-            ((body, cue_start),), source, ((cue_start, cue_end),), "passive-by", 0.55)
+        if source is None:
+            return None
+        that = gap_before_that(text, source[1], end, False)
+        while that < end and text[that] == " ":
+            that += 1
+        if text.startswith("that ", that):  # "He was told by doctors that …"
+            return RawAttribution(((that, end),), source, ((cue_start, cue_end),),
+                                  "passive-by", 0.55)
+        c_end = cue_start
+        while c_end > body and text[c_end - 1] == " ":
+            c_end -= 1
+        if not has_words(text, body, c_end, 2):
+            return None
+        return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),),
+                              "passive-by", 0.55)
     lead = text[body:cue_start].rstrip().lower()
     if after >= end and lead.endswith(", it"):  # "…, it was announced on Monday."
         c_end = body + len(lead) - 4
         if not has_words(text, body, c_end, 3):
             return None
         return RawAttribution(((body, c_end),), None, ((c_end + 2, cue_end),), "passive", 0.5)
+    if not text.startswith(("that ", "to "), after):  # "was announced in the evening that"
+        after = gap_before_that(text, after, end, False)
     if not text.startswith(("that ", "to "), after) or not has_words(text, after, end, 3):
         return None
     if lead == "it" or (subject and text[subject[0]:subject[1]].lower() == "it"):

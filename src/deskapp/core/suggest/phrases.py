@@ -59,8 +59,9 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in " \t,":
         end -= 1
     if (text.endswith(_TIME_TAIL_ENDS, start, end) or text[end - 1:end] == "\n") and (
-            when := _TIME_TAIL_RE.search(text, start, end)) is not None and when.start() > start:
-        end = when.start()
+            when := _TIME_TAIL_RE.search(text, start, end)) is not None and when.start() > start \
+            and not text.endswith(("ed", " out"), start, when.start()):  # "a poll published
+        end = when.start()  # last week" says which poll; "The Kremlin on Monday", when
     ws = _WORD_RE.findall(text, start, end)
     if not ws:
         return None
@@ -83,12 +84,16 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     first = ws[0]
     if not (first[0].isupper() or first[0].isdigit() or lower[0] in PRONOUNS
-            or lower[0] in _DETERMINERS or lower[-1].endswith("s")
+            or lower[0] in _DETERMINERS or lower[-1].endswith("s") or lower[-1] in _MASS_SOURCES
             or any(w[0].isupper() for w in ws[1:])):
         return None
     return start, end
 
 
+# Sources named by a bare lowercase noun, no article: "police said", "according to new
+# research", "preliminary data show", "state television reported"
+_MASS_SOURCES = {"police", "research", "data", "media", "television", "radio", "staff",
+                 "management", "intelligence", "polling", "evidence"}
 # "a source close to the couple", "an adviser to the president": "to" inside a source
 _TO_HEADS = {"close", "closer", "loyal", "linked", "allied", "adviser", "advisor", "aide",
              "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "counsel",

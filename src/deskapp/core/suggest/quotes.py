@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from deskapp.core.suggest.clauses import source_after
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
     CUE_RE,
@@ -19,7 +20,6 @@ from deskapp.core.suggest.lexicon import (
     HEARER_VERBS,
     aux_before,
 )
-from deskapp.core.suggest.phrases import phrase_after
 from deskapp.core.suggest.subjects import subject_before
 
 _MARK_RE = re.compile(r"[\"“”«»]")
@@ -120,7 +120,7 @@ def cue_after(text: str, quote: RawQuote, limit: int) -> Attachment | None:
         cue_start = aux.start() if aux else m.start()
         left = text[start:cue_start].strip(" ,\t")
         if not left:
-            speaker = phrase_after(text, m.end(), limit)
+            speaker = source_after(text, m.end(), limit)
             return Attachment((cue_start, m.end()), speaker, "quote-cue-speaker")
         speaker = subject_before(text, start, cue_start)
         if speaker is None:

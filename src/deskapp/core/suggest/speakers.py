@@ -97,7 +97,8 @@ class Resolver:
     def _resolve(self, start: int, end: int) -> str:
         mention = self.text[start:end]
         comma = mention.find(",")
-        if comma > 0 and _CLAUSE_AFTER_RE.match(mention, comma + 1):
+        if comma > 0 and (_CLAUSE_AFTER_RE.match(mention, comma + 1) or (
+                _ROLE_AFTER_RE.match(mention, comma + 1) and looks_like_person(mention[:comma]))):
             return self._resolve(start, start + comma)  # "officials, who spoke on …"
         lower = mention.lower()
         if lower in {"he", "she"}:
@@ -225,6 +226,8 @@ class Resolver:
 
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
+# "Fabrizio Carboni, the organisation's regional director": the name is the person
+_ROLE_AFTER_RE = re.compile(r"\s*(?:a|an|the|his|her|its|their)\s")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 _FULL_BEFORE_RE = re.compile(r"\b([A-ZÀ-Ý][\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
 

@@ -19,7 +19,7 @@ _CLAUSE_WORDS = set(
 )
 _APPOSITION_START_RE = re.compile(
     r"\s*(?:a|an|the|who|which|whose|one|its|his|her|their|our|then|now|also|former|"
-    r"in|on|at|speaking|writing|head|chief|director|deputy|chair|chairman|chairwoman|"
+    r"in|on|at|of|speaking|writing|head|chief|director|deputy|chair|chairman|chairwoman|"
     r"founder|co-founder|leader|editor|professor|author|spokesman|spokeswoman|"
     r"spokesperson|secretary|minister|president|manager|partner|"
     r"however|meanwhile|though|too|nonetheless|nevertheless|instead|for|likewise|"
@@ -28,11 +28,14 @@ _APPOSITION_START_RE = re.compile(
     r"funded|led|run|written|reviewed|conducted|carried)(?=\s+(?:in|on|by|at|out|for))|"
     r"\d+|[A-Z][\w’'.-]*(?:'s|’s)?)\b"
 )
-# A relative or participial clause describes the source and belongs to it; a noun
-# phrase in apposition ("Amanda Lapo, a defense analyst, said") does not.
-_CLAUSE_APPOSITION_RE = re.compile(r"\s*(?!citing\b|quoting\b)(?:who|which|whose|[a-z]+ing)\b")
+# A relative or participial clause, or where the source is from ("Claire Nolan, of
+# Millbrook CID, said"), describes the source and belongs to it; a noun phrase in
+# apposition ("Amanda Lapo, a defense analyst, said") does not.
+_CLAUSE_APPOSITION_RE = re.compile(
+    r"\s*(?!citing\b|quoting\b)(?:who|which|whose|[a-z]+ing|of(?=\s+[A-Z]))\b")
 _AGE_BEFORE_RE = re.compile(r",\s*\d{1,3}\s*$")
-_NAME_ONLY_RE = re.compile(r"\s*[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
+_NAME_ONLY_RE = re.compile(r"\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.\s+)?"
+                           r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
 
 
 # A whole word that is one of _CLAUSE_WORDS in any letter case ("And", "BUT"); between
@@ -81,11 +84,34 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
         if (age := _AGE_BEFORE_RE.search(text, max(lo, end - 8), end)) is not None:
             end = age.start()  # "Sarah Jones, 45, a teacher, said": the age goes too
     start = _chunk_start(text, lo, end)
+    if text.endswith(" who", lo, start) and (whole := _who_subject(text, lo, start, end)):
+        return whole
     if text.endswith(("and", "or"), start - 3, start):  # "Fire and Rescue said"
         start = over_and(text, lo, start)
     if (inner := _INNER_CUE_RE.search(text, start, end)) is not None:
         start = inner.end()  # "… said Washington believed": the subject is "Washington"
     return trim_phrase(text, start, end)
+
+
+def _who_subject(text: str, lo: int, who_end: int, end: int) -> tuple[int, int] | None:
+    """"Those who know her well say", "Residents who fled the fighting said": a short
+    head and its relative clause, no comma between them, make the subject."""
+    clause = words(text, who_end, end)
+    if not clause or len(clause) > 10 or _INNER_CUE_RE.search(text, who_end, end):
+        return None
+    head_end = who_end - 4
+    head = trim_phrase(text, _chunk_start(text, lo, head_end), head_end)
+    if head is None or len(words(text, *head)) > 4 or _VERBISH_RE.search(text, *head) or (
+            not text[head[0]].isupper()
+            and text[head[0]:head[1]].split()[0].lower() not in _HEAD_STARTS):
+        return None
+    while end > who_end and text[end - 1].isspace():
+        end -= 1
+    return head[0], end
+
+
+_HEAD_STARTS = {"the", "those", "people", "residents", "officials", "witnesses", "analysts",
+                "experts", "many", "some", "others", "anyone", "everyone", "parents", "workers"}
 
 
 def _chunk_start(text: str, lo: int, end: int) -> int:
