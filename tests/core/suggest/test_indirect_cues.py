@@ -300,3 +300,21 @@ def test_an_aside_without_a_verb_after_it_makes_no_subject() -> None:
     found = _attributions("The mayor, speaking on Tuesday, the day of the vote, and warned "
                           "that the bridge would close.")
     assert all(source != "The mayor, speaking on Tuesday" for source, _, _ in found)
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Tyler Grant told police he saw a knife.", "Tyler Grant", "he saw a knife"),
+    ("The minister told a news conference the talks had failed.", "The minister",
+     "the talks had failed"),
+    ("She told her followers the vote was rigged.", "She", "the vote was rigged"),
+    ("He told state media the plan was dead.", "He", "the plan was dead"),
+    ("The coach told the New York Times the team would recover.", "The coach",
+     "the team would recover"),
+])
+def test_the_hearer_of_told_is_no_part_of_the_content(text: str, source: str,
+                                                      content: str) -> None:
+    assert (source, "told", content) in _attributions(text)
+
+
+def test_a_listener_who_is_told_to_act_is_no_attribution() -> None:
+    assert _attributions("Residents were told to leave their homes by police.") == []

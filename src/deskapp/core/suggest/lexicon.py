@@ -198,12 +198,25 @@ ADVERBIAL_RUN_RE = re.compile(rf"(?:\s*,?\s*(?:{ADVERBIAL})\b)*")
 PAST_PARTICIPLES = {f for f, lemma in FORM_TO_LEMMA.items()
                     if f == _forms(lemma)[2] and f != lemma}
 
-# The hearer of "told"/"warned": reporters, a named outlet ("BBC Radio Humber", "the
-# Committee for Education", never ending in "the"), a pronoun …
+_HEARER_GROUPS = (
+    r"reporters|journalists|lawmakers|supporters|followers|analysts|investors|MPs|senators|"
+    r"delegates|shareholders|employees|staff|workers|voters|residents|students|listeners|"
+    r"viewers|readers|colleagues|officials|diplomats|judges|jurors|mourners|crowds?|police|"
+    r"investigators|detectives|officers|prosecutors|doctors|nurses|friends|relatives|family|"
+    r"families|neighbou?rs|parents|fans|troops|soldiers|members|customers|clients|guests|"
+    r"visitors|attendees|participants|councillors|ministers|leaders|lawyers|"
+    r"(?:local|state|foreign|national)\s+(?:media|radio|television|TV|reporters|newspapers?)"
+)
+_HEARER_EVENTS = (
+    r"(?:news|press)\s+conference|briefing|rally|hearing|meeting|crowd|court|jury|tribunal|"
+    r"committee|panel|gathering|summit|forum|audience|inquiry|podcast|conference|"
+    r"radio\s+station|(?:local\s+)?newspaper|television\s+station|TV\s+station"
+)
+# The hearer of "told"/"warned": reporters, police, a news conference, a named outlet ("BBC
+# Radio Humber", "the Committee for Education", never ending in "the"), a pronoun …
 HEARER_RE = re.compile(
-    r"\s+(?:reporters|journalists|lawmakers|parliament|supporters|analysts|investors|MPs|"
-    r"senators|delegates|shareholders|employees|staff|workers|voters|residents|students|"
-    r"listeners|viewers|readers|colleagues|officials|diplomats|judges|jurors|mourners|crowds?"
+    rf"\s+(?:(?:his|her|their|our|its|my)\s+(?:{_HEARER_GROUPS})|{_HEARER_GROUPS}|parliament|"
+    rf"congress|an?\s+(?:{_HEARER_EVENTS})"
     r"|the\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}|the\s+\w+|him|her|them|us|me"
     r"|[A-Z][\w’'&.-]*(?:(?:\s+(?:of|for|the))?\s+[A-Z][\w’'&.-]*){0,4})\b"
 )

@@ -47,6 +47,8 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
         after = gap_before_that(text, after, end, False)
     if not text.startswith(("that ", "to "), after) or not has_words(text, after, end, 3):
         return None
+    if text.startswith("to ", after) and _lemma(text, cue_start, cue_end) in HEARER_VERBS:
+        return None  # "Residents were told to leave": an instruction, not a report
     if lead == "it" or (subject and text[subject[0]:subject[1]].lower() == "it"):
         content: tuple[Range, ...] = ((after, end),)
         if lead == "it":  # the cue is "It was reported"
@@ -56,6 +58,12 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
     else:
         return None
     return RawAttribution(content, None, ((cue_start, cue_end),), "passive", 0.5)
+
+
+def _lemma(text: str, cue_start: int, cue_end: int) -> str:
+    """The lemma of the cue's last word ("were told" → "tell")."""
+    word = text[cue_start:cue_end].rsplit(None, 1)[-1].lower()
+    return FORM_TO_LEMMA.get(word, word)
 
 
 def participle(text: str, m: re.Match, end: int, same_sentence: list[RawAttribution],
