@@ -318,3 +318,20 @@ def test_the_hearer_of_told_is_no_part_of_the_content(text: str, source: str,
 
 def test_a_listener_who_is_told_to_act_is_no_attribution() -> None:
     assert _attributions("Residents were told to leave their homes by police.") == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Another witness, bar employee Tyler Grant, told police he saw a knife.",
+     "Another witness, bar employee Tyler Grant"),
+    ("A neighbour, retired teacher Ann Cole, said the noise went on all night.",
+     "A neighbour, retired teacher Ann Cole"),
+])
+def test_a_name_after_a_lowercase_description_is_the_source(text: str, source: str) -> None:
+    found = suggest(Article("Headline\n\n" + text + "\n"), reuse=False).attributions
+    assert [(a.source.text, a.source_kind.value) for a in found] == [(source, "person")]
+
+
+def test_a_role_followed_by_a_name_is_a_person() -> None:
+    text = "The company's spokeswoman, Maria Lopez, said it would appeal."
+    found = suggest(Article("Headline\n\n" + text + "\n"), reuse=False).attributions
+    assert found[0].source_kind.value == "person"

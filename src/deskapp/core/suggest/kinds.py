@@ -58,6 +58,11 @@ def source_kind(phrase: str) -> SourceKind:
         return SourceKind.PERSON
     if lower[0] in {"they", "we", "it", "you"}:
         return SourceKind.UNKNOWN
+    if "," in phrase:  # "The company's spokeswoman, Maria Lopez": the name tells
+        tail = phrase.rsplit(",", 1)[1].strip()
+        name = person_name(tail) if tail[:1].isalpha() else None
+        if name and " " in name and tail.endswith(name):
+            return SourceKind.PERSON
     head = lower
     for i, t in enumerate(lower):
         if t in _PREPOSITIONS and i > 0:

@@ -36,6 +36,11 @@ _CLAUSE_APPOSITION_RE = re.compile(
 _AGE_BEFORE_RE = re.compile(r",\s*\d{1,3}\s*$")
 _NAME_ONLY_RE = re.compile(r"\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.\s+)?"
                            r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
+# "Another witness, bar employee Tyler Grant, told": a name after a lowercase description
+_DESCRIBED_NAME_RE = re.compile(
+    r"\s*(?:(?!(?:and|or|but|who|which|that|as|when|while|if|then|also|in|on|at|of|by|for|"
+    r"from|with|to|into|about|after|before|under|over|near|via|like)\b)[a-z][\w’'-]*\s+)"
+    r"{1,3}[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
 
 
 # A whole word that is one of _CLAUSE_WORDS in any letter case ("And", "BUT"); between
@@ -65,9 +70,13 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
         comma = text.rfind(",", lo, apposition_end)
         while comma > lo and text[comma - 1].isdigit() and text[comma + 1:comma + 2].isdigit():
             comma = text.rfind(",", lo, comma)  # "45,000" is no apposition
-        if comma < 0 or not _APPOSITION_START_RE.match(text, comma + 1, apposition_end):
+        named = comma >= 0 and (
+            _NAME_ONLY_RE.fullmatch(text, comma + 1, apposition_end)
+            or _DESCRIBED_NAME_RE.fullmatch(text, comma + 1, apposition_end))
+        if comma < 0 or not (named or _APPOSITION_START_RE.match(text, comma + 1,
+                                                                  apposition_end)):
             return None
-        if _NAME_ONLY_RE.fullmatch(text, comma + 1, apposition_end) or (
+        if named or (
                 _CLAUSE_APPOSITION_RE.match(text, comma + 1, apposition_end)
                 and len(words(text, comma + 1, apposition_end)) <= 16):
             # "his lawyer, Sarah Finch," / "officials, who spoke on condition of anonymity,"
