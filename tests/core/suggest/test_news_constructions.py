@@ -221,3 +221,15 @@ def test_a_statement_that_read() -> None:
     speakers = _speakers("The ministry issued a short statement on Monday. The statement read: "
                          "\"The government remains committed to dialogue.\"")
     assert speakers == {"The government remains committed to dialogue.": "The statement"}
+
+
+def test_a_place_after_from_is_no_speaker() -> None:
+    text = ("Vesna Horvat, 58, a retired teacher from Donji Grad, said she had escaped.\n"
+            "“We heard the noise first,” she said.")
+    assert _speakers(text)["We heard the noise first,"] == "Vesna Horvat"
+
+
+@pytest.mark.parametrize("title", ["Det. Sgt.", "Dr.", "Insp.", "Lt. Col."])
+def test_a_speaker_with_abbreviated_titles_after_the_quote(title: str) -> None:
+    text = f"“This was not a random act,” {title} Ann Porter of the crime unit told reporters."
+    assert _speakers(text)["This was not a random act,"] == "Ann Porter"

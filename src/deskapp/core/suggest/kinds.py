@@ -161,6 +161,8 @@ CAPITAL_STOPWORDS = set(
 def is_person_mention(text: str, start: int, name: str, title: str) -> bool:
     if title:
         return True
+    if _PLACE_BEFORE_RE.search(text, max(0, start - 12), start):
+        return False  # "a retired teacher from Donji Grad, said"
     first = name.split()[0].lower()
     if first in FEMALE_NAMES or first in MALE_NAMES:
         return looks_like_person(name)
@@ -177,6 +179,7 @@ def is_person_mention(text: str, start: int, name: str, title: str) -> bool:
 
 
 _AGE_RE = re.compile(r", \d{1,3},")
+_PLACE_BEFORE_RE = re.compile(r"\b(?:from|in|at|near|outside|across)\s+$")
 _LAST_WORD_RE = re.compile(r"\b([a-z][\w-]*),?\s+$")  # "spokesman X", "his mother, X"
 ROLE_WORDS = ROLE_NOUNS | PERSON_TITLES
 

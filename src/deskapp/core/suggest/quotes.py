@@ -20,6 +20,7 @@ from deskapp.core.suggest.lexicon import (
     HEARER_VERBS,
     aux_before,
 )
+from deskapp.core.suggest.sentences import is_abbreviation
 from deskapp.core.suggest.subjects import subject_before
 
 _MARK_RE = re.compile(r"[\"“”«»]")
@@ -114,7 +115,7 @@ def cue_after(text: str, quote: RawQuote, limit: int) -> Attachment | None:
         if m.group("according") or (m.group("verb") or "").endswith("ing"):
             return None
         between_end = m.start()
-        if _SENTENCE_BREAK_RE.search(text, start, between_end) or between_end - start > 110:
+        if _sentence_break(text, start, between_end) or between_end - start > 110:
             return None
         aux = aux_before(text, max(start, between_end - 60), between_end)
         cue_start = aux.start() if aux else m.start()
@@ -127,6 +128,17 @@ def cue_after(text: str, quote: RawQuote, limit: int) -> Attachment | None:
             return None
         return Attachment((cue_start, m.end()), speaker, "quote-speaker-cue")
     return None
+
+
+def _sentence_break(text: str, start: int, end: int) -> bool:
+    """A sentence ends, or another quote starts, in ``text[start:end]`` ("Det. Sgt." does
+    not end one)."""
+    pos = start
+    while (m := _SENTENCE_BREAK_RE.search(text, pos, end)) is not None:
+        if text[m.start()] != "." or not is_abbreviation(text, m.start()):
+            return True
+        pos = m.end()
+    return False
 
 
 def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | None:

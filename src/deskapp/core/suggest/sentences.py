@@ -54,7 +54,7 @@ def sentence_ranges(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _END_RE.finditer(text):
         end = m.end()
-        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+        if text[m.start()] == "." and is_abbreviation(text, m.start()):
             continue
         s, e = start, end  # _push, inline
         while s < e and text[s].isspace():
@@ -68,7 +68,7 @@ def sentence_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     if dot >= _LONGEST and text[dot - _LONGEST:dot].isalpha():
