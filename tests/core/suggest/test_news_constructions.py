@@ -233,3 +233,10 @@ def test_a_place_after_from_is_no_speaker() -> None:
 def test_a_speaker_with_abbreviated_titles_after_the_quote(title: str) -> None:
     text = f"“This was not a random act,” {title} Ann Porter of the crime unit told reporters."
     assert _speakers(text)["This was not a random act,"] == "Ann Porter"
+
+
+def test_a_pronoun_goes_to_a_name_after_a_long_role() -> None:
+    text = ("Emergency Situations Minister Goran Petric told a news conference that rescuers "
+            "were working through the night.\n“We still do not know how many are missing,” "
+            "he said.")
+    assert _speakers(text)["We still do not know how many are missing,"] == "Goran Petric"

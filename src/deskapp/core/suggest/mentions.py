@@ -10,7 +10,7 @@ _MORE = rf"(?:\s+(?:[A-Z]\.\s+)?(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)\s+)
 # (after a title a surname alone is a name: "Mr. Tan", "Ms Reeve")
 PERSON_RE = re.compile(
     rf"(?:\b(?P<title>Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.?\s+)?"
-    rf"\b(?P<name>{_CAP}(?(title){_MORE}{{0,2}}|{_MORE}{{1,3}}))"
+    rf"\b(?P<name>{_CAP}(?(title){_MORE}{{0,2}}|{_MORE}{{1,4}}))"
 )
 # Where a PERSON_RE match may start: a capitalised word, then another (perhaps after an
 # initial or a particle). It opens with a character class, so searching it skips in C.
