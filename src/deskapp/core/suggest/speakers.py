@@ -20,7 +20,12 @@ from deskapp.core.suggest.anaphora import (
     sentence_starts,
 )
 from deskapp.core.suggest.clauses import lead_subject
-from deskapp.core.suggest.cue_subjects import CUE_WORDS, SUBJECT_WINDOW, subject_of_cue
+from deskapp.core.suggest.cue_subjects import (
+    CUE_WORDS,
+    SUBJECT_WINDOW,
+    sentence_subjects,
+    subject_of_cue,
+)
 from deskapp.core.suggest.kinds import (
     CAPITAL_STOPWORDS,
     ROLE_WORDS,
@@ -33,7 +38,7 @@ from deskapp.core.suggest.kinds import (
     source_kind,
     titled_name,
 )
-from deskapp.core.suggest.mentions import person_matches
+from deskapp.core.suggest.mentions import full_name_before, named_with_role, person_matches
 from deskapp.core.suggest.names import PERSON_TITLES
 from deskapp.core.suggest.textdiff import common_prefix, common_suffix
 
@@ -160,7 +165,25 @@ class Resolver:
                 if at >= 0:
                     cues.append(at)
         cues.sort()
-        for at in reversed(cues[-4:]):
+        said = self._cue_surname(lo, cues[-4:], gender)
+        subject = self._subject_surname(lo if said is None else said[0] + 1, pos, gender)
+        return subject or said
+
+    def _subject_surname(self, lo: int, pos: int, gender: str) -> tuple[int, str] | None:
+        """The last surname that opens one of the sentences before ``pos`` as its
+        subject ("Olsen is not convinced."), with the full name written earlier."""
+        for at, word in reversed(sentence_subjects(self.text, lo, pos)):
+            if word.lower() not in CAPITAL_STOPWORDS:
+                full = self._full_name(word, at)
+                if full is not None and looks_like_person(full) and (
+                        not gender or gender_of(full) in ("", gender)):
+                    return at, full
+        return None
+
+    def _cue_surname(self, lo: int, cues: list[int], gender: str) -> tuple[int, str] | None:
+        """The last surname or role before one of ``cues`` that fits ``gender``."""
+        text = self.text
+        for at in reversed(cues):
             kind, start, word = subject_of_cue(text, max(lo, at - 90), at)
             if kind == "role":
                 full = self._nearest_person(start, "", word)
@@ -201,7 +224,7 @@ class Resolver:
                 continue
             if not is_person_mention(self.text, m.start("name"), name, title):
                 continue
-            if role and not _named_with_role(self.text, m.start(), m.end(), role):
+            if role and not named_with_role(self.text, m.start(), m.end(), role):
                 continue
             name = name.removesuffix("’s").removesuffix("'s")  # "Mr. Khan's spokesman"
             return self._full_name(name.split()[-1], m.end("name")) or name
@@ -209,29 +232,10 @@ class Resolver:
 
     def _full_name(self, surname: str, before: int) -> str | None:
         """The last "First [M.] Surname" written before ``before``."""
-        lo = max(0, before - 8 * WINDOW)
-        pos = before
-        while True:
-            pos = self.text.rfind(surname, lo, pos)
-            if pos < 0:
-                return None
-            m = _FULL_BEFORE_RE.search(self.text, max(0, pos - 60), pos)
-            after = pos + len(surname)
-            if m and (after >= len(self.text) or not self.text[after].isalnum()):
-                first = m.group(1)
-                if first.lower() not in PERSON_TITLES and looks_like_person(first):
-                    return f"{m.group(0)}{surname}"
+        return full_name_before(self.text, surname, before, max(0, before - 8 * WINDOW))
 
 
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
-_FULL_BEFORE_RE = re.compile(r"\b([A-ZÀ-Ý][\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
-
-
-def _named_with_role(text: str, start: int, end: int, role: str) -> bool:
-    """``role`` is written in the name, the 40 characters before it or its apposition."""
-    near = text[max(0, start - 40):end] + text[end:end + 60].split(".", 1)[0]
-    return re.search(rf"\b{re.escape(role)}\b", near, re.IGNORECASE) is not None
-
 

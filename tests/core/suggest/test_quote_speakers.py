@@ -1,0 +1,42 @@
+"""Who speaks a direct quote: pronouns, surnames, roles and appositions in news copy."""
+
+import pytest
+
+from deskapp.core.article import Article
+from deskapp.core.suggest import suggest
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    found = suggest(Article("Headline\n\n" + text + "\n"))
+    return {q.span.piece_text.strip(" ,.“”\""): q.speaker for q in found.quotes}
+
+
+@pytest.mark.parametrize("text", [
+    # the subject of the sentences before the pronoun, named by surname alone
+    "Ingrid Sand, a biologist, said the meadows had gone. “There is nothing left,” Sand said.\n"
+    "Mirela Olsen lifts the lid of a hive. Olsen is not convinced by the plan. "
+    "She has heard promises before. “I will keep going,” she said.",
+    # after an opening clause
+    "Nadia Karimi was 41 when she finished the novel. Her agent is Tom Whitcombe.\n"
+    "“There are jokes on every page,” Whitcombe says.\n"
+    "Asked whether the prize matters, Karimi pauses. “It matters to my mother,” she says.",
+    # with an age between the surname and its verb
+    "Mirela Olsen keeps bees. The bees are sluggish.\n"
+    "Olsen, 61, has kept bees for decades. “My father kept them too,” she said.",
+])
+def test_a_pronoun_goes_to_the_surname_that_last_opened_a_sentence(text):
+    speakers = _speakers(text)
+    last = list(speakers)[-1]
+    assert speakers[last] in ("Mirela Olsen", "Nadia Karimi")
+
+
+def test_a_pronoun_of_the_other_gender_skips_that_subject():
+    text = ("Nadia Karimi wrote the novel at night. Karimi kept her job. Her agent is "
+            "Paul Whitcombe. Whitcombe sold the book. “It matters to my mother,” she says.")
+    assert _speakers(text)["It matters to my mother"] == "Nadia Karimi"
+
+
+def test_a_capitalised_word_that_names_nobody_is_no_subject():
+    text = ("Ingrid Sand studies bees. “They are dying,” Sand said. "
+            "Moscow is far away. Yet it matters. “We need flowers,” she said.")
+    assert _speakers(text)["We need flowers"] == "Ingrid Sand"
