@@ -40,3 +40,42 @@ def test_a_capitalised_word_that_names_nobody_is_no_subject():
     text = ("Ingrid Sand studies bees. “They are dying,” Sand said. "
             "Moscow is far away. Yet it matters. “We need flowers,” she said.")
     assert _speakers(text)["We need flowers"] == "Ingrid Sand"
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    ("Its director of research, Dr. Nadia Perez, said: “There is no cure yet.”",
+     "There is no cure yet", "Nadia Perez"),
+    ("The trust's chief executive, Fiona Marsh, said she was “appalled” by the findings.",
+     "appalled", "Fiona Marsh"),
+    ("“We will appeal,” said the club's chairman, Alan Pryce, after the verdict.",
+     "We will appeal", "Alan Pryce"),
+])
+def test_a_role_takes_the_name_in_apposition_after_it(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_role_without_a_name_in_apposition_stays_a_role():
+    text = "The trust's chief executive, speaking on Monday, said she was “appalled” by it."
+    assert _speakers(text)["appalled"] != "Monday"
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # post-nominal letters are no part of the name
+    ("Defending, Thomas Baird KC said his client was “deeply ashamed”.",
+     "deeply ashamed", "Thomas Baird"),
+    ("Sir Alan Pryce MP said the plan was “a disgrace”.", "a disgrace", "Alan Pryce"),
+    # a sentence adverb before a possessive surname is no first name
+    ("Margaret Hale is a senator. Yet Hale's friends insist she will run. "
+     "Hale says she will decide “after the harvest”.", "after the harvest", "Margaret Hale"),
+])
+def test_words_around_a_name_are_no_part_of_it(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_the_role_goes_to_someone_named_with_the_whole_role():
+    text = ("The housing minister, Priya Varma, will replace him. The prime minister said she "
+            "accepted the resignation “with regret”.")
+    assert _speakers(text)["with regret"] == "The prime minister"
+    text = ("Prime Minister Helen Ashby spoke first. The prime minister said she accepted "
+            "the resignation “with regret”.")
+    assert _speakers(text)["with regret"] == "Helen Ashby"

@@ -8,18 +8,18 @@ from deskapp.core.suggest.kinds import looks_like_person
 from deskapp.core.suggest.names import PERSON_TITLES
 
 _CAP = r"[A-ZÀ-Ý][\w’'-]*"
-_MORE = rf"(?:\s+(?:[A-Z]\.\s+)?(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)\s+)?{_CAP})"
+_MORE = rf"(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)[ \t]+)?{_CAP})"
 # "Amanda Lapo", "Dr. Jane K. Doe", "Juan Guaidó", "Mohammed bin Salman"
-# (after a title a surname alone is a name: "Mr. Tan", "Ms Reeve")
+# (after a title a surname alone is a name: "Mr. Tan", "Ms Reeve"; never across lines)
 PERSON_RE = re.compile(
-    rf"(?:\b(?P<title>Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.?\s+)?"
+    rf"(?:\b(?P<title>Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.?[ \t]+)?"
     rf"\b(?P<name>{_CAP}(?(title){_MORE}{{0,2}}|{_MORE}{{1,3}}))"
 )
 # Where a PERSON_RE match may start: a capitalised word, then another (perhaps after an
 # initial or a particle). It opens with a character class, so searching it skips in C.
 _PERSON_START_RE = re.compile(
-    r"[A-ZÀ-Ý][\w’'-]*\.?\s+(?:[A-Z]\.\s+)?(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)\s+)?"
-    r"[A-ZÀ-Ý]"
+    r"[A-ZÀ-Ý][\w’'-]*\.?[ \t]+(?:[A-Z]\.[ \t]+)?"
+    r"(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)[ \t]+)?[A-ZÀ-Ý]"
 )
 
 

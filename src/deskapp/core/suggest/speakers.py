@@ -51,6 +51,7 @@ WINDOW = 1500
 # the full-name search (8 windows) from a name at its start, then its own 61 characters.
 REACH_BACK = 2 * WINDOW + 8 * WINDOW + 100  # (SUBJECT_WINDOW < WINDOW)
 REACH_AHEAD = 8  # past the mention's start: "she" + ", a …" after a name that ends there
+AFTER = 70  # past the mention's end: a name in apposition ("the director, Dr. Jane Doe,")
 
 
 class Resolver:
@@ -93,7 +94,7 @@ class Resolver:
         if not self._before:
             return None
         head, tail_start, shift = self._edit
-        if max(end, start + REACH_AHEAD) <= head:
+        if max(end + AFTER, start + REACH_AHEAD) <= head:
             return self._before.get((start, end))
         if start - REACH_BACK >= tail_start:
             return self._before.get((start - shift, end - shift))
@@ -115,6 +116,9 @@ class Resolver:
             tail = mention.rsplit(",", 1)[1].strip()
             if " " in tail and looks_like_person(tail):
                 return self._person_name(tail) or tail
+        if (named := _APPOSED_RE.match(self.text, end, end + AFTER)) is not None \
+                and looks_like_person(named["name"]) and self._person_name(mention) is None:
+            return named["name"]  # "Its director of research, Dr. Nadia Perez, said"
         kind = self.kind(mention)
         if kind == SourceKind.ORGANISATION and (the := ANAPHOR_RE.fullmatch(mention)):
             return org_antecedent(self.text, start, the.group("head")) or mention
@@ -128,7 +132,8 @@ class Resolver:
             if _DEFINITE_RE.fullmatch(mention) and refers_to_person(mention, kind):
                 role = mention.rsplit(None, 1)[-1].lower()
                 if role in ROLE_WORDS:  # "the judge": only someone introduced as a judge
-                    return (self._nearest_person(start, "", role)
+                    # ("the prime minister": as prime minister, not as housing minister)
+                    return (self._nearest_person(start, "", mention.split(None, 1)[1])
                             or introduced(self.text, start, role, WINDOW) or mention)
                 return self._nearest_person(start, "", after=self._last_surname(start, "")) \
                     or mention
@@ -237,5 +242,7 @@ class Resolver:
 
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
+_APPOSED_RE = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+                         r"(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2}),")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 
