@@ -79,3 +79,41 @@ def test_the_role_goes_to_someone_named_with_the_whole_role():
     text = ("Prime Minister Helen Ashby spoke first. The prime minister said she accepted "
             "the resignation “with regret”.")
     assert _speakers(text)["with regret"] == "Helen Ashby"
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a verb of thought or evidence inside a clause of saying: the words are the sayer's
+    ("Detective Inspector Sarah Cole said the case showed that “no one is beyond the law”.",
+     "no one is beyond the law", "Sarah Cole"),
+    ("One official, speaking on condition of anonymity, said Washington believed “a deal is "
+     "within reach”.", "a deal is within reach", "One official"),
+    # the cue after the sentence reports the clause that holds the quote, not the quote
+    ("Foreign Minister Abbas Araghchi warned that any new attack would meet a “decisive "
+     "response”, the Tasnim news agency reported.", "decisive response", "Abbas Araghchi"),
+    ("The ministry said a phone ban had led to “a calmer learning environment” in most "
+     "schools, according to a first evaluation.", "a calmer learning environment",
+     "The ministry"),
+    # a partial cue closer to the quote than the clause of saying around it
+    ("The agency said the reactors were safe, but its director general, Rafael Grossi, "
+     "called the situation “extremely fragile”.", "extremely fragile", "Rafael Grossi"),
+])
+def test_a_quote_inside_reported_speech_goes_to_who_says_its_words(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    ("The attack was “a decisive response”, the Tasnim news agency reported.",
+     "a decisive response", "the Tasnim news agency"),
+    ("Sarah Cole believes “the worst is over” for the town.", "the worst is over",
+     "Sarah Cole"),
+])
+def test_a_quote_with_one_speaker_keeps_it(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_partial_quote_after_called_holds_the_object_in_its_attribution():
+    found = suggest(Article("Headline\n\nDr. Samuel Otieno called the findings “genuinely "
+                            "important”. Oxfam later called it “a betrayal” and left.\n"))
+    contents = {a.content.piece_text for a in found.attributions}
+    assert "the findings “genuinely important”" in contents
+    assert "it “a betrayal”" in contents

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from deskapp.core.suggest.attributions import find_attributions
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.model import Range, RawAttribution
-from deskapp.core.suggest.quotes import Attachment, RawQuote, cue_after, cue_before, word_count
+from deskapp.core.suggest.quotes import (
+    THOUGHT_VERBS,
+    Attachment,
+    RawQuote,
+    cue_after,
+    cue_before,
+    reported_by,
+    word_count,
+)
 from deskapp.core.suggest.sentences import Layout, sentence_ranges
 from deskapp.core.suggest.subjects import subject_before
 
@@ -41,6 +49,9 @@ _READ_RE = re.compile(
     r"(?P<who>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:statement|letter|message|note|sign|banner|post|text|email|memo|tweet|caption|"
     r"placard|notice|card))\s+(?P<cue>read|reads)\s*[:,]?\s*$")
+# what stands between a partial cue and its quote: a short object, perhaps "as"
+_OBJECT_RE = re.compile(r"\s+(?!(?:and|but|that|though|while)\b)[\w’'-]+"
+                        r"(?:\s+(?!(?:and|but|that|though|while)\b)[\w’'-]+){0,7}\s+")
 _SPLIT_GAP_RE = re.compile(r"[^.!?“”\"\n]{0,40}?,\s*$")
 
 Ranges = tuple[Range, ...]
@@ -62,6 +73,7 @@ class QuotePlan:
     confidence: float = 0.35
     speaker: Ranges | None = None
     cue: Ranges | None = None
+    content: Ranges | None = None  # its attribution's, when wider than the quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +107,16 @@ def _attach_all(text: str, layout: Layout, quotes: Sequence[RawQuote],
         q = quotes[i]
         para_start, para_end = layout.paragraph_of(q.close_end - 1)
         attachment = None
-        if text[q.end - 1:q.end] != "." or text[q.close_end:q.close_end + 1] == ",":
-            attachment = cue_after(text, q, para_end)
+        sentence = layout.sentence_at(q.open_at)
+        clause = layout.body_start(max(para_start, sentence[0] if sentence else para_start),
+                                   q.open_at)
+        if (text[q.end - 1:q.end] != "." or text[q.close_end:q.close_end + 1] == ",") \
+                and (attachment := cue_after(text, q, para_end)) is not None \
+                and _inside_reported_clause(text, clause, q.open_at):
+            attachment = None
         members = [q]
         if attachment is None:
-            sentence = layout.sentence_at(q.open_at)
-            clause = max(para_start, sentence[0] if sentence else para_start)
-            attachment = cue_before(text, q, layout.body_start(clause, q.open_at))
+            attachment = cue_before(text, q, clause)
         elif i + 1 < len(quotes):
             nxt = quotes[i + 1]
             tail = max(attachment.cue[1], attachment.speaker[1] if attachment.speaker else 0)
@@ -135,11 +150,13 @@ def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tup
             named = s is not None and s[1] > s[0]
             plans.append(QuotePlan(*base, attachment.rule, 0.9 if named else 0.5,
                                    (s,) if s else None, (attachment.cue,)))
-        elif (holder := _holding_attribution(raws, starts, first)) is not None:
+        elif (holder := _holding_attribution(raws, starts, first)) is not None \
+                and not _closer_partial_cue(text, layout, holder, first):
             plans.append(QuotePlan(*base, "inside-attribution", 0.5 if words <= 2 else 0.75,
                                    (holder.source,) if holder.source else None, holder.cue))
         elif (partial := _partial_cue(text, layout, first)) is not None:
-            plans.append(QuotePlan(*base, "partial-quote", 0.6, (partial[0],), (partial[1],)))
+            plans.append(QuotePlan(*base, "partial-quote", 0.6, (partial[0],), (partial[1],),
+                                   _object_and_quote(text, partial[1][1], first)))
         elif (written := _written_by(text, layout, first)) is not None:
             plans.append(QuotePlan(*base, "written-message", 0.55, (written[0],), (written[1],)))
         elif (holder := _last_in_paragraph(raws, starts, since, first)) is not None \
@@ -172,6 +189,26 @@ def _partial_cue(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Ran
     return source, (last.start(), last.end())
 
 
+def _closer_partial_cue(text: str, layout: Layout, holder: RawAttribution,
+                        quote: RawQuote) -> bool:
+    """A partial cue between the holding attribution's cue and the quote ("The agency said
+    …, but its director called the situation “…”"): that cue's subject is the speaker."""
+    after = holder.cue[-1][1] if holder.cue else quote.open_at
+    if not _PARTIAL_CUE_RE.search(text, after, quote.open_at):
+        return False
+    partial = _partial_cue(text, layout, quote)
+    return partial is not None and partial[1][0] >= after
+
+
+def _object_and_quote(text: str, cue_end: int, quote: RawQuote) -> Ranges | None:
+    """"called the move “reckless”", "described him as “…”": the content runs from the
+    cue's object to the quote; None (the quote alone) when more than that comes between."""
+    gap = text[cue_end:quote.open_at]
+    if not gap.strip() or _OBJECT_RE.fullmatch(gap) is None:
+        return None
+    return ((cue_end + len(gap) - len(gap.lstrip()), quote.close_end),)
+
+
 def _written_by(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Range] | None:
     """The singer posted a message that read: “…” → the singer, through "posted"; "As one
     farmer put it: “…”" → one farmer, through "put it"; "The statement read: “…”"."""
@@ -200,13 +237,24 @@ def _last_in_paragraph(raws: list[RawAttribution], starts: list[int], para_start
 
 def _holding_attribution(raws: list[RawAttribution], starts: list[int],
                          quote: RawQuote) -> RawAttribution | None:
-    """The indirect attribution whose content holds the quote (raws sorted by start)."""
+    """The indirect attribution whose content holds the quote (raws sorted by start): of
+    several, the innermost made with a verb of saying ("Araghchi warned that … “…”, the
+    agency reported"; "X said Washington believed “…”"), else the outermost."""
     i = bisect_right(starts, quote.open_at)
-    for raw in raws[max(0, i - 4):i]:
-        for s, e in raw.content:
-            if s <= quote.open_at and quote.close_end <= e + 1:
-                return raw
-    return None
+    holders = [raw for raw in raws[max(0, i - 4):i]
+               if any(s <= quote.open_at and quote.close_end <= e + 1 for s, e in raw.content)]
+    said = [raw for raw in holders if raw.verb and raw.verb not in THOUGHT_VERBS]
+    return said[-1] if said and len(holders) > 1 else holders[0] if holders else None
+
+
+def _inside_reported_clause(text: str, clause: int, open_at: int) -> bool:
+    """The quote continues a clause that a verb of saying before it opened ("Araghchi
+    warned that any attack would meet a “decisive response”, the agency reported"): the
+    cue after the quote reports the whole clause, not the quote alone."""
+    if not mid_sentence(text, open_at):
+        return False
+    cue = reported_by(text, clause, open_at)
+    return cue is not None and len(text[cue.end():open_at].split()) >= 3
 
 
 def mid_sentence(text: str, open_at: int) -> bool:

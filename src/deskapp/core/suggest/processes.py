@@ -98,5 +98,5 @@ def _read_share(text: str, jobs: list[tuple]) -> list[tuple]:
                     tuple([(r.content, r.source, r.cue, r.rule, r.confidence, r.verb)
                            for r in result.raws]),
                     tuple([(p.pieces, p.open_at, p.para_start, p.words, p.rule, p.confidence,
-                            p.speaker, p.cue) for p in result.quotes])))
+                            p.speaker, p.cue, p.content) for p in result.quotes])))
     return out

@@ -26,6 +26,11 @@ _MARK_RE = re.compile(r"[\"“”«»]")
 _OPENERS_BEFORE = " \n\t([{—–-/:"
 _SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s|$)|[“”\"]")
 _PRE_GAP_RE = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
+# Verbs of thought or evidence ("Washington believed", "the case showed that"): a quote in
+# their clause gives the words of whoever reports that clause, not theirs
+THOUGHT_VERBS = frozenset({"believe", "think", "find", "show", "suggest", "conclude", "fear",
+                           "hope", "expect", "agree", "estimate", "signal", "indicate"})
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?“”\"]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +145,8 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
         return None
     gap_start = ADVERBIAL_RUN_RE.match(text, last.end(), end).end()
     lemma = FORM_TO_LEMMA.get(last.group("verb") or "", "")
+    if lemma in THOUGHT_VERBS and reported_by(text, lo, last.start()) is not None:
+        return None  # "said Washington believed “…”": the one who said is the speaker
     hearer = HEARER_RE.match(text, gap_start, end) if lemma in HEARER_VERBS else None
     if hearer:  # "told the BBC: …" (not "said the senator …": no hearer)
         gap_start = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
@@ -154,3 +161,16 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
 def word_count(text: str, quote: RawQuote) -> int:
     return sum(len(text[s:e].split()) for s, e in quote.pieces)
 
+
+
+def reported_by(text: str, lo: int, end: int) -> re.Match | None:
+    """The last verb of saying (not of thought, not "according to") in ``text[lo:end]``
+    whose clause runs on to ``end``: "said" in "X said the case showed that"."""
+    last = None
+    for m in CUE_RE.finditer(text, lo, end):
+        verb = m.group("verb") or ""
+        if not m.group("according") and verb and FORM_TO_LEMMA.get(verb) not in THOUGHT_VERBS:
+            last = m
+    if last is None or _CLAUSE_BREAK_RE.search(text, last.end(), end):
+        return None
+    return last
