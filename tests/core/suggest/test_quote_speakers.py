@@ -117,3 +117,38 @@ def test_a_partial_quote_after_called_holds_the_object_in_its_attribution():
     contents = {a.content.piece_text for a in found.attributions}
     assert "the findings “genuinely important”" in contents
     assert "it “a betrayal”" in contents
+
+
+def _headline_speakers(tmp_path, text: str) -> dict[str, str | None]:
+    from deskapp.core.importers import read_article
+
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    return {q.span.piece_text: q.speaker for q in suggest(read_article(path), reuse=False).quotes}
+
+
+@pytest.mark.parametrize("headline", [
+    "'I stopped asking for permission': Nadia Karimi on her debut novel",
+    "“I stopped asking for permission”: Nadia Karimi on writing at night",
+])
+def test_an_interview_headline_names_its_speaker_before_on(tmp_path, headline):
+    speakers = _headline_speakers(tmp_path, headline + "\n\nNadia Karimi was 41 when she "
+                                  "finished the novel. Karimi now writes at night.\n")
+    assert speakers == {"I stopped asking for permission": "Nadia Karimi"}
+
+
+def test_a_headline_quote_before_a_topic_on_something_has_no_speaker(tmp_path):
+    speakers = _headline_speakers(tmp_path, "'Enough is enough': Green Belt on the brink\n\n"
+                                  "Developers want the Green Belt. The land is cheap.\n")
+    assert speakers == {}
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    ("The World Food Programme said it had paused deliveries. The agency warned that the "
+     "north faced “imminent famine” without more aid.", "imminent famine",
+     "The World Food Programme"),
+    ("Human Rights Watch published its report on Monday. The group said the killings were "
+     "“a war crime”.", "a war crime", "Human Rights Watch"),
+])
+def test_the_agency_is_the_organisation_that_opened_a_sentence_before(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -121,7 +121,9 @@ class Resolver:
             return named["name"]  # "Its director of research, Dr. Nadia Perez, said"
         kind = self.kind(mention)
         if kind == SourceKind.ORGANISATION and (the := ANAPHOR_RE.fullmatch(mention)):
-            return org_antecedent(self.text, start, the.group("head")) or mention
+            # "The World Food Programme said …. The agency warned": the last subject
+            return (org_antecedent(self.text, start, the.group("head")) or self._it(start)
+                    or mention)
         if kind == SourceKind.ANONYMOUS and (the := ANAPHOR_RE.fullmatch(mention)):
             # "the official": the unnamed source as first described
             return introduced(self.text, start, the.group("head"), WINDOW) or mention
