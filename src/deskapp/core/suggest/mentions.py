@@ -60,3 +60,14 @@ def named_with_role(text: str, start: int, end: int, role: str) -> bool:
     """``role`` is written in the name, the 40 characters before it or its apposition."""
     near = text[max(0, start - 40):end] + text[end:end + 60].split(".", 1)[0]
     return re.search(rf"\b{re.escape(role)}\b", near, re.IGNORECASE) is not None
+
+
+_APPOSED_RE = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+                         r"(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2}),")
+
+
+def apposed_name(text: str, end: int, hi: int) -> str | None:
+    """The person's name set off by commas right after ``end`` ("the director, Dr. Jane
+    Doe, said" → "Jane Doe"), within ``text[:hi]``."""
+    m = _APPOSED_RE.match(text, end, hi)
+    return m["name"] if m is not None and looks_like_person(m["name"]) else None

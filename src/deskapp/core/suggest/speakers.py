@@ -17,6 +17,7 @@ from deskapp.core.suggest.anaphora import (
     ANAPHOR_RE,
     introduced,
     org_antecedent,
+    proper,
     sentence_starts,
 )
 from deskapp.core.suggest.clauses import lead_subject
@@ -38,7 +39,12 @@ from deskapp.core.suggest.kinds import (
     source_kind,
     titled_name,
 )
-from deskapp.core.suggest.mentions import full_name_before, named_with_role, person_matches
+from deskapp.core.suggest.mentions import (
+    apposed_name,
+    full_name_before,
+    named_with_role,
+    person_matches,
+)
 from deskapp.core.suggest.names import PERSON_TITLES
 from deskapp.core.suggest.textdiff import common_prefix, common_suffix
 
@@ -116,14 +122,14 @@ class Resolver:
             tail = mention.rsplit(",", 1)[1].strip()
             if " " in tail and looks_like_person(tail):
                 return self._person_name(tail) or tail
-        if (named := _APPOSED_RE.match(self.text, end, end + AFTER)) is not None \
-                and looks_like_person(named["name"]) and self._person_name(mention) is None:
-            return named["name"]  # "Its director of research, Dr. Nadia Perez, said"
+        if (named := apposed_name(self.text, end, end + AFTER)) is not None \
+                and self._person_name(mention) is None:
+            return named  # "Its director of research, Dr. Nadia Perez, said"
         kind = self.kind(mention)
         if kind == SourceKind.ORGANISATION and (the := ANAPHOR_RE.fullmatch(mention)):
-            # "The World Food Programme said …. The agency warned": the last subject
-            return (org_antecedent(self.text, start, the.group("head")) or self._it(start)
-                    or mention)
+            # "The World Food Programme said …. The agency warned": the last named subject
+            return (org_antecedent(self.text, start, the.group("head"))
+                    or proper(self._it(start)) or mention)
         if kind == SourceKind.ANONYMOUS and (the := ANAPHOR_RE.fullmatch(mention)):
             # "the official": the unnamed source as first described
             return introduced(self.text, start, the.group("head"), WINDOW) or mention
@@ -244,7 +250,5 @@ class Resolver:
 
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
-_APPOSED_RE = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
-                         r"(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2}),")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 
