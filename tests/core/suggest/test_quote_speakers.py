@@ -152,3 +152,21 @@ def test_a_headline_quote_before_a_topic_on_something_has_no_speaker(tmp_path):
 ])
 def test_the_agency_is_the_organisation_that_opened_a_sentence_before(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    ("One official said the talks were going well but warned that “nothing is agreed yet.”",
+     "nothing is agreed yet", "One official"),
+    ("The coach said his players were brave and added: “We never stopped running.”",
+     "We never stopped running", "The coach"),
+])
+def test_a_second_verb_of_the_same_subject_keeps_that_speaker(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_quote_after_verb_that_holds_that_in_its_attribution():
+    found = suggest(Article("Headline\n\nThe official warned that “nothing is agreed.”\n"
+                            "The minister said: “We are ready.”\n"))
+    contents = {a.content.piece_text for a in found.attributions}
+    assert "that “nothing is agreed.”" in contents
+    assert "We are ready." in contents

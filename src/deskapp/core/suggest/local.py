@@ -29,6 +29,7 @@ from deskapp.core.suggest.quotes import (
 )
 from deskapp.core.suggest.sentences import Layout, sentence_ranges
 from deskapp.core.suggest.subjects import subject_before
+from deskapp.core.suggest.written import written_by
 
 _PARTIAL_CUE_RE = re.compile(
     r"\b(?:call(?:ed|s|ing)?|describ(?:ed|es|ing)|dubb(?:ed|ing)|brand(?:ed|ing)|"
@@ -36,22 +37,10 @@ _PARTIAL_CUE_RE = re.compile(
     r"accus(?:ed|es)|denounc(?:ed|es)|hail(?:ed|s)|prais(?:ed|es)|condemn(?:ed|s)|"
     r"critici[sz](?:ed|es)|slammed|urg(?:ed|es)|den(?:ied|ies)|insist(?:ed|s)|warn(?:ed|s))\b"
 )
-# "…, posting a cryptic message that read: “…”": who posted it wrote the quote
-_WRITTEN_RE = re.compile(
-    r"\b(?P<cue>post(?:ed|ing|s)|shar(?:ed|ing|es)|tweet(?:ed|ing|s)|wr(?:ote|iting|ites)|"
-    r"publish(?:ed|ing|es)|issu(?:ed|ing|es)|sen(?:t|ding|ds)|le(?:ft|aving|aves))\b"
-    r"[^.;:“”\"\n]{1,50}?\b(?:that|which)\s+(?:read|reads|said|says)\s*[:,]?\s*$")
-# "As one farmer put it: “…”"
-_PUT_IT_RE = re.compile(r"\b[Aa]s\s+(?P<who>[^,:;“”\"\n]{1,60}?)\s+(?P<cue>(?:has\s+|once\s+)?"
-                        r"put\s+it|puts\s+it)\s*[,:]?\s*$")
-# "The statement read: “…”": the document is the source
-_READ_RE = re.compile(
-    r"(?P<who>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:statement|letter|message|note|sign|banner|post|text|email|memo|tweet|caption|"
-    r"placard|notice|card))\s+(?P<cue>read|reads)\s*[:,]?\s*$")
 # what stands between a partial cue and its quote: a short object, perhaps "as"
 _OBJECT_RE = re.compile(r"\s+(?!(?:and|but|that|though|while)\b)[\w’'-]+"
                         r"(?:\s+(?!(?:and|but|that|though|while)\b)[\w’'-]+){0,7}\s+")
+_THAT_RE = re.compile(r"\s+(that)\s+")  # "warned that “…”": the content opens at "that"
 _SPLIT_GAP_RE = re.compile(r"[^.!?“”\"\n]{0,40}?,\s*$")
 
 Ranges = tuple[Range, ...]
@@ -148,8 +137,10 @@ def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tup
         if attachment is not None:
             s = attachment.speaker
             named = s is not None and s[1] > s[0]
+            that = _THAT_RE.fullmatch(text, attachment.cue[1], first.open_at)
             plans.append(QuotePlan(*base, attachment.rule, 0.9 if named else 0.5,
-                                   (s,) if s else None, (attachment.cue,)))
+                                   (s,) if s else None, (attachment.cue,),
+                                   ((that.start(1), members[-1].close_end),) if that else None))
         elif (holder := _holding_attribution(raws, starts, first)) is not None \
                 and not _closer_partial_cue(text, layout, holder, first):
             plans.append(QuotePlan(*base, "inside-attribution", 0.5 if words <= 2 else 0.75,
@@ -157,7 +148,7 @@ def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tup
         elif (partial := _partial_cue(text, layout, first)) is not None:
             plans.append(QuotePlan(*base, "partial-quote", 0.6, (partial[0],), (partial[1],),
                                    _object_and_quote(text, partial[1][1], first)))
-        elif (written := _written_by(text, layout, first)) is not None:
+        elif (written := written_by(text, layout, first)) is not None:
             plans.append(QuotePlan(*base, "written-message", 0.55, (written[0],), (written[1],)))
         elif (holder := _last_in_paragraph(raws, starts, since, first)) is not None \
                 and not mid_sentence(text, first.open_at):
@@ -209,22 +200,6 @@ def _object_and_quote(text: str, cue_end: int, quote: RawQuote) -> Ranges | None
     return ((cue_end + len(gap) - len(gap.lstrip()), quote.close_end),)
 
 
-def _written_by(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Range] | None:
-    """The singer posted a message that read: “…” → the singer, through "posted"; "As one
-    farmer put it: “…”" → one farmer, through "put it"; "The statement read: “…”"."""
-    sentence = layout.sentence_at(quote.open_at)
-    if sentence is None:
-        return None
-    body = layout.body_start(sentence[0], quote.open_at)
-    m = _WRITTEN_RE.search(text, max(body, quote.open_at - 120), quote.open_at)
-    if m is None:
-        put = (_PUT_IT_RE.search(text, max(body, quote.open_at - 90), quote.open_at)
-               or _READ_RE.search(text, max(body, quote.open_at - 90), quote.open_at))
-        return None if put is None else (put.span("who"), put.span("cue"))
-    source = lead_subject(text, body, m.start())
-    return None if source is None else (source, m.span("cue"))
-
-
 def _last_in_paragraph(raws: list[RawAttribution], starts: list[int], para_start: int,
                        quote: RawQuote) -> RawAttribution | None:
     """The person-like attribution just before the quote in its paragraph, if any."""
@@ -241,10 +216,16 @@ def _holding_attribution(raws: list[RawAttribution], starts: list[int],
     several, the innermost made with a verb of saying ("Araghchi warned that … “…”, the
     agency reported"; "X said Washington believed “…”"), else the outermost."""
     i = bisect_right(starts, quote.open_at)
-    holders = [raw for raw in raws[max(0, i - 4):i]
-               if any(s <= quote.open_at and quote.close_end <= e + 1 for s, e in raw.content)]
+    holders = []
+    for raw in raws[max(0, i - 4):i]:
+        for s, e in raw.content:
+            if s <= quote.open_at and quote.close_end <= e + 1:
+                holders.append(raw)
+                break
+    if len(holders) < 2:
+        return holders[0] if holders else None
     said = [raw for raw in holders if raw.verb and raw.verb not in THOUGHT_VERBS]
-    return said[-1] if said and len(holders) > 1 else holders[0] if holders else None
+    return said[-1] if said else holders[0]
 
 
 def _inside_reported_clause(text: str, clause: int, open_at: int) -> bool:

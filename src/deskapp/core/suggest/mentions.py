@@ -69,5 +69,7 @@ _APPOSED_RE = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
 def apposed_name(text: str, end: int, hi: int) -> str | None:
     """The person's name set off by commas right after ``end`` ("the director, Dr. Jane
     Doe, said" → "Jane Doe"), within ``text[:hi]``."""
+    if text[end:end + 1] != ",":
+        return None
     m = _APPOSED_RE.match(text, end, hi)
     return m["name"] if m is not None and looks_like_person(m["name"]) else None

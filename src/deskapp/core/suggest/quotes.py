@@ -30,6 +30,7 @@ _PRE_GAP_RE = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
 # their clause gives the words of whoever reports that clause, not theirs
 THOUGHT_VERBS = frozenset({"believe", "think", "find", "show", "suggest", "conclude", "fear",
                            "hope", "expect", "agree", "estimate", "signal", "indicate"})
+_AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+$")  # a second verb of the same subject
 _CLAUSE_BREAK_RE = re.compile(r"[.;:!?“”\"]")
 
 
@@ -155,7 +156,17 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     aux = aux_before(text, max(lo, last.start() - 60), last.start())
     cue_start = aux.start() if aux else last.start()
     speaker = subject_before(text, clause_start, cue_start)
+    if speaker is None and _AND_BEFORE_RE.search(text, clause_start, cue_start):
+        speaker = _first_subject(text, clause_start, cue_start)  # "X said … but warned: “…”"
     return Attachment((cue_start, last.end()), speaker, "cue-then-quote")
+
+
+def _first_subject(text: str, clause_start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the first verb of saying in ``text[clause_start:end]``."""
+    first = CUE_RE.search(text, clause_start, end)
+    if first is None or first.group("according"):
+        return None
+    return subject_before(text, clause_start, first.start())
 
 
 def word_count(text: str, quote: RawQuote) -> int:

@@ -71,6 +71,7 @@ class Resolver:
         self.text = text
         self._resolved: dict[tuple[int, int], str] = {}
         self._before: dict[tuple[int, int], str] = {}
+        self._subjects: dict[int, str | None] = {}  # a sentence's subject: its full name
         self._edit = (0, 0, 0)  # unchanged before [0] and from [1] on (shift [2])
         if previous is not None:
             head = common_prefix(previous.text, text)
@@ -179,18 +180,21 @@ class Resolver:
                     cues.append(at)
         cues.sort()
         said = self._cue_surname(lo, cues[-4:], gender)
-        subject = self._subject_surname(lo if said is None else said[0] + 1, pos, gender)
+        near = max(lo, pos - SUBJECT_WINDOW // 2, said[0] + 1 if said else 0)
+        subject = self._subject_surname(near, pos, gender)
         return subject or said
 
     def _subject_surname(self, lo: int, pos: int, gender: str) -> tuple[int, str] | None:
         """The last surname that opens one of the sentences before ``pos`` as its
         subject ("Olsen is not convinced."), with the full name written earlier."""
+        named = self._subjects
         for at, word in reversed(sentence_subjects(self.text, lo, pos)):
-            if word.lower() not in CAPITAL_STOPWORDS:
-                full = self._full_name(word, at)
-                if full is not None and looks_like_person(full) and (
-                        not gender or gender_of(full) in ("", gender)):
-                    return at, full
+            if at not in named:  # the same sentences open before every pronoun after them
+                full = None if word.lower() in CAPITAL_STOPWORDS else self._full_name(word, at)
+                named[at] = full if full is not None and looks_like_person(full) else None
+            full = named[at]
+            if full is not None and (not gender or gender_of(full) in ("", gender)):
+                return at, full
         return None
 
     def _cue_surname(self, lo: int, cues: list[int], gender: str) -> tuple[int, str] | None:
