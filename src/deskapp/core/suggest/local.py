@@ -96,16 +96,14 @@ def _attach_all(text: str, layout: Layout, quotes: Sequence[RawQuote],
         q = quotes[i]
         para_start, para_end = layout.paragraph_of(q.close_end - 1)
         attachment = None
-        sentence = layout.sentence_at(q.open_at)
-        clause = layout.body_start(max(para_start, sentence[0] if sentence else para_start),
-                                   q.open_at)
         if (text[q.end - 1:q.end] != "." or text[q.close_end:q.close_end + 1] == ",") \
                 and (attachment := cue_after(text, q, para_end)) is not None \
-                and _inside_reported_clause(text, clause, q.open_at):
+                and mid_sentence(text, q.open_at) \
+                and _inside_reported_clause(text, _clause(layout, para_start, q), q.open_at):
             attachment = None
         members = [q]
         if attachment is None:
-            attachment = cue_before(text, q, clause)
+            attachment = cue_before(text, q, _clause(layout, para_start, q))
         elif i + 1 < len(quotes):
             nxt = quotes[i + 1]
             tail = max(attachment.cue[1], attachment.speaker[1] if attachment.speaker else 0)
@@ -228,12 +226,17 @@ def _holding_attribution(raws: list[RawAttribution], starts: list[int],
     return said[-1] if said else holders[0]
 
 
+def _clause(layout: Layout, para_start: int, quote: RawQuote) -> int:
+    """Where the sentence of the quote's opening mark begins (its body)."""
+    sentence = layout.sentence_at(quote.open_at)
+    return layout.body_start(max(para_start, sentence[0] if sentence else para_start),
+                             quote.open_at)
+
+
 def _inside_reported_clause(text: str, clause: int, open_at: int) -> bool:
     """The quote continues a clause that a verb of saying before it opened ("Araghchi
     warned that any attack would meet a “decisive response”, the agency reported"): the
     cue after the quote reports the whole clause, not the quote alone."""
-    if not mid_sentence(text, open_at):
-        return False
     cue = reported_by(text, clause, open_at)
     return cue is not None and len(text[cue.end():open_at].split()) >= 3
 
