@@ -148,3 +148,18 @@ def sentence_starts(text: str, lo: int, pos: int, count: int) -> list[int]:
             break
         hi = at
     return out
+
+
+def proper(name: str | None) -> str | None:
+    """``name`` if it holds a proper name ("Oxfam", "The World Food Programme"), not only
+    a description ("A government agency")."""
+    if name is None:
+        return None
+    words = name.split()
+    if any(w[:1].isupper() for w in words[1:]) or words[0].lower() not in _DESCRIPTION_OPENERS:
+        return name
+    return None
+
+
+_DESCRIPTION_OPENERS = {"a", "an", "the", "one", "another", "its", "their", "his", "her", "this",
+                        "that", "some", "several", "two", "three"}

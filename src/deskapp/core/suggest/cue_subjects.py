@@ -49,3 +49,22 @@ def subject_of_cue(text: str, lo: int, at: int) -> tuple[str, int, str]:
     return "surname", start, last
 
 
+
+
+
+# "Olsen is not convinced.", "Asked about it, Karimi pauses.", "Hale, 64, has been": a
+# capitalised word (perhaps after an opening clause) as the subject of a sentence's verb,
+# right after a sentence end or a line break
+_SENTENCE_SUBJECT_RE = re.compile(
+    r"(?:[.!?][”\"]? |\n)"
+    r"(?:[A-Z][^,.;:!?“”\"\n]{0,80}, )?(?:(?:Mr|Mrs|Ms|Dr)\.? )?(?P<name>[A-ZÀ-Ý][\w’'-]+)"
+    r"(?:, [^,.;“”\"\n]{1,40},)? (?:[a-z]+ly )?[a-z]")
+
+
+def sentence_subjects(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """The capitalised words that are the subjects of the sentences opening in
+    ``[lo, hi)`` ("Olsen is not convinced", "Asked whether it mattered, Karimi paused"),
+    each with its offset, in text order."""
+    return [(m.start("name"), m.group("name"))
+            for m in _SENTENCE_SUBJECT_RE.finditer(text, lo, hi)
+            if not m.group("name").endswith(("’s", "'s"))]

@@ -216,7 +216,8 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
             kind = resolver.kind(speaker_span.text)
             if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                 kind = _resolved_kind(speaker_span.text)
-            quote_attrs.append((span, speaker_span, cue, kind, speaker, "direct-quote",
+            content = _span(text, plan.content, d) if plan.content else span
+            quote_attrs.append((content, speaker_span, cue, kind, speaker, "direct-quote",
                                 attribution_reason("direct-quote", cue, speaker_span), conf))
             attr = len(quote_attrs) - 1
         previous = (span, speaker, speaker_span, cue, para_start, attr)

@@ -14,6 +14,7 @@ import re
 
 from deskapp.core.article import Article, PartKind
 from deskapp.core.spans import Span
+from deskapp.core.suggest.kinds import looks_like_person
 from deskapp.core.suggest.mentions import PERSON_RE
 from deskapp.core.suggest.names import PERSON_TITLES, ROLE_NOUNS
 from deskapp.core.suggest.reasons import quote_reason
@@ -24,6 +25,8 @@ _QUOTE_RE = re.compile(
     r"“(?P<curly>[^“”\n]{2,200})”|\"(?P<straight>[^\"\n]{2,200})\"|"
     r"[‘'](?<![\w’'][‘'])(?=\w)(?P<single>(?:[^‘’'\n]|(?<=\w)['’](?=\w)){2,200}?)"
     r"(?<=[\w.,!?])[’'](?!\w)")
+# "'…': Nadia Karimi on her debut novel": the interview headline names its speaker
+_ON_RE = re.compile(r"(?P<who>[A-ZÀ-Ý][\w’'-]+(?:[ \t][A-ZÀ-Ý][\w’'-]+){1,3})[ \t]+on[ \t]+\S")
 _AFTER_COLON_RE = re.compile(r"[\s.,!?]*:\s*")
 # Headline verbs of saying (present tense mostly: "shop owner describes", "Pardew says")
 _CUE_RE = re.compile(
@@ -48,16 +51,17 @@ def headline_quotes(article: Article) -> list[tuple]:
                 continue
             who, cue = found
             speaker = _named_below(text, hi, text[who[0]:who[1]])
-            cue_span = Span.of(text, *cue)
+            cue_span = Span.of(text, *cue) if cue else None
+            rule = "headline-quote" if cue else "headline-on"
             out.append((Span.of(text, *m.span(group)), speaker, Span.of(text, *who), cue_span,
-                        "headline-quote", quote_reason("headline-quote", cue_span, speaker),
-                        0.45))
+                        rule, quote_reason(rule, cue_span, speaker), 0.45))
     return out
 
 
 def _speaker(text: str, lo: int, hi: int,
-             quote: re.Match) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The subject of a verb of saying after "<quote>:" or before the quote, with it."""
+             quote: re.Match) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """The subject of a verb of saying after "<quote>:" or before the quote, with it; or
+    the person an interview is with ("<quote>: Nadia Karimi on her novel"), without one."""
     colon = _AFTER_COLON_RE.match(text, quote.end(), hi)
     if colon is not None:
         cue = _CUE_RE.search(text, colon.end(), hi)
@@ -65,6 +69,9 @@ def _speaker(text: str, lo: int, hi: int,
             who = _short_subject(text, colon.end(), cue.start())
             if who is not None:
                 return who, cue.span()
+        on = _ON_RE.match(text, colon.end(), hi)  # "'…': Nadia Karimi on her debut novel"
+        if on is not None and _story_calls_by_surname(text, hi, on.group("who")):
+            return on.span("who"), None
         return None
     last = None
     for cue in _CUE_RE.finditer(text, lo, quote.start()):
@@ -73,6 +80,17 @@ def _speaker(text: str, lo: int, hi: int,
         return None
     who = subject_before(text, lo, last.start()) or _short_subject(text, lo, last.start())
     return None if who is None else (who, last.span())
+
+
+def _story_calls_by_surname(text: str, start: int, name: str) -> bool:
+    """The story below names ``name`` in full, then by surname alone ("Karimi says"), as
+    news does a person (not "Green Belt")."""
+    if not looks_like_person(name):
+        return False
+    body = text[start:start + LOOK_AHEAD]
+    surname = name.rsplit(None, 1)[-1]
+    alone = len(re.findall(rf"\b{re.escape(surname)}\b", body))
+    return 0 < body.count(name) < alone
 
 
 def _short_subject(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -101,6 +101,7 @@ def looks_like_person(phrase: str) -> bool:
                                        for t in toks)
 
 
+_POST_NOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "Jr", "Sr", "OBE", "CBE", "MBE", "PhD"}
 _NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "dos"}
 
 
@@ -118,6 +119,8 @@ def person_name(mention: str) -> str | None:
             return person_name(tail)
         mention = mention.split(",", 1)[0]
     toks = mention.replace(".", " ").split()
+    while len(toks) > 2 and toks[-1] in _POST_NOMINALS:  # "Thomas Baird KC"
+        toks.pop()
     run: list[str] = []
     for tok in reversed(toks):
         if tok[0].isupper() or (run and tok in _NAME_PARTICLES):
@@ -155,7 +158,10 @@ CAPITAL_STOPWORDS = set(
         "more", "all", "both", "each", "one", "two", "three", "no", "not", "new", "last",
         "next", "first", "former", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december",
+        "august", "september", "october", "november", "december", "yet", "still", "now",
+        "also", "however", "meanwhile", "instead", "even", "only", "although", "though",
+        "because", "despite", "during", "asked", "outside", "inside", "back", "earlier",
+        "later", "today", "yesterday", "whether", "once", "since", "until", "unlike",
     ]
 )
 def is_person_mention(text: str, start: int, name: str, title: str) -> bool:

@@ -18,9 +18,18 @@ from dataclasses import dataclass
 from deskapp.core.suggest.attributions import find_attributions
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.model import Range, RawAttribution
-from deskapp.core.suggest.quotes import Attachment, RawQuote, cue_after, cue_before, word_count
+from deskapp.core.suggest.quotes import (
+    THOUGHT_VERBS,
+    Attachment,
+    RawQuote,
+    cue_after,
+    cue_before,
+    reported_by,
+    word_count,
+)
 from deskapp.core.suggest.sentences import Layout, sentence_ranges
 from deskapp.core.suggest.subjects import subject_before
+from deskapp.core.suggest.written import written_by
 
 _PARTIAL_CUE_RE = re.compile(
     r"\b(?:call(?:ed|s|ing)?|describ(?:ed|es|ing)|dubb(?:ed|ing)|brand(?:ed|ing)|"
@@ -28,19 +37,10 @@ _PARTIAL_CUE_RE = re.compile(
     r"accus(?:ed|es)|denounc(?:ed|es)|hail(?:ed|s)|prais(?:ed|es)|condemn(?:ed|s)|"
     r"critici[sz](?:ed|es)|slammed|urg(?:ed|es)|den(?:ied|ies)|insist(?:ed|s)|warn(?:ed|s))\b"
 )
-# "…, posting a cryptic message that read: “…”": who posted it wrote the quote
-_WRITTEN_RE = re.compile(
-    r"\b(?P<cue>post(?:ed|ing|s)|shar(?:ed|ing|es)|tweet(?:ed|ing|s)|wr(?:ote|iting|ites)|"
-    r"publish(?:ed|ing|es)|issu(?:ed|ing|es)|sen(?:t|ding|ds)|le(?:ft|aving|aves))\b"
-    r"[^.;:“”\"\n]{1,50}?\b(?:that|which)\s+(?:read|reads|said|says)\s*[:,]?\s*$")
-# "As one farmer put it: “…”"
-_PUT_IT_RE = re.compile(r"\b[Aa]s\s+(?P<who>[^,:;“”\"\n]{1,60}?)\s+(?P<cue>(?:has\s+|once\s+)?"
-                        r"put\s+it|puts\s+it)\s*[,:]?\s*$")
-# "The statement read: “…”": the document is the source
-_READ_RE = re.compile(
-    r"(?P<who>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:statement|letter|message|note|sign|banner|post|text|email|memo|tweet|caption|"
-    r"placard|notice|card))\s+(?P<cue>read|reads)\s*[:,]?\s*$")
+# what stands between a partial cue and its quote: a short object, perhaps "as"
+_OBJECT_RE = re.compile(r"\s+(?!(?:and|but|that|though|while)\b)[\w’'-]+"
+                        r"(?:\s+(?!(?:and|but|that|though|while)\b)[\w’'-]+){0,7}\s+")
+_THAT_RE = re.compile(r"\s+(that)\s+")  # "warned that “…”": the content opens at "that"
 _SPLIT_GAP_RE = re.compile(r"[^.!?“”\"\n]{0,40}?,\s*$")
 
 Ranges = tuple[Range, ...]
@@ -62,6 +62,7 @@ class QuotePlan:
     confidence: float = 0.35
     speaker: Ranges | None = None
     cue: Ranges | None = None
+    content: Ranges | None = None  # its attribution's, when wider than the quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +96,14 @@ def _attach_all(text: str, layout: Layout, quotes: Sequence[RawQuote],
         q = quotes[i]
         para_start, para_end = layout.paragraph_of(q.close_end - 1)
         attachment = None
-        if text[q.end - 1:q.end] != "." or text[q.close_end:q.close_end + 1] == ",":
-            attachment = cue_after(text, q, para_end)
+        if (text[q.end - 1:q.end] != "." or text[q.close_end:q.close_end + 1] == ",") \
+                and (attachment := cue_after(text, q, para_end)) is not None \
+                and mid_sentence(text, q.open_at) \
+                and _inside_reported_clause(text, _clause(layout, para_start, q), q.open_at):
+            attachment = None
         members = [q]
         if attachment is None:
-            sentence = layout.sentence_at(q.open_at)
-            clause = max(para_start, sentence[0] if sentence else para_start)
-            attachment = cue_before(text, q, layout.body_start(clause, q.open_at))
+            attachment = cue_before(text, q, _clause(layout, para_start, q))
         elif i + 1 < len(quotes):
             nxt = quotes[i + 1]
             tail = max(attachment.cue[1], attachment.speaker[1] if attachment.speaker else 0)
@@ -133,14 +135,18 @@ def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tup
         if attachment is not None:
             s = attachment.speaker
             named = s is not None and s[1] > s[0]
+            that = _THAT_RE.fullmatch(text, attachment.cue[1], first.open_at)
             plans.append(QuotePlan(*base, attachment.rule, 0.9 if named else 0.5,
-                                   (s,) if s else None, (attachment.cue,)))
-        elif (holder := _holding_attribution(raws, starts, first)) is not None:
+                                   (s,) if s else None, (attachment.cue,),
+                                   ((that.start(1), members[-1].close_end),) if that else None))
+        elif (holder := _holding_attribution(raws, starts, first)) is not None \
+                and not _closer_partial_cue(text, layout, holder, first):
             plans.append(QuotePlan(*base, "inside-attribution", 0.5 if words <= 2 else 0.75,
                                    (holder.source,) if holder.source else None, holder.cue))
         elif (partial := _partial_cue(text, layout, first)) is not None:
-            plans.append(QuotePlan(*base, "partial-quote", 0.6, (partial[0],), (partial[1],)))
-        elif (written := _written_by(text, layout, first)) is not None:
+            plans.append(QuotePlan(*base, "partial-quote", 0.6, (partial[0],), (partial[1],),
+                                   _object_and_quote(text, partial[1][1], first)))
+        elif (written := written_by(text, layout, first)) is not None:
             plans.append(QuotePlan(*base, "written-message", 0.55, (written[0],), (written[1],)))
         elif (holder := _last_in_paragraph(raws, starts, since, first)) is not None \
                 and not mid_sentence(text, first.open_at):
@@ -172,20 +178,24 @@ def _partial_cue(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Ran
     return source, (last.start(), last.end())
 
 
-def _written_by(text: str, layout: Layout, quote: RawQuote) -> tuple[Range, Range] | None:
-    """The singer posted a message that read: “…” → the singer, through "posted"; "As one
-    farmer put it: “…”" → one farmer, through "put it"; "The statement read: “…”"."""
-    sentence = layout.sentence_at(quote.open_at)
-    if sentence is None:
+def _closer_partial_cue(text: str, layout: Layout, holder: RawAttribution,
+                        quote: RawQuote) -> bool:
+    """A partial cue between the holding attribution's cue and the quote ("The agency said
+    …, but its director called the situation “…”"): that cue's subject is the speaker."""
+    after = holder.cue[-1][1] if holder.cue else quote.open_at
+    if not _PARTIAL_CUE_RE.search(text, after, quote.open_at):
+        return False
+    partial = _partial_cue(text, layout, quote)
+    return partial is not None and partial[1][0] >= after
+
+
+def _object_and_quote(text: str, cue_end: int, quote: RawQuote) -> Ranges | None:
+    """"called the move “reckless”", "described him as “…”": the content runs from the
+    cue's object to the quote; None (the quote alone) when more than that comes between."""
+    gap = text[cue_end:quote.open_at]
+    if not gap.strip() or _OBJECT_RE.fullmatch(gap) is None:
         return None
-    body = layout.body_start(sentence[0], quote.open_at)
-    m = _WRITTEN_RE.search(text, max(body, quote.open_at - 120), quote.open_at)
-    if m is None:
-        put = (_PUT_IT_RE.search(text, max(body, quote.open_at - 90), quote.open_at)
-               or _READ_RE.search(text, max(body, quote.open_at - 90), quote.open_at))
-        return None if put is None else (put.span("who"), put.span("cue"))
-    source = lead_subject(text, body, m.start())
-    return None if source is None else (source, m.span("cue"))
+    return ((cue_end + len(gap) - len(gap.lstrip()), quote.close_end),)
 
 
 def _last_in_paragraph(raws: list[RawAttribution], starts: list[int], para_start: int,
@@ -200,13 +210,35 @@ def _last_in_paragraph(raws: list[RawAttribution], starts: list[int], para_start
 
 def _holding_attribution(raws: list[RawAttribution], starts: list[int],
                          quote: RawQuote) -> RawAttribution | None:
-    """The indirect attribution whose content holds the quote (raws sorted by start)."""
+    """The indirect attribution whose content holds the quote (raws sorted by start): of
+    several, the innermost made with a verb of saying ("Araghchi warned that … “…”, the
+    agency reported"; "X said Washington believed “…”"), else the outermost."""
     i = bisect_right(starts, quote.open_at)
+    holders = []
     for raw in raws[max(0, i - 4):i]:
         for s, e in raw.content:
             if s <= quote.open_at and quote.close_end <= e + 1:
-                return raw
-    return None
+                holders.append(raw)
+                break
+    if len(holders) < 2:
+        return holders[0] if holders else None
+    said = [raw for raw in holders if raw.verb and raw.verb not in THOUGHT_VERBS]
+    return said[-1] if said else holders[0]
+
+
+def _clause(layout: Layout, para_start: int, quote: RawQuote) -> int:
+    """Where the sentence of the quote's opening mark begins (its body)."""
+    sentence = layout.sentence_at(quote.open_at)
+    return layout.body_start(max(para_start, sentence[0] if sentence else para_start),
+                             quote.open_at)
+
+
+def _inside_reported_clause(text: str, clause: int, open_at: int) -> bool:
+    """The quote continues a clause that a verb of saying before it opened ("Araghchi
+    warned that any attack would meet a “decisive response”, the agency reported"): the
+    cue after the quote reports the whole clause, not the quote alone."""
+    cue = reported_by(text, clause, open_at)
+    return cue is not None and len(text[cue.end():open_at].split()) >= 3
 
 
 def mid_sentence(text: str, open_at: int) -> bool:

@@ -184,5 +184,7 @@ ORG_WORDS = set(
         "campaign", "movement", "front", "league", "society", "institution", "industry",
         "watchdog", "regulator", "prosecutors", "prosecutor's", "ngo", "charity", "opposition",
         "rebels", "junta", "presidency", "ministry's",
+        "programme", "program", "international", "watch", "observatory", "trust", "amnesty",
+        "oxfam", "unicef", "unesco", "nato", "interpol", "cross", "crescent",
     ]
 )

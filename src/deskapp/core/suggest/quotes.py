@@ -27,6 +27,12 @@ _MARK_RE = re.compile(r"[\"“”«»]")
 _OPENERS_BEFORE = " \n\t([{—–-/:"
 _SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s|$)|[“”\"]")
 _PRE_GAP_RE = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
+# Verbs of thought or evidence ("Washington believed", "the case showed that"): a quote in
+# their clause gives the words of whoever reports that clause, not theirs
+THOUGHT_VERBS = frozenset({"believe", "think", "find", "show", "suggest", "conclude", "fear",
+                           "hope", "expect", "agree", "estimate", "signal", "indicate"})
+_AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+$")  # a second verb of the same subject
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?“”\"]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +158,8 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
         return None
     gap_start = ADVERBIAL_RUN_RE.match(text, last.end(), end).end()
     lemma = FORM_TO_LEMMA.get(last.group("verb") or "", "")
+    if lemma in THOUGHT_VERBS and reported_by(text, lo, last.start()) is not None:
+        return None  # "said Washington believed “…”": the one who said is the speaker
     hearer = HEARER_RE.match(text, gap_start, end) if lemma in HEARER_VERBS else None
     if hearer:  # "told the BBC: …" (not "said the senator …": no hearer)
         gap_start = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
@@ -160,9 +168,32 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     aux = aux_before(text, max(lo, last.start() - 60), last.start())
     cue_start = aux.start() if aux else last.start()
     speaker = subject_before(text, clause_start, cue_start)
+    if speaker is None and _AND_BEFORE_RE.search(text, clause_start, cue_start):
+        speaker = _first_subject(text, clause_start, cue_start)  # "X said … but warned: “…”"
     return Attachment((cue_start, last.end()), speaker, "cue-then-quote")
+
+
+def _first_subject(text: str, clause_start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the first verb of saying in ``text[clause_start:end]``."""
+    first = CUE_RE.search(text, clause_start, end)
+    if first is None or first.group("according"):
+        return None
+    return subject_before(text, clause_start, first.start())
 
 
 def word_count(text: str, quote: RawQuote) -> int:
     return sum(len(text[s:e].split()) for s, e in quote.pieces)
 
+
+
+def reported_by(text: str, lo: int, end: int) -> re.Match | None:
+    """The last verb of saying (not of thought, not "according to") in ``text[lo:end]``
+    whose clause runs on to ``end``: "said" in "X said the case showed that"."""
+    last = None
+    for m in CUE_RE.finditer(text, lo, end):
+        verb = m.group("verb") or ""
+        if not m.group("according") and verb and FORM_TO_LEMMA.get(verb) not in THOUGHT_VERBS:
+            last = m
+    if last is None or _CLAUSE_BREAK_RE.search(text, last.end(), end):
+        return None
+    return last

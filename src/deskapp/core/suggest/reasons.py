@@ -19,6 +19,7 @@ _QUOTE = {
     "no-speaker": "Words between quotation marks; no speaker found nearby",
     "written-message": "“{cue}” a message that reads the quoted words names who wrote them",
     "headline-quote": "A quote in the headline; “{cue}” there names who said it",
+    "headline-on": "A quote in the headline, followed by who it is from: “{speaker} on …”",
     "nested-quote": "Quoted inside a quote; “{cue}” before it names who said it",
 }
 _ATTRIBUTION = {

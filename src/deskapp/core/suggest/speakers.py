@@ -17,10 +17,16 @@ from deskapp.core.suggest.anaphora import (
     ANAPHOR_RE,
     introduced,
     org_antecedent,
+    proper,
     sentence_starts,
 )
 from deskapp.core.suggest.clauses import lead_subject
-from deskapp.core.suggest.cue_subjects import CUE_WORDS, SUBJECT_WINDOW, subject_of_cue
+from deskapp.core.suggest.cue_subjects import (
+    CUE_WORDS,
+    SUBJECT_WINDOW,
+    sentence_subjects,
+    subject_of_cue,
+)
 from deskapp.core.suggest.kinds import (
     CAPITAL_STOPWORDS,
     ROLE_WORDS,
@@ -33,7 +39,12 @@ from deskapp.core.suggest.kinds import (
     source_kind,
     titled_name,
 )
-from deskapp.core.suggest.mentions import person_matches
+from deskapp.core.suggest.mentions import (
+    apposed_name,
+    full_name_before,
+    named_with_role,
+    person_matches,
+)
 from deskapp.core.suggest.names import PERSON_TITLES
 from deskapp.core.suggest.textdiff import common_prefix, common_suffix
 
@@ -46,6 +57,7 @@ WINDOW = 1500
 # the full-name search (8 windows) from a name at its start, then its own 61 characters.
 REACH_BACK = 2 * WINDOW + 8 * WINDOW + 100  # (SUBJECT_WINDOW < WINDOW)
 REACH_AHEAD = 8  # past the mention's start: "she" + ", a …" after a name that ends there
+AFTER = 70  # past the mention's end: a name in apposition ("the director, Dr. Jane Doe,")
 
 
 class Resolver:
@@ -59,6 +71,7 @@ class Resolver:
         self.text = text
         self._resolved: dict[tuple[int, int], str] = {}
         self._before: dict[tuple[int, int], str] = {}
+        self._subjects: dict[int, str | None] = {}  # a sentence's subject: its full name
         self._edit = (0, 0, 0)  # unchanged before [0] and from [1] on (shift [2])
         if previous is not None:
             head = common_prefix(previous.text, text)
@@ -88,7 +101,7 @@ class Resolver:
         if not self._before:
             return None
         head, tail_start, shift = self._edit
-        if max(end, start + REACH_AHEAD) <= head:
+        if max(end + AFTER, start + REACH_AHEAD) <= head:
             return self._before.get((start, end))
         if start - REACH_BACK >= tail_start:
             return self._before.get((start - shift, end - shift))
@@ -111,9 +124,14 @@ class Resolver:
             tail = mention.rsplit(",", 1)[1].strip()
             if " " in tail and looks_like_person(tail):
                 return self._person_name(tail) or tail
+        if (named := apposed_name(self.text, end, end + AFTER)) is not None \
+                and self._person_name(mention) is None:
+            return named  # "Its director of research, Dr. Nadia Perez, said"
         kind = self.kind(mention)
         if kind == SourceKind.ORGANISATION and (the := ANAPHOR_RE.fullmatch(mention)):
-            return org_antecedent(self.text, start, the.group("head")) or mention
+            # "The World Food Programme said …. The agency warned": the last named subject
+            return (org_antecedent(self.text, start, the.group("head"))
+                    or proper(self._it(start)) or mention)
         if kind == SourceKind.ANONYMOUS and (the := ANAPHOR_RE.fullmatch(mention)):
             # "the official": the unnamed source as first described
             return introduced(self.text, start, the.group("head"), WINDOW) or mention
@@ -124,7 +142,8 @@ class Resolver:
             if _DEFINITE_RE.fullmatch(mention) and refers_to_person(mention, kind):
                 role = mention.rsplit(None, 1)[-1].lower()
                 if role in ROLE_WORDS:  # "the judge": only someone introduced as a judge
-                    return (self._nearest_person(start, "", role)
+                    # ("the prime minister": as prime minister, not as housing minister)
+                    return (self._nearest_person(start, "", mention.split(None, 1)[1])
                             or introduced(self.text, start, role, WINDOW) or mention)
                 return self._nearest_person(start, "", after=self._last_surname(start, "")) \
                     or mention
@@ -161,7 +180,28 @@ class Resolver:
                 if at >= 0:
                     cues.append(at)
         cues.sort()
-        for at in reversed(cues[-4:]):
+        said = self._cue_surname(lo, cues[-4:], gender)
+        near = max(lo, pos - SUBJECT_WINDOW // 2, said[0] + 1 if said else 0)
+        subject = self._subject_surname(near, pos, gender)
+        return subject or said
+
+    def _subject_surname(self, lo: int, pos: int, gender: str) -> tuple[int, str] | None:
+        """The last surname that opens one of the sentences before ``pos`` as its
+        subject ("Olsen is not convinced."), with the full name written earlier."""
+        named = self._subjects
+        for at, word in reversed(sentence_subjects(self.text, lo, pos)):
+            if at not in named:  # the same sentences open before every pronoun after them
+                full = None if word.lower() in CAPITAL_STOPWORDS else self._full_name(word, at)
+                named[at] = full if full is not None and looks_like_person(full) else None
+            full = named[at]
+            if full is not None and (not gender or gender_of(full) in ("", gender)):
+                return at, full
+        return None
+
+    def _cue_surname(self, lo: int, cues: list[int], gender: str) -> tuple[int, str] | None:
+        """The last surname or role before one of ``cues`` that fits ``gender``."""
+        text = self.text
+        for at in reversed(cues):
             kind, start, word = subject_of_cue(text, max(lo, at - 90), at)
             if kind == "role":
                 full = self._nearest_person(start, "", word)
@@ -202,7 +242,7 @@ class Resolver:
                 continue
             if not is_person_mention(self.text, m.start("name"), name, title):
                 continue
-            if role and not _named_with_role(self.text, m.start(), m.end(), role):
+            if role and not named_with_role(self.text, m.start(), m.end(), role):
                 continue
             name = name.removesuffix("’s").removesuffix("'s")  # "Mr. Khan's spokesman"
             return self._full_name(name.split()[-1], m.end("name")) or name
@@ -210,18 +250,7 @@ class Resolver:
 
     def _full_name(self, surname: str, before: int) -> str | None:
         """The last "First [M.] Surname" written before ``before``."""
-        lo = max(0, before - 8 * WINDOW)
-        pos = before
-        while True:
-            pos = self.text.rfind(surname, lo, pos)
-            if pos < 0:
-                return None
-            m = _FULL_BEFORE_RE.search(self.text, max(0, pos - 60), pos)
-            after = pos + len(surname)
-            if m and (after >= len(self.text) or not self.text[after].isalnum()):
-                first = m.group(1)
-                if first.lower() not in PERSON_TITLES and looks_like_person(first):
-                    return f"{m.group(0)}{surname}"
+        return full_name_before(self.text, surname, before, max(0, before - 8 * WINDOW))
 
 
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
@@ -229,12 +258,4 @@ _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 # "Fabrizio Carboni, the organisation's regional director": the name is the person
 _ROLE_AFTER_RE = re.compile(r"\s*(?:a|an|the|his|her|its|their)\s")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
-_FULL_BEFORE_RE = re.compile(r"\b([A-ZÀ-Ý][\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
-
-
-def _named_with_role(text: str, start: int, end: int, role: str) -> bool:
-    """``role`` is written in the name, the 40 characters before it or its apposition."""
-    near = text[max(0, start - 40):end] + text[end:end + 60].split(".", 1)[0]
-    return re.search(rf"\b{re.escape(role)}\b", near, re.IGNORECASE) is not None
-
 
