@@ -11,11 +11,11 @@ from deskapp.core.suggest.clauses import (
     after_conjunction,
     comma_cut,
     coordinated_cut,
-    gap_before_that,
     lead_subject,
     source_after,
     verbless,
 )
+from deskapp.core.suggest.content_edges import gap_before_that, remark_cut
 from deskapp.core.suggest.lexicon import HEARER_VERBS, WEAK_LEMMAS
 from deskapp.core.suggest.model import RawAttribution
 from deskapp.core.suggest.phrases import has_words
@@ -41,12 +41,12 @@ _ASIDE_START_RE = re.compile(
     r"(?:[a-z]+ing|according\s+to|without|after|before|as|when|while|because|since|despite|"
     r"amid|although|though|until|ahead\s+of)\b")  # "…, X said, after talks broke down"
 # A content does not open with a bare preposition ("will report within a month").
-_PREPOSITION_RE = re.compile(r"(?:in|on|at|within|by|for|to|from|after|before|during|over|"
-                             r"until|with|without|into|about|under)\s")
-# "…, a figure that could not be independently verified", "…, a claim Kyiv denies"
-_REMARK_RE = re.compile(
-    r",\s+(?:a|an)\s+(?:figure|claim|number|toll|assertion|account|estimate|allegation|charge|"
-    r"version|accusation|statement)\s+(?:that|which|the\s|[A-Z])")
+# "said about 6,000 people …", "said over half": an approximate number, no preposition
+_PREPOSITION_RE = re.compile(
+    r"(?:in|on|at|within|by|for|to|from|after|before|during|until|with|without|into|"
+    r"(?:over|about|under)(?!\s+(?:[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|half|a\s+(?:dozen|hundred|thousand|million|third|quarter|fifth))\b)))\s")
+_BE_FIRST_RE = re.compile(r"(?:is|are|was|were|has|have|had)\s")
 _TO_VERB_RE = re.compile(r"to\s+(?:have|be|represent|speak|know|own|control|hold)\b")
 BELIEF = {"believe", "think", "hope", "fear", "expect"}
 # "declared Tembo the winner", "declared the vote void": a verbless content that is a claim
@@ -86,11 +86,12 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     if not has_that and _PREPOSITION_RE.match(text, after) and not (
             lemma == "claim" and _TO_VERB_RE.match(text, after)):  # "claimed to have taken"
         return None
+    if not has_that and _BE_FIRST_RE.match(text, after):
+        return None  # "All times stated are UK": the cue is a participle after a noun
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
     c_end = _participle_cut(text, after, end)
-    if (remark := _REMARK_RE.search(text, after, c_end)) is not None:
-        c_end = remark.start()  # "…, a figure that could not be verified": the reporter's
+    c_end = remark_cut(text, after, c_end)  # "…, a figure that could not be verified"
     if (without := text.find(", without ", after, c_end)) >= 0 and _WITHOUT_RE.match(text, without):
         c_end = without
     if text.find(" and ", after, c_end) >= 0 or text.find(" but ", after, c_end) >= 0:
