@@ -104,3 +104,51 @@ def test_a_participle_after_a_noun_or_a_passive_without_that_is_no_cue(text: str
 def test_the_passive_with_an_infinitive_keeps_its_subject() -> None:
     assert _attributions("He is said to have fled the country in May.") == [
         (None, "is said", "He to have fled the country in May")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dog walker Sandra, 52, who lives nearby, admitted she makes a detour every evening.",
+     ("Dog walker Sandra, 52, who lives nearby", "admitted",
+      "she makes a detour every evening")),
+    ("The government has estimated the damage at 400 million euros.",
+     ("The government", "has estimated", "the damage at 400 million euros")),
+    ("Insurers estimated the cost at more than $2 billion.",
+     ("Insurers", "estimated", "the cost at more than $2 billion")),
+    ("Residents said the river rose within minutes, giving many families no time to leave.",
+     ("Residents", "said", "the river rose within minutes, giving many families no time to "
+      "leave")),
+    ("Most don’t, according to neighbours.", ("neighbours", "according to", "Most don’t")),
+])
+def test_a_content_in_the_present_a_figure_and_a_consequence(text: str, expected: tuple) -> None:
+    assert expected in _attributions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister admitted defeat.",
+    "Officials estimated the crowd in the square.",
+])
+def test_an_object_without_a_clause_or_figure_is_no_content(text: str) -> None:
+    assert _attributions(text) == []
+
+
+def test_giving_no_details_is_the_source_s() -> None:
+    assert _attributions("The ministry said 12 people had died, giving no further details.") \
+        == [("The ministry", "said", "12 people had died")]
+
+
+def test_a_cue_inside_the_second_clause_of_a_sentence() -> None:
+    found = _attributions("She is 63, and her knees, she says, are older than the rest of her.")
+    assert [a[2] for a in found] == ["her knees are older than the rest of her"]
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("A daily pill cut strokes by a fifth, according to a large trial in Bangladesh, Nepal "
+     "and Sri Lanka published on Thursday.",
+     ["a large trial in Bangladesh, Nepal and Sri Lanka published on Thursday"]),
+    ("The ceasefire held overnight, according to CNN, Reuters and the BBC.",
+     ["CNN", "Reuters", "the BBC"]),
+])
+def test_a_list_of_names_after_according_to(text: str, sources: list) -> None:
+    found = _attributions(text)
+    assert [a[0] for a in found] == sources
+    assert {a[2] for a in found} == {text.split(", according")[0]}

@@ -30,12 +30,14 @@ _FINITE_RE = re.compile(
     r"brought|bought|sought|fought|caught|built|sent|spent|met|hit|cut|put|set|shut)\b|"
     r"\bto\s+[a-z]+"
 )
+_PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|it|they|we|I|you)\s+[a-z]")  # "admitted she makes"
 # A participle after a comma is the source's ("…, adding that", "…, citing"), unless it tells
 # what the reported event did ("a bomb hit a school, injuring seven people").
 _CUT_RE = re.compile(
     r",\s+(?:according\s+to|citing|(?!(?:killing|injuring|wounding|leaving|forcing|causing|"
     r"cutting|destroying|damaging|displacing|sending|bringing|raising|pushing|taking|"
-    r"triggering|sparking|prompting)\b)[a-z]{3,}ing\b(?<!including)(?<!during))")
+    r"triggering|sparking|prompting|giving(?!\s+(?:no|few|any|further|more|details)\b))\b)"
+    r"[a-z]{3,}ing\b(?<!including)(?<!during))")
 _WITHOUT_RE = re.compile(r", without [a-z]+ing\b")  # ", without giving details"
 _ASIDE_START_RE = re.compile(
     r"(?:[a-z]+ing|according\s+to|without|after|before|as|when|while|because|since|despite|"
@@ -46,12 +48,16 @@ _PREPOSITION_RE = re.compile(
     r"(?:in|on|at|within|by|for|to|from|after|before|during|until|with|without|into|"
     r"(?:over|about|under)(?!\s+(?:[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|"
     r"ten|half|a\s+(?:dozen|hundred|thousand|million|third|quarter|fifth))\b)))\s")
+_JOINT_RE = re.compile(r"(?s:.*)(?:,\s+(?:and|but)|;)\s+")
 _BE_FIRST_RE = re.compile(r"(?:is|are|was|were|has|have|had)\s")
 _TO_VERB_RE = re.compile(r"to\s+(?:have|be|represent|speak|know|own|control|hold)\b")
 BELIEF = {"believe", "think", "hope", "fear", "expect"}
 # "declared Tembo the winner", "declared the vote void": a verbless content that is a claim
 _DECLARED_RE = re.compile(r"\b(?:winner|victor|elected|valid|invalid|void|null|illegal|unlawful|"
                           r"illegitimate|unconstitutional|fraudulent)\b")
+# "estimated the damage at 400 million euros": a figure put on something
+_AT_FIGURE_RE = re.compile(r"\sat\s+(?:about\s+|around\s+|least\s+|more\s+than\s+|up\s+to\s+)?"
+                           r"[$£€]?\d")
 # "…, a charge the Kremlin denies": the noun before the source is what is denied
 DENIED_NOUN_RE = re.compile(
     r"(?:(?<=, )|(?<=^))(?P<np>(?:(?:a|an|the|these|those|such)\s+(?:[a-z-]+\s+)?)?"
@@ -101,7 +107,9 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     if not has_words(text, after, c_end, 1 if lemma == "deny" else 2) or (
             not has_that and lemma not in {"say", "tell", "write", "tweet", "deny"}
             and not _FINITE_RE.search(text, after, min(c_end, after + 90))
-            and not (lemma == "declare" and _DECLARED_RE.search(text, after, c_end))):
+            and not _PRONOUN_CLAUSE_RE.match(text, after, c_end)
+            and not (lemma == "declare" and _DECLARED_RE.search(text, after, c_end))
+            and not (lemma == "estimate" and _AT_FIGURE_RE.search(text, after, c_end))):
         return None
     # the subject last: every test above is about the content alone
     source = subject_before(text, body, cue_start)
@@ -163,6 +171,8 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         pieces.append((rest_start, end))
     # "Her mother, she says, was her first reader": a cue set inside its content
     inside = len(pieces) == 2 and text[rest_start].islower() and has_words(text, rest_start, end, 2)
+    if inside and (joint := _JOINT_RE.search(text, body, c_end)) is not None:
+        pieces[0] = (joint.end(), c_end)  # "She is 63, and her knees, she says, are …"
     if not has_words(text, body, c_end, 1 if inside else 3):
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
