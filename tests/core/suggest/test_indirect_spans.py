@@ -152,3 +152,26 @@ def test_a_list_of_names_after_according_to(text: str, sources: list) -> None:
     found = _attributions(text)
     assert [a[0] for a in found] == sources
     assert {a[2] for a in found} == {text.split(", according")[0]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Data from the Commerce Department last week showed spending at furniture stores fell "
+     "2.6% in January.", ("Data from the Commerce Department", "showed",
+                          "spending at furniture stores fell 2.6% in January")),
+    ("A survey by the chamber showed prices rose 3% last year.",
+     ("A survey by the chamber", "showed", "prices rose 3% last year")),
+    ("According to figures from the council’s annual report, the branch recorded 41,000 "
+     "visits.", ("figures from the council’s annual report", "According to",
+                 "the branch recorded 41,000 visits")),
+])
+def test_figures_that_show_a_clause(text: str, expected: tuple) -> None:
+    assert expected in _attributions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The video showed police dragged a man from the car.",
+    "The map showed the town was cut off.",
+    "Figures showed a rise in prices.",
+])
+def test_what_is_shown_without_figures_or_a_clause_is_no_attribution(text: str) -> None:
+    assert _attributions(text) == []

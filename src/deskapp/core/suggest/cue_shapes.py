@@ -85,7 +85,8 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     if not text.startswith("that ", after):  # "said in her ruling that …"
         after = gap_before_that(text, after, end, lemma in HEARER_VERBS)
     has_that = text.startswith("that ", after)
-    if lemma in WEAK_LEMMAS and not has_that:
+    if lemma in WEAK_LEMMAS and not has_that and not _evidence_shows(text, body, cue_start,
+                                                                     lemma, after, end):
         return None
     if lemma in _TO_WHAT and text.startswith(("to ", "on "), after):
         return None  # "did not respond to a request for comment"
@@ -122,6 +123,20 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
                           min(0.95, conf + (0.05 if has_that else 0)), lemma)
+
+
+# Figures that show something: "Data from the Commerce Department showed spending fell"
+_EVIDENCE_RE = re.compile(r"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ss]urvey|[Pp]oll|[Rr]ecords|"
+                          r"[Nn]umbers)\b")
+
+
+def _evidence_shows(text: str, body: int, cue_start: int, lemma: str, after: int,
+                    end: int) -> bool:
+    """"Figures showed prices rose 2%": data that show a finite clause, without "that"."""
+    if lemma != "show" or not _FINITE_RE.search(text, after, min(end, after + 60)):
+        return False
+    source = subject_before(text, body, cue_start)
+    return source is not None and _EVIDENCE_RE.search(text, *source) is not None
 
 
 def _participle_cut(text: str, after: int, end: int) -> int:
