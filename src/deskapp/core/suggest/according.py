@@ -16,6 +16,9 @@ from deskapp.core.suggest.phrases import (
 from deskapp.core.suggest.subjects import subject_before
 
 _AS_SAYING_RE = re.compile(r"\s+([^,.;:“”\"]{1,80}?)\s+as\s+(?:saying|telling)\b")
+# ", Nepal and Sri Lanka": more names of a list that a comma seemed to end
+_NAME_LIST_RE = re.compile(r",(?:\s+[A-Z][\w’'-]*)+(?:,(?:\s+[A-Z][\w’'-]*)+)*\s+(?:and|or)"
+                           r"(?:\s+the)?(?:\s+[A-Z][\w’'-]*)+")
 _SOURCE_END_RE = re.compile(r"[,;:“”\"]|\s[–—]\s|\.(?:\s|$)")
 
 
@@ -39,6 +42,8 @@ def according_to(text: str, m: re.Match, body: int, end: int) -> list[RawAttribu
     """"C, according to X and Y." → one attribution per source, sharing the cue."""
     cue = (m.start(), m.end())
     src_end = _source_end(text, m.end(), end)
+    if m.start() > body + 1 and (names := _NAME_LIST_RE.match(text, src_end, end)):
+        src_end = _source_end(text, names.end(), end)  # "a trial in Bangladesh, Nepal and …"
     phrase = trim_phrase(text, m.end(), src_end)
     if phrase is None:
         phrase = phrase_after(text, m.end(), end)
@@ -54,7 +59,7 @@ def according_to(text: str, m: re.Match, body: int, end: int) -> list[RawAttribu
         c_end = m.start()
         while c_end > body and text[c_end - 1] in " ,–—-":
             c_end -= 1
-        if not has_words(text, body, c_end, 3):
+        if not has_words(text, body, c_end, 2):  # "Most don't, according to neighbours."
             return []
         content = ((body, c_end),)
         after = _skip_space(text, phrase[1], end)

@@ -11,7 +11,8 @@ import re
 from bisect import bisect_right
 
 from deskapp.core.suggest.according import according_to, citing, citing_first, quoted_x_as_saying
-from deskapp.core.suggest.clauses import trailing_phrase, verbless
+from deskapp.core.suggest.clauses import verbless
+from deskapp.core.suggest.content_edges import trailing_phrase
 from deskapp.core.suggest.cue_shapes import (
     BELIEF,
     denied_noun,

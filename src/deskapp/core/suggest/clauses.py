@@ -1,9 +1,9 @@
 """Clause shapes around a cue that the attribution rules ask about.
 
 "X kept rates on hold but signalled that …" (a cue in a second verb phrase, whose source
-is the sentence's subject), "X said A and warned that B" (where A ends), "said in her
-ruling that …" (words between a cue and "that"), "…, researchers reported in The Lancet."
-(a short phrase after a post-posed cue). Each function reads a bounded window.
+is the sentence's subject), "X said A and warned that B" (where A ends), "…, said the
+governor, Jane Doe" (a source after its cue). Each function reads a bounded window; the
+edges of a content are in ``content_edges.py``.
 """
 
 from __future__ import annotations
@@ -31,9 +31,12 @@ _ADVERBS = "|".join(INNER_ADVERBS)
 # What a source does instead of saying more: "…, but declined to give a date"
 _WITHHELD = (r"declined|refused|gave\s+no|offered\s+no|stopped\s+short"
              r"|(?:would|did)\s+not\s+(?:say|comment|elaborate|give|respond)")
+# What a source demands or blames after saying: "… and called for an early election"
+_DEMANDS = r"call(?:ed|s)\s+(?:for|on)|blam(?:ed|es)|accus(?:ed|es)|vow(?:ed|s)|demand(?:ed|s)"
 # ", and warned that", " but acknowledged", " and also said": a second reporting verb
 COORDINATED_CUE_RE = re.compile(
-    rf"(?<=\s)(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?(?:{trie_pattern(_FINITE_FORMS)}|{_WITHHELD})\b"
+    rf"(?<=\s)(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?"
+    rf"(?:{trie_pattern(_FINITE_FORMS)}|{_WITHHELD}|{_DEMANDS})\b"
 )
 # "and"/"but" (and an adverb) right before a cue: the cue's subject is the sentence's
 _AFTER_CONJUNCTION_RE = re.compile(rf"(?:^|[\s,])(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?$")
@@ -46,15 +49,6 @@ _IRREGULAR_PAST = {
     "hit", "fought", "caught", "taught", "woke", "wore", "withdrew", "overturned",
 }
 _WORD_RE = re.compile(r"[\w’'.&()-]+")
-# Between a cue and "that": a place, a time, a hearer ("in her ruling", "outside court",
-# "this programme last week") — no punctuation, no quote, no verb.
-_GAP_RE = re.compile(r"[^,;:.!?“”\"()\n]{1,60}?\s(?=that\s)")
-_PREPOSITIONS = {"in", "on", "at", "to", "outside", "inside", "during", "after", "before",
-                 "from", "with", "by", "via", "for", "late", "early", "last", "this", "earlier",
-                 "later", "over", "through", "under", "in front of"}
-_FINITE_IN_GAP_RE = re.compile(
-    r"\b(?:is|are|was|were|will|would|could|can|has|have|had|did|does|should|may|might|must)\b"
-)
 
 
 # Verbs that quote a judgement ("called the situation “fragile”"), no cues of their own
@@ -135,33 +129,6 @@ def comma_cut(text: str, start: int, end: int) -> int:
         if cue and cue.start() > c.end() and verbless(text, c.end(), cue.start()):
             return c.start()
     return outer_cue_cut(text, start, end)
-
-
-def gap_before_that(text: str, after: int, end: int, hearer: bool) -> int:
-    """``after`` moved past "in her ruling", "outside the court", "this programme last
-    week" to the "that" that opens the content (unchanged when there is none)."""
-    if text.find(" that ", after, min(end, after + 70)) < 0:
-        return after
-    m = _GAP_RE.match(text, after, min(end, after + 70))
-    if m is None:
-        return after
-    gap = m.group()
-    first = gap.split(None, 1)[0].lower() if gap.strip() else ""
-    if not (hearer or first in _PREPOSITIONS) or _FINITE_IN_GAP_RE.search(gap):
-        return after
-    return m.end()
-
-
-def trailing_phrase(text: str, after: int, end: int) -> bool:
-    """A few words after a cue that are no content: "in The Lancet", "state television
-    ERT", "to the BBC on Sunday" (no verb, no "that", at most six words)."""
-    if end - after > 80:
-        return False
-    rest = text[after:end]
-    ws = _WORD_RE.findall(rest)
-    if not ws or len(ws) > 6 or ws[0].lower() == "that" or _FINITE_IN_GAP_RE.search(rest):
-        return False
-    return not any(w[0].islower() and w.endswith("ed") and len(w) > 4 for w in ws)
 
 
 def verbless(text: str, start: int, end: int) -> bool:

@@ -11,11 +11,11 @@ from deskapp.core.suggest.clauses import (
     after_conjunction,
     comma_cut,
     coordinated_cut,
-    gap_before_that,
     lead_subject,
     source_after,
     verbless,
 )
+from deskapp.core.suggest.content_edges import gap_before_that, remark_cut
 from deskapp.core.suggest.lexicon import HEARER_VERBS, WEAK_LEMMAS
 from deskapp.core.suggest.model import RawAttribution
 from deskapp.core.suggest.phrases import has_words
@@ -30,28 +30,34 @@ _FINITE_RE = re.compile(
     r"brought|bought|sought|fought|caught|built|sent|spent|met|hit|cut|put|set|shut)\b|"
     r"\bto\s+[a-z]+"
 )
+_PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|it|they|we|I|you)\s+[a-z]")  # "admitted she makes"
 # A participle after a comma is the source's ("…, adding that", "…, citing"), unless it tells
 # what the reported event did ("a bomb hit a school, injuring seven people").
 _CUT_RE = re.compile(
     r",\s+(?:according\s+to|citing|(?!(?:killing|injuring|wounding|leaving|forcing|causing|"
     r"cutting|destroying|damaging|displacing|sending|bringing|raising|pushing|taking|"
-    r"triggering|sparking|prompting)\b)[a-z]{3,}ing\b(?<!including)(?<!during))")
+    r"triggering|sparking|prompting|giving(?!\s+(?:no|few|any|further|more|details)\b))\b)"
+    r"[a-z]{3,}ing\b(?<!including)(?<!during))")
 _WITHOUT_RE = re.compile(r", without [a-z]+ing\b")  # ", without giving details"
 _ASIDE_START_RE = re.compile(
     r"(?:[a-z]+ing|according\s+to|without|after|before|as|when|while|because|since|despite|"
     r"amid|although|though|until|ahead\s+of)\b")  # "…, X said, after talks broke down"
 # A content does not open with a bare preposition ("will report within a month").
-_PREPOSITION_RE = re.compile(r"(?:in|on|at|within|by|for|to|from|after|before|during|over|"
-                             r"until|with|without|into|about|under)\s")
-# "…, a figure that could not be independently verified", "…, a claim Kyiv denies"
-_REMARK_RE = re.compile(
-    r",\s+(?:a|an)\s+(?:figure|claim|number|toll|assertion|account|estimate|allegation|charge|"
-    r"version|accusation|statement)\s+(?:that|which|the\s|[A-Z])")
+# "said about 6,000 people …", "said over half": an approximate number, no preposition
+_PREPOSITION_RE = re.compile(
+    r"(?:in|on|at|within|by|for|to|from|after|before|during|until|with|without|into|"
+    r"(?:over|about|under)(?!\s+(?:[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|half|a\s+(?:dozen|hundred|thousand|million|third|quarter|fifth))\b)))\s")
+_JOINT_RE = re.compile(r"(?s:.*)(?:,\s+(?:and|but)|;)\s+")
+_BE_FIRST_RE = re.compile(r"(?:is|are|was|were|has|have|had)\s")
 _TO_VERB_RE = re.compile(r"to\s+(?:have|be|represent|speak|know|own|control|hold)\b")
 BELIEF = {"believe", "think", "hope", "fear", "expect"}
 # "declared Tembo the winner", "declared the vote void": a verbless content that is a claim
 _DECLARED_RE = re.compile(r"\b(?:winner|victor|elected|valid|invalid|void|null|illegal|unlawful|"
                           r"illegitimate|unconstitutional|fraudulent)\b")
+# "estimated the damage at 400 million euros": a figure put on something
+_AT_FIGURE_RE = re.compile(r"\sat\s+(?:about\s+|around\s+|least\s+|more\s+than\s+|up\s+to\s+)?"
+                           r"[$£€]?\d")
 # "…, a charge the Kremlin denies": the noun before the source is what is denied
 DENIED_NOUN_RE = re.compile(
     r"(?:(?<=, )|(?<=^))(?P<np>(?:(?:a|an|the|these|those|such)\s+(?:[a-z-]+\s+)?)?"
@@ -79,18 +85,20 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     if not text.startswith("that ", after):  # "said in her ruling that …"
         after = gap_before_that(text, after, end, lemma in HEARER_VERBS)
     has_that = text.startswith("that ", after)
-    if lemma in WEAK_LEMMAS and not has_that:
+    if lemma in WEAK_LEMMAS and not has_that and not _evidence_shows(text, body, cue_start,
+                                                                     lemma, after, end):
         return None
     if lemma in _TO_WHAT and text.startswith(("to ", "on "), after):
         return None  # "did not respond to a request for comment"
     if not has_that and _PREPOSITION_RE.match(text, after) and not (
             lemma == "claim" and _TO_VERB_RE.match(text, after)):  # "claimed to have taken"
         return None
+    if not has_that and _BE_FIRST_RE.match(text, after):
+        return None  # "All times stated are UK": the cue is a participle after a noun
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
     c_end = _participle_cut(text, after, end)
-    if (remark := _REMARK_RE.search(text, after, c_end)) is not None:
-        c_end = remark.start()  # "…, a figure that could not be verified": the reporter's
+    c_end = remark_cut(text, after, c_end)  # "…, a figure that could not be verified"
     if (without := text.find(", without ", after, c_end)) >= 0 and _WITHOUT_RE.match(text, without):
         c_end = without
     if text.find(" and ", after, c_end) >= 0 or text.find(" but ", after, c_end) >= 0:
@@ -100,7 +108,9 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     if not has_words(text, after, c_end, 1 if lemma == "deny" else 2) or (
             not has_that and lemma not in {"say", "tell", "write", "tweet", "deny"}
             and not _FINITE_RE.search(text, after, min(c_end, after + 90))
-            and not (lemma == "declare" and _DECLARED_RE.search(text, after, c_end))):
+            and not _PRONOUN_CLAUSE_RE.match(text, after, c_end)
+            and not (lemma == "declare" and _DECLARED_RE.search(text, after, c_end))
+            and not (lemma == "estimate" and _AT_FIGURE_RE.search(text, after, c_end))):
         return None
     # the subject last: every test above is about the content alone
     source = subject_before(text, body, cue_start)
@@ -113,6 +123,20 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
                           min(0.95, conf + (0.05 if has_that else 0)), lemma)
+
+
+# Figures that show something: "Data from the Commerce Department showed spending fell"
+_EVIDENCE_RE = re.compile(r"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ss]urvey|[Pp]oll|[Rr]ecords|"
+                          r"[Nn]umbers)\b")
+
+
+def _evidence_shows(text: str, body: int, cue_start: int, lemma: str, after: int,
+                    end: int) -> bool:
+    """"Figures showed prices rose 2%": data that show a finite clause, without "that"."""
+    if lemma != "show" or not _FINITE_RE.search(text, after, min(end, after + 60)):
+        return False
+    source = subject_before(text, body, cue_start)
+    return source is not None and _EVIDENCE_RE.search(text, *source) is not None
 
 
 def _participle_cut(text: str, after: int, end: int) -> int:
@@ -162,6 +186,8 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         pieces.append((rest_start, end))
     # "Her mother, she says, was her first reader": a cue set inside its content
     inside = len(pieces) == 2 and text[rest_start].islower() and has_words(text, rest_start, end, 2)
+    if inside and (joint := _JOINT_RE.search(text, body, c_end)) is not None:
+        pieces[0] = (joint.end(), c_end)  # "She is 63, and her knees, she says, are …"
     if not has_words(text, body, c_end, 1 if inside else 3):
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5

@@ -98,7 +98,7 @@ INNER_ADVERBS = [
     "not", "also", "already", "previously", "repeatedly", "publicly", "privately", "later",
     "earlier", "reportedly", "since", "long", "never", "often", "once", "recently",
     "separately", "further", "again", "then", "still", "first", "initially", "subsequently",
-    "allegedly", "even", "just", "now", "originally",
+    "allegedly", "even", "just", "now", "originally", "both",
 ]
 
 
@@ -205,7 +205,7 @@ _HEARER_GROUPS = (
     r"investigators|detectives|officers|prosecutors|doctors|nurses|friends|relatives|family|"
     r"families|neighbou?rs|parents|fans|troops|soldiers|members|customers|clients|guests|"
     r"visitors|attendees|participants|councillors|ministers|leaders|lawyers|"
-    r"(?:local|state|foreign|national)\s+(?:media|radio|television|TV|reporters|newspapers?)"
+    r"(?:local|state|public|foreign|national)\s+(?:media|radio|television|TV|reporters|newspapers?)"
 )
 _HEARER_EVENTS = (
     r"(?:news|press)\s+conference|briefing|rally|hearing|meeting|crowd|court|jury|tribunal|"
@@ -217,6 +217,9 @@ _HEARER_EVENTS = (
 HEARER_RE = re.compile(
     rf"\s+(?:(?:his|her|their|our|its|my)\s+(?:{_HEARER_GROUPS})|{_HEARER_GROUPS}|parliament|"
     rf"congress|an?\s+(?:{_HEARER_EVENTS})"
+    r"|(?:the\s+)?(?:[A-Z][\w’'-]*\s+|(?:state|public|local|private)\s+)?(?:broadcaster|"
+    r"newspaper|daily|channel|news\s+agency|radio|television|outlet|website|magazine|"
+    r"network)\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
     r"|the\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}|the\s+\w+|him|her|them|us|me"
     r"|[A-Z][\w’'&.-]*(?:(?:\s+(?:of|for|the))?\s+[A-Z][\w’'&.-]*){0,4})\b"
 )

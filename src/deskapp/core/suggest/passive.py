@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from deskapp.core.suggest.clauses import gap_before_that, lead_subject
+from deskapp.core.suggest.clauses import lead_subject
+from deskapp.core.suggest.content_edges import gap_before_that, remark_cut
 from deskapp.core.suggest.lexicon import ADVERBIAL_RUN_RE, FORM_TO_LEMMA, HEARER_VERBS
 from deskapp.core.suggest.model import Range, RawAttribution
 from deskapp.core.suggest.phrases import has_words, phrase_after
@@ -49,11 +50,12 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
         return None
     if text.startswith("to ", after) and _lemma(text, cue_start, cue_end) in HEARER_VERBS:
         return None  # "Residents were told to leave": an instruction, not a report
+    end = remark_cut(text, after, end)
     if lead == "it" or (subject and text[subject[0]:subject[1]].lower() == "it"):
         content: tuple[Range, ...] = ((after, end),)
         if lead == "it":  # the cue is "It was reported"
             cue_start = body
-    elif subject:
+    elif subject and text.startswith("to ", after):  # "He is said to have …"
         content = ((subject[0], subject[1]), (after, end))
     else:
         return None

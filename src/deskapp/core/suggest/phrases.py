@@ -84,7 +84,8 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     first = ws[0]
     if not (first[0].isupper() or first[0].isdigit() or lower[0] in PRONOUNS
-            or lower[0] in _DETERMINERS or lower[-1].endswith("s") or lower[-1] in _MASS_SOURCES
+            or lower[0] in _DETERMINERS or lower[-1].endswith("s")
+            or lower[-1] in _MASS_SOURCES or lower[0] in _MASS_SOURCES
             or any(w[0].isupper() for w in ws[1:])):
         return None
     return start, end
@@ -93,7 +94,8 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 # Sources named by a bare lowercase noun, no article: "police said", "according to new
 # research", "preliminary data show", "state television reported"
 _MASS_SOURCES = {"police", "research", "data", "media", "television", "radio", "staff",
-                 "management", "intelligence", "polling", "evidence"}
+                 "management", "intelligence", "polling", "evidence", "figures", "documents",
+                 "records", "statistics", "estimates"}
 # "a source close to the couple", "an adviser to the president": "to" inside a source
 _TO_HEADS = {"close", "closer", "loyal", "linked", "allied", "adviser", "advisor", "aide",
              "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "counsel",

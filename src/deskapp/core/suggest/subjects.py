@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest.clauses import verbless
 from deskapp.core.suggest.lexicon import trie_pattern
 from deskapp.core.suggest.phrases import trim_phrase, words
 
@@ -74,13 +75,16 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
             _NAME_ONLY_RE.fullmatch(text, comma + 1, apposition_end)
             or _DESCRIBED_NAME_RE.fullmatch(text, comma + 1, apposition_end))
         if comma < 0 or not (named or _APPOSITION_START_RE.match(text, comma + 1,
-                                                                  apposition_end)):
+                                                                  apposition_end)
+                             or _bare_role(text, lo, comma, apposition_end)):
             return None
         if named or (
                 _CLAUSE_APPOSITION_RE.match(text, comma + 1, apposition_end)
                 and len(words(text, comma + 1, apposition_end)) <= 16):
             # "his lawyer, Sarah Finch," / "officials, who spoke on condition of anonymity,"
             start = _chunk_start(text, lo, comma)
+            if not named and (name := _name_before_role(text, lo, start, comma)):
+                return name  # "Martin Hale, a cardiologist, who was not involved, said"
             if text.endswith(("and", "or"), start - 3, start):
                 start = over_and(text, lo, start)
             if text[start:comma].strip().isdigit() and text[start - 1:start] == ",":
@@ -102,6 +106,32 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
     return trim_phrase(text, start, end)
 
 
+# "cabinet member for communities", "economist at ING": a role without an article
+_BARE_ROLE_RE = re.compile(r"\s*[a-z][\w’'-]*(?:\s+[\w’'&.-]+){0,7}\s*")
+_ROLE_START_RE = re.compile(r"\s*(?:a|an|the)\s+[a-z]")
+
+
+def _bare_role(text: str, lo: int, comma: int, end: int) -> bool:
+    """"Denise Hollins, cabinet member for communities, said": a lowercase role without an
+    article, no verb in it, after a capitalised name."""
+    if not _BARE_ROLE_RE.fullmatch(text, comma + 1, end) or not verbless(text, comma + 1, end):
+        return False
+    head = trim_phrase(text, _chunk_start(text, lo, comma), comma)
+    return head is not None and _NAME_ONLY_RE.fullmatch(text, *head) is not None
+
+
+def _name_before_role(text: str, lo: int, start: int, comma: int) -> tuple[int, int] | None:
+    """The name before a noun apposition that a clause follows ("Prof. Martin Hale, a
+    cardiologist at Leeds, who was not involved, said" → "Prof. Martin Hale"): the
+    apposition is skipped, as alone."""
+    if start <= lo or text[start - 1] != "," or not _ROLE_START_RE.match(text, start, comma):
+        return None
+    head = trim_phrase(text, _chunk_start(text, lo, start - 1), start - 1)
+    if head is None or _NAME_ONLY_RE.fullmatch(text, *head) is None:
+        return None
+    return head
+
+
 def _who_subject(text: str, lo: int, who_end: int, end: int) -> tuple[int, int] | None:
     """"Those who know her well say", "Residents who fled the fighting said": a short
     head and its relative clause, no comma between them, make the subject."""
@@ -120,7 +150,8 @@ def _who_subject(text: str, lo: int, who_end: int, end: int) -> tuple[int, int] 
 
 
 _HEAD_STARTS = {"the", "those", "people", "residents", "officials", "witnesses", "analysts",
-                "experts", "many", "some", "others", "anyone", "everyone", "parents", "workers"}
+                "experts", "many", "some", "others", "anyone", "everyone", "parents", "workers",
+                "two", "three", "four", "five", "several", "both", "most", "few"}
 
 
 def _chunk_start(text: str, lo: int, end: int) -> int:
