@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from deskapp.core.article import Part, PartKind
-from deskapp.core.soft_wraps import retexted, unwrapped
+from deskapp.core.plain_reading import plain_reading, retexted
 from deskapp.core.spans import Span
 from deskapp.core.structure import patterns as pat
 
@@ -221,8 +221,8 @@ def date_stamp(text: str) -> str:
 
 def detect_structure(text: str) -> tuple[Part, ...]:
     """The parts of a monitored page, in text order (see the module docstring). A
-    hard-wrapped text is read with its paragraphs' line breaks as spaces (``soft_wraps``)."""
-    reading = unwrapped(text)
+    hard-wrapped text and non-breaking spaces are read as plain text (``plain_reading``)."""
+    reading = plain_reading(text)
     parts = _parts(reading)
     if reading is text:
         return parts

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article
-from deskapp.core.soft_wraps import unwrapped
+from deskapp.core.plain_reading import plain_reading
 from deskapp.core.spans import Span
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.context import PreviousSpeakers
@@ -53,10 +53,11 @@ def suggest(article: Article, *, reuse: bool = True) -> Suggestions:
     Blocks of text that an earlier call already read (the same words in the same place
     relative to their line, e.g. everything a one-word correction did not touch) are
     not read again: their findings come from a bounded cache. ``reuse=False`` reads every
-    block afresh; the result is the same either way. Hard-wrapped text is read with its
-    paragraphs' line breaks as spaces (``soft_wraps``); spans still quote it exactly.
+    block afresh; the result is the same either way. Hard-wrapped paragraphs and
+    non-breaking spaces are read as plain text (``plain_reading``); spans still quote the
+    article exactly.
     """
-    reading = unwrapped(article.text)
+    reading = plain_reading(article.text)
     with _collector_paused():
         if reading is article.text:
             return _suggest(article, reuse)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from deskapp.core.annotations import Attribution, Quote, SourceKind
-from deskapp.core.soft_wraps import retexted
+from deskapp.core.plain_reading import retexted
 from deskapp.core.spans import Span
 
 Range = tuple[int, int]
@@ -198,7 +198,7 @@ class Suggestions:
 
     def retexted(self, text: str) -> Suggestions:
         """The same suggestions with every span's text read from ``text`` at its offsets
-        (the engine read a same-length copy of it, see ``soft_wraps``); ids are kept."""
+        (the engine read a same-length copy of it, see ``plain_reading``); ids are kept."""
         def q(s: QuoteSuggestion) -> QuoteSuggestion:
             return replace(s, span=retexted(s.span, text),
                            speaker_span=retexted(s.speaker_span, text), cue=retexted(s.cue, text))

@@ -1,14 +1,18 @@
-"""Hard-wrapped text: paragraphs whose lines the sender broke at a fixed width (e-mail,
-wire feeds, Markdown, text copied from a PDF).
+"""The text the rules read: a copy of the article, of the same length and offsets, in
+which what a sender's tools did to the layout is made plain.
 
-Structure detection and the suggestion rules read a line as a paragraph, so they read
-such text through ``unwrapped``: the same text, with the same length and offsets, in which
-the line breaks inside a paragraph are spaces. What they find is then given back in the
-words of the original (``retexted``): spans keep exact substrings of the article.
+- Hard-wrapped paragraphs (e-mail, wire feeds, Markdown, text copied from a PDF): the line
+  breaks inside a paragraph become spaces, since structure detection and the suggestion
+  rules read a line as a paragraph.
+- Non-breaking, thin and other fixed-width spaces of web pages become plain spaces.
+
+What the rules find is then given back in the words of the original (``retexted``): spans
+keep exact substrings of the article.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from deskapp.core.spans import Span
@@ -20,6 +24,15 @@ SHORT_LINE = 0.6
 """A line shorter than this share of the wrap width ends its paragraph, or is a heading,
 a byline or a list item: the break after it is kept."""
 _SENTENCE_END = tuple(".!?:;\"”’)]…")
+_ODD_SPACES_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def plain_reading(text: str) -> str:
+    """``text`` with odd spaces plain and hard-wrapped paragraphs unwrapped; ``text``
+    itself (the same object) when there is nothing to change."""
+    if _ODD_SPACES_RE.search(text):
+        text = _ODD_SPACES_RE.sub(" ", text)
+    return unwrapped(text)
 
 
 def unwrapped(text: str) -> str:

@@ -1,5 +1,5 @@
-"""Hard-wrapped text (e-mail, wire feeds, Markdown) is read paragraph by paragraph, and
-what is found still quotes the text exactly."""
+"""Hard-wrapped text (e-mail, wire feeds, Markdown) is read paragraph by paragraph, odd
+spaces as plain ones, and what is found still quotes the text exactly."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from deskapp.core.article import Article, PartKind
-from deskapp.core.soft_wraps import unwrapped
+from deskapp.core.plain_reading import plain_reading, unwrapped
 from deskapp.core.structure import detect_structure
 from deskapp.core.suggest import suggest
 
@@ -80,3 +80,21 @@ def test_a_wrapped_lede_without_headline_is_body():
     parts = detect_structure(text)
     assert [p.kind for p in parts] == [PartKind.BODY]
     assert parts[0].span.text == text[parts[0].span.start:parts[0].span.end]
+
+
+def test_non_breaking_spaces_are_read_as_spaces_and_quoted_as_written():
+    text = ("Headline\n\nThe central bank raised rates on Thursday, Governor\u00a0Ana Ruiz "
+            "told\u00a0reporters.\n“We will act\u202fagain,” Ms.\u00a0Ruiz said.\n")
+    reading = plain_reading(text)
+    assert len(reading) == len(text) and "\u00a0" not in reading
+    found = suggest(Article(text, detect_structure(text)), reuse=False)
+    assert [q.speaker for q in found.quotes] == ["Ana Ruiz"]
+    assert found.quotes[0].span.text == "We will act\u202fagain,"
+    source = found.attributions[0].source
+    assert source is not None and text[source.start:source.end] == source.text
+    assert source.text == "Governor\u00a0Ana Ruiz"
+
+
+def test_plain_text_is_read_as_it_is():
+    text = "Headline\n\nOfficials said the port would reopen.\n"
+    assert plain_reading(text) is text
