@@ -41,7 +41,10 @@ from deskapp.core.suggest.kinds import (
 )
 from deskapp.core.suggest.mentions import (
     apposed_name,
+    full_from_given,
     full_name_before,
+    gender_in_text,
+    given_name_mentions,
     named_with_role,
     person_matches,
 )
@@ -72,6 +75,7 @@ class Resolver:
         self._resolved: dict[tuple[int, int], str] = {}
         self._before: dict[tuple[int, int], str] = {}
         self._subjects: dict[int, str | None] = {}  # a sentence's subject: its full name
+        self._genders: dict[str, str] = {}
         self._edit = (0, 0, 0)  # unchanged before [0] and from [1] on (shift [2])
         if previous is not None:
             head = common_prefix(previous.text, text)
@@ -152,6 +156,32 @@ class Resolver:
             return self._full_name(name, start) or name
         return name
 
+    def _gender(self, full: str, before: int) -> str:
+        """``full``'s gender from its first name or title, else from the "he" or "she"
+        that follows one of its last mentions ("Maureen Gibbs said she …")."""
+        g = gender_of(full)
+        if g or " " not in full:
+            return g
+        g = self._genders.get(full)
+        if g is None:
+            g, text, end = "", self.text, before
+            lo = max(0, before - 8 * WINDOW)
+            for _ in range(3):
+                at = text.rfind(full, lo, end)
+                if at < 0 or (g := gender_in_text(text, at + len(full))):
+                    break
+                end = at
+            self._genders[full] = g
+        return g
+
+    def _given_before(self, lo: int, pos: int, gender: str) -> str | None:
+        """The full name of the last first name written alone in ``[lo, pos)`` that fits
+        ``gender`` ("Gary" → "Gary Pollitt"; "Sandra" when never written in full)."""
+        for at, name in reversed(given_name_mentions(self.text, lo, pos)):
+            if not gender or gender_of(name) == gender:
+                return full_from_given(self.text, name, at, max(0, at - 8 * WINDOW)) or name
+        return None
+
     def _it(self, pos: int) -> str | None:
         """What "it said" stands for: the organisation, outlet or document that opens one
         of the last three sentences before ``pos`` ("The company said …. It added …")."""
@@ -194,7 +224,7 @@ class Resolver:
                 full = None if word.lower() in CAPITAL_STOPWORDS else self._full_name(word, at)
                 named[at] = full if full is not None and looks_like_person(full) else None
             full = named[at]
-            if full is not None and (not gender or gender_of(full) in ("", gender)):
+            if full is not None and (not gender or self._gender(full, at) in ("", gender)):
                 return at, full
         return None
 
@@ -205,14 +235,15 @@ class Resolver:
             kind, start, word = subject_of_cue(text, max(lo, at - 90), at)
             if kind == "role":
                 full = self._nearest_person(start, "", word)
-                if full and " " in full and (not gender or gender_of(full) in ("", gender)):
+                if full and " " in full and (
+                        not gender or self._gender(full, start) in ("", gender)):
                     return start, full
                 continue
             if kind != "surname" or word.lower() in CAPITAL_STOPWORDS:
                 continue
             full = self._full_name(word, start)
             if full is None or not looks_like_person(full) or (
-                    gender and gender_of(full) not in ("", gender)):
+                    gender and self._gender(full, start) not in ("", gender)):
                 continue
             return start, full
         return None
@@ -224,8 +255,13 @@ class Resolver:
         "X, the transport minister"); ``after``: a surname mention that wins over names
         written before it."""
         lo = max(0, pos - WINDOW) if after is None else max(0, after[0])
-        # the last compatible person in the window wins: test the matches from the end
+        # the last compatible person in the window wins: test the matches from the end,
+        # and the first names written alone between them ("dad-of-two Gary insists")
+        hi = pos
         for m in reversed(person_matches(self.text, lo, pos)):
+            if not role and (given := self._given_before(m.end(), hi, gender)):
+                return given
+            hi = m.start()
             name = m.group("name")
             title = (m.group("title") or "").lower()
             first, _, rest = name.partition(" ")
@@ -238,6 +274,8 @@ class Resolver:
                 if cut >= 0 and len(toks) - cut > 2:
                     name, title = " ".join(toks[cut + 1:]), toks[cut].lower()
             g = gender_of(f"{title} {name}")
+            if not g and gender and " " in name:
+                g = self._gender(name, m.end("name"))
             if g and gender and g != gender:
                 continue
             if not is_person_mention(self.text, m.start("name"), name, title):
@@ -246,11 +284,17 @@ class Resolver:
                 continue
             name = name.removesuffix("’s").removesuffix("'s")  # "Mr. Khan's spokesman"
             return self._full_name(name.split()[-1], m.end("name")) or name
+        if not role and (given := self._given_before(lo, hi, gender)):
+            return given
         return after[1] if after else None
 
     def _full_name(self, surname: str, before: int) -> str | None:
-        """The last "First [M.] Surname" written before ``before``."""
-        return full_name_before(self.text, surname, before, max(0, before - 8 * WINDOW))
+        """The last "First [M.] Surname" written before ``before``; for a first name
+        alone ("Gary"), else the last full name that opens with it."""
+        lo = max(0, before - 8 * WINDOW)
+        return (full_name_before(self.text, surname, before, lo)
+                or (full_from_given(self.text, surname, before, lo) if gender_of(surname)
+                    else None))
 
 
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
