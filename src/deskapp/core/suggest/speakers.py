@@ -27,6 +27,7 @@ from deskapp.core.suggest.cue_subjects import (
     sentence_subjects,
     subject_of_cue,
 )
+from deskapp.core.suggest.issuers import ISSUED_HEADS, issuer_of
 from deskapp.core.suggest.kinds import (
     CAPITAL_STOPWORDS,
     ROLE_WORDS,
@@ -139,6 +140,11 @@ class Resolver:
         if kind == SourceKind.ANONYMOUS and (the := ANAPHOR_RE.fullmatch(mention)):
             # "the official": the unnamed source as first described
             return introduced(self.text, start, the.group("head"), WINDOW) or mention
+        if kind == SourceKind.DOCUMENT and (the := ANAPHOR_RE.fullmatch(mention)) \
+                and the.group("head") in ISSUED_HEADS \
+                and (issuer := issuer_of(self.text, start, the.group("head"))) is not None \
+                and self.kind(self.text[issuer[0]:issuer[1]]) != SourceKind.DOCUMENT:
+            return self.resolve(*issuer)  # "the statement said" → who issued it
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
             return titled_name(mention) or mention
         name = self._person_name(mention)
@@ -149,6 +155,8 @@ class Resolver:
                     # ("the prime minister": as prime minister, not as housing minister)
                     return (self._nearest_person(start, "", mention.split(None, 1)[1])
                             or introduced(self.text, start, role, WINDOW) or mention)
+                if (intro := introduced(self.text, start, role, WINDOW)) is not None:
+                    return intro  # "A woman who was waiting nearby said …" → "the woman"
                 return self._nearest_person(start, "", after=self._last_surname(start, "")) \
                     or mention
             return mention

@@ -1,0 +1,52 @@
+"""Speakers written as a description: "the woman" after "A woman who was waiting …
+said", and "the statement" after "X said in a statement"."""
+
+import pytest
+
+from deskapp.core.article import Article
+from deskapp.core.suggest import suggest
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    found = suggest(Article("Headline\n\n" + text + "\n"), reuse=False)
+    return {q.span.piece_text.strip(" ,.“”\"\n"): q.speaker for q in found.quotes}
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    ("“We are looking into it,” Det. Sgt. Lauren Okafor told reporters.\n\n"
+     "A woman who was waiting for a taxi across the street said she heard shouting.\n\n"
+     "“It happened so fast,” said the woman, who asked not to be named.",
+     "It happened so fast", "A woman who was waiting for a taxi across the street"),
+    ("Mayor Jane Pike said the road would reopen.\n\n"
+     "A man in the queue said he had waited an hour.\n\n"
+     "“Nobody tells us anything,” the man said.", "Nobody tells us anything",
+     "A man in the queue"),
+])
+def test_the_description_goes_back_to_how_the_person_was_introduced(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_without_an_introduction_the_man_is_the_last_person_named():
+    text = ("Peter Olsen, 58, runs the farm. He has kept it for decades.\n\n"
+            "“We will survive,” the man said.")
+    assert _speakers(text)["We will survive"] == "Peter Olsen"
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    ("Pakistan’s foreign ministry said in a statement carried by the state news agency "
+     "that the border would stay shut.\n\n“We will not be threatened,” the statement said.",
+     "We will not be threatened", "Pakistan’s foreign ministry"),
+    ("Daniel Forsyth quit on Friday. In a statement released shortly after 7pm, Forsyth "
+     "said he had done nothing wrong.\n\n“I look forward to clearing my name,” the "
+     "statement said.", "I look forward to clearing my name", "Daniel Forsyth"),
+    ("The company issued a brief statement on Tuesday.\n\n“We regret the delay,” the "
+     "statement said.", "We regret the delay", "The company"),
+])
+def test_the_statement_speaks_for_whoever_issued_it(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_statement_with_no_named_issuer_stays_the_statement():
+    text = ("A statement was posted on the door of the clinic on Monday.\n\n"
+            "“We are closed until further notice,” the statement said.")
+    assert _speakers(text)["We are closed until further notice"] == "the statement"
