@@ -50,3 +50,20 @@ def test_a_statement_with_no_named_issuer_stays_the_statement():
     text = ("A statement was posted on the door of the clinic on Monday.\n\n"
             "“We are closed until further notice,” the statement said.")
     assert _speakers(text)["We are closed until further notice"] == "the statement"
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a name set off by commas keeps all its words (honorifics, middle names)
+    ("A spokesman for the defence ministry, Qari Nasrullah Wardak, wrote on X that troops "
+     "had fired on “a water channel, not a military post”.",
+     "a water channel, not a military post", "Qari Nasrullah Wardak"),
+    ("The party’s leader, Juan Carlos Pérez, said: “We will win this seat.”",
+     "We will win this seat", "Juan Carlos Pérez"),
+    # a capitalised word before a name written without commas is a role or a place
+    ("Secretary of State Antony Blinken said: “We are close to a deal.”",
+     "We are close to a deal", "Antony Blinken"),
+    ("Commuter Tom Reilly said: “Four hours to get to work.”", "Four hours to get to work",
+     "Tom Reilly"),
+])
+def test_a_name_in_apposition_keeps_all_its_words(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -105,9 +105,10 @@ _POST_NOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "Jr", "Sr", "OBE", "CBE", "MBE
 _NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "dos"}
 
 
-def person_name(mention: str) -> str | None:
+def person_name(mention: str, apposed: bool = False) -> str | None:
     """"ECB President Christine Laval" → "Christine Laval"; "his sister, Tanya Rhodes" →
-    "Tanya Rhodes"; "Dr. Priya Mehta" → "Priya Mehta"; None without a proper name."""
+    "Tanya Rhodes"; "Dr. Priya Mehta" → "Priya Mehta"; None without a proper name.
+    A name set off by a comma keeps all its words ("a spokesman, Qari Nasrullah Wardak")."""
     for prep in (" of ", " at ", " from "):  # "Dr. Amal Yousif of the Sudan Doctors' Union"
         if prep in mention:
             named = person_name(mention.split(prep, 1)[0])
@@ -116,7 +117,7 @@ def person_name(mention: str) -> str | None:
     if "," in mention:
         tail = mention.rsplit(",", 1)[1].strip()
         if tail and looks_like_person(tail) and len(_tokens(tail)) >= 2:
-            return person_name(tail)
+            return person_name(tail, True)
         mention = mention.split(",", 1)[0]
     toks = mention.replace(".", " ").split()
     while len(toks) > 2 and toks[-1] in _POST_NOMINALS:  # "Thomas Baird KC"
@@ -141,8 +142,8 @@ def person_name(mention: str) -> str | None:
                 or t.endswith(("’s", "'s"))):
             cut = i + 1
     run = run[cut:] if cut < len(run) else []
-    if len(run) >= 3:
-        run = run[-2:]
+    if len(run) >= 3 and not (apposed and len(run) == len(toks) <= 4):
+        run = run[-2:]  # "Secretary of State Antony Blinken", "Commuter Tom Reilly"
     if not run or run[0].lower() in CAPITAL_STOPWORDS:
         return None
     return " ".join(run)

@@ -128,7 +128,7 @@ class Resolver:
         if "," in mention:  # "the central bank governor, Jane Doe"
             tail = mention.rsplit(",", 1)[1].strip()
             if " " in tail and looks_like_person(tail):
-                return self._person_name(tail) or tail
+                return cached_person_name(tail, True) or tail
         if (named := apposed_name(self.text, end, end + AFTER)) is not None \
                 and self._person_name(mention) is None:
             return named  # "Its director of research, Dr. Nadia Perez, said"
