@@ -67,3 +67,21 @@ def test_a_statement_with_no_named_issuer_stays_the_statement():
 ])
 def test_a_name_in_apposition_keeps_all_its_words(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # the source read as the description after the name: the name is the speaker
+    ("Prof. Martin Hale, a cardiologist at the University of Leeds, who was also not "
+     "involved, said the trial was “robust and well conducted”.", "robust and well conducted",
+     "Martin Hale"),
+    ("Rosa Lindqvist, an economist at the Bank of Sweden, who has studied the scheme, said it "
+     "was “a bold bet”.", "a bold bet", "Rosa Lindqvist"),
+])
+def test_a_description_after_a_name_speaks_for_the_name(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_place_after_a_preposition_is_not_a_speaker():
+    text = ("A cardiologist at the University of Leeds, who was not involved, said the trial "
+            "was “robust and well conducted”.")
+    assert _speakers(text)["robust and well conducted"] != "Leeds"

@@ -28,6 +28,7 @@ _TOKEN_RE = re.compile(r"[\w’'-]+")
 _ANONYMOUS_MARKER_RE = re.compile("|".join(re.escape(m) for m in ANONYMOUS_MARKERS))
 NOT_PERSON_WORDS = ORG_WORDS | MEDIA_WORDS | MEDIA_NAMES
 _PREPOSITIONS = {"of", "for", "by", "from", "at", "in", "with", "on", "to", "close", "who"}
+_PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "outside"}
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "chairman"}
 
@@ -130,8 +131,8 @@ def person_name(mention: str, apposed: bool = False) -> str | None:
             break
     while run and run[0] in _NAME_PARTICLES:
         run.pop(0)
-    if not run:
-        return None
+    if not run or (len(run) == 1 and len(toks) > 1 and toks[-2].lower() in _PLACE_PREPOSITIONS):
+        return None  # "a cardiologist at the University of Leeds": a place
     lower = [t.lower() for t in run]
     for i, t in enumerate(lower):
         if t in FEMALE_NAMES or t in MALE_NAMES:

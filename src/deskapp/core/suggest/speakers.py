@@ -119,6 +119,10 @@ class Resolver:
                 _ROLE_AFTER_RE.match(mention, comma + 1) and looks_like_person(mention[:comma]))):
             return self._resolve(start, start + comma)  # "officials, who spoke on …"
         lower = mention.lower()
+        if lower.startswith(("a ", "an ")) and (named := _NAME_BEFORE_RE.search(
+                self.text, max(0, start - 60), start)) is not None \
+                and looks_like_person(named["name"]):
+            return self.resolve(named.start("name"), named.end("name"))  # "X, a cardiologist"
         if lower in {"he", "she"}:
             gender = "m" if lower == "he" else "f"
             found = self._nearest_person(start, gender, after=self._last_surname(start, gender))
@@ -309,5 +313,8 @@ _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 # "Fabrizio Carboni, the organisation's regional director": the name is the person
 _ROLE_AFTER_RE = re.compile(r"\s*(?:a|an|the|his|her|its|their)\s")
+# "Prof. Martin Hale, " right before "a cardiologist …": the name the description is of
+_NAME_BEFORE_RE = re.compile(r"(?:^|[.\n”\"]\s*|\b(?:by|with|and)\s+)"
+                             r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2}),\s+$")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 
