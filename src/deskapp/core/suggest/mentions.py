@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from deskapp.core.suggest.kinds import looks_like_person
-from deskapp.core.suggest.names import FEMALE_NAMES, MALE_NAMES, PERSON_TITLES
+from deskapp.core.suggest.names import PERSON_TITLES
 
 _CAP = r"[A-ZÀ-Ý][\w’'-]*"
 _MORE = rf"(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:de|da|del|van|von|bin|al|el|la|le|dos)[ \t]+)?{_CAP})"
@@ -75,55 +75,14 @@ def apposed_name(text: str, end: int, hi: int) -> str | None:
     return m["name"] if m is not None and looks_like_person(m["name"]) else None
 
 
-# Given names that are also common words or surnames ("Mark my words", "Dawn broke",
-# "Kim said"): never taken for a person named by the first name alone
-_AMBIGUOUS_GIVEN = {"mark", "bill", "grace", "joy", "mercy", "blessing", "dawn", "amber",
-                    "holly", "jade", "rob", "chuck", "moon", "kim", "li", "xi", "wang", "lula",
-                    "marine", "ali", "rand", "will", "may", "hope", "faith", "rose", "jack",
-                    "frank", "ray", "guy", "sky", "dean", "art", "don", "pat"}
-_CAP_WORD_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ-]+(?:[’']s)?\b")
-_NAME_GAP_RE = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]+)?[A-ZÀ-Ý]")
+# "Prof. Martin Hale, " right before "a cardiologist …": the name the description is of
+_NAME_BEFORE_DESCRIPTION_RE = re.compile(
+    r"(?:^|[.\n”\"]\s*|\b(?:by|with|and)\s+)(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2}),\s+$")
 
 
-def given_name_mentions(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    """Each first name written alone in ``text[lo:hi]`` ("dad-of-two Gary insists", "Dog
-    walker Sandra, 52,"), not as part of a full name, with its offset, in text order."""
-    out = []
-    for m in _CAP_WORD_RE.finditer(text, lo, hi):
-        word = m.group().removesuffix("’s").removesuffix("'s")
-        lower = word.lower()
-        if (lower not in FEMALE_NAMES and lower not in MALE_NAMES) or lower in _AMBIGUOUS_GIVEN:
-            continue
-        if _NAME_GAP_RE.match(text, m.start() + len(word)):
-            continue  # "Gary Pollitt": a full name
-        before = text[max(0, m.start() - 30):m.start()].split()
-        if before and before[-1][:1].isupper() and before[-1][-1] not in ".!?”\"":
-            continue  # "Meadow Close Gary", "Mr Gary" (read by PERSON_RE)
-        out.append((m.start(), word))
-    return out
-
-
-def full_from_given(text: str, given: str, before: int, lo: int) -> str | None:
-    """The last full name that opens with ``given`` in ``[lo, before)`` ("Gary" →
-    "Gary Pollitt")."""
-    pos = before
-    while (pos := text.rfind(given, lo, pos)) >= 0:
-        if pos == 0 or not text[pos - 1].isalnum():
-            m = PERSON_RE.match(text, pos)
-            if m is not None and m.start("name") == pos and " " in m.group("name"):
-                name = m.group("name")
-                if looks_like_person(name):
-                    return name.removesuffix("’s").removesuffix("'s")
-    return None
-
-
-_PRONOUN_RE = re.compile(r"\b(?:(he)|(she))\b|[.!?](?:\s|$)|[“”\"]")
-
-
-def gender_in_text(text: str, end: int) -> str:
-    """"m" or "f" from the first "he" or "she" after a name ending at ``end`` in its
-    sentence ("Maureen Gibbs, 71, said she had complained"), else ""."""
-    m = _PRONOUN_RE.search(text, end, end + 160)
-    if m is None or not (m.group(1) or m.group(2)):
-        return ""
-    return "m" if m.group(1) else "f"
+def name_before(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the name set off by a comma right before a description at ``start``
+    ("Prof. Martin Hale, a cardiologist at …" → "Martin Hale"), if any."""
+    m = _NAME_BEFORE_DESCRIPTION_RE.search(text, max(0, start - 60), start)
+    return m.span("name") if m is not None and looks_like_person(m["name"]) else None

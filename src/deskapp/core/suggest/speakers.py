@@ -27,6 +27,7 @@ from deskapp.core.suggest.cue_subjects import (
     sentence_subjects,
     subject_of_cue,
 )
+from deskapp.core.suggest.first_names import full_from_given, given_before, text_gender
 from deskapp.core.suggest.issuers import ISSUED_HEADS, issuer_of
 from deskapp.core.suggest.kinds import (
     CAPITAL_STOPWORDS,
@@ -42,10 +43,8 @@ from deskapp.core.suggest.kinds import (
 )
 from deskapp.core.suggest.mentions import (
     apposed_name,
-    full_from_given,
     full_name_before,
-    gender_in_text,
-    given_name_mentions,
+    name_before,
     named_with_role,
     person_matches,
 )
@@ -119,10 +118,8 @@ class Resolver:
                 _ROLE_AFTER_RE.match(mention, comma + 1) and looks_like_person(mention[:comma]))):
             return self._resolve(start, start + comma)  # "officials, who spoke on …"
         lower = mention.lower()
-        if lower.startswith(("a ", "an ")) and (named := _NAME_BEFORE_RE.search(
-                self.text, max(0, start - 60), start)) is not None \
-                and looks_like_person(named["name"]):
-            return self.resolve(named.start("name"), named.end("name"))  # "X, a cardiologist"
+        if lower.startswith(("a ", "an ")) and (named := name_before(self.text, start)):
+            return self.resolve(*named)  # "Prof. Martin Hale, a cardiologist at …"
         if lower in {"he", "she"}:
             gender = "m" if lower == "he" else "f"
             found = self._nearest_person(start, gender, after=self._last_surname(start, gender))
@@ -168,32 +165,6 @@ class Resolver:
             return self._full_name(name, start) or name
         return name
 
-    def _gender(self, full: str, before: int) -> str:
-        """``full``'s gender from its first name or title, else from the "he" or "she"
-        that follows one of its last mentions ("Maureen Gibbs said she …")."""
-        g = gender_of(full)
-        if g or " " not in full:
-            return g
-        g = self._genders.get(full)
-        if g is None:
-            g, text, end = "", self.text, before
-            lo = max(0, before - 8 * WINDOW)
-            for _ in range(3):
-                at = text.rfind(full, lo, end)
-                if at < 0 or (g := gender_in_text(text, at + len(full))):
-                    break
-                end = at
-            self._genders[full] = g
-        return g
-
-    def _given_before(self, lo: int, pos: int, gender: str) -> str | None:
-        """The full name of the last first name written alone in ``[lo, pos)`` that fits
-        ``gender`` ("Gary" → "Gary Pollitt"; "Sandra" when never written in full)."""
-        for at, name in reversed(given_name_mentions(self.text, lo, pos)):
-            if not gender or gender_of(name) == gender:
-                return full_from_given(self.text, name, at, max(0, at - 8 * WINDOW)) or name
-        return None
-
     def _it(self, pos: int) -> str | None:
         """What "it said" stands for: the organisation, outlet or document that opens one
         of the last three sentences before ``pos`` ("The company said …. It added …")."""
@@ -236,9 +207,13 @@ class Resolver:
                 full = None if word.lower() in CAPITAL_STOPWORDS else self._full_name(word, at)
                 named[at] = full if full is not None and looks_like_person(full) else None
             full = named[at]
-            if full is not None and (not gender or self._gender(full, at) in ("", gender)):
+            if full is not None and self._fits(full, at, gender):
                 return at, full
         return None
+
+    def _fits(self, full: str, at: int, gender: str) -> bool:
+        """``full`` (written before ``at``) may be a "he" (``gender`` "m") or a "she"."""
+        return not gender or text_gender(self.text, full, at, self._genders) in ("", gender)
 
     def _cue_surname(self, lo: int, cues: list[int], gender: str) -> tuple[int, str] | None:
         """The last surname or role before one of ``cues`` that fits ``gender``."""
@@ -247,15 +222,13 @@ class Resolver:
             kind, start, word = subject_of_cue(text, max(lo, at - 90), at)
             if kind == "role":
                 full = self._nearest_person(start, "", word)
-                if full and " " in full and (
-                        not gender or self._gender(full, start) in ("", gender)):
+                if full and " " in full and self._fits(full, start, gender):
                     return start, full
                 continue
             if kind != "surname" or word.lower() in CAPITAL_STOPWORDS:
                 continue
             full = self._full_name(word, start)
-            if full is None or not looks_like_person(full) or (
-                    gender and self._gender(full, start) not in ("", gender)):
+            if full is None or not looks_like_person(full) or not self._fits(full, start, gender):
                 continue
             return start, full
         return None
@@ -271,7 +244,7 @@ class Resolver:
         # and the first names written alone between them ("dad-of-two Gary insists")
         hi = pos
         for m in reversed(person_matches(self.text, lo, pos)):
-            if not role and (given := self._given_before(m.end(), hi, gender)):
+            if not role and (given := given_before(self.text, m.end(), hi, gender)):
                 return given
             hi = m.start()
             name = m.group("name")
@@ -287,7 +260,7 @@ class Resolver:
                     name, title = " ".join(toks[cut + 1:]), toks[cut].lower()
             g = gender_of(f"{title} {name}")
             if not g and gender and " " in name:
-                g = self._gender(name, m.end("name"))
+                g = text_gender(self.text, name, m.end("name"), self._genders)
             if g and gender and g != gender:
                 continue
             if not is_person_mention(self.text, m.start("name"), name, title):
@@ -296,7 +269,7 @@ class Resolver:
                 continue
             name = name.removesuffix("’s").removesuffix("'s")  # "Mr. Khan's spokesman"
             return self._full_name(name.split()[-1], m.end("name")) or name
-        if not role and (given := self._given_before(lo, hi, gender)):
+        if not role and (given := given_before(self.text, lo, hi, gender)):
             return given
         return after[1] if after else None
 
@@ -304,17 +277,13 @@ class Resolver:
         """The last "First [M.] Surname" written before ``before``; for a first name
         alone ("Gary"), else the last full name that opens with it."""
         lo = max(0, before - 8 * WINDOW)
-        return (full_name_before(self.text, surname, before, lo)
-                or (full_from_given(self.text, surname, before, lo) if gender_of(surname)
-                    else None))
+        return full_name_before(self.text, surname, before, lo) or (
+            full_from_given(self.text, surname, before, lo) if gender_of(surname) else None)
 
 
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 # "Fabrizio Carboni, the organisation's regional director": the name is the person
 _ROLE_AFTER_RE = re.compile(r"\s*(?:a|an|the|his|her|its|their)\s")
-# "Prof. Martin Hale, " right before "a cardiologist …": the name the description is of
-_NAME_BEFORE_RE = re.compile(r"(?:^|[.\n”\"]\s*|\b(?:by|with|and)\s+)"
-                             r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2}),\s+$")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 
