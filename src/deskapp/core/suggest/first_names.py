@@ -22,7 +22,8 @@ _AMBIGUOUS_GIVEN = {"mark", "bill", "grace", "joy", "mercy", "blessing", "dawn",
                     "holly", "jade", "rob", "chuck", "moon", "kim", "li", "xi", "wang", "lula",
                     "marine", "ali", "rand", "will", "may", "hope", "faith", "rose", "jack",
                     "frank", "ray", "guy", "sky", "dean", "art", "don", "pat"}
-_CAP_WORD_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ-]+(?:[’']s)?\b")
+_GIVEN = frozenset((FEMALE_NAMES | MALE_NAMES) - _AMBIGUOUS_GIVEN)
+_CAP_WORD_RE = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ-]+")
 _NAME_GAP_RE = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]+)?[A-ZÀ-Ý]")
 
 
@@ -31,11 +32,10 @@ def given_name_mentions(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     walker Sandra, 52,"), not as part of a full name, with its offset, in text order."""
     out = []
     for m in _CAP_WORD_RE.finditer(text, lo, hi):
-        word = m.group().removesuffix("’s").removesuffix("'s")
-        lower = word.lower()
-        if (lower not in FEMALE_NAMES and lower not in MALE_NAMES) or lower in _AMBIGUOUS_GIVEN:
+        word = m.group()
+        if word.lower() not in _GIVEN:
             continue
-        if _NAME_GAP_RE.match(text, m.start() + len(word)):
+        if _NAME_GAP_RE.match(text, m.end()):
             continue  # "Gary Pollitt": a full name
         before = text[max(0, m.start() - 30):m.start()].split()
         if before and before[-1][:1].isupper() and before[-1][-1] not in ".!?”\"":
