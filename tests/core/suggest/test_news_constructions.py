@@ -218,7 +218,11 @@ def test_as_someone_put_it() -> None:
 
 
 def test_a_statement_that_read() -> None:
+    # the quote is found through the statement; its speaker is whoever issued it
     speakers = _speakers("The ministry issued a short statement on Monday. The statement read: "
+                         "\"The government remains committed to dialogue.\"")
+    assert speakers == {"The government remains committed to dialogue.": "The ministry"}
+    speakers = _speakers("A short statement was posted on Monday. The statement read: "
                          "\"The government remains committed to dialogue.\"")
     assert speakers == {"The government remains committed to dialogue.": "The statement"}
 

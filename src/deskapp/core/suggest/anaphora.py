@@ -115,6 +115,10 @@ def _named_around(text: str, lo: int, at: int, end: int) -> str | None:
 # the head word that follows it
 _INTRODUCTION_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal)"
                               r"\s+(?:[\w’'-]+\s+){0,4}$")
+# what describes the source between its head word and the verb of saying: "A woman who was
+# waiting for a taxi said", "A government official involved in the talks told"
+_POSTMODIFIER_RE = re.compile(r"(\s+(?:who|in|at|from|with|close to|involved in|familiar with)"
+                              r"\s[^.,;:!?“”\"\n]{1,80}?)\s+(?:said|says|told|tells|added)\b")
 _SENTENCE_ENDS = (". ", "? ", "! ", ".” ", '." ', "\n")
 
 
@@ -128,8 +132,10 @@ def introduced(text: str, pos: int, head: str, window: int) -> str | None:
         plural = after[:1] == "s"
         if text[at - 1] == " " and not after[int(plural):int(plural) + 1].isalnum():
             intro = _INTRODUCTION_RE.search(text, max(lo, at - 60), at)
-            if intro is not None:
-                return text[intro.start():at + len(head) + plural]
+            if intro is not None and text[intro.start() - 2:intro.start()] != ", ":
+                end = at + len(head) + plural
+                post = _POSTMODIFIER_RE.match(text, end)  # "… who was waiting nearby said"
+                return text[intro.start():post.end(1) if post else end]
         at = text.rfind(head, lo, at)
     return None
 

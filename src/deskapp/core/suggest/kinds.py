@@ -28,6 +28,7 @@ _TOKEN_RE = re.compile(r"[\w’'-]+")
 _ANONYMOUS_MARKER_RE = re.compile("|".join(re.escape(m) for m in ANONYMOUS_MARKERS))
 NOT_PERSON_WORDS = ORG_WORDS | MEDIA_WORDS | MEDIA_NAMES
 _PREPOSITIONS = {"of", "for", "by", "from", "at", "in", "with", "on", "to", "close", "who"}
+_PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "outside"}
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "chairman"}
 
@@ -105,9 +106,10 @@ _POST_NOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "Jr", "Sr", "OBE", "CBE", "MBE
 _NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "dos"}
 
 
-def person_name(mention: str) -> str | None:
+def person_name(mention: str, apposed: bool = False) -> str | None:
     """"ECB President Christine Laval" → "Christine Laval"; "his sister, Tanya Rhodes" →
-    "Tanya Rhodes"; "Dr. Priya Mehta" → "Priya Mehta"; None without a proper name."""
+    "Tanya Rhodes"; "Dr. Priya Mehta" → "Priya Mehta"; None without a proper name.
+    A name set off by a comma keeps all its words ("a spokesman, Qari Nasrullah Wardak")."""
     for prep in (" of ", " at ", " from "):  # "Dr. Amal Yousif of the Sudan Doctors' Union"
         if prep in mention:
             named = person_name(mention.split(prep, 1)[0])
@@ -116,7 +118,7 @@ def person_name(mention: str) -> str | None:
     if "," in mention:
         tail = mention.rsplit(",", 1)[1].strip()
         if tail and looks_like_person(tail) and len(_tokens(tail)) >= 2:
-            return person_name(tail)
+            return person_name(tail, True)
         mention = mention.split(",", 1)[0]
     toks = mention.replace(".", " ").split()
     while len(toks) > 2 and toks[-1] in _POST_NOMINALS:  # "Thomas Baird KC"
@@ -129,8 +131,8 @@ def person_name(mention: str) -> str | None:
             break
     while run and run[0] in _NAME_PARTICLES:
         run.pop(0)
-    if not run:
-        return None
+    if not run or (len(run) == 1 and len(toks) > 1 and toks[-2].lower() in _PLACE_PREPOSITIONS):
+        return None  # "a cardiologist at the University of Leeds": a place
     lower = [t.lower() for t in run]
     for i, t in enumerate(lower):
         if t in FEMALE_NAMES or t in MALE_NAMES:
@@ -141,8 +143,8 @@ def person_name(mention: str) -> str | None:
                 or t.endswith(("’s", "'s"))):
             cut = i + 1
     run = run[cut:] if cut < len(run) else []
-    if len(run) >= 3:
-        run = run[-2:]
+    if len(run) >= 3 and not (apposed and len(run) == len(toks) <= 4):
+        run = run[-2:]  # "Secretary of State Antony Blinken", "Commuter Tom Reilly"
     if not run or run[0].lower() in CAPITAL_STOPWORDS:
         return None
     return " ".join(run)

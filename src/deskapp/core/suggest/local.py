@@ -102,8 +102,9 @@ def _attach_all(text: str, layout: Layout, quotes: Sequence[RawQuote],
                 and _inside_reported_clause(text, _clause(layout, para_start, q), q.open_at):
             attachment = None
         members = [q]
-        if attachment is None:
-            attachment = cue_before(text, q, _clause(layout, para_start, q))
+        if attachment is None:  # the clause of the opening mark (a quote may run on)
+            open_para = para_start if len(q.pieces) == 1 else layout.paragraph_of(q.open_at)[0]
+            attachment = cue_before(text, q, _clause(layout, open_para, q))
         elif i + 1 < len(quotes):
             nxt = quotes[i + 1]
             tail = max(attachment.cue[1], attachment.speaker[1] if attachment.speaker else 0)

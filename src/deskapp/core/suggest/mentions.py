@@ -73,3 +73,16 @@ def apposed_name(text: str, end: int, hi: int) -> str | None:
         return None
     m = _APPOSED_RE.match(text, end, hi)
     return m["name"] if m is not None and looks_like_person(m["name"]) else None
+
+
+# "Prof. Martin Hale, " right before "a cardiologist …": the name the description is of
+_NAME_BEFORE_DESCRIPTION_RE = re.compile(
+    r"(?:^|[.\n”\"]\s*|\b(?:by|with|and)\s+)(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2}),\s+$")
+
+
+def name_before(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the name set off by a comma right before a description at ``start``
+    ("Prof. Martin Hale, a cardiologist at …" → "Martin Hale"), if any."""
+    m = _NAME_BEFORE_DESCRIPTION_RE.search(text, max(0, start - 60), start)
+    return m.span("name") if m is not None and looks_like_person(m["name"]) else None

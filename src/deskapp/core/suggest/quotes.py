@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from deskapp.core.suggest.clauses import source_after
+from deskapp.core.suggest.clauses import lead_subject, source_after
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
     CUE_RE,
@@ -154,8 +154,10 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     last = None
     for m in CUE_RE.finditer(text, lo, end):
         last = m
-    if last is None or last.group("according") or (last.group("verb") or "").endswith("ing"):
+    if last is None or last.group("according"):
         return None
+    if (last.group("verb") or "").endswith("ing"):
+        return _participle_then_quote(text, clause_start, last, end)
     gap_start = ADVERBIAL_RUN_RE.match(text, last.end(), end).end()
     lemma = FORM_TO_LEMMA.get(last.group("verb") or "", "")
     if lemma in THOUGHT_VERBS and reported_by(text, lo, last.start()) is not None:
@@ -171,6 +173,29 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     if speaker is None and _AND_BEFORE_RE.search(text, clause_start, cue_start):
         speaker = _first_subject(text, clause_start, cue_start)  # "X said … but warned: “…”"
     return Attachment((cue_start, last.end()), speaker, "cue-then-quote")
+
+
+# "…, with one reader writing: “…”": the noun phrase between "with" and the participle
+_WITH_SUBJECT_RE = re.compile(r"\bwith\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+$")
+_COLON_GAP_RE = re.compile(r"\s*:\s*$")
+
+
+def _participle_then_quote(text: str, clause_start: int, cue: re.Match,
+                           end: int) -> Attachment | None:
+    """"…, with one fan writing: “…”" → "one fan"; "Another was less kind, replying:
+    “…”" → the sentence's subject. Only with a colon right before the quote."""
+    if not _COLON_GAP_RE.fullmatch(text, cue.end(), end):
+        return None
+    start = cue.start()
+    with_np = _WITH_SUBJECT_RE.search(text, max(clause_start, start - 60), start)
+    if with_np is not None:
+        speaker: tuple[int, int] | None = with_np.span(1)
+    elif text[max(clause_start, start - 2):start] == ", ":
+        speaker = lead_subject(text, clause_start, start - 2)
+    else:
+        return None
+    return None if speaker is None else Attachment((start, cue.end()), speaker,
+                                                   "cue-then-quote")
 
 
 def _first_subject(text: str, clause_start: int, end: int) -> tuple[int, int] | None:

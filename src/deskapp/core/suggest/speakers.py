@@ -27,6 +27,8 @@ from deskapp.core.suggest.cue_subjects import (
     sentence_subjects,
     subject_of_cue,
 )
+from deskapp.core.suggest.first_names import full_from_given, given_before, text_gender
+from deskapp.core.suggest.issuers import ISSUED_HEADS, issuer_of
 from deskapp.core.suggest.kinds import (
     CAPITAL_STOPWORDS,
     ROLE_WORDS,
@@ -42,6 +44,7 @@ from deskapp.core.suggest.kinds import (
 from deskapp.core.suggest.mentions import (
     apposed_name,
     full_name_before,
+    name_before,
     named_with_role,
     person_matches,
 )
@@ -72,6 +75,7 @@ class Resolver:
         self._resolved: dict[tuple[int, int], str] = {}
         self._before: dict[tuple[int, int], str] = {}
         self._subjects: dict[int, str | None] = {}  # a sentence's subject: its full name
+        self._genders: dict[str, str] = {}
         self._edit = (0, 0, 0)  # unchanged before [0] and from [1] on (shift [2])
         if previous is not None:
             head = common_prefix(previous.text, text)
@@ -114,6 +118,8 @@ class Resolver:
                 _ROLE_AFTER_RE.match(mention, comma + 1) and looks_like_person(mention[:comma]))):
             return self._resolve(start, start + comma)  # "officials, who spoke on …"
         lower = mention.lower()
+        if lower.startswith(("a ", "an ")) and (named := name_before(self.text, start)):
+            return self.resolve(*named)  # "Prof. Martin Hale, a cardiologist at …"
         if lower in {"he", "she"}:
             gender = "m" if lower == "he" else "f"
             found = self._nearest_person(start, gender, after=self._last_surname(start, gender))
@@ -123,7 +129,7 @@ class Resolver:
         if "," in mention:  # "the central bank governor, Jane Doe"
             tail = mention.rsplit(",", 1)[1].strip()
             if " " in tail and looks_like_person(tail):
-                return self._person_name(tail) or tail
+                return cached_person_name(tail, True) or tail
         if (named := apposed_name(self.text, end, end + AFTER)) is not None \
                 and self._person_name(mention) is None:
             return named  # "Its director of research, Dr. Nadia Perez, said"
@@ -135,6 +141,11 @@ class Resolver:
         if kind == SourceKind.ANONYMOUS and (the := ANAPHOR_RE.fullmatch(mention)):
             # "the official": the unnamed source as first described
             return introduced(self.text, start, the.group("head"), WINDOW) or mention
+        if kind == SourceKind.DOCUMENT and (the := ANAPHOR_RE.fullmatch(mention)) \
+                and the.group("head") in ISSUED_HEADS \
+                and (issuer := issuer_of(self.text, start, the.group("head"))) is not None \
+                and self.kind(self.text[issuer[0]:issuer[1]]) != SourceKind.DOCUMENT:
+            return self.resolve(*issuer)  # "the statement said" → who issued it
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
             return titled_name(mention) or mention
         name = self._person_name(mention)
@@ -145,6 +156,8 @@ class Resolver:
                     # ("the prime minister": as prime minister, not as housing minister)
                     return (self._nearest_person(start, "", mention.split(None, 1)[1])
                             or introduced(self.text, start, role, WINDOW) or mention)
+                if (intro := introduced(self.text, start, role, WINDOW)) is not None:
+                    return intro  # "A woman who was waiting nearby said …" → "the woman"
                 return self._nearest_person(start, "", after=self._last_surname(start, "")) \
                     or mention
             return mention
@@ -194,9 +207,13 @@ class Resolver:
                 full = None if word.lower() in CAPITAL_STOPWORDS else self._full_name(word, at)
                 named[at] = full if full is not None and looks_like_person(full) else None
             full = named[at]
-            if full is not None and (not gender or gender_of(full) in ("", gender)):
+            if full is not None and self._fits(full, at, gender):
                 return at, full
         return None
+
+    def _fits(self, full: str, at: int, gender: str) -> bool:
+        """``full`` (written before ``at``) may be a "he" (``gender`` "m") or a "she"."""
+        return not gender or text_gender(self.text, full, at, self._genders) in ("", gender)
 
     def _cue_surname(self, lo: int, cues: list[int], gender: str) -> tuple[int, str] | None:
         """The last surname or role before one of ``cues`` that fits ``gender``."""
@@ -205,14 +222,13 @@ class Resolver:
             kind, start, word = subject_of_cue(text, max(lo, at - 90), at)
             if kind == "role":
                 full = self._nearest_person(start, "", word)
-                if full and " " in full and (not gender or gender_of(full) in ("", gender)):
+                if full and " " in full and self._fits(full, start, gender):
                     return start, full
                 continue
             if kind != "surname" or word.lower() in CAPITAL_STOPWORDS:
                 continue
             full = self._full_name(word, start)
-            if full is None or not looks_like_person(full) or (
-                    gender and gender_of(full) not in ("", gender)):
+            if full is None or not looks_like_person(full) or not self._fits(full, start, gender):
                 continue
             return start, full
         return None
@@ -224,8 +240,13 @@ class Resolver:
         "X, the transport minister"); ``after``: a surname mention that wins over names
         written before it."""
         lo = max(0, pos - WINDOW) if after is None else max(0, after[0])
-        # the last compatible person in the window wins: test the matches from the end
+        # the last compatible person in the window wins: test the matches from the end,
+        # and the first names written alone between them ("dad-of-two Gary insists")
+        hi = pos
         for m in reversed(person_matches(self.text, lo, pos)):
+            if not role and (given := given_before(self.text, m.end(), hi, gender)):
+                return given
+            hi = m.start()
             name = m.group("name")
             title = (m.group("title") or "").lower()
             first, _, rest = name.partition(" ")
@@ -238,6 +259,8 @@ class Resolver:
                 if cut >= 0 and len(toks) - cut > 2:
                     name, title = " ".join(toks[cut + 1:]), toks[cut].lower()
             g = gender_of(f"{title} {name}")
+            if not g and gender and " " in name:
+                g = text_gender(self.text, name, m.end("name"), self._genders)
             if g and gender and g != gender:
                 continue
             if not is_person_mention(self.text, m.start("name"), name, title):
@@ -246,11 +269,16 @@ class Resolver:
                 continue
             name = name.removesuffix("’s").removesuffix("'s")  # "Mr. Khan's spokesman"
             return self._full_name(name.split()[-1], m.end("name")) or name
+        if not role and (given := given_before(self.text, lo, hi, gender)):
+            return given
         return after[1] if after else None
 
     def _full_name(self, surname: str, before: int) -> str | None:
-        """The last "First [M.] Surname" written before ``before``."""
-        return full_name_before(self.text, surname, before, max(0, before - 8 * WINDOW))
+        """The last "First [M.] Surname" written before ``before``; for a first name
+        alone ("Gary"), else the last full name that opens with it."""
+        lo = max(0, before - 8 * WINDOW)
+        return full_name_before(self.text, surname, before, lo) or (
+            full_from_given(self.text, surname, before, lo) if gender_of(surname) else None)
 
 
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
