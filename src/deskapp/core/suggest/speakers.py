@@ -21,20 +21,11 @@ from deskapp.core.suggest.anaphora import (
     sentence_starts,
 )
 from deskapp.core.suggest.clauses import lead_subject
-from deskapp.core.suggest.cue_subjects import (
-    CUE_WORDS,
-    SUBJECT_WINDOW,
-    sentence_subjects,
-    subject_of_cue,
-)
-from deskapp.core.suggest.first_names import full_from_given, given_before, text_gender
 from deskapp.core.suggest.issuers import ISSUED_HEADS, issuer_of
 from deskapp.core.suggest.kinds import (
-    CAPITAL_STOPWORDS,
     ROLE_WORDS,
     cached_person_name,
     gender_of,
-    is_person_mention,
     looks_like_person,
     person_name,
     refers_to_person,
@@ -43,18 +34,14 @@ from deskapp.core.suggest.kinds import (
 )
 from deskapp.core.suggest.mentions import (
     apposed_name,
-    full_name_before,
     name_before,
-    named_with_role,
-    person_matches,
 )
-from deskapp.core.suggest.names import PERSON_TITLES
+from deskapp.core.suggest.person_search import WINDOW, PersonSearch
 from deskapp.core.suggest.textdiff import common_prefix, common_suffix
 
 __all__ = ["REACH_BACK", "WINDOW", "Resolver", "gender_of", "looks_like_person", "person_name",
            "source_kind"]
 
-WINDOW = 1500
 # How far back of a mention resolving it reads: the person window (twice: a pronoun may
 # go back to "the judge said", whose judge is looked for a window further back), then
 # the full-name search (8 windows) from a name at its start, then its own 61 characters.
@@ -63,7 +50,7 @@ REACH_AHEAD = 8  # past the mention's start: "she" + ", a …" after a name that
 AFTER = 70  # past the mention's end: a name in apposition ("the director, Dr. Jane Doe,")
 
 
-class Resolver:
+class Resolver(PersonSearch):
     """Resolves "she", "Lapo", "Mr. Lapo" to the nearest compatible full name before them.
 
     One resolver serves one text: it remembers what it worked out (the kind of a phrase,
@@ -71,11 +58,9 @@ class Resolver:
     """
 
     def __init__(self, text: str, previous: Resolver | None = None) -> None:
-        self.text = text
+        super().__init__(text)
         self._resolved: dict[tuple[int, int], str] = {}
         self._before: dict[tuple[int, int], str] = {}
-        self._subjects: dict[int, str | None] = {}  # a sentence's subject: its full name
-        self._genders: dict[str, str] = {}
         self._edit = (0, 0, 0)  # unchanged before [0] and from [1] on (shift [2])
         if previous is not None:
             head = common_prefix(previous.text, text)
@@ -177,108 +162,6 @@ class Resolver:
             if self.kind(phrase) in _IT_KINDS:
                 return self.resolve(*subject)
         return None
-
-    def _last_surname(self, pos: int, gender: str) -> tuple[int, str] | None:
-        """The last surname alone or role ("Whitlock said", "the judge said") before a
-        cue in the last ``SUBJECT_WINDOW`` characters, as its offset and the full name
-        written earlier, if that person fits ``gender``."""
-        text = self.text
-        lo = max(0, pos - SUBJECT_WINDOW)
-        cues = []  # the last two of each verb of saying in the window (str.rfind, in C)
-        for verb in CUE_WORDS:
-            at = text.rfind(verb, lo, pos)
-            if at >= 0 and not text[at + len(verb):at + len(verb) + 1].isalpha():
-                cues.append(at)
-                at = text.rfind(verb, lo, at)
-                if at >= 0:
-                    cues.append(at)
-        cues.sort()
-        said = self._cue_surname(lo, cues[-4:], gender)
-        near = max(lo, pos - SUBJECT_WINDOW // 2, said[0] + 1 if said else 0)
-        subject = self._subject_surname(near, pos, gender)
-        return subject or said
-
-    def _subject_surname(self, lo: int, pos: int, gender: str) -> tuple[int, str] | None:
-        """The last surname that opens one of the sentences before ``pos`` as its
-        subject ("Olsen is not convinced."), with the full name written earlier."""
-        named = self._subjects
-        for at, word in reversed(sentence_subjects(self.text, lo, pos)):
-            if at not in named:  # the same sentences open before every pronoun after them
-                full = None if word.lower() in CAPITAL_STOPWORDS else self._full_name(word, at)
-                named[at] = full if full is not None and looks_like_person(full) else None
-            full = named[at]
-            if full is not None and self._fits(full, at, gender):
-                return at, full
-        return None
-
-    def _fits(self, full: str, at: int, gender: str) -> bool:
-        """``full`` (written before ``at``) may be a "he" (``gender`` "m") or a "she"."""
-        return not gender or text_gender(self.text, full, at, self._genders) in ("", gender)
-
-    def _cue_surname(self, lo: int, cues: list[int], gender: str) -> tuple[int, str] | None:
-        """The last surname or role before one of ``cues`` that fits ``gender``."""
-        text = self.text
-        for at in reversed(cues):
-            kind, start, word = subject_of_cue(text, max(lo, at - 90), at)
-            if kind == "role":
-                full = self._nearest_person(start, "", word)
-                if full and " " in full and self._fits(full, start, gender):
-                    return start, full
-                continue
-            if kind != "surname" or word.lower() in CAPITAL_STOPWORDS:
-                continue
-            full = self._full_name(word, start)
-            if full is None or not looks_like_person(full) or not self._fits(full, start, gender):
-                continue
-            return start, full
-        return None
-
-    def _nearest_person(self, pos: int, gender: str, role: str = "",
-                        after: tuple[int, str] | None = None) -> str | None:
-        """The last person named before ``pos`` who fits ``gender`` and, given a ``role``
-        ("minister"), whose name is written next to that word ("Transport Minister X",
-        "X, the transport minister"); ``after``: a surname mention that wins over names
-        written before it."""
-        lo = max(0, pos - WINDOW) if after is None else max(0, after[0])
-        # the last compatible person in the window wins: test the matches from the end,
-        # and the first names written alone between them ("dad-of-two Gary insists")
-        hi = pos
-        for m in reversed(person_matches(self.text, lo, pos)):
-            if not role and (given := given_before(self.text, m.end(), hi, gender)):
-                return given
-            hi = m.start()
-            name = m.group("name")
-            title = (m.group("title") or "").lower()
-            first, _, rest = name.partition(" ")
-            if first.lower() in PERSON_TITLES and " " in rest:  # "Senator Linda Cortez"
-                name, title = rest, first.lower()
-            else:  # "Transport Secretary Louise Haigh": the words after the last role
-                toks = name.split()
-                cut = max((i for i, t in enumerate(toks[:-1]) if t.lower() in ROLE_WORDS),
-                          default=-1)
-                if cut >= 0 and len(toks) - cut > 2:
-                    name, title = " ".join(toks[cut + 1:]), toks[cut].lower()
-            g = gender_of(f"{title} {name}")
-            if not g and gender and " " in name:
-                g = text_gender(self.text, name, m.end("name"), self._genders)
-            if g and gender and g != gender:
-                continue
-            if not is_person_mention(self.text, m.start("name"), name, title):
-                continue
-            if role and not named_with_role(self.text, m.start(), m.end(), role):
-                continue
-            name = name.removesuffix("’s").removesuffix("'s")  # "Mr. Khan's spokesman"
-            return self._full_name(name.split()[-1], m.end("name")) or name
-        if not role and (given := given_before(self.text, lo, hi, gender)):
-            return given
-        return after[1] if after else None
-
-    def _full_name(self, surname: str, before: int) -> str | None:
-        """The last "First [M.] Surname" written before ``before``; for a first name
-        alone ("Gary"), else the last full name that opens with it."""
-        lo = max(0, before - 8 * WINDOW)
-        return full_name_before(self.text, surname, before, lo) or (
-            full_from_given(self.text, surname, before, lo) if gender_of(surname) else None)
 
 
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
