@@ -1,7 +1,8 @@
 """Direct quotes: quotation marks paired in one pass, and the cue that sits next to them.
 
-Only double marks pair (straight ", curly “ ”, « »); single marks are apostrophes or
-quotes nested inside a double-quoted one, so they never open a quote of their own.
+Double marks pair (straight ", curly “ ”, « »); single marks are apostrophes or quotes
+nested inside a double-quoted one, unless the article quotes with single marks
+(``single_quotes``).
 A quote that runs over several paragraphs (each paragraph opens with a mark, only the
 last closes) becomes one quote in pieces.
 """
@@ -21,6 +22,7 @@ from deskapp.core.suggest.lexicon import (
     aux_before,
 )
 from deskapp.core.suggest.sentences import is_abbreviation
+from deskapp.core.suggest.single_quotes import SINGLE_MARK_RE, single_mark_opens, uses_single_marks
 from deskapp.core.suggest.subjects import subject_before
 
 _MARK_RE = re.compile(r"[\"“”«»]")
@@ -59,7 +61,7 @@ class Attachment:
     rule: str
 
 
-def _opens(text: str, pos: int) -> bool:
+def _opens(text: str, pos: int) -> bool | None:
     ch = text[pos]
     if ch in "“«":
         return True
@@ -69,15 +71,23 @@ def _opens(text: str, pos: int) -> bool:
 
 
 def scan_quotes(text: str) -> tuple[list[RawQuote], list[int]]:
-    """All quotes of ``text`` in order, and the offsets of marks that pair with nothing."""
+    """All quotes of ``text`` in order, and the offsets of marks that pair with nothing.
+
+    An article quoted with single marks (``single_quotes``) has them paired instead; a
+    closing single mark with no quote open is an apostrophe there, not an unbalanced mark.
+    """
+    single = uses_single_marks(text)
+    marks, opens = (SINGLE_MARK_RE, single_mark_opens) if single else (_MARK_RE, _opens)
     quotes: list[RawQuote] = []
     unbalanced: list[int] = []
     open_at = -1
     first_open = -1
     pieces: list[tuple[int, int]] = []
-    for m in _MARK_RE.finditer(text):
+    for m in marks.finditer(text):
         pos = m.start()
-        opening = _opens(text, pos)
+        opening = opens(text, pos)
+        if opening is None or (single and not opening and open_at < 0):
+            continue
         if open_at >= 0 and text.find("\n", open_at, pos) >= 0:
             para_end = text.find("\n", open_at, pos)
             line_start = text.rfind("\n", 0, pos) + 1
