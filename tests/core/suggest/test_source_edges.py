@@ -68,3 +68,34 @@ def test_a_verb_phrase_after_according_to_stays_content():
             "above the target.")
     assert [c for _, _, c in _attributions(text)] == [
         "Inflation slowed to 3.4% in May but remains above the target"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The speaker has said the chamber will take up the measure “when it is ready,” a phrase "
+     "that critics read as a delay.", "the chamber will take up the measure “when it is ready,”"),
+    ("The company said it would close the plant, a move that analysts had expected.",
+     "it would close the plant"),
+])
+def test_the_writers_remark_on_a_content_is_cut(text, content):
+    assert [c for _, _, c in _attributions(text)] == [content]
+
+
+def test_a_step_inside_the_content_is_no_remark():
+    text = "The minister said the country had taken a step that few had dared to take."
+    assert [c for _, _, c in _attributions(text)] == [
+        "the country had taken a step that few had dared to take"]
+
+
+def test_a_passive_by_content_ends_where_another_source_speaks():
+    text = ("Traders have been told by the council that they can apply for a discount on "
+            "their rates, but Mr Gill said he had heard nothing since January.")
+    assert _attributions(text) == [
+        ("the council", "have been told", "that they can apply for a discount on their rates"),
+        ("Mr Gill", "said", "he had heard nothing since January")]
+
+
+def test_a_passive_by_content_keeps_its_relative_clause():
+    text = ("Traders have been told by the council that they can apply for a discount, which "
+            "could save them hundreds.")
+    assert [c for _, _, c in _attributions(text)] == [
+        "that they can apply for a discount, which could save them hundreds"]
