@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from deskapp.core.annotations import SourceKind
+from deskapp.core.suggest.clauses import verb_like
 from deskapp.core.suggest.kinds import source_kind
 from deskapp.core.suggest.model import RawAttribution
 from deskapp.core.suggest.phrases import (
@@ -38,6 +39,21 @@ def _cites_a_source(phrase: str) -> bool:
     return source_kind(phrase) != SourceKind.UNKNOWN or any(w[:1].isupper() for w in phrase.split())
 
 
+# "…, according to X, but services prices are still rising": a clause of the writer's
+_NEW_CLAUSE_RE = re.compile(r"(?:but|and|yet|while|whereas|although|though)\s+(?=\S)")
+_FIRST_WORD_RE = re.compile(r"[\w’'-]+")
+
+
+def _new_clause(text: str, after: int, end: int) -> bool:
+    """A conjunction and a subject of its own after "according to X," (not "…, but remains")."""
+    m = _NEW_CLAUSE_RE.match(text, after, end)
+    if m is None or (first := _FIRST_WORD_RE.match(text, m.end(), end)) is None:
+        return False
+    # a verb within a few words, not first ("but services prices are", not "but remains")
+    return not verb_like(first.group()) and any(
+        verb_like(w) for w in _FIRST_WORD_RE.findall(text, first.end(), min(end, first.end() + 30)))
+
+
 def according_to(text: str, m: re.Match, body: int, end: int) -> list[RawAttribution]:
     """"C, according to X and Y." → one attribution per source, sharing the cue."""
     cue = (m.start(), m.end())
@@ -63,7 +79,8 @@ def according_to(text: str, m: re.Match, body: int, end: int) -> list[RawAttribu
             return []
         content = ((body, c_end),)
         after = _skip_space(text, phrase[1], end)
-        if after < end and text[phrase[1]:after].strip(" ") == ",":
+        if after < end and text[phrase[1]:after].strip(" ") == "," \
+                and not _new_clause(text, after, end):
             content = (*content, (after, end))
     sources = split_sources(text, *phrase)
     conf = 0.9 if len(sources) == 1 else 0.85

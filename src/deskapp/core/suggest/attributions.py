@@ -48,6 +48,7 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "yo
                 "those", "this", "that", "such", "no", "any", "some", "several", "many"}
 _ARTICLES = {"the", "a", "an", "this", "that"}
 _NOT_PASSIVE = {"expect"}  # "X is expected to …" tells what will happen, not who said it
+_DUTY_RE = re.compile(r"(?:must|should|shall)\b")
 _INFINITIVE_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]")
 # An adverb between a subject and its cue belongs to the cue ("also claimed").
 _CUE_ADVERBS = {"also", "repeatedly", "previously", "publicly", "privately", "reportedly",
@@ -169,6 +170,8 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
     cue_start = pos
     if aux is not None:
         cue_start = aux.start()
+        if _DUTY_RE.match(aux.group()):
+            return None  # "companies must report a hazard": a duty, not a statement
         if form in PAST_PARTICIPLES and lemma != "quote" and \
                 not BE_WORDS.isdisjoint(aux.group().split()):
             return None if lemma in _NOT_PASSIVE else passive(text, cue_start, cue_end, body, end)

@@ -65,7 +65,10 @@ def after_conjunction(text: str, lo: int, cue_start: int) -> bool:
 def lead_subject(text: str, body: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase that opens the sentence at ``body``, up to its first verb
     ("Zambia's main opposition party on Tuesday rejected …" → "Zambia's main opposition
-    party"); None when no verb-like word follows it before ``limit``."""
+    party"), after an opening adverbial ("In the interview, Morrow addressed …"); None
+    when no verb-like word follows it before ``limit``."""
+    if (opening := _OPENING_RE.match(text, body, limit)) is not None:
+        body = opening.end()
     pos = body
     end = None
     for seen, m in enumerate(_WORD_RE.finditer(text, body, min(limit, body + 160))):
@@ -89,10 +92,22 @@ _LEAD_ASIDE_RE = re.compile(r",\s+(?:who|which|[a-z]+ing)\b(?:[^,;:.!?“”\"\n
                             r"{1,140}?,\s+(?=[a-z])")
 
 
+# ", R-Ky.,", ", a nurse,", ", 34,": a noun apposition, which the source leaves out
+_LEAD_APPOSITION_RE = re.compile(r",\s+(?:(?:a|an)\s[^,;:.!?“”\"\n]{1,60}?|[DRI]-[A-Z][A-Za-z.]*|"
+                                 r"\d{1,3}),\s+(?=[a-z])")
+# "In the interview, ", "On Tuesday, ": an adverbial before the subject
+_OPENING_RE = re.compile(r"(?:In|On|At|During|After|Before|Earlier|Later|Last|Speaking)\s"
+                         r"[^,;:.!?“”\"\n]{1,50}?,\s+(?=[A-Za-z])")
+
+
 def _lead_with_aside(text: str, body: int, comma: int, limit: int) -> tuple[int, int] | None:
     """"A senior adviser, speaking on condition of anonymity, called …": the subject and
-    its aside, when a verb follows the aside."""
+    its aside, when a verb follows the aside; "Jo Hale, R-Ky., opposed …": the subject
+    without its apposition."""
     aside = _LEAD_ASIDE_RE.match(text, comma, limit)
+    apposition = None if aside else _LEAD_APPOSITION_RE.match(text, comma, limit)
+    if apposition is not None and verbless(text, comma + 1, apposition.end() - 1):
+        aside = apposition
     head = None if aside is None else trim_phrase(text, body, comma)
     if aside is None or head is None:
         return None
@@ -101,7 +116,7 @@ def _lead_with_aside(text: str, body: int, comma: int, limit: int) -> tuple[int,
     if not (lower in _VERBISH or lower in FORM_TO_LEMMA or lower in _IRREGULAR_PAST
             or (lower.endswith("ed") and len(lower) > 4)):
         return None
-    return head[0], text.rindex(",", comma, aside.end())
+    return head if aside is apposition else (head[0], text.rindex(",", comma, aside.end()))
 
 
 def coordinated_cut(text: str, start: int, end: int) -> int:
@@ -129,6 +144,13 @@ def comma_cut(text: str, start: int, end: int) -> int:
         if cue and cue.start() > c.end() and verbless(text, c.end(), cue.start()):
             return c.start()
     return outer_cue_cut(text, start, end)
+
+
+def verb_like(word: str) -> bool:
+    """A lowercase word that reads as a finite verb ("are", "grew", "rejected")."""
+    return word[0].islower() and (word in _VERBISH or word in FORM_TO_LEMMA
+                                  or word in _IRREGULAR_PAST
+                                  or (word.endswith("ed") and len(word) > 4))
 
 
 def verbless(text: str, start: int, end: int) -> bool:

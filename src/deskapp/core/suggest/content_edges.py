@@ -24,8 +24,9 @@ _FINITE_IN_GAP_RE = re.compile(
 # The reporter's word on a content: "…, a figure that could not be independently verified",
 # "…, a claim Kyiv denies", "…, though that could not be confirmed"
 _REMARK_RE = re.compile(
-    r",\s+(?:(?:a|an)\s+(?:figure|claim|number|toll|assertion|account|estimate|allegation|"
-    r"charge|version|accusation|statement)\s+(?:that|which|the\s|[A-Z])|(?:though|although|but)"
+    r",[”\"]?\s+(?:(?:a|an)\s+(?:figure|claim|number|toll|assertion|account|estimate|allegation|"
+    r"charge|version|accusation|statement|phrase|remark|comment|word|term|move|step)\s+"
+    r"(?:that|which|the\s|[A-Z])|(?:though|although|but)"
     r"\s+(?:that|this|it|the\s+\w+)\s+could\s+not\s+be\s+(?:independently\s+)?"
     r"(?:confirmed|verified))")
 
@@ -33,7 +34,10 @@ _REMARK_RE = re.compile(
 def remark_cut(text: str, start: int, end: int) -> int:
     """Where the reporter's remark on a content begins in ``start:end``, or ``end``."""
     remark = _REMARK_RE.search(text, start, end)
-    return end if remark is None else remark.start()
+    if remark is None:
+        return end
+    at = remark.start()
+    return at + 2 if text[at + 1] in "”\"" else at  # "“when it is ready,” a phrase that …"
 
 
 def gap_before_that(text: str, after: int, end: int, hearer: bool) -> int:

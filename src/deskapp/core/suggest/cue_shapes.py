@@ -13,6 +13,7 @@ from deskapp.core.suggest.clauses import (
     coordinated_cut,
     lead_subject,
     source_after,
+    verb_like,
     verbless,
 )
 from deskapp.core.suggest.content_edges import gap_before_that, remark_cut
@@ -28,7 +29,7 @@ _FINITE_RE = re.compile(
     r"came|went|got|made|took|gave|kept|held|left|lost|won|fell|rose|began|ran|saw|found|"
     r"thought|knew|grew|broke|chose|spoke|felt|meant|became|sold|paid|led|struck|stood|"
     r"brought|bought|sought|fought|caught|built|sent|spent|met|hit|cut|put|set|shut)\b|"
-    r"\bto\s+[a-z]+"
+    r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|these|those)\b)[a-z]+"
 )
 _PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|it|they|we|I|you)\s+[a-z]")  # "admitted she makes"
 # A participle after a comma is the source's ("…, adding that", "…, citing"), unless it tells
@@ -97,6 +98,8 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         return None  # "All times stated are UK": the cue is a participle after a noun
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
+    if not has_that and _no_clause_object(text, after, end, lemma):
+        return None
     c_end = _participle_cut(text, after, end)
     c_end = remark_cut(text, after, c_end)  # "…, a figure that could not be verified"
     if (without := text.find(", without ", after, c_end)) >= 0 and _WITHOUT_RE.match(text, without):
@@ -106,7 +109,7 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     if text.find(", ", after, c_end) >= 0:
         c_end = comma_cut(text, after, c_end)  # ", while Jones said", ", two diplomats said"
     if not has_words(text, after, c_end, 1 if lemma == "deny" else 2) or (
-            not has_that and lemma not in {"say", "tell", "write", "tweet", "deny"}
+            not has_that and lemma not in {"say", "tell", "tweet", "deny"}
             and not _FINITE_RE.search(text, after, min(c_end, after + 90))
             and not _PRONOUN_CLAUSE_RE.match(text, after, c_end)
             and not (lemma == "declare" and _DECLARED_RE.search(text, after, c_end))
@@ -137,6 +140,25 @@ def _evidence_shows(text: str, body: int, cue_start: int, lemma: str, after: int
         return False
     source = subject_before(text, body, cue_start)
     return source is not None and _EVIDENCE_RE.search(text, *source) is not None
+
+
+# "said nothing as he was led away", "added about six miles to journeys", "is recalling 1.2
+# million power banks": an object, not a clause (unless a verb follows: "said nothing had
+# changed", "added two men had been arrested")
+_NOTHING_RE = re.compile(r"(?:nothing|little|very\s+little)\b")
+_AMOUNT_RE = re.compile(r"(?:(?:about|around|roughly|nearly|almost|some|another|an\s+extra|"
+                        r"a\s+further|up\s+to|more\s+than|over)\s+)?(?:[$£€]?\d|(?:one|two|three|"
+                        r"four|five|six|seven|eight|nine|ten|a\s+(?:third|quarter|half))\b)")
+_WORD_RE = re.compile(r"[\w’'-]+")
+
+
+def _no_clause_object(text: str, after: int, end: int, lemma: str) -> bool:
+    ws = _WORD_RE.findall(text, after, min(end, after + 50))
+    if _NOTHING_RE.match(text, after):  # "nothing had changed", "nothing more could be done"
+        return not any(verb_like(w) for w in ws[1:2 if ws[1:2] not in (["more"], ["else"]) else 3])
+    if lemma not in {"add", "recall"} or not _AMOUNT_RE.match(text, after):
+        return False
+    return not any(verb_like(w) for w in ws[1:7])
 
 
 def _participle_cut(text: str, after: int, end: int) -> int:

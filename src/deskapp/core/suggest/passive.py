@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from deskapp.core.suggest.clauses import lead_subject
+from deskapp.core.suggest.clauses import comma_cut, lead_subject
 from deskapp.core.suggest.content_edges import gap_before_that, remark_cut
 from deskapp.core.suggest.lexicon import ADVERBIAL_RUN_RE, FORM_TO_LEMMA, HEARER_VERBS
 from deskapp.core.suggest.model import Range, RawAttribution
@@ -29,7 +29,8 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
         while that < end and text[that] == " ":
             that += 1
         if text.startswith("that ", that):  # "He was told by doctors that …"
-            return RawAttribution(((that, end),), source, ((cue_start, cue_end),),
+            c_end = comma_cut(text, that, end) if text.find(", ", that, end) >= 0 else end
+            return RawAttribution(((that, c_end),), source, ((cue_start, cue_end),),
                                   "passive-by", 0.55)
         c_end = cue_start
         while c_end > body and text[c_end - 1] == " ":

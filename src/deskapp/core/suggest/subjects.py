@@ -34,6 +34,11 @@ _APPOSITION_START_RE = re.compile(
 # apposition ("Amanda Lapo, a defense analyst, said") does not.
 _CLAUSE_APPOSITION_RE = re.compile(
     r"\s*(?!citing\b|quoting\b)(?:who|which|whose|[a-z]+ing|of(?=\s+[A-Z]))\b")
+# "a nurse in Tucson, Arizona, said": a region after a town is no apposition of its own
+_PLACE_REGION_RE = re.compile(r"\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*")
+_IN_PLACE_RE = re.compile(r"\b(?:in|from|of|near|outside)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$")
+# "Sen. Rosalind Achebe, D-N.M., who wrote the bill": a party and state after a name
+_PARTY_TAG_RE = re.compile(r"\s*[DRI]-[A-Z][A-Za-z.]*\s*")
 _AGE_BEFORE_RE = re.compile(r",\s*\d{1,3}\s*$")
 _NAME_ONLY_RE = re.compile(r"\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Capt|Sgt|Sen|Rep|Gov)\.\s+)?"
                            r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}\s*")
@@ -71,6 +76,12 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> tuple[int, i
         comma = text.rfind(",", lo, apposition_end)
         while comma > lo and text[comma - 1].isdigit() and text[comma + 1:comma + 2].isdigit():
             comma = text.rfind(",", lo, comma)  # "45,000" is no apposition
+        if comma > lo and _PLACE_REGION_RE.fullmatch(text, comma + 1, apposition_end) \
+                and _IN_PLACE_RE.search(text, max(lo, comma - 40), comma):
+            town, comma = comma, text.rfind(",", lo, comma)  # "in Tucson, Arizona,": one place
+            if comma < 0 or not _ROLE_START_RE.match(text, comma + 1, town):
+                # "Police in Leeds, West Yorkshire, said": the place ends the subject
+                return trim_phrase(text, _chunk_start(text, lo, town), apposition_end)
         named = comma >= 0 and (
             _NAME_ONLY_RE.fullmatch(text, comma + 1, apposition_end)
             or _DESCRIBED_NAME_RE.fullmatch(text, comma + 1, apposition_end))
@@ -124,7 +135,8 @@ def _name_before_role(text: str, lo: int, start: int, comma: int) -> tuple[int, 
     """The name before a noun apposition that a clause follows ("Prof. Martin Hale, a
     cardiologist at Leeds, who was not involved, said" → "Prof. Martin Hale"): the
     apposition is skipped, as alone."""
-    if start <= lo or text[start - 1] != "," or not _ROLE_START_RE.match(text, start, comma):
+    role = _ROLE_START_RE.match(text, start, comma) or _PARTY_TAG_RE.fullmatch(text, start, comma)
+    if start <= lo or text[start - 1] != "," or not role:
         return None
     head = trim_phrase(text, _chunk_start(text, lo, start - 1), start - 1)
     if head is None or _NAME_ONLY_RE.fullmatch(text, *head) is None:
