@@ -30,3 +30,31 @@ def test_a_first_name_after_for_is_still_a_person():
     text = ("The prize went this year to a song for Maria Lopez.\n\n"
             "“I cried when I heard it,” she said.")
     assert _speakers(text)["I cried when I heard it"] == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text", [
+    "Her co-star Dev Raman came to her defence. “Leave her alone,” he wrote.",
+    "His teammate Jon Ekwueme was blunter. “We were awful,” he said.",
+    "Her fiancée Lena Ortiz stood by the door. “We are not leaving,” she said.",
+])
+def test_a_name_after_who_they_are_to_someone_is_a_person(text):
+    assert list(_speakers(text).values())[-1] in ("Dev Raman", "Jon Ekwueme", "Lena Ortiz")
+
+
+_LONG = " ".join(["The hall fills up with lamps, toasters and radios every other week."] * 25)
+
+
+@pytest.mark.parametrize("opener", ["Has Brennan thought about stopping?",
+                                    "But Brennan is not done yet.",
+                                    "Will Brennan ever stop?"])
+def test_a_surname_after_a_sentence_opener_is_who_a_later_pronoun_stands_for(opener):
+    text = (f"Walter Brennan fixes things. {_LONG}\n\n{opener} He shakes his head.\n\n"
+            "“I will be buried with a screwdriver,” he says.")
+    assert _speakers(text)["I will be buried with a screwdriver"] == "Walter Brennan"
+
+
+def test_a_surname_of_the_other_gender_after_an_opener_is_skipped():
+    text = (f"Walter Brennan fixes things. Aoife Kerrigan runs the hall. {_LONG}\n\n"
+            "Has Kerrigan thought about stopping? She laughs.\n\n"
+            "“I will be buried with a screwdriver,” he says.")
+    assert _speakers(text)["I will be buried with a screwdriver"] != "Aoife Kerrigan"
