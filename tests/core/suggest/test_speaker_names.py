@@ -58,3 +58,22 @@ def test_a_surname_of_the_other_gender_after_an_opener_is_skipped():
             "Has Kerrigan thought about stopping? She laughs.\n\n"
             "“I will be buried with a screwdriver,” he says.")
     assert _speakers(text)["I will be buried with a screwdriver"] != "Aoife Kerrigan"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Voltrix said in a statement that a small number of cells were faulty.\n\n"
+     "“Safety is our priority,” the company said.", "Voltrix"),
+    ("Brightwell said on Monday that it would close two stores. "
+     "“This was a hard decision,” the firm said.", "Brightwell"),
+])
+def test_the_company_is_the_lone_brand_name_that_opened_a_sentence_before(text, name):
+    assert list(_speakers(text).values())[-1] == name
+
+
+@pytest.mark.parametrize("text", [
+    "Daniel Okafor runs the plant. Okafor said the cells were faulty.\n\n"
+    "“Safety is our priority,” the company said.",
+    "Maria said the cells were faulty. “Safety is our priority,” the company said.",
+])
+def test_a_surname_or_first_name_is_no_company(text):
+    assert list(_speakers(text).values())[-1] == "the company"

@@ -15,6 +15,7 @@ from functools import lru_cache
 from deskapp.core.annotations import SourceKind
 from deskapp.core.suggest.anaphora import (
     ANAPHOR_RE,
+    COMPANY_HEADS,
     introduced,
     org_antecedent,
     proper,
@@ -23,6 +24,7 @@ from deskapp.core.suggest.anaphora import (
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.issuers import ISSUED_HEADS, issuer_of
 from deskapp.core.suggest.kinds import (
+    CAPITAL_STOPWORDS,
     ROLE_WORDS,
     cached_person_name,
     gender_of,
@@ -121,8 +123,9 @@ class Resolver(PersonSearch):
         kind = self.kind(mention)
         if kind == SourceKind.ORGANISATION and (the := ANAPHOR_RE.fullmatch(mention)):
             # "The World Food Programme said …. The agency warned": the last named subject
-            return (org_antecedent(self.text, start, the.group("head"))
-                    or proper(self._it(start)) or mention)
+            head = the.group("head")
+            return (org_antecedent(self.text, start, head)
+                    or proper(self._it(start, head in COMPANY_HEADS)) or mention)
         if kind == SourceKind.ANONYMOUS and (the := ANAPHOR_RE.fullmatch(mention)):
             # "the official": the unnamed source as first described
             return introduced(self.text, start, the.group("head"), WINDOW) or mention
@@ -150,9 +153,11 @@ class Resolver(PersonSearch):
             return self._full_name(name, start) or name
         return name
 
-    def _it(self, pos: int) -> str | None:
+    def _it(self, pos: int, brand: bool = False) -> str | None:
         """What "it said" stands for: the organisation, outlet or document that opens one
-        of the last three sentences before ``pos`` ("The company said …. It added …")."""
+        of the last three sentences before ``pos`` ("The company said …. It added …");
+        with ``brand`` ("the company said"), also a lone capitalised word that no first name
+        goes with ("Voltrix said …")."""
         text, lo = self.text, max(0, pos - 600)
         for s in sentence_starts(text, lo, pos, 3):
             subject = lead_subject(text, s, min(pos, s + 160))
@@ -161,7 +166,16 @@ class Resolver(PersonSearch):
             phrase = text[subject[0]:subject[1]]
             if self.kind(phrase) in _IT_KINDS:
                 return self.resolve(*subject)
+            if brand and self._brand(phrase, subject[0]):
+                return phrase
         return None
+
+    def _brand(self, phrase: str, at: int) -> bool:
+        """``phrase`` (at ``at``) is one capitalised word, not a first name, never written
+        after a first name before: a company's name ("Voltrix"), not a surname."""
+        return (phrase.isalpha() and phrase[:1].isupper() and phrase[1:].islower()
+                and phrase.lower() not in CAPITAL_STOPWORDS and not gender_of(phrase)
+                and self._full_name(phrase, at) is None)
 
 
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
