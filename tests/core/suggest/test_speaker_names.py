@@ -77,3 +77,22 @@ def test_the_company_is_the_lone_brand_name_that_opened_a_sentence_before(text, 
 ])
 def test_a_surname_or_first_name_is_no_company(text):
     assert list(_speakers(text).values())[-1] == "the company"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Rosalind Achebe, D-N.M., who wrote the bill, called the vote “a promise kept.”",
+     "Rosalind Achebe"),
+    ("Rep. Tom Brannock, R-Texas, said the bill was “the same program with new paint.”",
+     "Tom Brannock"),
+    ("House Speaker Dale Whitcombe has said the chamber will take up the measure “when it "
+     "is ready,” a phrase Democrats read as a delay.", "Dale Whitcombe"),
+    ("Senate Majority Whip Karen Osei told reporters the vote was “not in doubt.”",
+     "Karen Osei"),
+])
+def test_a_politician_is_named_without_title_or_party_tag(text, name):
+    assert list(_speakers(text).values())[-1] == name
+
+
+def test_a_body_with_no_name_after_its_title_keeps_its_name():
+    text = "The House Ways and Means Committee said the plan was “dead on arrival.”"
+    assert list(_speakers(text).values())[-1] == "The House Ways and Means Committee"

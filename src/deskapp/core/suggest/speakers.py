@@ -105,7 +105,8 @@ class Resolver(PersonSearch):
                 _ROLE_AFTER_RE.match(mention, comma + 1) and looks_like_person(mention[:comma]))):
             return self._resolve(start, start + comma)  # "officials, who spoke on …"
         lower = mention.lower()
-        if lower.startswith(("a ", "an ")) and (named := name_before(self.text, start)):
+        if (lower.startswith(("a ", "an ")) or _PARTY_TAG_RE.fullmatch(mention)) \
+                and (named := name_before(self.text, start)):
             return self.resolve(*named)  # "Prof. Martin Hale, a cardiologist at …"
         if lower in {"he", "she"}:
             gender = "m" if lower == "he" else "f"
@@ -135,7 +136,7 @@ class Resolver(PersonSearch):
                 and self.kind(self.text[issuer[0]:issuer[1]]) != SourceKind.DOCUMENT:
             return self.resolve(*issuer)  # "the statement said" → who issued it
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
-            return titled_name(mention) or mention
+            return titled_name(mention) or _given_name_tail(mention) or mention
         name = self._person_name(mention)
         if name is None:
             if _DEFINITE_RE.fullmatch(mention) and refers_to_person(mention, kind):
@@ -178,9 +179,28 @@ class Resolver(PersonSearch):
                 and self._full_name(phrase, at) is None)
 
 
+def _given_name_tail(mention: str) -> str | None:
+    """"House Speaker Dale Whitcombe" → "Dale Whitcombe": the name after a title that is
+    no role word elsewhere ("Speaker", "Whip"), or a known first name and what follows it,
+    in a phrase read as a body's name ("House …")."""
+    toks = mention.split()
+    if len(toks) < 3 or not all(t[:1].isupper() for t in toks):
+        return None
+    for i in range(len(toks) - 3, -1, -1):
+        if toks[i] in _HOUSE_TITLES and looks_like_person(" ".join(toks[i + 1:])):
+            return " ".join(toks[i + 1:])
+    for i in range(1, len(toks) - 1):
+        if gender_of(toks[i]) and len(toks) - i in (2, 3):
+            return " ".join(toks[i:])
+    return None
+
+
+_HOUSE_TITLES = frozenset({"Speaker", "Whip", "Chair"})
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 # "Fabrizio Carboni, the organisation's regional director": the name is the person
 _ROLE_AFTER_RE = re.compile(r"\s*(?:a|an|the|his|her|its|their)\s")
+# "Sen. Rosalind Achebe, D-N.M., said": the party and state tag after a US politician's name
+_PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 
