@@ -96,3 +96,19 @@ def test_a_politician_is_named_without_title_or_party_tag(text, name):
 def test_a_body_with_no_name_after_its_title_keeps_its_name():
     text = "The House Ways and Means Committee said the plan was “dead on arrival.”"
     assert list(_speakers(text).values())[-1] == "The House Ways and Means Committee"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A spokesperson for the commission declined to say more. “We don't comment,” the "
+     "spokesperson said.", "A spokesperson for the commission"),
+    ("A spokeswoman for the agriculture department declined to comment on the figures. "
+     "“The review is ongoing,” the spokeswoman said.",
+     "A spokeswoman for the agriculture department"),
+    ("A spokesman for Thames Valley Police would not give details. “Inquiries continue,” "
+     "the spokesman said.", "A spokesman for Thames Valley Police"),
+    # near miss: no one spoken for
+    ("A spokesman declined to give details. “Inquiries continue,” the spokesman said.",
+     "A spokesman"),
+])
+def test_the_spokesperson_is_named_with_whom_they_speak_for(text, name):
+    assert list(_speakers(text).values())[-1] == name
