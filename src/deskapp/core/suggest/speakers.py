@@ -181,17 +181,14 @@ class Resolver(PersonSearch):
 
 def _given_name_tail(mention: str) -> str | None:
     """"House Speaker Dale Whitcombe" → "Dale Whitcombe": the name after a title that is
-    no role word elsewhere ("Speaker", "Whip"), or a known first name and what follows it,
-    in a phrase read as a body's name ("House …")."""
-    toks = mention.split()
-    if len(toks) < 3 or not all(t[:1].isupper() for t in toks):
+    no role word elsewhere ("Speaker", "Whip"), in a phrase read as a body's name."""
+    if "Speaker " not in mention and "Whip " not in mention and "Chair " not in mention:
         return None
+    toks = mention.split()
     for i in range(len(toks) - 3, -1, -1):
-        if toks[i] in _HOUSE_TITLES and looks_like_person(" ".join(toks[i + 1:])):
+        if toks[i] in _HOUSE_TITLES and all(t[:1].isupper() for t in toks[i + 1:]) \
+                and looks_like_person(" ".join(toks[i + 1:])):
             return " ".join(toks[i + 1:])
-    for i in range(1, len(toks) - 1):
-        if gender_of(toks[i]) and len(toks) - i in (2, 3):
-            return " ".join(toks[i:])
     return None
 
 
