@@ -119,6 +119,12 @@ _INTRODUCTION_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[F
 # waiting for a taxi said", "A government official involved in the talks told"
 _POSTMODIFIER_RE = re.compile(r"(\s+(?:who|in|at|from|with|close to|involved in|familiar with)"
                               r"\s[^.,;:!?“”\"\n]{1,80}?)\s+(?:said|says|told|tells|added)\b")
+# whom an unnamed source speaks for, before any verb: "for the commission", "for the
+# agriculture department", "for Thames Valley Police"
+_FOR_BODY_RE = re.compile(
+    r"(\s+for\s+(?:the\s+(?!(?:said|says|told|would|will|did|has|had|was|is)\b)[a-z]+"
+    r"(?:\s+(?!(?:said|says|told|would|will|did|has|had|was|is)\b)[a-z]+(?=\s+[a-z]+ed\b))?"
+    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))(?=[\s,.])")
 _SENTENCE_ENDS = (". ", "? ", "! ", ".” ", '." ', "\n")
 
 
@@ -135,6 +141,8 @@ def introduced(text: str, pos: int, head: str, window: int) -> str | None:
             if intro is not None and text[intro.start() - 2:intro.start()] != ", ":
                 end = at + len(head) + plural
                 post = _POSTMODIFIER_RE.match(text, end)  # "… who was waiting nearby said"
+                if post is None:  # "A spokesperson for the commission declined …"
+                    post = _FOR_BODY_RE.match(text, end)
                 return text[intro.start():post.end(1) if post else end]
         at = text.rfind(head, lo, at)
     return None

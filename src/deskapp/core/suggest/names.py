@@ -125,6 +125,10 @@ ROLE_NOUNS = set(
         "vice-president", "premier", "treasurer", "comptroller", "regulator",
         "co-founder", "cofounder", "partner", "associate", "colleague", "friend", "cousin",
         "uncle", "aunt", "grandmother", "grandfather", "mum", "dad", "pensioner", "owner",
+        # who someone is to another ("her co-star Dev Raman", "his fiancée Lena Ortiz")
+        "co-star", "costar", "teammate", "bandmate", "classmate", "housemate", "flatmate",
+        "girlfriend", "boyfriend", "fiance", "fiancee", "fiancé", "fiancée", "nephew", "niece",
+        "grandson", "granddaughter", "stepfather", "stepmother", "widow", "widower",
     ]
 )
 ANONYMOUS_HEADS = set(

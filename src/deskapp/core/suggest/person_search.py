@@ -5,6 +5,8 @@ builds on), within a bounded window so that resolving stays linear in the text's
 
 from __future__ import annotations
 
+import re
+
 from deskapp.core.suggest.cue_subjects import (
     CUE_WORDS,
     SUBJECT_WINDOW,
@@ -23,6 +25,13 @@ from deskapp.core.suggest.mentions import full_name_before, named_with_role, per
 from deskapp.core.suggest.names import PERSON_TITLES
 
 WINDOW = 1500
+# auxiliaries that open a question before its subject ("Has Brennan thought …?")
+_QUESTION_OPENERS = frozenset({"Has", "Have", "Had", "Did", "Does", "Do", "Is", "Was", "Will",
+                               "Would", "Can", "Could", "Should"})
+# "a cafe on Bridge Street", "the Centre for Climate Research", "the Bank of Ghana": a
+# capitalised pair after these words names a place or a body, unless it opens with a
+# first name ("a song for Maria Lopez")
+_PLACE_OR_BODY_BEFORE_RE = re.compile(r"\b(?:on|for|of|off|along)[ \t]+$")
 
 
 class PersonSearch:
@@ -104,6 +113,8 @@ class PersonSearch:
                 return given
             hi = m.start()
             name = m.group("name")
+            if not role and (full := self._surname_after_opener(m, gender)) is not None:
+                return full  # "Has Brennan thought about stopping?"
             title = (m.group("title") or "").lower()
             first, _, rest = name.partition(" ")
             if first.lower() in PERSON_TITLES and " " in rest:  # "Senator Linda Cortez"
@@ -119,7 +130,9 @@ class PersonSearch:
                 g = text_gender(self.text, name, m.end("name"), self._genders)
             if g and gender and g != gender:
                 continue
-            if not is_person_mention(self.text, m.start("name"), name, title):
+            if not is_person_mention(self.text, m.start("name"), name, title) or (
+                    not title and not gender_of(name) and _PLACE_OR_BODY_BEFORE_RE.search(
+                        self.text, max(0, m.start() - 8), m.start())):
                 continue
             if role and not named_with_role(self.text, m.start(), m.end(), role):
                 continue
@@ -128,6 +141,19 @@ class PersonSearch:
         if not role and (given := given_before(self.text, lo, hi, gender)):
             return given
         return after[1] if after else None
+
+    def _surname_after_opener(self, m, gender: str) -> str | None:
+        """The full name of a surname that a capitalised function word opens a sentence
+        with ("Has Brennan thought …?", "But Okafor says"), written earlier and fitting
+        ``gender``."""
+        first, _, rest = m.group("name").partition(" ")
+        if m.group("title") or " " in rest or (first.lower() not in CAPITAL_STOPWORDS
+                                               and first not in _QUESTION_OPENERS):
+            return None
+        full = self._full_name(rest, m.start("name"))
+        if full is None or not looks_like_person(full) or not self._fits(full, m.start(), gender):
+            return None
+        return full
 
     def _full_name(self, surname: str, before: int) -> str | None:
         """The last "First [M.] Surname" written before ``before``; for a first name

@@ -15,6 +15,7 @@ from functools import lru_cache
 from deskapp.core.annotations import SourceKind
 from deskapp.core.suggest.anaphora import (
     ANAPHOR_RE,
+    COMPANY_HEADS,
     introduced,
     org_antecedent,
     proper,
@@ -23,6 +24,7 @@ from deskapp.core.suggest.anaphora import (
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.issuers import ISSUED_HEADS, issuer_of
 from deskapp.core.suggest.kinds import (
+    CAPITAL_STOPWORDS,
     ROLE_WORDS,
     cached_person_name,
     gender_of,
@@ -103,7 +105,8 @@ class Resolver(PersonSearch):
                 _ROLE_AFTER_RE.match(mention, comma + 1) and looks_like_person(mention[:comma]))):
             return self._resolve(start, start + comma)  # "officials, who spoke on …"
         lower = mention.lower()
-        if lower.startswith(("a ", "an ")) and (named := name_before(self.text, start)):
+        if (lower.startswith(("a ", "an ")) or _PARTY_TAG_RE.fullmatch(mention)) \
+                and (named := name_before(self.text, start)):
             return self.resolve(*named)  # "Prof. Martin Hale, a cardiologist at …"
         if lower in {"he", "she"}:
             gender = "m" if lower == "he" else "f"
@@ -121,8 +124,9 @@ class Resolver(PersonSearch):
         kind = self.kind(mention)
         if kind == SourceKind.ORGANISATION and (the := ANAPHOR_RE.fullmatch(mention)):
             # "The World Food Programme said …. The agency warned": the last named subject
-            return (org_antecedent(self.text, start, the.group("head"))
-                    or proper(self._it(start)) or mention)
+            head = the.group("head")
+            return (org_antecedent(self.text, start, head)
+                    or proper(self._it(start, head in COMPANY_HEADS)) or mention)
         if kind == SourceKind.ANONYMOUS and (the := ANAPHOR_RE.fullmatch(mention)):
             # "the official": the unnamed source as first described
             return introduced(self.text, start, the.group("head"), WINDOW) or mention
@@ -132,7 +136,7 @@ class Resolver(PersonSearch):
                 and self.kind(self.text[issuer[0]:issuer[1]]) != SourceKind.DOCUMENT:
             return self.resolve(*issuer)  # "the statement said" → who issued it
         if kind not in (SourceKind.PERSON, SourceKind.UNKNOWN):
-            return titled_name(mention) or mention
+            return titled_name(mention) or _given_name_tail(mention) or mention
         name = self._person_name(mention)
         if name is None:
             if _DEFINITE_RE.fullmatch(mention) and refers_to_person(mention, kind):
@@ -150,9 +154,11 @@ class Resolver(PersonSearch):
             return self._full_name(name, start) or name
         return name
 
-    def _it(self, pos: int) -> str | None:
+    def _it(self, pos: int, brand: bool = False) -> str | None:
         """What "it said" stands for: the organisation, outlet or document that opens one
-        of the last three sentences before ``pos`` ("The company said …. It added …")."""
+        of the last three sentences before ``pos`` ("The company said …. It added …");
+        with ``brand`` ("the company said"), also a lone capitalised word that no first name
+        goes with ("Voltrix said …")."""
         text, lo = self.text, max(0, pos - 600)
         for s in sentence_starts(text, lo, pos, 3):
             subject = lead_subject(text, s, min(pos, s + 160))
@@ -161,12 +167,37 @@ class Resolver(PersonSearch):
             phrase = text[subject[0]:subject[1]]
             if self.kind(phrase) in _IT_KINDS:
                 return self.resolve(*subject)
+            if brand and self._brand(phrase, subject[0]):
+                return phrase
         return None
 
+    def _brand(self, phrase: str, at: int) -> bool:
+        """``phrase`` (at ``at``) is one capitalised word, not a first name, never written
+        after a first name before: a company's name ("Voltrix"), not a surname."""
+        return (phrase.isalpha() and phrase[:1].isupper() and phrase[1:].islower()
+                and phrase.lower() not in CAPITAL_STOPWORDS and not gender_of(phrase)
+                and self._full_name(phrase, at) is None)
 
+
+def _given_name_tail(mention: str) -> str | None:
+    """"House Speaker Dale Whitcombe" → "Dale Whitcombe": the name after a title that is
+    no role word elsewhere ("Speaker", "Whip"), in a phrase read as a body's name."""
+    if "Speaker " not in mention and "Whip " not in mention and "Chair " not in mention:
+        return None
+    toks = mention.split()
+    for i in range(len(toks) - 3, -1, -1):
+        if toks[i] in _HOUSE_TITLES and all(t[:1].isupper() for t in toks[i + 1:]) \
+                and looks_like_person(" ".join(toks[i + 1:])):
+            return " ".join(toks[i + 1:])
+    return None
+
+
+_HOUSE_TITLES = frozenset({"Speaker", "Whip", "Chair"})
 _IT_KINDS = (SourceKind.ORGANISATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:who|which|whose|[a-z]+ing)\b")
 # "Fabrizio Carboni, the organisation's regional director": the name is the person
 _ROLE_AFTER_RE = re.compile(r"\s*(?:a|an|the|his|her|its|their)\s")
+# "Sen. Rosalind Achebe, D-N.M., said": the party and state tag after a US politician's name
+_PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
 _DEFINITE_RE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]+")
 
