@@ -3,10 +3,9 @@
 Prints precision, recall and F1 per role (cue, source, content) and for quotes with
 their speaker, strict (same text, ignoring edge spaces/punctuation) and lenient (overlap),
 for the dev set, the held-out set and the sample's reference review. The held-out set,
-``h5-*`` (10 articles), was written and annotated blind, without running the engine, and
-only its totals have been read; the earlier held-out sets (``h-*``, ``h2-*``, ``h3-*``,
-``h4-*``) were tuned on once measured and are now dev. ``--sets`` prints each held-out
-set apart too.
+``h6-*`` (10 articles), was written and annotated blind, without running the engine, and
+only its totals have been read; the earlier held-out sets (``h-*`` to ``h5-*``) were
+tuned on once measured and are now dev. ``--sets`` prints each held-out set apart too.
 
     python bench/quality.py [--misses] [--sets]
 """
