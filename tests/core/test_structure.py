@@ -214,3 +214,15 @@ def test_title_is_the_headline_without_the_site_name():
     assert [p.span.text for p in parts if p.kind == PartKind.HEADLINE] == [
         "Talks resume in Doha | Gulf Monitor", "Talks resume in Doha"]
     assert summarize(parts)["title"] == "Talks resume in Doha"
+
+
+def test_a_marker_between_paragraphs_of_prose_does_not_end_the_article():
+    body = ("Rescuers searched on Tuesday for survivors after the river burst its banks, "
+            "officials said.\n\nRead more\n\n"
+            "The mayor said the town would rebuild its bridges and schools before winter.\n\n"
+            "“We will not give up on a single family in this valley,” said Mayor Ann Cole.\n\n"
+            "The army said it had sent 200 troops and six helicopters to the villages.\n\n")
+    text = f"Floods hit valley\n\n{body}Related\n\nStorm warning for the coast\nMap: the rain\n"
+    parts = _by_kind(text)
+    assert parts["body"][0].endswith("six helicopters to the villages.")
+    assert parts["boilerplate"] == ["Related\n\nStorm warning for the coast\nMap: the rain"]

@@ -24,6 +24,9 @@ HEAD_LINES = 14
 """How many non-blank lines at the top may hold breadcrumb, headline, byline and dates."""
 
 _CREDIT_LINES = 3
+_PROSE_LOOKAHEAD = 3000  # characters read after a boilerplate marker
+_PROSE_LINE = 40  # a line of prose: this long at least, ending a sentence
+_PROSE_LINES = 3
 MAX_FULL_STOP_HEADLINE_WORDS = 4
 # a full stop at the end (not an ellipsis, not "U.S."), maybe inside a closing quote or bracket
 _FULL_STOP_END = re.compile(r"(?<![.A-Z])\.[\"”’')\]]*$")
@@ -186,7 +189,8 @@ def _header(text: str, head: list[_Line], parts: list[Part]) -> tuple[int, str]:
 
 def _tail(text: str, body_from: int, parts_end: list[Part]) -> int:
     """Add credit lines and boilerplate after ``body_from``; return where the body must end."""
-    boiler = pat.BOILERPLATE_START.search(text, body_from)
+    boiler = next((m for m in pat.BOILERPLATE_START.finditer(text, body_from)
+                   if not _prose_follows(text, m.end())), None)
     tail_start = len(text)
     if boiler is not None:
         start = boiler.start() + len(boiler.group()) - len(boiler.group().lstrip())
@@ -203,6 +207,24 @@ def _tail(text: str, body_from: int, parts_end: list[Part]) -> int:
         tail_start = line.start
     parts_end[:0] = credits
     return tail_start
+
+
+def _prose_follows(text: str, pos: int) -> bool:
+    """Whether article prose goes on after a boilerplate marker ending at ``pos``, up to the
+    next marker: then the marker is page furniture between paragraphs ("Read more"), not
+    the start of the trailing teasers, whose lines are mostly titles."""
+    window = text[pos:pos + _PROSE_LOOKAHEAD]
+    if pos + _PROSE_LOOKAHEAD < len(text):
+        window = window[:window.rfind("\n") + 1]  # whole lines only
+    lines = []
+    for line in window.split("\n"):  # up to the next marker
+        line = line.strip()
+        if pat.BOILERPLATE_START.match(line):
+            break
+        if line:
+            lines.append(line)
+    prose = [line for line in lines if len(line) >= _PROSE_LINE and line[-1] in ".!?\"”’"]
+    return len(prose) >= _PROSE_LINES and 2 * len(prose) >= len(lines)
 
 
 def _part(text: str, kind: PartKind, start: int, end: int) -> Part:
