@@ -98,3 +98,20 @@ def test_non_breaking_spaces_are_read_as_spaces_and_quoted_as_written():
 def test_plain_text_is_read_as_it_is():
     text = "Headline\n\nOfficials said the port would reopen.\n"
     assert plain_reading(text) is text
+
+
+def test_furniture_lines_between_paragraphs_are_read_as_blank():
+    text = ("Headline\n\n“We will rebuild every bridge in this valley before the winter,” said "
+            "Mayor Ann Cole.\n\nAdvertisement\n\n“Nobody will be left behind,” she added.\n\n"
+            "Story continues below advertisement\n\nThe army said it had sent 200 troops.\n")
+    reading = plain_reading(text)
+    assert len(reading) == len(text) and "Advertisement" not in reading
+    assert "The army said it had sent 200 troops." in reading
+    found = suggest(Article(text, detect_structure(text)), reuse=False)
+    assert [q.speaker for q in found.quotes] == ["Ann Cole", "Ann Cole"]
+    assert all(text[q.span.start:q.span.end] == q.span.text for q in found.quotes)
+
+
+def test_a_sentence_about_advertisements_is_no_furniture():
+    text = "Headline\n\nThe advertisement was banned, the regulator said on Tuesday.\n"
+    assert plain_reading(text) is text

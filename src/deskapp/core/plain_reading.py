@@ -5,6 +5,8 @@ which what a sender's tools did to the layout is made plain.
   breaks inside a paragraph become spaces, since structure detection and the suggestion
   rules read a line as a paragraph.
 - Non-breaking, thin and other fixed-width spaces of web pages become plain spaces.
+- Lines of page furniture inside an article ("Advertisement", "Story continues below
+  advertisement") become blank, so a quote running over paragraphs runs over them too.
 
 What the rules find is then given back in the words of the original (``retexted``): spans
 keep exact substrings of the article.
@@ -25,14 +27,44 @@ SHORT_LINE = 0.6
 a byline or a list item: the break after it is kept."""
 _SENTENCE_END = tuple(".!?:;\"”’)]…")
 _ODD_SPACES_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_FURNITURE_KEYS = ("dvert", "DVERT", "ponsored", "PONSORED", "ontinue", "ONTINUE")
+_FURNITURE_MAX = 60  # characters: a furniture line is short
+_FURNITURE_LINE_RE = re.compile(
+    r"[ \t]*(?:advertisement|advert|sponsored content|skip advertisement|"
+    r"(?:story|article) continues (?:below|after)(?: (?:this )?advert(?:isement)?)?|"
+    r"continue reading(?: the main story| below)?|scroll to continue(?: with content)?)"
+    r"[ \t]*", re.IGNORECASE)
 
 
 def plain_reading(text: str) -> str:
-    """``text`` with odd spaces plain and hard-wrapped paragraphs unwrapped; ``text``
-    itself (the same object) when there is nothing to change."""
+    """``text`` with odd spaces plain, furniture lines blank and hard-wrapped paragraphs
+    unwrapped; ``text`` itself (the same object) when there is nothing to change."""
     if _ODD_SPACES_RE.search(text):
         text = _ODD_SPACES_RE.sub(" ", text)
+    furniture = _furniture_lines(text)
+    if furniture:
+        parts, at = [], 0
+        for start, end in furniture:
+            parts += [text[at:start], " " * (end - start)]
+            at = end
+        text = "".join([*parts, text[at:]])
     return unwrapped(text)
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each furniture line, in order; found from the words they hold
+    (``str.find``, in C) rather than by trying a pattern at every line."""
+    found = set()
+    for key in _FURNITURE_KEYS:
+        pos = text.find(key)
+        while pos >= 0:
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if end - start <= _FURNITURE_MAX and _FURNITURE_LINE_RE.fullmatch(text, start, end):
+                found.add((start, end))
+            pos = text.find(key, end)
+    return sorted(found)
 
 
 def unwrapped(text: str) -> str:
