@@ -244,3 +244,16 @@ def test_a_pronoun_goes_to_a_name_after_a_long_role() -> None:
             "were working through the night.\n“We still do not know how many are missing,” "
             "he said.")
     assert _speakers(text)["We still do not know how many are missing,"] == "Goran Petric"
+
+
+def test_indented_paragraphs_keep_their_speakers() -> None:
+    plain = ("Marguerite Olsen has kept bees above the valley for forty years.\n"
+             "Olsen is not convinced the council will help.\n"
+             "“My father used to say you could hear the valley in May,” she said.\n"
+             "“Now there is only me. The young people go to the city.”\n"
+             "The World Food Programme said stocks were low. “There is imminent famine,” "
+             "the agency said.")
+    indented = "\n".join("    " + line for line in plain.split("\n"))
+    assert list(_speakers(indented).values()) == list(_speakers(plain).values())
+    assert list(_speakers(plain).values()) == ["Marguerite Olsen", "Marguerite Olsen",
+                                               "The World Food Programme"]

@@ -156,6 +156,8 @@ def sentence_starts(text: str, lo: int, pos: int, count: int) -> list[int]:
     while len(out) < count and hi > lo:
         at, sep = max((text.rfind(e, lo, hi), e) for e in _SENTENCE_ENDS)
         start = at + len(sep) if at >= 0 else lo
+        while start < pos and text[start] in " \t":  # an indented paragraph
+            start += 1
         if start < pos and text[start:start + 1].isupper() and (at >= 0 or lo == 0):
             out.append(start)
         if at < 0:

@@ -56,7 +56,7 @@ def subject_of_cue(text: str, lo: int, at: int) -> tuple[str, int, str]:
 # capitalised word (perhaps after an opening clause) as the subject of a sentence's verb,
 # right after a sentence end or a line break
 _SENTENCE_SUBJECT_RE = re.compile(
-    r"(?:[.!?][”\"]? |\n)"
+    r"(?:[.!?][”\"]? |\n[ \t]*)"
     r"(?:[A-Z][^,.;:!?“”\"\n]{0,80}, )?(?:(?:Mr|Mrs|Ms|Dr)\.? )?(?P<name>[A-ZÀ-Ý][\w’'-]+)"
     r"(?:, [^,.;“”\"\n]{1,40},)? (?:[a-z]+ly )?[a-z]")
 

@@ -236,7 +236,7 @@ def _continues(text: str, previous: tuple, para_start: int, open_at: int) -> boo
     if previous[4] == para_start:
         return True
     prev_para_end = text.find("\n", previous[0].end, para_start)
-    return (open_at == para_start and prev_para_end >= 0
+    return (prev_para_end >= 0 and not text[para_start:open_at].strip()  # (an indent)
             and not text[prev_para_end:para_start].strip())
 
 
