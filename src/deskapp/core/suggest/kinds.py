@@ -169,8 +169,13 @@ CAPITAL_STOPWORDS = set(
 def is_person_mention(text: str, start: int, name: str, title: str) -> bool:
     if title:
         return True
-    if _PLACE_BEFORE_RE.search(text, max(0, start - 12), start):
-        return False  # "a retired teacher from Donji Grad, said"
+    # a capitalised pair after these words names a place or a body: always after
+    # "a retired teacher from Donji Grad"; after "a cafe on Bridge Street", "the Centre
+    # for Climate Research", unless it opens with a first name ("a song for Maria Lopez")
+    if _PLACE_BEFORE_RE.search(text, max(0, start - 12), start) or (
+            not gender_of(name) and _PLACE_OR_BODY_BEFORE_RE.search(text, max(0, start - 8),
+                                                                     start)):
+        return False
     first = name.split()[0].lower()
     if first in FEMALE_NAMES or first in MALE_NAMES:
         return looks_like_person(name)
@@ -188,6 +193,7 @@ def is_person_mention(text: str, start: int, name: str, title: str) -> bool:
 
 _AGE_RE = re.compile(r", \d{1,3},")
 _PLACE_BEFORE_RE = re.compile(r"\b(?:from|in|at|near|outside|across)\s+$")
+_PLACE_OR_BODY_BEFORE_RE = re.compile(r"\b(?:on|for|of|off|along)[ \t]+$")
 _LAST_WORD_RE = re.compile(r"\b([a-z][\w-]*),?\s+$")  # "spokesman X", "his mother, X"
 ROLE_WORDS = ROLE_NOUNS | PERSON_TITLES
 

@@ -5,8 +5,6 @@ builds on), within a bounded window so that resolving stays linear in the text's
 
 from __future__ import annotations
 
-import re
-
 from deskapp.core.suggest.cue_subjects import (
     CUE_WORDS,
     SUBJECT_WINDOW,
@@ -28,10 +26,6 @@ WINDOW = 1500
 # auxiliaries that open a question before its subject ("Has Brennan thought …?")
 _QUESTION_OPENERS = frozenset({"Has", "Have", "Had", "Did", "Does", "Do", "Is", "Was", "Will",
                                "Would", "Can", "Could", "Should"})
-# "a cafe on Bridge Street", "the Centre for Climate Research", "the Bank of Ghana": a
-# capitalised pair after these words names a place or a body, unless it opens with a
-# first name ("a song for Maria Lopez")
-_PLACE_OR_BODY_BEFORE_RE = re.compile(r"\b(?:on|for|of|off|along)[ \t]+$")
 
 
 class PersonSearch:
@@ -130,9 +124,7 @@ class PersonSearch:
                 g = text_gender(self.text, name, m.end("name"), self._genders)
             if g and gender and g != gender:
                 continue
-            if not is_person_mention(self.text, m.start("name"), name, title) or (
-                    not title and not gender_of(name) and _PLACE_OR_BODY_BEFORE_RE.search(
-                        self.text, max(0, m.start() - 8), m.start())):
+            if not is_person_mention(self.text, m.start("name"), name, title):
                 continue
             if role and not named_with_role(self.text, m.start(), m.end(), role):
                 continue
