@@ -22,11 +22,15 @@ from deskapp.core.suggest.lexicon import (
     aux_before,
 )
 from deskapp.core.suggest.sentences import is_abbreviation
-from deskapp.core.suggest.single_quotes import SINGLE_MARK_RE, single_mark_opens, uses_single_marks
+from deskapp.core.suggest.single_quotes import (
+    OPENERS_BEFORE,
+    SINGLE_MARK_RE,
+    single_mark_opens,
+    uses_single_marks,
+)
 from deskapp.core.suggest.subjects import subject_before
 
 _MARK_RE = re.compile(r"[\"“”«»]")
-_OPENERS_BEFORE = " \n\t([{—–-/:"
 _SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s|$)|[“”\"]")
 _PRE_GAP_RE = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
 # Verbs of thought or evidence ("Washington believed", "the case showed that"): a quote in
@@ -67,7 +71,7 @@ def _opens(text: str, pos: int) -> bool | None:
         return True
     if ch in "”»":
         return False
-    return pos == 0 or text[pos - 1] in _OPENERS_BEFORE
+    return pos == 0 or text[pos - 1] in OPENERS_BEFORE
 
 
 def scan_quotes(text: str) -> tuple[list[RawQuote], list[int]]:

@@ -13,7 +13,8 @@ import re
 
 SINGLE_MARK_RE = re.compile(r"[‘’']")
 _STRAIGHT_OPENER_RE = re.compile(r"(?:^|(?<=[\s(\[—–/:-]))'(?=\w)", re.MULTILINE)
-_OPENERS_BEFORE = " \n\t([{—–-/:"
+OPENERS_BEFORE = " \n\t([{—–-/:"
+"""A quotation mark after one of these (or at the start) opens a quote, single or double."""
 MIN_OPENERS = 2
 DOUBLES_PER_SINGLE = 0.5
 """Single marks are the article's quotes only if double marks are at most this many per
@@ -36,7 +37,7 @@ def single_mark_opens(text: str, pos: int) -> bool | None:
     is an apostrophe ("couldn’t", "’90s", "the farmers’ land")."""
     before = text[pos - 1] if pos else "\n"
     after = text[pos + 1] if pos + 1 < len(text) else "\n"
-    if before in _OPENERS_BEFORE:
+    if before in OPENERS_BEFORE:
         return True if after.isalnum() or after in "‘“\"'" else None
     if after.isalnum() or text[pos] == "‘":
         return None  # inside a word
