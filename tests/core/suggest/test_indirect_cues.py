@@ -175,12 +175,15 @@ def test_a_subject_with_a_relative_clause_and_no_comma(text: str, expected: tupl
     assert expected in _attributions(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Russia blamed the civilians who said the shelling was Ukrainian.",
-    "Police arrested two men who later said they were innocent.",
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Russia blamed the civilians who said the shelling was Ukrainian.", "Russia"),
+    ("Police arrested two men who later said they were innocent.", "Police"),
 ])
-def test_a_relative_clause_on_an_object_makes_no_subject(text: str) -> None:
-    assert _attributions(text) == []
+def test_a_relative_clause_on_an_object_makes_no_subject(text: str, subject: str) -> None:
+    """The main clause's subject never speaks the relative clause's words (expert
+    annotators do mark "two men who later said they were innocent" itself)."""
+    assert not any(source == subject and content.startswith(("the shelling", "they were"))
+                   for source, _, content in _attributions(text))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -275,7 +278,9 @@ def test_a_title_or_a_capitalised_role_in_apposition(text: str, source: str) -> 
     "Lebanon's state-run agency showed images of the damage.",
 ])
 def test_state_as_a_noun_is_no_cue(text: str) -> None:
-    assert _attributions(text) == []
+    """"state" is no cue; what the outlet mentions or shows is one, as expert annotators of
+    news mark it ("did not mention": 10 of 11 uses in PolNeAR's development fold)."""
+    assert not any(cue and "state" in cue for _, cue, _ in _attributions(text))
 
 
 def test_a_cue_before_a_state_run_source() -> None:

@@ -47,8 +47,11 @@ def test_an_approximate_number_may_open_the_content(text: str, content: str) -> 
     assert [a[2] for a in _attributions(text)] == [content]
 
 
-def test_a_preposition_still_opens_no_content() -> None:
-    assert _attributions("The minister spoke about the plan to rebuild the bridge.") == []
+def test_a_preposition_opens_no_content_but_may_end_a_cue() -> None:
+    """"spoke about" is a cue in all 7 of its uses in PolNeAR's development fold; the
+    preposition belongs to the cue, never to the content."""
+    found = _attributions("The minister spoke about the plan to rebuild the bridge.")
+    assert found == [("The minister", "spoke about", "the plan to rebuild the bridge")]
 
 
 @pytest.mark.parametrize(("text", "content"), [
@@ -72,7 +75,9 @@ def test_a_preposition_still_opens_no_content() -> None:
      "confirmed.", "that he had worked as a guard"),
 ])
 def test_what_is_no_part_of_the_content(text: str, content: str) -> None:
-    assert [a[2] for a in _attributions(text)] == [content]
+    """The first cue's content stops where the sentence goes on to something else (which
+    may be an attribution of its own: "and called for an early election")."""
+    assert _attributions(text)[0][2] == content
 
 
 def test_a_demand_inside_the_content_stays() -> None:

@@ -45,7 +45,7 @@ _ASIDE_START_RE = re.compile(
     r"amid|although|though|until|ahead\s+of)\b")  # "…, X said, after talks broke down"
 # A content does not open with a bare preposition ("will report within a month").
 # "said about 6,000 people …", "said over half": an approximate number, no preposition
-_PREPOSITION_RE = re.compile(
+PREPOSITION_RE = re.compile(
     r"(?:in|on|at|within|by|for|to|from|after|before|during|until|with|without|into|"
     r"(?:over|about|under)(?!\s+(?:[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|"
     r"ten|half|a\s+(?:dozen|hundred|thousand|million|third|quarter|fifth))\b)))\s")
@@ -91,14 +91,14 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         return None
     if lemma in _TO_WHAT and text.startswith(("to ", "on "), after):
         return None  # "did not respond to a request for comment"
-    if not has_that and _PREPOSITION_RE.match(text, after) and not (
+    if not has_that and PREPOSITION_RE.match(text, after) and not (
             lemma == "claim" and _TO_VERB_RE.match(text, after)):  # "claimed to have taken"
         return None
     if not has_that and _BE_FIRST_RE.match(text, after):
         return None  # "All times stated are UK": the cue is a participle after a noun
     if text[after:after + 1] in "“\"" and _quote_runs_to(text, after, end):
         return None
-    if not has_that and _no_clause_object(text, after, end, lemma):
+    if not has_that and no_clause_object(text, after, end, lemma):
         return None
     c_end = _participle_cut(text, after, end)
     c_end = remark_cut(text, after, c_end)  # "…, a figure that could not be verified"
@@ -152,7 +152,8 @@ _AMOUNT_RE = re.compile(r"(?:(?:about|around|roughly|nearly|almost|some|another|
 _WORD_RE = re.compile(r"[\w’'-]+")
 
 
-def _no_clause_object(text: str, after: int, end: int, lemma: str) -> bool:
+def no_clause_object(text: str, after: int, end: int, lemma: str) -> bool:
+    """Whether what follows a cue at ``after`` is an object that reports nothing."""
     ws = _WORD_RE.findall(text, after, min(end, after + 50))
     if _NOTHING_RE.match(text, after):  # "nothing had changed", "nothing more could be done"
         return not any(verb_like(w) for w in ws[1:2 if ws[1:2] not in (["more"], ["else"]) else 3])

@@ -15,15 +15,18 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from deskapp.core.annotations import SourceKind
-from deskapp.core.article import Article
+from deskapp.core.article import Article, PartKind
 from deskapp.core.plain_reading import plain_reading
 from deskapp.core.spans import Span
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.context import PreviousSpeakers
 from deskapp.core.suggest.flags import review_flags
 from deskapp.core.suggest.headline import headline_quotes
+from deskapp.core.suggest.learned import learned_attributions
+from deskapp.core.suggest.learned.attributions import Taken
 from deskapp.core.suggest.local import QuotePlan, mid_sentence
 from deskapp.core.suggest.model import (
+    Range,
     RawAttribution,
     Suggestions,
     new_attribution,
@@ -38,6 +41,9 @@ from deskapp.core.suggest.sentences import Layout, skipped_parts
 from deskapp.core.suggest.speakers import Resolver
 
 _CACHE = BlockCache()
+# parts the learned models do not read (they read the headline: "Poll: Sanders leads")
+_NOT_READ_BY_LEARNED = {PartKind.BOILERPLATE, PartKind.BREADCRUMB, PartKind.CREDIT,
+                        PartKind.BYLINE}
 _LAST: list[Resolver] = []  # the resolver of the latest run, whose answers a rerun may reuse
 
 
@@ -80,6 +86,50 @@ def _collector_paused() -> Iterator[None]:
 
 def _suggest(article: Article, reuse: bool) -> Suggestions:
     text = article.text
+    layout, attributions, quotes, unbalanced, resolver = _rule_findings(article, reuse)
+    for found in learned_attributions(*_learned_input(article, layout, attributions, quotes)):
+        attributions.append((*_attribution(text, found.raw, 0, resolver)[:6], found.reason,
+                             found.raw.confidence))
+    attributions.sort(key=_attribution_order)
+    quotes.sort(key=_quote_order)
+    seen: dict[str, int] = {}
+    made_quotes = tuple([new_quote(*q, numbered_id("quote", (q[0],), seen)) for q in quotes])
+    made_attributions = tuple([new_attribution(*a, numbered_id("attribution", a[:3], seen))
+                               for a in _unique(attributions)])
+    flags = review_flags(layout, made_quotes, made_attributions, unbalanced)
+    return Suggestions(made_quotes, made_attributions, flags)
+
+
+def learned_input(article: Article) -> tuple[str, list[Range], Taken, tuple[Range, ...]]:
+    """What the learned models read of ``article`` beside the rules' findings (for training
+    them on the same input the engine gives them): text, sentences, taken words, skipped."""
+    article = replace(article, text=plain_reading(article.text))
+    layout, attributions, quotes, _, _ = _rule_findings(article, reuse=False)
+    return _learned_input(article, layout, attributions, quotes)
+
+
+def _learned_input(article: Article, layout: Layout, attributions: list[tuple],
+                   quotes: list[tuple]) -> tuple[str, list[Range], Taken, tuple[Range, ...]]:
+    taken = Taken(cues=[r for a in attributions for r in _ranges(a[2])],
+                  sources=[r for a in attributions for r in _ranges(a[1])],
+                  contents=[r for a in attributions for r in _ranges(a[0])],
+                  quotes=[r for q in quotes for r in _ranges(q[0])],
+                  hulls=[_hull(a[:3]) for a in attributions])
+    unread = sorted((p.span.start, p.span.end) for p in article.parts
+                    if p.kind in _NOT_READ_BY_LEARNED)
+    return article.text, layout.sentences, taken, tuple(unread)
+
+
+def _hull(spans: tuple[Span | None, ...]) -> Range:
+    present = [s for s in spans if s is not None]
+    return min(s.start for s in present), max(s.end for s in present)
+
+
+def _rule_findings(article: Article, reuse: bool
+                   ) -> tuple[Layout, list[tuple], list[tuple], list, Resolver]:
+    """What the hand-written rules find: layout, attribution and quote tuples (unsorted),
+    unbalanced quotation marks, and the resolver of names they used."""
+    text = article.text
     skipped, dateline_ends = skipped_parts(article)
     raw_quotes, unbalanced = scan_quotes(text)
     if skipped:
@@ -105,14 +155,7 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
     if article.parts:
         quotes.extend(headline_quotes(article))
     attributions.extend(quote_attributions)
-    attributions.sort(key=_attribution_order)
-    quotes.sort(key=_quote_order)
-    seen: dict[str, int] = {}
-    made_quotes = tuple([new_quote(*q, numbered_id("quote", (q[0],), seen)) for q in quotes])
-    made_attributions = tuple([new_attribution(*a, numbered_id("attribution", a[:3], seen))
-                               for a in _unique(attributions)])
-    flags = review_flags(layout, made_quotes, made_attributions, unbalanced)
-    return Suggestions(made_quotes, made_attributions, flags)
+    return layout, attributions, quotes, unbalanced, resolver
 
 
 # Suggestions are built as tuples of their fields (id last, added at the end):

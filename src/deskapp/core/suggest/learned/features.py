@@ -1,0 +1,131 @@
+"""Words of a sentence and the features the learned models read for each of them.
+
+Training (``scripts/train_learned_model.py``) and the engine use these same functions, so
+what a weight means cannot drift between the two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+Token = tuple[str, int, int]  # the word as written, start, end
+
+_TOKEN_RE = re.compile(r"\w+(?:[’']\w+)*|[^\w\s]")
+QUOTE_MARKS = frozenset('“”"')
+_SUFFIXES = ("ing", "ed", "es", "s", "e")
+# engine tags: part of a rule's cue, source, content, or nothing the rules found
+CUE, SOURCE, CONTENT, NONE = "C", "S", "T", "O"
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """The words and punctuation marks of ``text[start:end]``, with offsets in ``text``."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def stem(word: str) -> str:
+    """A crude stem shared by a verb's forms ("decried", "decries" → "decri")."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def shape(word: str) -> str:
+    first = word[0]
+    if first.isupper():
+        return "X"
+    if first.isdigit():
+        return "d"
+    return "x" if first.isalpha() else word
+
+
+def quoted_flags(words: Sequence[str]) -> list[bool]:
+    """Whether each word lies between quotation marks (straight marks toggle)."""
+    inside = False
+    out = []
+    for w in words:
+        if w == "“":
+            inside = True
+        elif w == "”":
+            inside = False
+        elif w == '"':
+            inside = not inside
+        out.append(inside)
+    return out
+
+
+def cue_features(toks: Sequence[Token], lower: Sequence[str], quoted: Sequence[bool],
+                 tags: Sequence[str], i: int, line_start: bool) -> list[str]:
+    """What the cue model reads of word ``i``: itself, its neighbours, quotation marks near
+    it, whether the rules already made it part of an attribution (``tags``)."""
+    n = len(lower)
+    w0 = lower[i]
+    p1 = lower[i - 1] if i > 0 else "<s>"
+    p2 = lower[i - 2] if i > 1 else "<s>"
+    n1 = lower[i + 1] if i + 1 < n else "</s>"
+    n2 = lower[i + 2] if i + 2 < n else "</s>"
+    st = stem(w0)
+    inq = "1" if quoted[i] else "0"
+    right = lower[i + 1:i + 4]
+    left = lower[max(0, i - 3):i]
+    that_r = "1" if "that" in right else "0"
+    tag = tags[i]
+    return [
+        "b", "w=" + w0, "p1=" + p1, "n1=" + n1, "p2=" + p2, "n2=" + n2,
+        "pw=" + p1 + "_" + w0, "wn=" + w0 + "_" + n1, "s3=" + w0[-3:], "s2=" + w0[-2:],
+        "sh=" + shape(toks[i][0]) + (shape(toks[i - 1][0]) if i else "."),
+        "p1sh=" + (shape(toks[i - 1][0]) if i else "<s>"),
+        "n1sh=" + (shape(toks[i + 1][0]) if i + 1 < n else "</s>"),
+        "q=" + inq, "wq=" + w0 + inq, "nl=" + ("1" if line_start and i == 0 else "0"),
+        "st=" + st, "pst=" + p1 + "_" + st, "stn=" + st + "_" + n1,
+        "thatR=" + that_r, "stthat=" + st + that_r,
+        "qR=" + ("1" if QUOTE_MARKS.intersection(right) else "0"),
+        "qL=" + ("1" if QUOTE_MARKS.intersection(left) else "0"),
+        "colR=" + ("1" if ":" in lower[i + 1:i + 3] else "0"),
+        "eng=" + tag, "engw=" + tag + w0,
+        "engp=" + (tags[i - 1] if i else "<s>"), "engn=" + (tags[i + 1] if i + 1 < n else "</s>"),
+    ]
+
+
+def _bucket(d: int) -> str:
+    if d <= 3:
+        return str(d)
+    return "4-6" if d <= 6 else "7-10" if d <= 10 else "11-20" if d <= 20 else "far"
+
+
+def role_features(toks: Sequence[Token], lower: Sequence[str], cues: Sequence[tuple[int, int]],
+                  i: int) -> list[str]:
+    """What the source and content models read of word ``i`` of a sentence holding the
+    cues ``cues`` (word ranges): which side of the nearest cue it is on, how far, what
+    lies between (a comma, a quotation mark, a colon), the cue's stem and the word."""
+    best = None
+    for a, b in cues:
+        if a <= i < b:
+            d, rel = 0, "C"
+        elif i < a:
+            d, rel = a - i, "L"
+        else:
+            d, rel = i - b + 1, "R"
+        if best is None or d < best[0]:
+            best = (d, rel, a, b)
+    assert best is not None
+    d, rel, a, b = best
+    between = lower[i + 1:a] if rel == "L" else lower[b:i]
+    comma = "1" if "," in between else "0"
+    quote = "1" if QUOTE_MARKS.intersection(between) else "0"
+    colon = "1" if ":" in between else "0"
+    cue = stem(lower[a])
+    w0 = lower[i]
+    word = toks[i][0]
+    sh = shape(word)
+    bk = _bucket(d)
+    return [
+        "b", "rel=" + rel, "rd=" + rel + bk, "rdc=" + rel + bk + comma,
+        "rcq=" + rel + comma + quote + colon, "rw=" + rel + w0, "rsh=" + rel + sh,
+        "rcw=" + rel + cue, "rcwd=" + rel + cue + bk,
+        "rp1=" + rel + (lower[i - 1] if i else "<s>"),
+        "rn1=" + rel + (lower[i + 1] if i + 1 < len(lower) else "</s>"),
+        "rshd=" + rel + sh + bk, "rcwc=" + rel + cue + comma + quote,
+        "ncue=" + str(min(len(cues), 3)), "rwc=" + rel + w0 + comma,
+    ]

@@ -1,0 +1,49 @@
+"""The learned models' data (``model.json.gz``), read once, on first use."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("model.json.gz")
+# Another model file, for trying a retrained one (scripts/train_learned_model.py --out).
+MODEL_ENV = "DESKAPP_LEARNED_MODEL"
+
+
+@dataclass(frozen=True)
+class LearnedModel:
+    """Weights of the cue, source and content models and the evidence behind cues."""
+
+    cue: dict[str, float]
+    source: dict[str, float]
+    content: dict[str, float]
+    cue_threshold: float
+    candidates: frozenset[str]  # words (or stems) that were ever part of a cue
+    evidence: dict[str, tuple[int, int]]  # word: (uses as a cue, uses)
+    articles: int  # how many annotated articles it learned from
+
+    def uses(self, word: str) -> tuple[int, int]:
+        return self.evidence.get(word, (0, 0))
+
+
+def model_from_json(data: dict) -> LearnedModel:
+    return LearnedModel(
+        cue=data["cue"], source=data["source"], content=data["content"],
+        cue_threshold=float(data["cue_threshold"]),
+        candidates=frozenset(data["candidates"]),
+        evidence={w: (int(a), int(b)) for w, (a, b) in data["evidence"].items()},
+        articles=int(data["articles"]))
+
+
+@cache
+def learned_model() -> LearnedModel | None:
+    """The shipped model, or None where it is missing (the rules then work alone)."""
+    path = Path(os.environ.get(MODEL_ENV) or MODEL_PATH)
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return model_from_json(json.load(f))
