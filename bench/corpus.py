@@ -57,6 +57,51 @@ def load(fold: str, path: Path = CORPUS) -> list[dict]:
     return [d for d in docs if in_fold(fold, ranked[d["doc"]])]
 
 
+def scorer():
+    """The shared scorer (``../shared/eval/score_corpus.py``) as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_corpus", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(docs: list[dict], preds: list[dict]) -> dict[str, tuple[float, float, float]]:
+    """Precision, recall and F1 per role, counted exactly as the shared scorer counts."""
+    sc = scorer()
+    by_doc = {p["doc"]: p for p in preds}
+    totals = {r: [0, 0, 0] for r in (*sc.ROLES, "quote", "quote+speaker")}
+    for g in docs:
+        text, p = g["text"], by_doc.get(g["doc"], {})
+        for role in sc.ROLES:
+            golds = sorted({f for f in (sc.gold_fragments(a.get(role) or [])
+                                        for a in g["attributions"]) if f})
+            found = sorted({f for f in (sc.pred_fragments(a.get(role))
+                                        for a in p.get("attributions") or []) if f})
+            totals[role][0] += sc.matches(role, text, golds, found)
+            totals[role][1] += len(found)
+            totals[role][2] += len(golds)
+        quotes = sc.gold_quotes(text, g["attributions"])
+        predicted = [((q["start"], q["end"]), q.get("speaker_span"))
+                     for q in p.get("quotes") or []]
+        used: set[int] = set()
+        for span, source in quotes:
+            for j, (pspan, speaker) in enumerate(predicted):
+                if j in used or sc.overlap((span,), (pspan,)) <= 0:
+                    continue
+                used.add(j)
+                totals["quote"][0] += 1
+                if speaker and sc.overlap(tuple(map(tuple, source)),
+                                          ((speaker["start"], speaker["end"]),)) > 0:
+                    totals["quote+speaker"][0] += 1
+                break
+        for key in ("quote", "quote+speaker"):
+            totals[key][1] += len(predicted)
+            totals[key][2] += len(quotes)
+    return {k: sc.prf(*v) for k, v in totals.items()}
+
+
 def predict(doc: dict) -> dict:
     """The ``detect --format json`` document of one article, as the CLI would make it."""
     from deskapp.cli.detect import detection_json

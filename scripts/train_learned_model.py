@@ -42,11 +42,18 @@ from deskapp.core.suggest.learned.features import (  # noqa: E402
     role_features,
     stem,
     tokens,
+    word_features,
 )
-from deskapp.core.suggest.learned.weights import MODEL_PATH, model_from_json  # noqa: E402
+from deskapp.core.suggest.learned.weights import (  # noqa: E402
+    MODEL_PATH,
+    LearnedModel,
+    model_from_json,
+)
 
 MIN_COUNT = 3  # a feature seen fewer times is dropped (no rare word pairs in the data)
-MIN_CUE_USES = 2  # a word becomes a cue candidate after this many uses as one
+MIN_CUE_USES = 2  # a word becomes a cue candidate after this many uses as one …
+MIN_CUE_RATE = 0.03  # … in at least this share of its uses
+COMMON_USES = 20  # a word this frequent below that share is never a candidate
 CUE_THRESHOLD = 2.0
 EPOCHS = 5
 
@@ -66,7 +73,7 @@ def read(doc: dict) -> dict:
             continue
         toks = tokens(text, s, e)
         if toks:
-            tags = [taken.tag(t[1]) for t in toks]
+            tags = taken.tags(toks)
             sents.append((toks, tags, free_words(toks, tags, taken),
                           s == 0 or text[s - 1] == "\n"))
     return {"doc": doc["doc"], "sentences": sents, "roles": roles}
@@ -108,40 +115,48 @@ def gold_flags(toks, offsets: set[int]) -> list[int]:
     return [1 if t[1] in offsets else 0 for t in toks]
 
 
-def cue_vocabulary(docs: list[dict]) -> tuple[set[str], dict[str, list[int]]]:
-    """Words and stems used in cues at least ``MIN_CUE_USES`` times, and every candidate
-    word's (uses as a cue, uses)."""
+def cue_vocabulary(docs: list[dict]) -> dict:
+    """The cue candidates: words (and, for words never seen, stems) that were part of a cue
+    at least ``MIN_CUE_USES`` times and in at least ``MIN_CUE_RATE`` of their uses; frequent
+    words below that rate ("the", "in") are never candidates; and every such word's
+    (uses as a cue, uses), the evidence reasons quote."""
     in_cue: Counter = Counter()
+    uses: Counter = Counter()
     for d in docs:
         cue = set(d["roles"]["cue"])
         for toks, _, _, _ in d["sentences"]:
             for w, s, _ in toks:
+                uses[w.lower()] += 1
                 if s in cue:
                     in_cue[w.lower()] += 1
-    stems: Counter = Counter()
-    for w, n in in_cue.items():
-        stems[stem(w)] += n
-    candidates = {w for w, n in in_cue.items() if n >= MIN_CUE_USES}
-    candidates |= {s for s, n in stems.items() if n >= MIN_CUE_USES}
-    uses: Counter = Counter()
-    for d in docs:
-        for toks, _, _, _ in d["sentences"]:
-            for w, _, _ in toks:
-                if w.lower() in in_cue:
-                    uses[w.lower()] += 1
-    evidence = {w: [in_cue[w], uses[w]] for w in in_cue if in_cue[w] >= MIN_CUE_USES}
-    return candidates, evidence
+
+    def often(n_cue: int, n: int) -> bool:
+        return n_cue >= MIN_CUE_USES and n_cue >= MIN_CUE_RATE * n
+
+    stem_cue: Counter = Counter()
+    stem_uses: Counter = Counter()
+    for w, n in uses.items():
+        stem_cue[stem(w)] += in_cue[w]
+        stem_uses[stem(w)] += n
+    return {
+        "candidates": sorted(w for w in in_cue if often(in_cue[w], uses[w])),
+        "stems": sorted(s for s in stem_cue if often(stem_cue[s], stem_uses[s])),
+        "common": sorted(w for w, n in uses.items()
+                         if n >= COMMON_USES and not often(in_cue[w], n)),
+        "evidence": {w: [in_cue[w], uses[w]] for w in in_cue if in_cue[w] >= MIN_CUE_USES},
+    }
 
 
-def cue_examples(docs: list[dict], candidates: set[str]):
+def cue_examples(docs: list[dict], model: LearnedModel):
     for d in docs:
         cue = set(d["roles"]["cue"])
         for toks, tags, free, line_start in d["sentences"]:
             lower = [t[0].lower() for t in toks]
             quoted = quoted_flags(lower)
             for i, w in enumerate(lower):
-                if free[i] and (w in candidates or stem(w) in candidates):
-                    yield (cue_features(toks, lower, quoted, tags, i, line_start),
+                if free[i] and model.is_candidate(w):
+                    yield (word_features(w) + cue_features(toks, lower, quoted, tags, i,
+                                                           line_start),
                            1 if toks[i][1] in cue else 0)
 
 
@@ -159,13 +174,11 @@ def role_examples(docs: list[dict], model_json: dict, role: str):
 
 
 def train(docs: list[dict], threshold: float) -> dict:
-    candidates, evidence = cue_vocabulary(docs)
-    examples = list(cue_examples(docs, candidates))
+    model = {"articles": len(docs), "cue_threshold": threshold, **cue_vocabulary(docs),
+             "cue": {}, "source": {}, "content": {}}
+    examples = list(cue_examples(docs, model_from_json(model)))
     counts = Counter(f for features, _ in examples for f in features)
-    model = {"articles": len(docs), "cue_threshold": threshold,
-             "candidates": sorted(candidates), "evidence": evidence,
-             "cue": pruned(Perceptron().train(examples, EPOCHS), counts),
-             "source": {}, "content": {}}
+    model["cue"] = pruned(Perceptron().train(examples, EPOCHS), counts)
     for role in ("source", "content"):
         examples = list(role_examples(docs, model, role))
         counts = Counter(f for features, _ in examples for f in features)

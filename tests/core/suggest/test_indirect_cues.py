@@ -199,17 +199,8 @@ def test_a_recommendation_is_attributed(text: str, expected: tuple) -> None:
     assert expected in _attributions(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Doctors advised residents to stay indoors.",
-    "The panel recommended a 2% pay rise for nurses.",
-])
-def test_a_recommendation_without_a_clause_is_not(text: str) -> None:
-    assert _attributions(text) == []
-
-
-def test_a_base_form_after_a_determiner_is_a_noun() -> None:
-    found = _attributions("The committee said in its report that the law should change.")
-    assert found == [("The committee", "said", "that the law should change")]
+def test_advice_to_a_hearer_without_a_clause_is_not() -> None:
+    assert _attributions("Doctors advised residents to stay indoors.") == []
 
 
 @pytest.mark.parametrize(("text", "source"), [

@@ -10,6 +10,7 @@ every other cue (``local.py``; a block unchanged since an earlier run is not rea
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -23,7 +24,7 @@ from deskapp.core.suggest.context import PreviousSpeakers
 from deskapp.core.suggest.flags import review_flags
 from deskapp.core.suggest.headline import headline_quotes
 from deskapp.core.suggest.learned import learned_attributions
-from deskapp.core.suggest.learned.attributions import Taken
+from deskapp.core.suggest.learned.attributions import SentenceCache, Taken
 from deskapp.core.suggest.local import QuotePlan, mid_sentence
 from deskapp.core.suggest.model import (
     Range,
@@ -41,6 +42,7 @@ from deskapp.core.suggest.sentences import Layout, skipped_parts
 from deskapp.core.suggest.speakers import Resolver
 
 _CACHE = BlockCache()
+_LEARNED_CACHE = SentenceCache()
 # parts the learned models do not read (they read the headline: "Poll: Sanders leads")
 _NOT_READ_BY_LEARNED = {PartKind.BOILERPLATE, PartKind.BREADCRUMB, PartKind.CREDIT,
                         PartKind.BYLINE}
@@ -50,6 +52,7 @@ _LAST: list[Resolver] = []  # the resolver of the latest run, whose answers a re
 def clear_cache() -> None:
     """Forget every block and name kept for reruns (benchmarks measure cold runs so)."""
     _CACHE.clear()
+    _LEARNED_CACHE.clear()
     _LAST.clear()
 
 
@@ -87,9 +90,13 @@ def _collector_paused() -> Iterator[None]:
 def _suggest(article: Article, reuse: bool) -> Suggestions:
     text = article.text
     layout, attributions, quotes, unbalanced, resolver = _rule_findings(article, reuse)
-    for found in learned_attributions(*_learned_input(article, layout, attributions, quotes)):
-        attributions.append((*_attribution(text, found.raw, 0, resolver)[:6], found.reason,
-                             found.raw.confidence))
+    learned = [(*_attribution(text, found.raw, 0, resolver)[:6], found.reason,
+                found.raw.confidence) for found in
+               learned_attributions(*_learned_input(article, layout, attributions, quotes),
+                                    cache=_LEARNED_CACHE if reuse else None)]
+    attributions.extend(learned)
+    if learned:
+        quotes = _speakers_from_learned(quotes, learned)
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
     seen: dict[str, int] = {}
@@ -98,6 +105,23 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
                                for a in _unique(attributions)])
     flags = review_flags(layout, made_quotes, made_attributions, unbalanced)
     return Suggestions(made_quotes, made_attributions, flags)
+
+
+def _speakers_from_learned(quotes: list[tuple], learned: list[tuple]) -> list[tuple]:
+    """A quote the rules found no speaker for, inside the content of a learned attribution
+    ("According to the newspaper, “…”"), takes that attribution's source and cue."""
+    contents = sorted((a[0].start, a[0].end, a) for a in learned if a[1] is not None)
+    starts = [c[0] for c in contents]
+    out = []
+    for q in quotes:
+        if q[4] == "no-speaker":
+            i = bisect_right(starts, q[0].start) - 1
+            if i >= 0 and q[0].end <= contents[i][1]:
+                a = contents[i][2]
+                q = (q[0], a[4] or a[1].text, a[1], a[2], "learned-attribution",
+                     quote_reason("learned-attribution", a[2], a[4] or a[1].text), a[7])
+        out.append(q)
+    return out
 
 
 def learned_input(article: Article) -> tuple[str, list[Range], Taken, tuple[Range, ...]]:
@@ -113,7 +137,7 @@ def _learned_input(article: Article, layout: Layout, attributions: list[tuple],
     taken = Taken(cues=[r for a in attributions for r in _ranges(a[2])],
                   sources=[r for a in attributions for r in _ranges(a[1])],
                   contents=[r for a in attributions for r in _ranges(a[0])],
-                  quotes=[r for q in quotes for r in _ranges(q[0])],
+                  quotes=[r for q in quotes if q[4] != "no-speaker" for r in _ranges(q[0])],
                   hulls=[_hull(a[:3]) for a in attributions])
     unread = sorted((p.span.start, p.span.end) for p in article.parts
                     if p.kind in _NOT_READ_BY_LEARNED)

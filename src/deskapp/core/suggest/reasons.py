@@ -17,6 +17,8 @@ _QUOTE = {
     "context-speaker": "The paragraph's last attribution, by {speaker}, comes just before",
     "previous-paragraph": "Opens the paragraph after an attribution by {speaker}, with no cue",
     "no-speaker": "Words between quotation marks; no speaker found nearby",
+    "learned-attribution": "The quoted words sit inside what “{cue}” reports, a cue learned "
+                           "from annotated news",
     "written-message": "“{cue}” a message that reads the quoted words names who wrote them",
     "headline-quote": "A quote in the headline; “{cue}” there names who said it",
     "headline-on": "A quote in the headline, followed by who it is from: “{speaker} on …”",

@@ -13,7 +13,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deskapp.core.suggest.cue_shapes import PREPOSITION_RE, no_clause_object
 from deskapp.core.suggest.learned.features import (
@@ -25,7 +25,6 @@ from deskapp.core.suggest.learned.features import (
     cue_features,
     quoted_flags,
     role_features,
-    stem,
     tokens,
 )
 from deskapp.core.suggest.learned.weights import LearnedModel, learned_model
@@ -40,7 +39,6 @@ _INFINITIVE_RE = re.compile(r"to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|
                             r"these|those|him|them|us|me)\b)[a-z]+\b")  # "is expected to rise"
 RULE_WORD_MARGIN = 4.0  # chosen on the tuning fold (0: +0.3 recall, -0.6 precision)
 _MAX_SOURCE_GAP = 12  # words between a source and its cue
-_MAX_CONTENT_GAP = 3  # words the content model doubts inside a content
 _SENTENCE_END = frozenset(".!?")
 # what "said nothing", "said little" report: no content
 _EMPTY_CONTENT = frozenset({"nothing", "little", "much", "more", "less", "otherwise", "so"})
@@ -74,6 +72,26 @@ class Taken:
                 return tag
         return NONE
 
+    def tags(self, toks: Sequence[Token]) -> list[str]:
+        """``tag`` of each word's start, for the words of one sentence (in text order)."""
+        out = [NONE] * len(toks)
+        if not toks:
+            return out
+        lo, hi = toks[0][1], toks[-1][2]
+        for tag, (starts, ends) in reversed(self._layers):  # the first layer wins
+            i = max(bisect_right(starts, lo) - 1, 0)
+            n = len(starts)
+            if i == n or starts[i] >= hi:
+                continue
+            for k, (_, pos, _) in enumerate(toks):
+                while i < n and ends[i] <= pos:
+                    i += 1
+                if i == n or starts[i] >= hi:
+                    break
+                if starts[i] <= pos:
+                    out[k] = tag
+        return out
+
     def in_hull(self, pos: int) -> bool:
         """Whether ``pos`` lies between the first and last word of a rule's attribution
         (its cue's adverbials and hearers: "said in a statement released on Sunday that")."""
@@ -100,16 +118,37 @@ class LearnedAttribution:
     reason: str
 
 
+class SentenceCache:
+    """What the models found in each sentence, by its words and the rules' findings in it
+    (a rerun after a one-word correction reads again only the sentence it touched)."""
+
+    LIMIT = 50_000
+
+    def __init__(self) -> None:
+        self._found: dict[tuple, list[LearnedAttribution]] = {}
+
+    def clear(self) -> None:
+        self._found.clear()
+
+    def get(self, key: tuple) -> list[LearnedAttribution] | None:
+        return self._found.get(key)
+
+    def put(self, key: tuple, found: list[LearnedAttribution]) -> None:
+        if len(self._found) >= self.LIMIT:
+            self._found.clear()
+        self._found[key] = found
+
+
 def learned_attributions(text: str, sentences: Sequence[Range], taken: Taken,
-                         skipped: Sequence[Range] = (),
-                         model: LearnedModel | None = None) -> list[LearnedAttribution]:
+                         skipped: Sequence[Range] = (), model: LearnedModel | None = None,
+                         cache: SentenceCache | None = None) -> list[LearnedAttribution]:
     """Attributions at learned cues in ``sentences`` of ``text`` (none if no model)."""
     model = model or learned_model()
     if model is None:
         return []
     found: list[LearnedAttribution] = []
     skip_starts = [s for s, _ in skipped]
-    candidates = model.candidates
+    is_candidate = model.is_candidate
     for s, e in sentences:
         if skipped:
             i = bisect_right(skip_starts, s) - 1
@@ -117,11 +156,28 @@ def learned_attributions(text: str, sentences: Sequence[Range], taken: Taken,
                 continue
         toks = tokens(text, s, e)
         lower = [w.lower() for w, _, _ in toks]
-        if not any(w in candidates for w in lower):
+        if not any(map(is_candidate, lower)):
             continue
         line_start = s == 0 or text[s - 1] == "\n"
-        found.extend(_in_sentence(model, text, e, toks, lower, taken, line_start))
+        tags = taken.tags(toks)
+        free = free_words(toks, tags, taken)
+        key = (text[s:e], line_start, "".join(tags), tuple(free))
+        here = cache.get(key) if cache is not None else None
+        if here is None:
+            here = _in_sentence(model, text, s, e, toks, lower, tags, free, line_start)
+            if cache is not None:
+                cache.put(key, here)
+        found.extend(_moved(a, s) for a in here)
     return found
+
+
+def _moved(found: LearnedAttribution, d: int) -> LearnedAttribution:
+    """``found`` (offsets from its sentence's start) at offsets from the text's start."""
+    raw = found.raw
+    return LearnedAttribution(replace(
+        raw, content=tuple((a + d, b + d) for a, b in raw.content),
+        source=(raw.source[0] + d, raw.source[1] + d) if raw.source else None,
+        cue=tuple((a + d, b + d) for a, b in raw.cue)), found.reason)
 
 
 def _score(weights: dict[str, float], features: list[str]) -> float:
@@ -134,11 +190,13 @@ def sentence_cues(model: LearnedModel, toks: list[Token], lower: list[str], tags
     """The learned cues of one sentence (word ranges) and the scores of its candidate
     words; ``free``: the words outside every rule's attribution."""
     quoted = quoted_flags(lower)
-    candidates = model.candidates
+    is_candidate = model.is_candidate
+    get = model.cue.get
     scores: dict[int, float] = {}
     for i, w in enumerate(lower):
-        if free[i] and (w in candidates or stem(w) in candidates):
-            scores[i] = _score(model.cue, cue_features(toks, lower, quoted, tags, i, line_start))
+        if free[i] and is_candidate(w):
+            features = cue_features(toks, lower, quoted, tags, i, line_start)
+            scores[i] = model.word_score(w) + sum([get(f, 0.0) for f in features])
     return _cue_runs(scores, model.cue_threshold, lower), scores
 
 
@@ -146,17 +204,21 @@ def free_words(toks: list[Token], tags: list[str], taken: Taken) -> list[bool]:
     return [tag == NONE and not taken.in_hull(t[1]) for t, tag in zip(toks, tags, strict=True)]
 
 
-def _in_sentence(model: LearnedModel, text: str, end: int, toks: list[Token], lower: list[str],
-                 taken: Taken, line_start: bool) -> list[LearnedAttribution]:
-    tags = [taken.tag(start) for _, start, _ in toks]
-    cues, scores = sentence_cues(model, toks, lower, tags, free_words(toks, tags, taken),
-                                 line_start)
+def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: list[Token],
+                 lower: list[str], tags: list[str], free: list[bool],
+                 line_start: bool) -> list[LearnedAttribution]:
+    """The sentence's learned attributions, in offsets from ``start`` (they are kept)."""
+    cues, scores = sentence_cues(model, toks, lower, tags, free, line_start)
     if not cues:
         return []
     role = [role_features(toks, lower, cues, i) for i in range(len(toks))]
     source = [_score(model.source, f) > 0 for f in role]
     content = [_score(model.content, f) for f in role]
     out = []
+    for i, tag in enumerate(tags):  # a word the rules gave a role is theirs
+        if tag != NONE:
+            source[i] = False
+            content[i] = -math.inf
     for a, b in cues:
         src = _source(source, lower, a, b)
         kept = _content(content, lower, a, b, src)
@@ -165,9 +227,9 @@ def _in_sentence(model: LearnedModel, text: str, end: int, toks: list[Token], lo
                 kept[0] >= b and _no_content_after(text, toks[kept[0]][1], end, lower[head])):
             continue
         raw = RawAttribution(
-            content=((toks[kept[0]][1], toks[kept[1]][2]),),
-            source=(toks[src[0]][1], toks[src[1]][2]) if src else None,
-            cue=((toks[a][1], toks[b - 1][2]),), rule=RULE,
+            content=((toks[kept[0]][1] - start, toks[kept[1]][2] - start),),
+            source=(toks[src[0]][1] - start, toks[src[1]][2] - start) if src else None,
+            cue=((toks[a][1] - start, toks[b - 1][2] - start),), rule=RULE,
             confidence=_confidence(scores[head]), verb=lower[head])
         out.append(LearnedAttribution(raw, cue_reason(model, lower[head])))
     return out
@@ -247,7 +309,8 @@ def _source(marked: list[bool], lower: list[str], a: int, b: int) -> tuple[int, 
 def _content(score: list[float], lower: list[str], a: int, b: int,
              src: tuple[int, int] | None) -> tuple[int, int] | None:
     """The content's first and last word: on the side of the cue the content model favours,
-    the run of words it marks, through at most ``_MAX_CONTENT_GAP`` doubtful words."""
+    from the word next to the cue to the last word it marks (an aside after a comma ends at
+    its closing comma)."""
     right = [i for i in range(b, len(lower)) if lower[i] not in _SENTENCE_END]
     left = [i for i in range(a) if not (src and src[0] <= i <= src[1])]
     mean_right = sum(score[i] for i in right[:8]) / len(right[:8]) if right else -math.inf
@@ -256,12 +319,8 @@ def _content(score: list[float], lower: list[str], a: int, b: int,
     # ", citing security concerns, cancelled …": an aside ends at its closing comma
     aside = side is right and a > 0 and lower[a - 1] == ","
     kept: list[int] = []
-    doubtful = 0
     for i in side:
-        if aside and lower[i] == ",":
-            break
-        doubtful = 0 if score[i] > 0 else doubtful + 1
-        if doubtful > _MAX_CONTENT_GAP:
+        if (aside and lower[i] == ",") or score[i] == -math.inf:
             break
         kept.append(i)
     while kept and score[kept[-1]] <= 0:

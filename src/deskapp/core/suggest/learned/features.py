@@ -55,10 +55,17 @@ def quoted_flags(words: Sequence[str]) -> list[bool]:
     return out
 
 
+def word_features(word: str) -> list[str]:
+    """What the cue model reads of a word alone, wherever it stands (the engine adds up
+    their weights once per word: ``LearnedModel.word_score``)."""
+    return ["w=" + word, "s3=" + word[-3:], "s2=" + word[-2:], "st=" + stem(word)]
+
+
 def cue_features(toks: Sequence[Token], lower: Sequence[str], quoted: Sequence[bool],
                  tags: Sequence[str], i: int, line_start: bool) -> list[str]:
-    """What the cue model reads of word ``i``: itself, its neighbours, quotation marks near
-    it, whether the rules already made it part of an attribution (``tags``)."""
+    """What the cue model reads of word ``i`` besides ``word_features``: its neighbours,
+    quotation marks near it, whether the rules already made it or its neighbours part of an
+    attribution (``tags``)."""
     n = len(lower)
     w0 = lower[i]
     p1 = lower[i - 1] if i > 0 else "<s>"
@@ -72,13 +79,13 @@ def cue_features(toks: Sequence[Token], lower: Sequence[str], quoted: Sequence[b
     that_r = "1" if "that" in right else "0"
     tag = tags[i]
     return [
-        "b", "w=" + w0, "p1=" + p1, "n1=" + n1, "p2=" + p2, "n2=" + n2,
-        "pw=" + p1 + "_" + w0, "wn=" + w0 + "_" + n1, "s3=" + w0[-3:], "s2=" + w0[-2:],
+        "b", "p1=" + p1, "n1=" + n1, "p2=" + p2, "n2=" + n2,
+        "pw=" + p1 + "_" + w0, "wn=" + w0 + "_" + n1,
         "sh=" + shape(toks[i][0]) + (shape(toks[i - 1][0]) if i else "."),
         "p1sh=" + (shape(toks[i - 1][0]) if i else "<s>"),
         "n1sh=" + (shape(toks[i + 1][0]) if i + 1 < n else "</s>"),
         "q=" + inq, "wq=" + w0 + inq, "nl=" + ("1" if line_start and i == 0 else "0"),
-        "st=" + st, "pst=" + p1 + "_" + st, "stn=" + st + "_" + n1,
+        "pst=" + p1 + "_" + st, "stn=" + st + "_" + n1,
         "thatR=" + that_r, "stthat=" + st + that_r,
         "qR=" + ("1" if QUOTE_MARKS.intersection(right) else "0"),
         "qL=" + ("1" if QUOTE_MARKS.intersection(left) else "0"),

@@ -5,9 +5,11 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from deskapp.core.suggest.learned.features import stem, word_features
 
 MODEL_PATH = Path(__file__).with_name("model.json.gz")
 # Another model file, for trying a retrained one (scripts/train_learned_model.py --out).
@@ -22,19 +24,35 @@ class LearnedModel:
     source: dict[str, float]
     content: dict[str, float]
     cue_threshold: float
-    candidates: frozenset[str]  # words (or stems) that were ever part of a cue
+    candidates: frozenset[str]  # words often enough part of a cue
+    stems: frozenset[str]  # the same for words never seen, by their stem
+    common: frozenset[str]  # frequent words seldom part of a cue (never candidates)
     evidence: dict[str, tuple[int, int]]  # word: (uses as a cue, uses)
     articles: int  # how many annotated articles it learned from
+    _word_scores: dict[str, float] = field(default_factory=dict, repr=False)
 
     def uses(self, word: str) -> tuple[int, int]:
         return self.evidence.get(word, (0, 0))
+
+    def is_candidate(self, word: str) -> bool:
+        """Whether the cue model reads ``word`` at all."""
+        return word in self.candidates or (word not in self.common and stem(word) in self.stems)
+
+    def word_score(self, word: str) -> float:
+        """The summed weights of ``word_features(word)``, worked out once per word."""
+        score = self._word_scores.get(word)
+        if score is None:
+            get = self.cue.get
+            score = self._word_scores[word] = sum([get(f, 0.0) for f in word_features(word)])
+        return score
 
 
 def model_from_json(data: dict) -> LearnedModel:
     return LearnedModel(
         cue=data["cue"], source=data["source"], content=data["content"],
         cue_threshold=float(data["cue_threshold"]),
-        candidates=frozenset(data["candidates"]),
+        candidates=frozenset(data["candidates"]), stems=frozenset(data["stems"]),
+        common=frozenset(data["common"]),
         evidence={w: (int(a), int(b)) for w, (a, b) in data["evidence"].items()},
         articles=int(data["articles"]))
 

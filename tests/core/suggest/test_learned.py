@@ -1,0 +1,74 @@
+"""The learned layer: cues the rules do not know, found with a reason that shows the
+evidence, never overruling what the rules decided, and absent without its model."""
+
+from __future__ import annotations
+
+import pytest
+
+from deskapp.core.article import Article
+from deskapp.core.suggest import engine, suggest
+from deskapp.core.suggest.learned import attributions as learned
+from deskapp.core.suggest.learned.weights import learned_model
+
+
+def _found(text: str):
+    return suggest(Article("Headline\n\n" + text + "\n"), reuse=False).attributions
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The senator wants the bill to pass before the recess.", "wants",
+     "the bill to pass before the recess"),
+    ("Sanders has endorsed Clinton for president.", "has endorsed", "Clinton for president"),
+    ("The minister is known for his blunt views on tax.", "is known for",
+     "his blunt views on tax"),
+    ("Farmers worry that the drought will ruin the harvest.", "worry",
+     "that the drought will ruin the harvest"),
+    ("Polls show the race tightening in Ohio.", "show", "the race tightening in Ohio"),
+    ("The mayor faced criticism of his handling of the floods.", "criticism of",
+     "his handling of the floods"),
+])
+def test_thoughts_documents_and_nominal_cues_are_found(text: str, cue: str,
+                                                       content: str) -> None:
+    found = {(a.cue.text, a.content.text): a for a in _found(text)}
+    assert (cue, content) in found, sorted(found)
+    item = found[(cue, content)]
+    assert item.rule == learned.RULE
+    assert "expert-annotated news articles" in item.reason
+    assert 0.3 <= item.confidence <= 0.75
+
+
+def test_the_reason_quotes_the_corpus_evidence_for_the_word() -> None:
+    model = learned_model()
+    cue_uses, uses = model.uses("wants")
+    assert 0 < cue_uses <= uses
+    (item,) = _found("The senator wants the bill to pass before the recess.")
+    assert f"in {cue_uses} of its {uses} uses" in item.reason
+
+
+def test_learned_attributions_leave_the_rules_words_alone(sample_text: str) -> None:
+    found = suggest(Article(sample_text), reuse=False).attributions
+    rules = [a for a in found if a.rule != learned.RULE]
+    taken = {i for a in rules for part in (a.content, a.source, a.cue) if part
+             for s, e in part.ranges for i in range(s, e)}
+    for a in found:
+        if a.rule == learned.RULE:
+            assert not any(s <= i < e for s, e in a.cue.ranges for i in taken), a
+
+
+def test_without_the_model_the_rules_work_alone(monkeypatch) -> None:
+    text = "The senator wants the bill to pass. Police said the road was shut."
+    monkeypatch.setattr(learned, "learned_model", lambda: None)
+    engine.clear_cache()
+    found = _found(text)
+    assert [a.cue.text for a in found] == ["said"]
+
+
+def test_a_rerun_gives_what_a_cold_run_gives(sample_text: str) -> None:
+    engine.clear_cache()
+    cold = suggest(Article(sample_text), reuse=False)
+    first = suggest(Article(sample_text))
+    again = suggest(Article(sample_text.replace("reported", "said", 1)))
+    assert first == cold
+    assert [a.cue.text for a in again.attributions if a.rule == learned.RULE] == \
+        [a.cue.text for a in suggest(Article(sample_text.replace("reported", "said", 1)),
+                                     reuse=False).attributions if a.rule == learned.RULE]
