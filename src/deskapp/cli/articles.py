@@ -26,7 +26,8 @@ format_option = click.option(
 
 @contextmanager
 def opened(store_path: str | None, *, read_only: bool = False) -> Iterator[Store]:
-    store = Store.open(resolve_store_path(store_path), read_only=read_only)
+    """The existing store (never a new one: only ``import`` and the window create stores)."""
+    store = Store.open(resolve_store_path(store_path), read_only=read_only, create=False)
     try:
         yield store
     finally:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
-from deskapp.core.errors import StoreError
+from deskapp.core.errors import ExportFailed, StoreError
+from deskapp.core.exporters.files import check_target, new_file_mode, temporary_beside
 from deskapp.core.versioning import version_hash
 
 
@@ -75,19 +75,22 @@ def verify_file(conn: sqlite3.Connection, *, read_only: bool) -> list[str]:
 
 
 def backup_to(conn: sqlite3.Connection, source: Path, dest: Path, *, overwrite: bool) -> None:
-    """SQLite's online backup into a temporary file beside ``dest``, then a rename."""
+    """SQLite's online backup into a temporary file beside ``dest``, then a rename.
+
+    Only a regular file or a new name is replaced (see ``core.exporters.files``); the copy
+    follows the umask, or keeps the mode of the file it replaces.
+    """
     dest = Path(dest).expanduser()
-    if dest.exists() and dest.resolve() == source.resolve():
-        raise StoreError(f"cannot back up the store {source} onto itself")
-    if dest.exists() and not overwrite:
-        raise StoreError(f"{dest} exists already; choose another name or allow overwriting")
-    if dest.is_dir():
-        raise StoreError(f"{dest} is a folder; give a file name for the backup")
-    directory = dest.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise StoreError(f"cannot write the backup {dest}: {exc.strerror or exc}") from exc
+        existing = check_target(dest)
+        if existing is not None and dest.resolve() == source.resolve():
+            raise StoreError(f"cannot back up the store {source} onto itself")
+        if existing is not None and not overwrite:
+            raise StoreError(f"{dest} exists already; choose another name or allow overwriting")
+        mode = new_file_mode(existing)
+        fd, tmp = temporary_beside(dest)
+    except ExportFailed as exc:
+        raise StoreError(str(exc).replace("cannot write", "cannot write the backup", 1)) from exc
     os.close(fd)
     try:
         target = sqlite3.connect(tmp)
@@ -98,8 +101,10 @@ def backup_to(conn: sqlite3.Connection, source: Path, dest: Path, *, overwrite: 
             target.close()
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        check_target(dest)
         os.replace(tmp, dest)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, ExportFailed) as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)

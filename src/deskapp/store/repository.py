@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from deskapp.core.document import Document
-from deskapp.core.errors import NotFound
+from deskapp.core.errors import NotFound, StoreError
 from deskapp.core.registry import Registry
 from deskapp.core.versioning import DocumentDiff, diff_documents
 from deskapp.core.workflow import ALLOWED, State, Transition, check_transition
@@ -38,18 +38,21 @@ class Store:
     @classmethod
     def open(
         cls, path: Path | str, *, read_only: bool = False, busy_timeout: float = 5.0,
-        check: bool | None = None,
+        check: bool | None = None, create: bool = True,
     ) -> Store:
         """Open (creating file and folder if needed) and migrate the store at ``path``.
 
         A file that cannot be written opens read-only (see ``read_only``). ``check``:
-        run ``PRAGMA quick_check`` at open (None: only for files up to 256 MB).
+        run ``PRAGMA quick_check`` at open (None: only for files up to 256 MB). ``create``
+        False refuses a missing or empty file instead of making a new store there.
         Raises StoreError with a message for a person: not a database, damaged,
         written by a newer deskapp, locked, missing folder …
         """
         path = Path(path).expanduser()
         read_only = read_only or wants_read_only(path)
-        conn = connect(path, read_only=read_only, busy_timeout=busy_timeout)
+        if not create and path.is_file() and path.stat().st_size == 0:
+            raise StoreError(f"the store {path} is empty (0 bytes): it holds no deskapp data")
+        conn = connect(path, read_only=read_only, busy_timeout=busy_timeout, create=create)
         try:
             if path.stat().st_size > 0:
                 check_damage(conn, path, full=check)
