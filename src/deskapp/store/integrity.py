@@ -1,25 +1,45 @@
-"""Checking that the store still holds what was saved, and copying it safely."""
+"""Checking that the store still holds what was saved, and copying it safely.
+
+``verify`` checks, per version: its hash against its content, its parent against the
+version before, and its seal (keyed, see ``sealing.py``) against its hash and audit rows;
+per article: the library row (title, state, counts …) against its latest version; and
+audit rows that belong to no version.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
+from collections import defaultdict
 from pathlib import Path
 
+from deskapp.core.admission import article_identity
+from deskapp.core.document import Document
 from deskapp.core.errors import ExportFailed, StoreError
 from deskapp.core.exporters.files import check_target, new_file_mode, temporary_beside
 from deskapp.core.versioning import version_hash
+from deskapp.store.sealing import AUDIT_COLUMNS, ChainKey, audit_digest
+from deskapp.store.versions import article_values
+
+SUMMARY_COLUMNS = ("title", "outlet", "state", "sha256", "source_url", "file_name", "encoding",
+                   "imported_at", "marks", "flags", "speakers", "sources")
+"""Library columns copied from the latest version; each is checked against it."""
 
 
-def verify_versions(conn: sqlite3.Connection) -> list[str]:
-    """Recompute every version's hash and the chain; one message per broken version."""
+def verify_versions(conn: sqlite3.Connection, key: ChainKey | None) -> list[str]:
+    """Every version's hash, chain and seal; one message per broken version.
+
+    ``key`` None: the store was sealed with another key, so seals are not checked.
+    """
     problems: list[str] = []
+    audits = _audits(conn)
     rows = conn.execute(
-        "SELECT article_id, version, content, state, reviewer, note, time, hash, parent "
+        "SELECT article_id, version, content, state, reviewer, note, time, hash, parent, seal "
         "FROM versions ORDER BY article_id, version")
     current, expected_version, previous_hash = None, 1, None
-    for article_id, version, content, state, reviewer, note, time, digest, parent in rows:
+    for article_id, version, content, state, reviewer, note, time, digest, parent, seal in rows:
         where = f"article {article_id} version {version}"
         if article_id != current:
             current, expected_version, previous_hash = article_id, 1, None
@@ -35,30 +55,68 @@ def verify_versions(conn: sqlite3.Connection) -> list[str]:
         if recomputed is not None and recomputed != digest:
             problems.append(f"{where}: its content does not match its hash "
                             "(changed outside deskapp)")
+        elif key is not None and seal != key.seal(digest, audit_digest(
+                audits.pop((article_id, version), ()))):
+            problems.append(f"{where}: its seal does not match its hash and audit "
+                            "(changed or forged outside deskapp)")
+        audits.pop((article_id, version), None)
         if parent != previous_hash:
             problems.append(f"{where}: its parent hash does not match version {version - 1}"
                             if version > 1 else f"{where}: the first version has a parent")
         previous_hash, expected_version = digest, version + 1
+    problems += [f"article {a} version {v}: an audit record belongs to no stored version"
+                 for a, v in sorted(audits)]
     return problems + _verify_articles(conn)
 
 
+def _audits(conn: sqlite3.Connection) -> dict[tuple[int, int], list[tuple]]:
+    out: dict[tuple[int, int], list[tuple]] = defaultdict(list)
+    for row in conn.execute(f"SELECT article_id, version, {AUDIT_COLUMNS} FROM transitions "
+                            "ORDER BY id"):
+        out[(row[0], row[1])].append(row[2:])
+    return out
+
+
 def _verify_articles(conn: sqlite3.Connection) -> list[str]:
-    """Each article row points at its real latest version and has its state."""
+    """Each article row points at its real latest version and shows what that version holds."""
     rows = conn.execute(
-        "SELECT a.id, a.latest, a.state, max(v.version), "
-        "(SELECT state FROM versions WHERE article_id = a.id AND version = a.latest) "
-        "FROM articles AS a LEFT JOIN versions AS v ON v.article_id = a.id GROUP BY a.id")
+        f"SELECT a.id, a.latest, a.created, a.updated, a.identity, "
+        f"{', '.join('a.' + c for c in SUMMARY_COLUMNS)}, "
+        "(SELECT max(version) FROM versions WHERE article_id = a.id), "
+        "(SELECT time FROM versions WHERE article_id = a.id AND version = 1), "
+        "(SELECT json_extract(content, '$.text') FROM versions "
+        " WHERE article_id = a.id AND version = 1), "
+        "(SELECT time FROM versions WHERE article_id = a.id AND version = a.latest), "
+        "(SELECT content FROM versions WHERE article_id = a.id AND version = a.latest) "
+        "FROM articles AS a ORDER BY a.id")
     problems = []
-    for article_id, latest, state, newest, newest_state in rows:
+    for row in rows:
+        article_id, latest, created, updated, identity = row[:5]
+        shown = dict(zip(SUMMARY_COLUMNS, row[5:5 + len(SUMMARY_COLUMNS)], strict=True))
+        newest, first_time, first_text, latest_time, content = row[5 + len(SUMMARY_COLUMNS):]
         if newest is None:
             problems.append(f"article {article_id}: it has no versions")
-        elif latest != newest:
+            continue
+        if latest != newest:
             problems.append(f"article {article_id}: the library points at version {latest} "
                             f"but the newest is version {newest}")
-        elif state != newest_state:
-            problems.append(f"article {article_id}: the library shows state {state} but "
-                            f"version {latest} is {newest_state}")
+            continue
+        wrong = [name for name, value in _expected(content).items() if shown[name] != value]
+        if created != first_time or updated != latest_time:
+            wrong.append("created" if created != first_time else "updated")
+        if identity is not None and identity != article_identity(first_text or ""):
+            wrong.append("identity")
+        if wrong:
+            problems.append(f"article {article_id}: the library shows other {', '.join(wrong)} "
+                            f"than version {latest} holds (changed outside deskapp)")
     return problems
+
+
+def _expected(content: str) -> dict:
+    try:
+        return article_values(Document.from_json(json.loads(content)))
+    except (KeyError, TypeError, ValueError) as exc:
+        return {"title": f"(version unreadable: {exc})"}
 
 
 def verify_file(conn: sqlite3.Connection, *, read_only: bool) -> list[str]:

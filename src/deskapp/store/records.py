@@ -46,6 +46,16 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class Imported:
+    """What an import did: ``article_id`` is the new article, or the stored one it is the
+    same article as (``duplicate``); ``document`` is the saved version when new."""
+
+    article_id: int
+    duplicate: bool
+    document: Any = None
+
+
+@dataclass(frozen=True, slots=True)
 class VersionInfo:
     """One saved version, as the history lists it (``parent`` is the previous hash)."""
 
