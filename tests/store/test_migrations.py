@@ -95,6 +95,20 @@ def test_an_upgrade_never_seals_a_version_already_broken(tmp_path: Path) -> None
         assert unsealed == [(3, 2)]
 
 
+def test_an_upgrade_merges_look_alike_registry_twins(tmp_path: Path) -> None:
+    path = _copy(FIXTURES[1], tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO registry (id, name, aliases, role, kind) VALUES "
+                 "('e-twin', 'Aman\u200bda Lapo', '[\"A. Lapo\"]', '', 'person'), "
+                 "('e-wide', 'ＣＮＮ', '[]', '', 'media')")
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store:
+        registry = store.load_registry()
+    assert len(registry) == 3 and registry.get("e-twin") is None
+    assert registry.find("A. Lapo").id == "e-lapo" and registry.find("ＣＮＮ").id == "e-cnn"
+
+
 def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
     path = tmp_path / "empty.sqlite3"
     path.write_bytes(b"")

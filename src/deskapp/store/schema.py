@@ -21,6 +21,7 @@ Version 3: tamper evidence and identity —
   by an import. An upgraded store takes it from the first version's text of each imported
   article (the oldest of any twins keeps it).
 - ``store_info``: the store's own id and the id of the key that seals it.
+- registry names cleaned (``core.names``); look-alike twins merged into the first entry.
 
 A migration is a function run inside one transaction that brings the schema from
 version ``n`` to ``n + 1``; ``MIGRATIONS[n]`` does that step.
@@ -35,7 +36,7 @@ from pathlib import Path
 
 from deskapp.core.admission import article_identity
 from deskapp.core.errors import StoreError
-from deskapp.store.registry_table import create_registry_table
+from deskapp.store.registry_table import create_registry_table, normalise_names
 from deskapp.store.sealing import ChainKey, seal_existing
 
 APPLICATION_ID = 0x4445534B  # "DESK": marks an SQLite file as a deskapp store
@@ -162,6 +163,7 @@ def _to_v3(conn: sqlite3.Connection) -> None:
         "SELECT a.id, json_extract(v.content, '$.text') FROM articles AS a "
         "JOIN versions AS v ON v.article_id = a.id AND v.version = 1 "
         "WHERE a.sha256 != '' ORDER BY a.id").fetchall()
+    normalise_names(conn)
     taken: set[str] = set()
     for article_id, text in rows:
         identity = article_identity(text or "")
