@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from deskapp.core.errors import StoreError
 from deskapp.paths import config_dir
 
 try:
@@ -144,3 +145,15 @@ def compare(heads: Heads | None, store_id: str, articles: int, versions: int,
         problems.append(f"article {heads.article_id} version {heads.version}, saved at "
                         f"{heads.time}, is missing from the store")
     return problems
+
+
+def refuse_an_emptied_store(path: Path, *, create: bool) -> None:
+    """An empty (0-byte) file is never opened as a store when it held one, nor unasked."""
+    if not (path.is_file() and path.stat().st_size == 0):
+        return
+    heads = read_heads(path)
+    if heads is not None and heads.versions:
+        raise StoreError(f"the store {path} is empty (0 bytes) but held {heads.describe()}: "
+                         "it holds less than it did; restore a backup")
+    if not create:
+        raise StoreError(f"the store {path} is empty (0 bytes): it holds no deskapp data")

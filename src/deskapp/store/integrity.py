@@ -119,6 +119,19 @@ def _expected(content: str) -> dict:
         return {"title": f"(version unreadable: {exc})"}
 
 
+def count_rows(conn: sqlite3.Connection) -> tuple[int, int]:
+    """How many articles and versions the store holds."""
+    return (conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+            conn.execute("SELECT count(*) FROM versions").fetchone()[0])
+
+
+def holds_save(conn: sqlite3.Connection, article_id: int, version: int, seal: str) -> bool:
+    """Whether the store holds this version with this seal."""
+    row = conn.execute("SELECT seal FROM versions WHERE article_id = ? AND version = ?",
+                       (article_id, version)).fetchone()
+    return row is not None and row[0] == seal
+
+
 def verify_file(conn: sqlite3.Connection, *, read_only: bool) -> list[str]:
     """SQLite's own integrity check and (when writable) the full-text index's."""
     problems = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]

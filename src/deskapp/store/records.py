@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deskapp.core.errors import StoreError
+
+if TYPE_CHECKING:
+    from deskapp.core.document import Document
 
 
 class VersionConflict(StoreError):
@@ -52,7 +55,7 @@ class Imported:
 
     article_id: int
     duplicate: bool
-    document: Any = None
+    document: Document | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,13 @@ from deskapp.core.versioning import DocumentDiff, diff_documents
 from deskapp.core.workflow import ALLOWED, State, Transition, check_transition
 from deskapp.store import integrity, library, registry_table, versions
 from deskapp.store.connection import check_damage, connect, translated, wants_read_only
-from deskapp.store.heads import compare, forget_heads, note_save, read_heads
+from deskapp.store.heads import (
+    compare,
+    forget_heads,
+    note_save,
+    read_heads,
+    refuse_an_emptied_store,
+)
 from deskapp.store.records import ArticleSummary, Draft, Imported, ReadOnlyStore, VersionInfo
 from deskapp.store.schema import migrate
 from deskapp.store.sealing import ChainKey
@@ -61,7 +67,7 @@ class Store:
         """
         path = Path(path).expanduser()
         read_only = read_only or wants_read_only(path)
-        _refuse_an_emptied_store(path, create=create)
+        refuse_an_emptied_store(path, create=create)
         key = key or ChainKey.for_user()
         new = not path.exists()
         conn = connect(path, read_only=read_only, busy_timeout=busy_timeout, create=create)
@@ -169,8 +175,7 @@ class Store:
                   count=self._counts)
 
     def _counts(self) -> tuple[int, int]:
-        return (self.conn.execute("SELECT count(*) FROM articles").fetchone()[0],
-                self.conn.execute("SELECT count(*) FROM versions").fetchone()[0])
+        return integrity.count_rows(self.conn)
 
     def load(self, article_id: int, version: int | None = None) -> Document:
         """A stored version (the latest by default); NotFound when there is none."""
@@ -242,7 +247,8 @@ class Store:
             return library.search(conn, query, limit)
 
     def find_by_sha256(self, sha256: str) -> int | None:
-        """The article imported from a file with these bytes, if any (import dedupe)."""
+        """The article whose provenance names these file bytes, if any. Provenance only:
+        what makes an import the same article is ``find_same_article``."""
         with self._reading("looking for a duplicate") as conn:
             return library.find_by_sha256(conn, sha256)
 
@@ -301,14 +307,9 @@ class Store:
                 found += integrity.verify_versions(conn, key)
                 articles, count = self._counts()
                 return found + compare(read_heads(self.path), self.store_id, articles, count,
-                                       self._holds)
+                                       lambda *save: integrity.holds_save(conn, *save))
             except sqlite3.DatabaseError as exc:
                 return [f"file: {exc}"]
-
-    def _holds(self, article_id: int, version: int, seal: str) -> bool:
-        row = self.conn.execute("SELECT seal FROM versions WHERE article_id = ? AND "
-                                "version = ?", (article_id, version)).fetchone()
-        return row is not None and row[0] == seal
 
     def backup(self, dest: Path | str, *, overwrite: bool = False) -> None:
         """A consistent copy of the store at ``dest`` (SQLite online backup, then rename)."""
@@ -316,14 +317,3 @@ class Store:
             integrity.backup_to(conn, self.path, Path(dest), overwrite=overwrite)
 
 
-
-def _refuse_an_emptied_store(path: Path, *, create: bool) -> None:
-    """An empty (0-byte) file is never opened as a store when it held one, nor unasked."""
-    if not (path.is_file() and path.stat().st_size == 0):
-        return
-    heads = read_heads(path)
-    if heads is not None and heads.versions:
-        raise StoreError(f"the store {path} is empty (0 bytes) but held {heads.describe()}: "
-                         "it holds less than it did; restore a backup")
-    if not create:
-        raise StoreError(f"the store {path} is empty (0 bytes): it holds no deskapp data")
