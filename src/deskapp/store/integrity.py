@@ -21,11 +21,12 @@ from deskapp.core.errors import ExportFailed, StoreError
 from deskapp.core.exporters.files import check_target, new_file_mode, temporary_beside
 from deskapp.core.versioning import version_hash
 from deskapp.store.sealing import AUDIT_COLUMNS, ChainKey, audit_digest
-from deskapp.store.versions import article_values
+from deskapp.store.versions import copied_values
 
 SUMMARY_COLUMNS = ("title", "outlet", "state", "sha256", "source_url", "file_name", "encoding",
-                   "imported_at", "marks", "flags", "speakers", "sources")
-"""Library columns copied from the latest version; each is checked against it."""
+                   "imported_at", "marks", "speakers", "sources")
+"""Library columns copied from the latest version; each is checked against it. ``flags`` is
+not: it counts failed review checks, whose rules may change from one deskapp to the next."""
 
 
 def verify_versions(conn: sqlite3.Connection, key: ChainKey | None) -> list[str]:
@@ -114,7 +115,7 @@ def _verify_articles(conn: sqlite3.Connection) -> list[str]:
 
 def _expected(content: str) -> dict:
     try:
-        return article_values(Document.from_json(json.loads(content)))
+        return copied_values(Document.from_json(json.loads(content)))
     except (KeyError, TypeError, ValueError) as exc:
         return {"title": f"(version unreadable: {exc})"}
 

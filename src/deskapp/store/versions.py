@@ -24,13 +24,18 @@ def utc_now() -> str:
 
 
 def article_values(doc: Document) -> dict:
-    """The library columns of an article, as its latest version `doc` gives them."""
+    """The library columns of an article, as its latest version ``doc`` gives them."""
+    return {**copied_values(doc), "flags": document_flags(doc)}
+
+
+def copied_values(doc: Document) -> dict:
+    """The library columns copied from the latest version (all but the derived ``flags``)."""
     meta = doc.article.meta
     return {
         "title": doc.title, "outlet": meta.site_name or meta.credit, "state": str(doc.state),
         "sha256": meta.sha256, "source_url": meta.source_url, "file_name": meta.file_name,
         "encoding": meta.encoding, "imported_at": meta.imported_at,
-        "marks": len(doc.marks), "flags": document_flags(doc),
+        "marks": len(doc.marks),
         "speakers": " ".join(q.speaker for q in doc.marks.quotes if q.speaker),
         "sources": " ".join(part for a in doc.marks.attributions
                             for part in (a.source.text if a.source else "", a.entity or "")

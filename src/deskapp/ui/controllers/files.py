@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from deskapp.core.admission import admit
 from deskapp.core.document import Document
 from deskapp.core.errors import DeskappError
 from deskapp.core.exporters import FORMATS, SUFFIXES, to_html
@@ -98,7 +99,7 @@ class FileActions:
         store = self.window.store
         if store.read_only:
             existing = store.find_same_article(doc)
-            return doc if existing is None else store.load(existing)
+            return admit(doc).document if existing is None else store.load(existing)
         outcome = store.import_document(doc, reviewer=self.window.reviewer(), note="imported")
         return outcome.document or store.load(outcome.article_id)
 
