@@ -12,7 +12,6 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections import defaultdict
 from pathlib import Path
 
 from deskapp.core.admission import article_identity
@@ -20,7 +19,7 @@ from deskapp.core.document import Document
 from deskapp.core.errors import ExportFailed, StoreError
 from deskapp.core.exporters.files import check_target, new_file_mode, temporary_beside
 from deskapp.core.versioning import version_hash
-from deskapp.store.sealing import AUDIT_COLUMNS, ChainKey, audit_digest
+from deskapp.store.sealing import ChainKey, audit_digest, audits_by_version
 from deskapp.store.versions import copied_values
 
 SUMMARY_COLUMNS = ("title", "outlet", "state", "sha256", "source_url", "file_name", "encoding",
@@ -35,7 +34,7 @@ def verify_versions(conn: sqlite3.Connection, key: ChainKey | None) -> list[str]
     ``key`` None: the store was sealed with another key, so seals are not checked.
     """
     problems: list[str] = []
-    audits = _audits(conn)
+    audits = audits_by_version(conn)
     rows = conn.execute(
         "SELECT article_id, version, content, state, reviewer, note, time, hash, parent, seal "
         "FROM versions ORDER BY article_id, version")
@@ -68,14 +67,6 @@ def verify_versions(conn: sqlite3.Connection, key: ChainKey | None) -> list[str]
     problems += [f"article {a} version {v}: an audit record belongs to no stored version"
                  for a, v in sorted(audits)]
     return problems + _verify_articles(conn)
-
-
-def _audits(conn: sqlite3.Connection) -> dict[tuple[int, int], list[tuple]]:
-    out: dict[tuple[int, int], list[tuple]] = defaultdict(list)
-    for row in conn.execute(f"SELECT article_id, version, {AUDIT_COLUMNS} FROM transitions "
-                            "ORDER BY id"):
-        out[(row[0], row[1])].append(row[2:])
-    return out
 
 
 def _verify_articles(conn: sqlite3.Connection) -> list[str]:

@@ -15,6 +15,7 @@ import hmac
 import os
 import secrets
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,10 +95,13 @@ def audit_digest(rows: Iterable[Sequence]) -> str:
 AUDIT_COLUMNS = "source, target, reviewer, time, note, overridden"
 
 
-def audit_rows(conn: sqlite3.Connection, article_id: int, version: int) -> list[tuple]:
-    return conn.execute(
-        f"SELECT {AUDIT_COLUMNS} FROM transitions WHERE article_id = ? AND version = ? "
-        "ORDER BY id", (article_id, version)).fetchall()
+def audits_by_version(conn: sqlite3.Connection) -> dict[tuple[int, int], list[tuple]]:
+    """Every audit row, grouped by (article id, version), in the order they were written."""
+    out: dict[tuple[int, int], list[tuple]] = defaultdict(list)
+    for row in conn.execute(f"SELECT article_id, version, {AUDIT_COLUMNS} FROM transitions "
+                            "ORDER BY id"):
+        out[(row[0], row[1])].append(row[2:])
+    return out
 
 
 def seal_existing(conn: sqlite3.Connection, key: ChainKey) -> None:
@@ -110,13 +114,13 @@ def seal_existing(conn: sqlite3.Connection, key: ChainKey) -> None:
 
     rows = conn.execute("SELECT article_id, version, content, state, reviewer, note, time, "
                         "hash, parent FROM versions").fetchall()
-    seals = []
+    audits, seals = audits_by_version(conn), []
     for article_id, version, content, state, reviewer, note, time, digest, parent in rows:
         recomputed = version_hash(article_id=article_id, version=version, content=content,
                                   state=state, reviewer=reviewer, note=note, time=time,
                                   parent=parent)
         if recomputed == digest:
-            audit = audit_digest(audit_rows(conn, article_id, version))
+            audit = audit_digest(audits.get((article_id, version), ()))
             seals.append((key.seal(digest, audit), article_id, version))
     conn.execute("DROP TRIGGER IF EXISTS versions_no_update")
     conn.executemany("UPDATE versions SET seal = ? WHERE article_id = ? AND version = ?", seals)
