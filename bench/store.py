@@ -25,6 +25,7 @@ from deskapp.core.spans import Span
 from deskapp.core.versioning import canonical_json, version_hash
 from deskapp.core.workflow import State
 from deskapp.store import Store
+from deskapp.store.sealing import ChainKey
 
 SYLLABLES = ["ma", "du", "ro", "gua", "i", "do", "ca", "ra", "cas", "ve", "ne", "zu", "e", "la",
              "co", "lom", "bia", "sol", "da", "dos", "mi", "li", "tar", "pre", "si", "den", "te"]
@@ -59,8 +60,8 @@ def make_document(rng: random.Random, words: list[str], number: int) -> Document
     return Document(Article(text, meta=meta)).add_mark(quote).add_mark(attribution)
 
 
-def version_rows(article_id: int, doc: Document, stamp: str) -> Iterator[tuple]:
-    """Three versions: the import, a marked review, the approval; chained by hash."""
+def version_rows(article_id: int, doc: Document, stamp: str, key: ChainKey) -> Iterator[tuple]:
+    """Three versions: the import, a marked review, the approval; chained and sealed."""
     parent = None
     steps = [(doc.with_marks(type(doc.marks)()), State.NEW, ""),
              (doc, State.IN_REVIEW, "marked"), (doc, State.APPROVED, "approved")]
@@ -70,7 +71,8 @@ def version_rows(article_id: int, doc: Document, stamp: str) -> Iterator[tuple]:
         digest = version_hash(article_id=article_id, version=version, content=content,
                               state=str(state), reviewer="bench", note=note, time=stamp,
                               parent=parent)
-        yield (article_id, version, str(state), "bench", note, stamp, content, digest, parent)
+        yield (article_id, version, str(state), "bench", note, stamp, content, digest, parent,
+               key.seal(digest, ""))
         parent = digest
 
 
@@ -93,13 +95,15 @@ def build(path: Path, articles: int, seed: int = 7) -> None:
                                  stamp, 3, meta.sha256, len(doc.marks),
                                  doc.marks.quotes[0].speaker,
                                  doc.marks.attributions[0].source.text))
-            rows.extend(version_rows(article_id, doc, stamp))
+            rows.extend(version_rows(article_id, doc, stamp, store.key))
         conn.execute("BEGIN")
         conn.executemany(
             "INSERT INTO articles (id, title, outlet, state, created, updated, latest, "
             "sha256, marks, speakers, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             article_rows)
-        conn.executemany("INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany("INSERT INTO versions (article_id, version, state, reviewer, note, "
+                         "time, content, hash, parent, seal) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         conn.execute("COMMIT")
         print(f"\r  built {min(first + BATCH - 1, articles):,} articles "
               f"({time.perf_counter() - started:.0f} s)", end="", flush=True)

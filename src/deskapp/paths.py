@@ -29,3 +29,24 @@ def resource_path(name: str) -> Path:
 
 
 SAMPLE_ARTICLE = "venezuela-defections.txt"
+
+
+def config_dir() -> Path:
+    """deskapp's folder in the user's configuration (the chain key, records of stores).
+
+    ``DESKAPP_CONFIG_DIR`` when set; else ``$XDG_CONFIG_HOME/deskapp`` (``~/.config/deskapp``
+    on Linux, the folder of deskapp's QSettings), ``%APPDATA%\\deskapp`` on Windows,
+    ``~/Library/Application Support/deskapp`` on macOS. No Qt needed.
+    """
+    import os
+    import sys
+
+    if os.environ.get("DESKAPP_CONFIG_DIR"):
+        return Path(os.environ["DESKAPP_CONFIG_DIR"]).expanduser()
+    if os.environ.get("XDG_CONFIG_HOME"):
+        return Path(os.environ["XDG_CONFIG_HOME"]).expanduser() / APP_NAME
+    if sys.platform == "win32" and os.environ.get("APPDATA"):
+        return Path(os.environ["APPDATA"]) / APP_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_NAME
+    return Path.home() / ".config" / APP_NAME

@@ -66,6 +66,8 @@ def test_a_forged_hash_breaks_the_chain_at_the_next_version(store_path, doc) -> 
                                       f"hash = '{forged}' WHERE version = 2")
     with Store.open(store_path) as store:
         assert store.verify() == [
+            "article 1 version 2: its seal does not match its hash and audit (changed or "
+            "forged outside deskapp)",
             "article 1 version 3: its parent hash does not match version 2"]
 
 

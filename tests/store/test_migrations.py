@@ -16,6 +16,15 @@ SCHEMAS = Path(__file__).parents[1] / "fixtures" / "schemas"
 FIXTURES = sorted(SCHEMAS.glob("v*.sqlite3"))
 
 
+@pytest.fixture(autouse=True)
+def _fixture_key(tmp_path: Path, monkeypatch) -> None:
+    """The key ``v3.sqlite3`` (and later fixtures) were sealed with, in a private config."""
+    config = tmp_path / "config"
+    config.mkdir()
+    shutil.copy(SCHEMAS / "chain.key", config / "chain.key")
+    monkeypatch.setenv("DESKAPP_CONFIG_DIR", str(config))
+
+
 def _copy(fixture: Path, tmp_path: Path) -> Path:
     target = tmp_path / fixture.name
     shutil.copy(fixture, target)
@@ -54,6 +63,50 @@ def test_an_earlier_store_opens_with_nothing_lost(fixture: Path, tmp_path: Path)
         assert store.save(first, reviewer="today", parent=first.version).version == (
             expected["articles"][0]["versions"] + 1)
         assert store.verify() == []
+
+
+@pytest.mark.parametrize("fixture", FIXTURES[:2], ids=lambda p: p.stem)
+def test_an_upgrade_seals_every_version_and_gives_imports_their_identity(
+    fixture: Path, tmp_path: Path,
+) -> None:
+    with Store.open(_copy(fixture, tmp_path)) as store:
+        seals = store.conn.execute("SELECT count(*) FROM versions WHERE seal IS NULL")
+        assert seals.fetchone()[0] == 0
+        twin = store.load(2)  # imported from the same file as article 1 (a twin)
+        assert store.find_same_article(twin) == 1
+        again = store.import_document(twin, reviewer="ana")
+        assert (again.article_id, again.duplicate) == (1, True)
+        assert store.find_same_article(store.load(3)) is None  # typed in, not imported
+        assert store.verify() == []
+
+
+def test_an_upgrade_never_seals_a_version_already_broken(tmp_path: Path) -> None:
+    path = _copy(FIXTURES[1], tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER versions_no_update")
+    conn.execute("UPDATE versions SET note = 'rewritten' WHERE article_id = 3 AND version = 2")
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store:
+        assert store.verify() == ["article 3 version 2: its content does not match its hash "
+                                  "(changed outside deskapp)"]
+        unsealed = store.conn.execute("SELECT article_id, version FROM versions "
+                                      "WHERE seal IS NULL").fetchall()
+        assert unsealed == [(3, 2)]
+
+
+def test_an_upgrade_merges_look_alike_registry_twins(tmp_path: Path) -> None:
+    path = _copy(FIXTURES[1], tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO registry (id, name, aliases, role, kind) VALUES "
+                 "('e-twin', 'Aman\u200bda Lapo', '[\"A. Lapo\"]', '', 'person'), "
+                 "('e-wide', 'ＣＮＮ', '[]', '', 'media')")
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store:
+        registry = store.load_registry()
+    assert len(registry) == 3 and registry.get("e-twin") is None
+    assert registry.find("A. Lapo").id == "e-lapo" and registry.find("ＣＮＮ").id == "e-cnn"
 
 
 def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:

@@ -226,6 +226,29 @@ def test_registry_dialog_edits_a_role_and_refuses_a_taken_name(window, qtbot) ->
         "defense and military analyst at the IISS")
 
 
+def test_registry_dialog_warns_of_a_look_alike_name(window, qtbot) -> None:
+    mark_quote_by_keys(qtbot, window)
+    messages = []
+
+    def steps(dialog):
+        qtbot.keyClick(dialog.findChild(QPushButton, "registryNew"), Qt.Key.Key_Space)
+        name = dialog.findChild(QLineEdit, "registryName")
+        name.setText("\u0410manda Lapo")  # a Cyrillic А
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+        messages.append(dialog.message.text())
+        name.setText("Aman\u200bda Lapo")  # a zero-width space: the same name
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+        messages.append(dialog.message.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer_next_dialog(qtbot, steps)
+    press(qtbot, window.view, Qt.Key.Key_P, CTRL | SHIFT)
+    settle(qtbot, window)
+    assert "Careful: “\u0410manda Lapo” looks like “Amanda Lapo”" in messages[0]
+    assert "Cyrillic Capital Letter A" in messages[0]
+    assert "already belongs to" in messages[1]
+
+
 # -- navigation, panel, delete ------------------------------------------------------------
 def test_f8_panel_sync_filter_and_delete(window, qtbot) -> None:
     mark_quote_by_keys(qtbot, window)

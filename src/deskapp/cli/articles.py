@@ -26,7 +26,8 @@ format_option = click.option(
 
 @contextmanager
 def opened(store_path: str | None, *, read_only: bool = False) -> Iterator[Store]:
-    store = Store.open(resolve_store_path(store_path), read_only=read_only)
+    """The existing store (never a new one: only ``import`` and the window create stores)."""
+    store = Store.open(resolve_store_path(store_path), read_only=read_only, create=False)
     try:
         yield store
     finally:
@@ -157,7 +158,8 @@ def _report_blocked(article_id: int, blocked: ApprovalBlocked) -> None:
 @main.command("verify")
 @store_option
 def verify_command(store_path: str | None) -> None:
-    """Recompute every version's hash and chain and check the file; exit 1 if any fails."""
+    """Check the store: every version's hash, chain and keyed seal, the audit, the library
+    rows, the file, and that it holds all it held when last saved; exit 1 if any fails."""
     with opened(store_path) as store:
         problems = store.verify()
         articles = store.count_articles()
@@ -166,8 +168,9 @@ def verify_command(store_path: str | None) -> None:
             click.echo(problem)
         raise DeskappError(f"the store {store.path} failed verification: {len(problems)} "
                            f"problem{'s' if len(problems) != 1 else ''}")
-    click.echo(f"ok: {articles} article{'s' if articles != 1 else ''}, every version's hash "
-               "and chain hold, the file passes SQLite's integrity check")
+    click.echo(f"ok: {articles} article{'s' if articles != 1 else ''}, every version's hash, "
+               "chain and seal hold, the library matches the versions, nothing saved is "
+               "missing, the file passes SQLite's integrity check")
 
 
 @main.command("backup")

@@ -96,15 +96,10 @@ def store_result(store: Store, result: ImportResult, reviewer: str) -> dict:
     line: dict = {"path": str(result.path), "id": None, "error": result.error, "duplicate": False}
     if result.document is None:
         return line
-    sha = result.document.article.meta.sha256
     try:
-        existing = store.find_by_sha256(sha) if sha else None
-        if existing is not None:
-            line.update(id=existing, duplicate=True)
-        else:
-            saved = store.save(result.document, reviewer=reviewer,
-                               note=f"imported from {result.path.name}")
-            line["id"] = saved.id
+        outcome = store.import_document(result.document, reviewer=reviewer,
+                                        note=f"imported from {result.path.name}")
+        line.update(id=outcome.article_id, duplicate=outcome.duplicate)
     except DeskappError as exc:
         line["error"] = f"{result.path}: not stored ({exc})"
     return line

@@ -7,7 +7,6 @@ marked as speaker with ``speaker="Amanda Lapo"`` points at that entry.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from deskapp.core.annotations import SourceKind
 from deskapp.core.errors import DeskappError
 from deskapp.core.locate import PRONOUNS
+from deskapp.core.names import clean_name, look_alike_reason, name_key, skeleton
 
 
 class RegistryError(DeskappError):
@@ -22,8 +22,27 @@ class RegistryError(DeskappError):
 
 
 def _key(name: str) -> str:
-    """How names are compared: case-insensitive, spaces collapsed."""
-    return re.sub(r"\s+", " ", name).strip().casefold()
+    """How names are compared: case, spacing and invisible characters ignored (NFKC)."""
+    return name_key(name)
+
+
+def _cleaned(entity: Entity) -> Entity:
+    """The entity with its names as the registry stores them (see ``core.names``)."""
+    return replace(entity, name=clean_name(entity.name),
+                   aliases=tuple(clean_name(a) for a in entity.aliases))
+
+
+@dataclass(frozen=True, slots=True)
+class LookAlike:
+    """A known entity whose name looks like a new name although it is spelled otherwise."""
+
+    entity: Entity
+    known: str
+    reason: str
+
+    def warning(self, name: str) -> str:
+        return (f"“{clean_name(name)}” looks like “{self.known}” ({self.entity.name}) but is "
+                f"spelled otherwise: {self.reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +128,24 @@ class Registry:
         )
         return order[:limit]
 
+    def look_alike(self, name: str, ignore_id: str | None = None) -> LookAlike | None:
+        """The entity a new ``name`` could be mistaken for (Cyrillic “А” for “A”, accents …);
+        None when the name is known already, or resembles no other."""
+        if not name.strip() or self.find(name) is not None:
+            return None
+        wanted = skeleton(name)
+        for entity in self.entities:
+            if entity.id == ignore_id:
+                continue
+            for known in entity.names:
+                if skeleton(known) == wanted:
+                    return LookAlike(entity, known, look_alike_reason(name, known))
+        return None
+
     def add(self, entity: Entity) -> Registry:
-        """The registry with ``entity``; refused when a name of it is already taken."""
+        """The registry with ``entity`` (names cleaned, see ``core.names``); refused when a
+        name of it is already taken. See ``look_alike`` to warn before adding."""
+        entity = _cleaned(entity)
         self._check(entity, ignore_id=None)
         return Registry((*self.entities, entity))
 
@@ -118,6 +153,7 @@ class Registry:
         """The registry with the entity of the same id replaced by ``entity``."""
         if self.get(entity.id) is None:
             raise RegistryError(f"No registry entry {entity.name!r} to update.")
+        entity = _cleaned(entity)
         self._check(entity, ignore_id=entity.id)
         return Registry(tuple(entity if e.id == entity.id else e for e in self.entities))
 
@@ -128,7 +164,7 @@ class Registry:
             raise RegistryError("No such registry entry.")
         if _key(alias) in {_key(n) for n in entity.names}:
             return self
-        return self.update(replace(entity, aliases=(*entity.aliases, alias.strip())))
+        return self.update(replace(entity, aliases=(*entity.aliases, clean_name(alias))))
 
     def canonical(self, name: str) -> str:
         """The entity's own name for a name or alias of it; ``name`` itself when unknown."""
@@ -139,7 +175,7 @@ class Registry:
                 ) -> Registry:
         """The registry knowing ``name`` (added with ``kind`` when new) and ``mention``, the
         short name the text used for it, as an alias; a pronoun never becomes an alias."""
-        name, mention = " ".join(name.split()), " ".join(mention.split())
+        name, mention = clean_name(name), clean_name(mention)
         if not name or name.casefold() in PRONOUNS:
             return self
         registry = self
@@ -154,9 +190,9 @@ class Registry:
         return Registry(tuple(e for e in self.entities if e.id != entity_id))
 
     def _check(self, entity: Entity, ignore_id: str | None) -> None:
-        if not entity.name.strip():
+        if not name_key(entity.name):
             raise RegistryError("A registry entry needs a name.")
-        if any(not a.strip() for a in entity.aliases):
+        if any(not name_key(a) for a in entity.aliases):
             raise RegistryError(f"An alias of {entity.name!r} is empty.")
         for name in entity.names:
             other = self.find(name)

@@ -4,6 +4,7 @@ from deskapp.core.errors import NotFound, StoreError
 from deskapp.store.records import (
     ArticleSummary,
     Draft,
+    Imported,
     ReadOnlyStore,
     VersionConflict,
     VersionInfo,
@@ -15,6 +16,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ArticleSummary",
     "Draft",
+    "Imported",
     "NotFound",
     "ReadOnlyStore",
     "Store",

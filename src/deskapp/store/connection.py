@@ -69,14 +69,20 @@ def wants_read_only(path: Path) -> bool:
     return False
 
 
-def connect(path: Path, *, read_only: bool, busy_timeout: float) -> sqlite3.Connection:
-    """An open connection in autocommit mode (transactions are explicit), WAL, busy timeout."""
+def connect(
+    path: Path, *, read_only: bool, busy_timeout: float, create: bool = True,
+) -> sqlite3.Connection:
+    """An open connection in autocommit mode (transactions are explicit), WAL, busy timeout.
+
+    ``create`` False refuses a missing file (a mistyped path never becomes a new store).
+    """
     if path.exists():
         if path.is_dir():
             raise StoreError(f"the store {path} is a folder, not a file")
         _check_header(path)
-    elif read_only:
-        raise StoreError(f"there is no store at {path}")
+    elif read_only or not create:
+        raise StoreError(f"there is no store at {path} (check the path; only `deskapp import` "
+                         "and the window create a store)")
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,25 +1,45 @@
-"""Checking that the store still holds what was saved, and copying it safely."""
+"""Checking that the store still holds what was saved, and copying it safely.
+
+``verify`` checks, per version: its hash against its content, its parent against the
+version before, and its seal (keyed, see ``sealing.py``) against its hash and audit rows;
+per article: the library row (title, state, counts …) against its latest version; and
+audit rows that belong to no version.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
-from deskapp.core.errors import StoreError
+from deskapp.core.admission import article_identity
+from deskapp.core.document import Document
+from deskapp.core.errors import ExportFailed, StoreError
+from deskapp.core.exporters.files import check_target, new_file_mode, temporary_beside
 from deskapp.core.versioning import version_hash
+from deskapp.store.sealing import ChainKey, audit_digest, audits_by_version
+from deskapp.store.versions import copied_values
+
+SUMMARY_COLUMNS = ("title", "outlet", "state", "sha256", "source_url", "file_name", "encoding",
+                   "imported_at", "marks", "speakers", "sources")
+"""Library columns copied from the latest version; each is checked against it. ``flags`` is
+not: it counts failed review checks, whose rules may change from one deskapp to the next."""
 
 
-def verify_versions(conn: sqlite3.Connection) -> list[str]:
-    """Recompute every version's hash and the chain; one message per broken version."""
+def verify_versions(conn: sqlite3.Connection, key: ChainKey | None) -> list[str]:
+    """Every version's hash, chain and seal; one message per broken version.
+
+    ``key`` None: the store was sealed with another key, so seals are not checked.
+    """
     problems: list[str] = []
+    audits = audits_by_version(conn)
     rows = conn.execute(
-        "SELECT article_id, version, content, state, reviewer, note, time, hash, parent "
+        "SELECT article_id, version, content, state, reviewer, note, time, hash, parent, seal "
         "FROM versions ORDER BY article_id, version")
     current, expected_version, previous_hash = None, 1, None
-    for article_id, version, content, state, reviewer, note, time, digest, parent in rows:
+    for article_id, version, content, state, reviewer, note, time, digest, parent, seal in rows:
         where = f"article {article_id} version {version}"
         if article_id != current:
             current, expected_version, previous_hash = article_id, 1, None
@@ -35,30 +55,73 @@ def verify_versions(conn: sqlite3.Connection) -> list[str]:
         if recomputed is not None and recomputed != digest:
             problems.append(f"{where}: its content does not match its hash "
                             "(changed outside deskapp)")
+        elif key is not None and seal != key.seal(digest, audit_digest(
+                audits.pop((article_id, version), ()))):
+            problems.append(f"{where}: its seal does not match its hash and audit "
+                            "(changed or forged outside deskapp)")
+        audits.pop((article_id, version), None)
         if parent != previous_hash:
             problems.append(f"{where}: its parent hash does not match version {version - 1}"
                             if version > 1 else f"{where}: the first version has a parent")
         previous_hash, expected_version = digest, version + 1
+    problems += [f"article {a} version {v}: an audit record belongs to no stored version"
+                 for a, v in sorted(audits)]
     return problems + _verify_articles(conn)
 
 
 def _verify_articles(conn: sqlite3.Connection) -> list[str]:
-    """Each article row points at its real latest version and has its state."""
+    """Each article row points at its real latest version and shows what that version holds."""
     rows = conn.execute(
-        "SELECT a.id, a.latest, a.state, max(v.version), "
-        "(SELECT state FROM versions WHERE article_id = a.id AND version = a.latest) "
-        "FROM articles AS a LEFT JOIN versions AS v ON v.article_id = a.id GROUP BY a.id")
+        f"SELECT a.id, a.latest, a.created, a.updated, a.identity, "
+        f"{', '.join('a.' + c for c in SUMMARY_COLUMNS)}, "
+        "(SELECT max(version) FROM versions WHERE article_id = a.id), "
+        "(SELECT time FROM versions WHERE article_id = a.id AND version = 1), "
+        "(SELECT json_extract(content, '$.text') FROM versions "
+        " WHERE article_id = a.id AND version = 1), "
+        "(SELECT time FROM versions WHERE article_id = a.id AND version = a.latest), "
+        "(SELECT content FROM versions WHERE article_id = a.id AND version = a.latest) "
+        "FROM articles AS a ORDER BY a.id")
     problems = []
-    for article_id, latest, state, newest, newest_state in rows:
+    for row in rows:
+        article_id, latest, created, updated, identity = row[:5]
+        shown = dict(zip(SUMMARY_COLUMNS, row[5:5 + len(SUMMARY_COLUMNS)], strict=True))
+        newest, first_time, first_text, latest_time, content = row[5 + len(SUMMARY_COLUMNS):]
         if newest is None:
             problems.append(f"article {article_id}: it has no versions")
-        elif latest != newest:
+            continue
+        if latest != newest:
             problems.append(f"article {article_id}: the library points at version {latest} "
                             f"but the newest is version {newest}")
-        elif state != newest_state:
-            problems.append(f"article {article_id}: the library shows state {state} but "
-                            f"version {latest} is {newest_state}")
+            continue
+        wrong = [name for name, value in _expected(content).items() if shown[name] != value]
+        if created != first_time or updated != latest_time:
+            wrong.append("created" if created != first_time else "updated")
+        if identity is not None and identity != article_identity(first_text or ""):
+            wrong.append("identity")
+        if wrong:
+            problems.append(f"article {article_id}: the library shows other {', '.join(wrong)} "
+                            f"than version {latest} holds (changed outside deskapp)")
     return problems
+
+
+def _expected(content: str) -> dict:
+    try:
+        return copied_values(Document.from_json(json.loads(content)))
+    except (KeyError, TypeError, ValueError) as exc:
+        return {"title": f"(version unreadable: {exc})"}
+
+
+def count_rows(conn: sqlite3.Connection) -> tuple[int, int]:
+    """How many articles and versions the store holds."""
+    return (conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+            conn.execute("SELECT count(*) FROM versions").fetchone()[0])
+
+
+def holds_save(conn: sqlite3.Connection, article_id: int, version: int, seal: str) -> bool:
+    """Whether the store holds this version with this seal."""
+    row = conn.execute("SELECT seal FROM versions WHERE article_id = ? AND version = ?",
+                       (article_id, version)).fetchone()
+    return row is not None and row[0] == seal
 
 
 def verify_file(conn: sqlite3.Connection, *, read_only: bool) -> list[str]:
@@ -75,19 +138,22 @@ def verify_file(conn: sqlite3.Connection, *, read_only: bool) -> list[str]:
 
 
 def backup_to(conn: sqlite3.Connection, source: Path, dest: Path, *, overwrite: bool) -> None:
-    """SQLite's online backup into a temporary file beside ``dest``, then a rename."""
+    """SQLite's online backup into a temporary file beside ``dest``, then a rename.
+
+    Only a regular file or a new name is replaced (see ``core.exporters.files``); the copy
+    follows the umask, or keeps the mode of the file it replaces.
+    """
     dest = Path(dest).expanduser()
-    if dest.exists() and dest.resolve() == source.resolve():
-        raise StoreError(f"cannot back up the store {source} onto itself")
-    if dest.exists() and not overwrite:
-        raise StoreError(f"{dest} exists already; choose another name or allow overwriting")
-    if dest.is_dir():
-        raise StoreError(f"{dest} is a folder; give a file name for the backup")
-    directory = dest.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise StoreError(f"cannot write the backup {dest}: {exc.strerror or exc}") from exc
+        existing = check_target(dest)
+        if existing is not None and dest.resolve() == source.resolve():
+            raise StoreError(f"cannot back up the store {source} onto itself")
+        if existing is not None and not overwrite:
+            raise StoreError(f"{dest} exists already; choose another name or allow overwriting")
+        mode = new_file_mode(existing)
+        fd, tmp = temporary_beside(dest)
+    except ExportFailed as exc:
+        raise StoreError(str(exc).replace("cannot write", "cannot write the backup", 1)) from exc
     os.close(fd)
     try:
         target = sqlite3.connect(tmp)
@@ -98,8 +164,10 @@ def backup_to(conn: sqlite3.Connection, source: Path, dest: Path, *, overwrite: 
             target.close()
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        check_target(dest)
         os.replace(tmp, dest)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, ExportFailed) as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)

@@ -84,3 +84,9 @@ def find_by_sha256(conn: sqlite3.Connection, sha256: str) -> int | None:
     row = conn.execute("SELECT id FROM articles WHERE sha256 = ? ORDER BY id LIMIT 1",
                        (sha256,)).fetchone()
     return None if row is None else row[0]
+
+
+def find_by_identity(conn: sqlite3.Connection, identity: str) -> int | None:
+    """The article imported with this identity (see ``core.admission``), if any."""
+    row = conn.execute("SELECT id FROM articles WHERE identity = ?", (identity,)).fetchone()
+    return None if row is None else row[0]

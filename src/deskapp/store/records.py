@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deskapp.core.errors import StoreError
+
+if TYPE_CHECKING:
+    from deskapp.core.document import Document
 
 
 class VersionConflict(StoreError):
@@ -43,6 +46,16 @@ class ArticleSummary:
             "outlet": self.outlet, "updated": self.updated, "marks": self.marks,
             "flags": self.flags,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What an import did: ``article_id`` is the new article, or the stored one it is the
+    same article as (``duplicate``); ``document`` is the saved version when new."""
+
+    article_id: int
+    duplicate: bool
+    document: Document | None = None
 
 
 @dataclass(frozen=True, slots=True)

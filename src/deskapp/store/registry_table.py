@@ -60,3 +60,32 @@ def replace_registry(conn: sqlite3.Connection, registry: Registry) -> None:
         [(e.id, e.name, json.dumps(list(e.aliases), ensure_ascii=False), e.role, str(e.kind))
          for e in registry],
     )
+
+
+def normalise_names(conn: sqlite3.Connection) -> None:
+    """Migration to schema 3: clean every stored name (``core.names``); an entry whose
+    name then equals another's (a look-alike made with invisible characters or fullwidth
+    letters) is merged into the earlier entry, its names kept as aliases."""
+    rows = conn.execute("SELECT id, name, aliases, role, kind FROM registry ORDER BY rowid")
+    try:
+        entities = [Entity(name=name, aliases=tuple(str(a) for a in json.loads(aliases or "[]")),
+                           role=role, kind=SourceKind(kind or "person"), id=entity_id)
+                    for entity_id, name, aliases, role, kind in rows.fetchall()]
+    except (ValueError, TypeError):
+        return  # a damaged row: the table stays as it is, and select_registry names it
+    registry = Registry()
+    for entity in entities:
+        try:
+            registry = registry.add(entity)
+        except RegistryError:
+            registry = _merged(registry, entity)
+    replace_registry(conn, registry)
+
+
+def _merged(registry: Registry, entity: Entity) -> Registry:
+    owner = next(registry.find(n) for n in entity.names if registry.find(n) is not None)
+    for name in entity.names:
+        other = registry.find(name)
+        if other is None:
+            registry = registry.with_alias(owner.id, name)
+    return registry

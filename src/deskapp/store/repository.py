@@ -15,50 +15,74 @@ from pathlib import Path
 
 import sqlite_utils
 
+from deskapp.core.admission import admit
 from deskapp.core.document import Document
-from deskapp.core.errors import NotFound
+from deskapp.core.errors import NotFound, StoreError
 from deskapp.core.registry import Registry
 from deskapp.core.versioning import DocumentDiff, diff_documents
 from deskapp.core.workflow import ALLOWED, State, Transition, check_transition
 from deskapp.store import integrity, library, registry_table, versions
 from deskapp.store.connection import check_damage, connect, translated, wants_read_only
-from deskapp.store.records import ArticleSummary, Draft, ReadOnlyStore, VersionInfo
+from deskapp.store.heads import (
+    compare,
+    forget_heads,
+    note_save,
+    read_heads,
+    refuse_an_emptied_store,
+)
+from deskapp.store.records import ArticleSummary, Draft, Imported, ReadOnlyStore, VersionInfo
 from deskapp.store.schema import migrate
+from deskapp.store.sealing import ChainKey
 
 
 class Store:
     """Open with ``Store.open(path)``; close with ``close()`` or a ``with`` block."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, *, read_only: bool, key: ChainKey,
+    ) -> None:
         self.conn = conn
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.path = path
         self.read_only = read_only
+        self.key = key
+        info = dict(conn.execute("SELECT key, value FROM store_info"))
+        self.store_id: str = info.get("store_id", "")
+        self.sealed_by: str = info.get("key_id", "")
 
     @classmethod
     def open(
         cls, path: Path | str, *, read_only: bool = False, busy_timeout: float = 5.0,
-        check: bool | None = None,
+        check: bool | None = None, create: bool = True, key: ChainKey | None = None,
     ) -> Store:
         """Open (creating file and folder if needed) and migrate the store at ``path``.
 
         A file that cannot be written opens read-only (see ``read_only``). ``check``:
-        run ``PRAGMA quick_check`` at open (None: only for files up to 256 MB).
+        run ``PRAGMA quick_check`` at open (None: only for files up to 256 MB). ``create``
+        False refuses a missing or empty file instead of making a new store there; an
+        empty file that held a store (see ``heads.py``) is always refused. ``key`` seals
+        new versions (default: the user's key, made on first use).
         Raises StoreError with a message for a person: not a database, damaged,
         written by a newer deskapp, locked, missing folder …
         """
         path = Path(path).expanduser()
         read_only = read_only or wants_read_only(path)
-        conn = connect(path, read_only=read_only, busy_timeout=busy_timeout)
+        refuse_an_emptied_store(path, create=create)
+        key = key or ChainKey.for_user()
+        new = not path.exists()
+        conn = connect(path, read_only=read_only, busy_timeout=busy_timeout, create=create)
         try:
             if path.stat().st_size > 0:
                 check_damage(conn, path, full=check)
             with translated(path, "opening the store"):
-                migrate(conn, path, read_only=read_only)
+                migrate(conn, path, read_only=read_only, key=key)
+                store = cls(conn, path, read_only=read_only, key=key)
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, read_only=read_only)
+        if new:
+            forget_heads(path)
+        return store
 
     def close(self) -> None:
         self.conn.close()
@@ -80,6 +104,10 @@ class Store:
         if self.read_only:
             raise ReadOnlyStore(f"the store {self.path} is open read-only; {action} is not "
                                 "possible")
+        if self.sealed_by != self.key.id:
+            raise StoreError(f"the store {self.path} is sealed with another deskapp key than "
+                             f"this user's; {action} is not possible (copy the key file "
+                             "chain.key of the user who made the store)")
         with translated(self.path, action):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -105,10 +133,49 @@ class Store:
         """
         with self._writing("saving") as conn:
             saved = versions.insert_version(conn, doc, reviewer=reviewer, note=note,
-                                            parent=parent, overridden=overridden)
+                                            parent=parent, key=self.key,
+                                            overridden=overridden)
             if draft_key is not None:
                 conn.execute("DELETE FROM drafts WHERE key = ?", (draft_key,))
+        self._note_save(saved)
         return saved
+
+    def import_document(self, doc: Document, *, reviewer: str, note: str = "") -> Imported:
+        """Store an imported document as a new article, unless the same article is stored.
+
+        "The same article" and the starting state are decided by ``core.admission``: the
+        identity is computed from the text (never taken from the file), the state is
+        ``new`` (a state the file claims goes into the note). The duplicate check and the
+        insert are one transaction, and a unique index on the identity backs it, so two
+        imports of one file at once never make twins.
+        """
+        admission = admit(doc, note)
+        with self._writing("importing") as conn:
+            existing = library.find_by_identity(conn, admission.identity)
+            if existing is None:
+                saved = versions.insert_version(
+                    conn, admission.document, reviewer=reviewer, note=admission.note,
+                    parent=None, key=self.key, identity=admission.identity)
+        if existing is not None:
+            return Imported(existing, duplicate=True, document=None)
+        self._note_save(saved)
+        return Imported(saved.id, duplicate=False, document=saved)
+
+    def find_same_article(self, doc: Document) -> int | None:
+        """The stored article an import of ``doc`` would be a duplicate of, if any."""
+        with self._reading("looking for a duplicate") as conn:
+            return library.find_by_identity(conn, admit(doc).identity)
+
+    def _note_save(self, saved: Document) -> None:
+        """Update the record of this store's heads kept outside it (after the commit)."""
+        row = self.conn.execute("SELECT seal, time FROM versions WHERE article_id = ? AND "
+                                "version = ?", (saved.id, saved.version)).fetchone()
+        note_save(self.path, self.store_id, new_article=saved.version == 1,
+                  article_id=saved.id, version=saved.version, seal=row[0], time=row[1],
+                  count=self._counts)
+
+    def _counts(self) -> tuple[int, int]:
+        return integrity.count_rows(self.conn)
 
     def load(self, article_id: int, version: int | None = None) -> Document:
         """A stored version (the latest by default); NotFound when there is none."""
@@ -180,7 +247,8 @@ class Store:
             return library.search(conn, query, limit)
 
     def find_by_sha256(self, sha256: str) -> int | None:
-        """The article imported from a file with these bytes, if any (import dedupe)."""
+        """The article whose provenance names these file bytes, if any. Provenance only:
+        what makes an import the same article is ``find_same_article``."""
         with self._reading("looking for a duplicate") as conn:
             return library.find_by_sha256(conn, sha256)
 
@@ -226,11 +294,20 @@ class Store:
 
     # integrity -------------------------------------------------------------------------
     def verify(self) -> list[str]:
-        """Every problem found (empty when all holds): hashes, chains, file, search index."""
+        """Every problem found (empty when all holds): the file, the search index, every
+        version's hash, chain and seal, the library rows, and what the store held when
+        last saved (the record kept outside it, see ``heads.py``)."""
         with self._reading("verifying the store") as conn:
             try:
                 found = integrity.verify_file(conn, read_only=self.read_only)
-                return found + integrity.verify_versions(conn)
+                key = self.key if self.sealed_by == self.key.id else None
+                if key is None:
+                    found.append("seals: the store is sealed with another deskapp key than "
+                                 "this user's, so its seals cannot be checked here")
+                found += integrity.verify_versions(conn, key)
+                articles, count = self._counts()
+                return found + compare(read_heads(self.path), self.store_id, articles, count,
+                                       lambda *save: integrity.holds_save(conn, *save))
             except sqlite3.DatabaseError as exc:
                 return [f"file: {exc}"]
 
@@ -238,4 +315,5 @@ class Store:
         """A consistent copy of the store at ``dest`` (SQLite online backup, then rename)."""
         with self._reading("backing up the store") as conn:
             integrity.backup_to(conn, self.path, Path(dest), overwrite=overwrite)
+
 

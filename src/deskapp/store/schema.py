@@ -13,6 +13,16 @@ Version 1 (the first deskapp store):
 Version 2: ``registry`` — the person/source registry kept across articles (see
 ``store/registry_table.py``).
 
+Version 3: tamper evidence and identity —
+- ``versions.seal``: the keyed seal of each version (HMAC of its hash and its audit rows,
+  see ``store/sealing.py``); an upgraded store's versions are sealed by the upgrade.
+- ``articles.identity``: what makes an import "the same article" (``core/admission.py``),
+  unique, so two imports of one text can never both be stored; NULL for articles not made
+  by an import. An upgraded store takes it from the first version's text of each imported
+  article (the oldest of any twins keeps it).
+- ``store_info``: the store's own id and the id of the key that seals it.
+- registry names cleaned (``core.names``); look-alike twins merged into the first entry.
+
 A migration is a function run inside one transaction that brings the schema from
 version ``n`` to ``n + 1``; ``MIGRATIONS[n]`` does that step.
 """
@@ -20,11 +30,14 @@ version ``n`` to ``n + 1``; ``MIGRATIONS[n]`` does that step.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from deskapp.core.admission import article_identity
 from deskapp.core.errors import StoreError
-from deskapp.store.registry_table import create_registry_table
+from deskapp.store.registry_table import create_registry_table, normalise_names
+from deskapp.store.sealing import ChainKey, seal_existing
 
 APPLICATION_ID = 0x4445534B  # "DESK": marks an SQLite file as a deskapp store
 
@@ -130,8 +143,40 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1, create_registry_table]
+V3 = """
+ALTER TABLE versions ADD COLUMN seal TEXT;
+ALTER TABLE articles ADD COLUMN identity TEXT;
+CREATE UNIQUE INDEX articles_identity ON articles(identity) WHERE identity IS NOT NULL;
+CREATE TABLE store_info (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+def _to_v3(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V3):
+        conn.execute(statement)
+    conn.execute("INSERT INTO store_info (key, value) VALUES ('store_id', ?)",
+                 (uuid.uuid4().hex,))
+    rows = conn.execute(
+        "SELECT a.id, json_extract(v.content, '$.text') FROM articles AS a "
+        "JOIN versions AS v ON v.article_id = a.id AND v.version = 1 "
+        "WHERE a.sha256 != '' ORDER BY a.id").fetchall()
+    normalise_names(conn)
+    taken: set[str] = set()
+    for article_id, text in rows:
+        identity = article_identity(text or "")
+        if identity not in taken:
+            taken.add(identity)
+            conn.execute("UPDATE articles SET identity = ? WHERE id = ?", (identity, article_id))
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _to_v1, create_registry_table, _to_v3]
 SCHEMA_VERSION = len(MIGRATIONS)
+SEALED_FROM = 3
+"""The schema that added seals: migrating to it seals the versions already there."""
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -156,8 +201,14 @@ def check_deskapp_file(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def migrate(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
-    """Bring the schema up to ``SCHEMA_VERSION``, one transaction per step."""
+def migrate(
+    conn: sqlite3.Connection, path: Path, *, read_only: bool, key: ChainKey | None = None,
+) -> None:
+    """Bring the schema up to ``SCHEMA_VERSION``, one transaction per step.
+
+    ``key`` seals the versions found when a store reaches ``SEALED_FROM`` (default: the
+    user's key).
+    """
     version = check_deskapp_file(conn, path)
     if version == SCHEMA_VERSION:
         return
@@ -173,6 +224,8 @@ def migrate(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
                 version = check_deskapp_file(conn, path)
                 continue
             MIGRATIONS[version](conn)
+            if version + 1 == SEALED_FROM:
+                seal_existing(conn, key or ChainKey.for_user())
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:

@@ -15,6 +15,7 @@ from deskapp.core.review import document_flags
 from deskapp.core.versioning import canonical_json, version_hash
 from deskapp.core.workflow import State, Transition, check_transition
 from deskapp.store.records import VersionConflict, VersionInfo
+from deskapp.store.sealing import AUDIT_COLUMNS, ChainKey, audit_digest
 
 
 def utc_now() -> str:
@@ -22,13 +23,19 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _article_values(doc: Document) -> dict:
+def article_values(doc: Document) -> dict:
+    """The library columns of an article, as its latest version ``doc`` gives them."""
+    return {**copied_values(doc), "flags": document_flags(doc)}
+
+
+def copied_values(doc: Document) -> dict:
+    """The library columns copied from the latest version (all but the derived ``flags``)."""
     meta = doc.article.meta
     return {
         "title": doc.title, "outlet": meta.site_name or meta.credit, "state": str(doc.state),
         "sha256": meta.sha256, "source_url": meta.source_url, "file_name": meta.file_name,
         "encoding": meta.encoding, "imported_at": meta.imported_at,
-        "marks": len(doc.marks), "flags": document_flags(doc),
+        "marks": len(doc.marks),
         "speakers": " ".join(q.speaker for q in doc.marks.quotes if q.speaker),
         "sources": " ".join(part for a in doc.marks.attributions
                             for part in (a.source.text if a.source else "", a.entity or "")
@@ -48,18 +55,22 @@ def _fts(conn: sqlite3.Connection, article_id: int, *, delete: bool) -> None:
 
 def insert_version(
     conn: sqlite3.Connection, doc: Document, *, reviewer: str, note: str,
-    parent: int | None, overridden: Sequence[str] = (),
+    parent: int | None, key: ChainKey, overridden: Sequence[str] = (),
+    identity: str | None = None,
 ) -> Document:
-    """Store ``doc`` as the next version of its article (the caller holds the transaction)."""
+    """Store ``doc`` as the next version of its article, sealed with ``key`` (the caller
+    holds the transaction). ``identity`` marks a new article as made by an import."""
     now = utc_now()
-    values = _article_values(doc)
+    values = article_values(doc)
     if doc.id is None:
         cursor = conn.execute(
             "INSERT INTO articles (title, outlet, state, created, updated, latest, sha256, "
-            "source_url, file_name, encoding, imported_at, marks, flags, speakers, sources) "
+            "source_url, file_name, encoding, imported_at, marks, flags, speakers, sources, "
+            "identity) "
             "VALUES (:title, :outlet, :state, :now, :now, 1, :sha256, :source_url, "
-            ":file_name, :encoding, :imported_at, :marks, :flags, :speakers, :sources)",
-            {**values, "now": now})
+            ":file_name, :encoding, :imported_at, :marks, :flags, :speakers, :sources, "
+            ":identity)",
+            {**values, "now": now, "identity": identity})
         article_id, version, previous_hash, source = cursor.lastrowid, 1, None, None
     else:
         article_id = doc.id
@@ -90,17 +101,19 @@ def insert_version(
     state = str(doc.state)
     digest = version_hash(article_id=article_id, version=version, content=content, state=state,
                           reviewer=reviewer, note=note, time=now, parent=previous_hash)
+    audit = []
+    if source != doc.state:
+        audit.append((None if source is None else str(source), state, reviewer, now, note,
+                      json.dumps(list(overridden), ensure_ascii=False)))
+    seal = key.seal(digest, audit_digest(audit))
     conn.execute(
         "INSERT INTO versions (article_id, version, state, reviewer, note, time, content, "
-        "hash, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (article_id, version, state, reviewer, note, now, content, digest, previous_hash))
+        "hash, parent, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, version, state, reviewer, note, now, content, digest, previous_hash, seal))
     _fts(conn, article_id, delete=False)
-    if source != doc.state:
-        conn.execute(
-            "INSERT INTO transitions (article_id, version, source, target, reviewer, time, "
-            "note, overridden) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, version, None if source is None else str(source), state, reviewer,
-             now, note, json.dumps(list(overridden), ensure_ascii=False)))
+    conn.executemany(
+        f"INSERT INTO transitions (article_id, version, {AUDIT_COLUMNS}) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(article_id, version, *row) for row in audit])
     return replace(doc, id=article_id, version=version, reviewer=reviewer, note=note)
 
 

@@ -190,13 +190,7 @@ class BatchImport(QObject):
             summary.failures.append((result.path, _reason(result.path, result.error or "")))
             return
         try:
-            sha = result.document.article.meta.sha256
-            existing = store.find_by_sha256(sha) if sha else None
-            if existing is not None:
-                summary.present.append(existing)
-                summary.last_id = existing
-                return
-            saved = store.save(
+            outcome = store.import_document(
                 result.document,
                 reviewer=self.window.reviewer(),
                 note=f"imported from {result.path.name}",
@@ -204,8 +198,8 @@ class BatchImport(QObject):
         except DeskappError as exc:
             summary.failures.append((result.path, f"not stored ({exc})"))
             return
-        summary.imported.append(saved.id)
-        summary.last_id = saved.id
+        (summary.present if outcome.duplicate else summary.imported).append(outcome.article_id)
+        summary.last_id = outcome.article_id
 
     def _finish(self) -> None:
         if self.finished:

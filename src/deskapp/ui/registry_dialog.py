@@ -135,6 +135,7 @@ class RegistryDialog(QDialog):
         aliases = tuple(a.strip() for a in self.aliases.text().split(",") if a.strip())
         entity = Entity(self.name.text().strip(), aliases, self.role.text().strip(),
                         SourceKind(self.kind.currentData()))
+        look_alike = self.registry.look_alike(entity.name, ignore_id=self._editing)
         try:
             if self._editing is None:
                 self.registry = self.registry.add(entity)
@@ -144,9 +145,11 @@ class RegistryDialog(QDialog):
         except RegistryError as exc:
             self.message.setText(str(exc))
             return
+        entity = self.registry.get(entity.id) or entity
         self._fill(entity.id)
         self._editing = entity.id
-        self.message.setText(f"Saved “{entity.name}”.")
+        warning = f" Careful: {look_alike.warning(entity.name)}." if look_alike else ""
+        self.message.setText(f"Saved “{entity.name}”.{warning}")
 
     def remove_entry(self) -> None:
         item = self.list.currentItem()
@@ -195,7 +198,10 @@ class PeopleActions:
         if after is before:
             return ""
         if len(after) > len(before):
-            return self._keep(after, f"“{name}” added to people and sources (Ctrl+Shift+P)")
+            look_alike = before.look_alike(name)
+            warning = f" — careful: {look_alike.warning(name)}" if look_alike else ""
+            return self._keep(after, f"“{after.entities[-1].name}” added to people and sources "
+                                     f"(Ctrl+Shift+P){warning}")
         return self._keep(after, f"“{mention}” noted as a name of {after.canonical(name)}")
 
     def _keep(self, registry: Registry, message: str) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from deskapp.core.admission import admit
 from deskapp.core.document import Document
 from deskapp.core.errors import DeskappError
 from deskapp.core.exporters import FORMATS, SUFFIXES, to_html
@@ -96,13 +97,11 @@ class FileActions:
     def import_document(self, doc: Document) -> Document:
         """The stored twin of ``doc`` when its bytes were imported before, else ``doc`` saved."""
         store = self.window.store
-        sha = doc.article.meta.sha256
-        existing = store.find_by_sha256(sha) if sha else None
-        if existing is not None:
-            return store.load(existing)
         if store.read_only:
-            return doc
-        return store.save(doc, reviewer=self.window.reviewer(), note="imported")
+            existing = store.find_same_article(doc)
+            return admit(doc).document if existing is None else store.load(existing)
+        outcome = store.import_document(doc, reviewer=self.window.reviewer(), note="imported")
+        return outcome.document or store.load(outcome.article_id)
 
     def import_folder(self) -> None:
         folder = dialogs.open_folder(self.window, self._last_folder())
