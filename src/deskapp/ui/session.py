@@ -73,10 +73,12 @@ class ChangeDocument(QUndoCommand):
 
 
 class ReviewSession(QObject):
-    """Holds the current document; emits ``changed(document, text_change)``."""
+    """Holds the current document; emits ``changed(document, text_change)``, ``replaced``
+    when another article is loaded and ``saved(document)`` when the store holds it."""
 
     changed = Signal(object, object)
     replaced = Signal(object)
+    saved = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +124,7 @@ class ReviewSession(QObject):
         self.article_id, self.version = saved.id, saved.version
         self.undo_stack.setClean()
         self.changed.emit(self.current(), None)
+        self.saved.emit(saved)
 
     @property
     def dirty(self) -> bool:

@@ -159,8 +159,7 @@ class FileActions:
         return True
 
     def _saved(self, saved: Document, message: str) -> None:
-        self.window.session.mark_saved(saved)
-        self.window.versions.recovery.saved()
+        self.window.session.mark_saved(saved)  # the recovery drops its draft
         self.remember_last(saved.id)
         self.window.status(message)
 
