@@ -19,6 +19,7 @@ from deskapp.core.document import Document
 from deskapp.core.errors import DeskappError
 from deskapp.store import Draft
 from deskapp.ui import dialogs
+from deskapp.ui.session import flag_stale_marks
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -144,7 +145,7 @@ class Recovery:
         """Show the draft as unsaved changes on top of the version it started from."""
         window, payload = self.window, draft.payload
         try:
-            edited = Document.from_json(payload["document"])
+            edited = flag_stale_marks(Document.from_json(payload["document"]))
             article_id, base = payload.get("article_id"), payload.get("base")
             start = window.store.load(article_id, base) if article_id is not None else edited
         except (DeskappError, KeyError, ValueError, TypeError) as exc:
