@@ -8,11 +8,11 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from tests.cli.test_detect import ATTRIBUTION_KEYS, FLAG_KEYS, QUOTE_KEYS
 
 from deskapp.cli import main
 from deskapp.cli.detect import detection_json, load_article
 from deskapp.core.suggest import suggest
-from tests.cli.test_detect import ATTRIBUTION_KEYS, FLAG_KEYS, QUOTE_KEYS
 
 
 def _run(*args):
