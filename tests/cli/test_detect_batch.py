@@ -8,11 +8,14 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-from tests.cli.test_detect import ATTRIBUTION_KEYS, FLAG_KEYS, QUOTE_KEYS
 
 from deskapp.cli import main
 from deskapp.cli.detect import detection_json, load_article
 from deskapp.core.suggest import suggest
+
+QUOTE_KEYS = {"start", "end", "text", "speaker", "speaker_span", "cue", "reason", "confidence"}
+ATTRIBUTION_KEYS = {"source", "cue", "content", "source_kind", "reason", "confidence"}
+FLAG_KEYS = {"kind", "start", "end", "text", "message"}
 
 
 def _run(*args):
