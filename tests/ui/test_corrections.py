@@ -155,3 +155,49 @@ def test_delete_removes_an_orphaned_mark(window, qtbot) -> None:
     assert doc.marks.get(orphan.id) is None and len(doc.marks) == 1
     press(qtbot, window.view, Qt.Key.Key_Z, CTRL)
     assert window.session.document.marks.get(orphan.id).orphaned
+
+
+def _quote_backgrounds(window) -> list[int]:
+    """Every text offset the view paints with the quote background."""
+    quote = role_format(Role.QUOTE).background().color()
+    painted, block = [], window.view.document().begin()
+    while block.isValid():
+        for r in block.layout().formats():
+            if r.format.background().color() == quote:
+                painted.extend(range(block.position() + r.start,
+                                     block.position() + r.start + r.length))
+        block = block.next()
+    return painted
+
+
+def test_a_quote_whose_offsets_went_stale_is_listed_as_orphan_and_never_drawn(
+        open_window, qtbot, tmp_path, monkeypatch) -> None:
+    """Issue 13 #18: a quote kept from before a correction (here in an autosaved draft) whose
+    offsets now point at the next paragraph: listed as orphaned, not painted there."""
+    from deskapp.core.annotations import Quote
+    from deskapp.core.importers import read_document
+    from deskapp.core.spans import Span
+    from deskapp.paths import SAMPLE_ARTICLE, resource_path
+    from deskapp.store import Store
+
+    doc = read_document(resource_path(SAMPLE_ARTICLE))
+    text = doc.article.text
+    elsewhere = text.index("Venezuela’s military, which employs")
+    stale = Quote(Span(elsewhere, elsewhere + len(QUOTE), QUOTE), speaker="Amanda Lapo")
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        store.save_draft("new:stale", {"article_id": None, "base": None, "title": doc.title,
+                                       "document": doc.add_mark(stale).to_json()})
+    monkeypatch.setattr(dialogs, "ask_recover", lambda *a: "recover")
+    window = open_window(tmp_path / "store.sqlite3")
+    (quote,) = window.session.document.marks.quotes
+    assert quote.orphaned and quote.span.text == QUOTE  # kept, with its last known text
+    assert _quote_backgrounds(window) == []  # not painted over “Venezuela’s military…”
+    assert "1 orphaned" in window.marks_panel.summary.text()
+    press(qtbot, window.view, Qt.Key.Key_F8)  # F8 skips it; the list shows it
+    assert window.view.selection()[0] != elsewhere
+    press(qtbot, window.view, Qt.Key.Key_2, CTRL)
+    press(qtbot, window.marks_panel.list, Qt.Key.Key_Down)
+    assert window.marks_panel.current_id() == quote.id
+    assert "Orphaned quote" in window.statusBar().currentMessage()
+    assert window.view.extraSelections() == []  # no outline at the stale offsets
+    assert quote.span.start == elsewhere  # offsets kept: F2 re-marks it, Delete removes it

@@ -64,6 +64,7 @@ def test_history_lists_versions_diffs_and_restores(open_window, qtbot, monkeypat
     assert "Marks added" not in shown
 
     press(qtbot, panel.list, Qt.Key.Key_End)  # version 1
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)  # "Restore version 1?" Yes
     press(qtbot, panel.list, Qt.Key.Key_R)  # restore it
     assert window.session.version == 4 and not window.session.dirty
     restored, first = window.store.load(article_id, 4), window.store.load(article_id, 1)
@@ -199,3 +200,60 @@ def test_diff_shows_text_changes_in_context():
     assert "Text changes (1)" in html
     assert "text-decoration:line-through'>dawn</span>" in html and ">noon</span>" in html
     assert "walked out at " in html and " on Monday" in html
+
+
+def test_history_diff_follows_the_article_and_restore_asks_first(
+        open_window, qtbot, monkeypatch, tmp_path):
+    """Issue 13 #20: switching articles clears the previous article's diff; R asks before
+    restoring (Escape keeps everything as it was, Yes restores)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.keys import activate, answer_next_dialog
+
+    window = open_window()
+    _three_versions(qtbot, window, monkeypatch)
+    first_id = window.session.article_id
+    press(qtbot, window.view, Qt.Key.Key_H, CTRL)
+    panel = window.versions.history.panel
+    press(qtbot, panel.list, Qt.Key.Key_Down)  # version 2
+    press(qtbot, panel.list, Qt.Key.Key_D)
+    assert "Version 1 → version 2" in panel.diff_view.toPlainText()
+
+    other = tmp_path / "other.txt"
+    other.write_text("Another headline\n\nA second article, with its own words.\n",
+                     encoding="utf-8")
+    monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [str(other)])
+    press(qtbot, window.view, Qt.Key.Key_O, CTRL)
+    assert window.session.article_id != first_id
+    assert panel.diff_view.toPlainText() == ""  # not the first article's diff
+    assert panel.list.topLevelItemCount() == 1
+
+    window.show_loaded(window.store.load(first_id))  # back to the first article
+    assert panel.diff_view.toPlainText() == ""
+    press(qtbot, window.view, Qt.Key.Key_1, CTRL)  # the text, then Ctrl+H: the list
+    press(qtbot, window.view, Qt.Key.Key_H, CTRL)
+    assert panel.list.hasFocus() and panel.list.topLevelItemCount() == 3
+    press(qtbot, panel.list, Qt.Key.Key_End)  # version 1
+    asked: list[str] = []
+
+    def cancel(box):
+        asked.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    answer_next_dialog(qtbot, cancel)
+    press(qtbot, panel.list, Qt.Key.Key_R)
+    activate(qtbot, window)
+    assert asked and "version 1" in asked[0]
+    assert window.session.version == 3 and window.store.latest_version(first_id) == 3
+
+    def yes(box):
+        button = box.button(QMessageBox.StandardButton.Yes)
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+
+    answer_next_dialog(qtbot, yes)
+    panel.list.setFocus()
+    press(qtbot, panel.list, Qt.Key.Key_R)
+    activate(qtbot, window)
+    assert window.session.version == 4 and window.store.latest_version(first_id) == 4
+    assert window.session.document.marks.quotes == ()

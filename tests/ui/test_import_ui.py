@@ -339,3 +339,21 @@ def test_closing_the_window_mid_batch_stops_it_cleanly(
     assert not any(title == "Import summary" for title, _ in shown_messages)
     assert 3 <= window.store.count_articles() < 200
     assert window.store.verify() == []
+
+
+def test_pasting_text_already_in_the_store_says_it_opened_the_stored_article(open_window, qtbot):
+    """Issue 13 #21: Ctrl+Shift+V of text the store holds opens the stored article and says
+    so (which article, which version), instead of "Pasted as a new article"."""
+    window = open_window()
+    QApplication.clipboard().setText(_article(8))
+    press(qtbot, window.view, Qt.Key.Key_V, CTRL | SHIFT)
+    first = window.session.article_id
+    assert window.statusBar().currentMessage().startswith("Pasted as a new article")
+    press(qtbot, window.view, Qt.Key.Key_S, CTRL)  # version 2 of it
+
+    press(qtbot, window.view, Qt.Key.Key_V, CTRL | SHIFT)
+    message = window.statusBar().currentMessage()
+    assert window.session.article_id == first and window.store.count_articles() == 1
+    assert "Pasted as a new article" not in message
+    assert "already in the store" in message and f"article {first}" in message
+    assert "version 2" in message and "Story number 8" in message

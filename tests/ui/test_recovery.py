@@ -10,6 +10,7 @@ import sys
 import textwrap
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from deskapp.core.annotations import Quote
 from deskapp.core.spans import Span
@@ -17,7 +18,7 @@ from deskapp.store import SCHEMA_VERSION, Store
 from deskapp.ui import dialogs
 from deskapp.ui.app import open_store_interactively
 from deskapp.ui.main_window import MainWindow
-from tests.ui.keys import CTRL, activate, press
+from tests.ui.keys import ALT, CTRL, SHIFT, activate, answer_next_dialog, find, press
 
 QUOTE = "The defections don’t appear to be on a senior enough level to undermine Maduro,"
 
@@ -214,3 +215,57 @@ def test_stores_that_cannot_be_opened_say_why_and_offer_another(tmp_path, monkey
 
     monkeypatch.setattr(dialogs, "open_store", lambda *a: "")
     assert open_store_interactively(garbage) is None
+
+
+def _type_speaker(qtbot, name: str):
+    def steps(dialog):
+        who = dialog.findChild(QLineEdit, "whoEdit")
+        qtbot.keyClick(who, Qt.Key.Key_A, CTRL)
+        qtbot.keyClicks(who, name)
+        qtbot.keyClick(who, Qt.Key.Key_Tab)  # leave the completer alone
+        qtbot.keyClick(dialog.findChild(QLineEdit, "noteEdit"), Qt.Key.Key_Return)
+
+    return steps
+
+
+def _override(qtbot, note: str):
+    def steps(dialog):
+        qtbot.keyClicks(dialog.note, note)
+        dialog.ok.setFocus()
+        qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
+
+    return steps
+
+
+def test_no_recovery_prompt_after_approving_and_saving_a_new_article(
+        open_window, qtbot, tmp_path, monkeypatch):
+    """Issue 13 #17: mark on a fresh start, approve with an override, Ctrl+S, Ctrl+Q: the
+    next start offers no draft and the store holds one article, not two."""
+    path = tmp_path / "store.sqlite3"
+    window = open_window(path)
+    assert window.session.article_id is None  # the bundled sample, never saved
+    find(qtbot, window, "defections don")
+    press(qtbot, window.view, Qt.Key.Key_Q, ALT)
+    answer_next_dialog(qtbot, _type_speaker(qtbot, "Amanda Lapo"))
+    press(qtbot, window.view, Qt.Key.Key_Q, CTRL | SHIFT)
+    activate(qtbot, window)
+    assert len(window.session.document.marks.quotes) == 1
+    window.versions.recovery.autosave()  # what the 3 s timer does
+    assert [d.key[:4] for d in _drafts(path)] == ["new:"]
+
+    answer_next_dialog(qtbot, _override(qtbot, "Figures checked with the desk"))
+    press(qtbot, window.view, Qt.Key.Key_Return, CTRL)
+    qtbot.wait(20)  # let the closed dialog go (offscreen it stays active until deleted)
+    activate(qtbot, window)
+    assert str(window.session.document.state) == "approved"
+    assert _drafts(path) == []  # the approval saved what the draft held
+    press(qtbot, window.view, Qt.Key.Key_S, CTRL)
+    assert window.statusBar().currentMessage() == "Saved version 2"
+    press(qtbot, window.view, Qt.Key.Key_Q, CTRL)
+    assert not window.isVisible()
+
+    asked = _answer_recover(monkeypatch, "recover")
+    again = open_window(path)
+    assert asked == [] and _drafts(path) == []
+    assert len(again.store.list_articles()) == 1
+    assert str(again.session.document.state) == "approved"

@@ -345,3 +345,30 @@ def test_decisions_are_saved_with_the_version(sample_window, qtbot, open_window)
     assert again.pending_suggestions() == total - 2
     press(qtbot, again.view, Qt.Key.Key_R, CTRL)
     assert f"2 of {total} reviewed" in _progress(again)
+
+
+def test_deleting_an_accepted_mark_reopens_its_suggestion_in_review_mode(sample_window, qtbot):
+    """Issue 13 #19: after every suggestion was decided, deleting an accepted mark makes
+    its suggestion pending again; Ctrl+R goes to it, A accepts it, approval is unblocked."""
+    window = sample_window
+    total = _review(qtbot, window)
+    for _ in range(total):
+        press(qtbot, window.view, Qt.Key.Key_A)
+    assert window.suggestions.queue.current is None and window.pending_suggestions() == 0
+    press(qtbot, window.view, Qt.Key.Key_Escape)
+    press(qtbot, window.view, Qt.Key.Key_Home, CTRL)
+    press(qtbot, window.view, Qt.Key.Key_F8)  # the first mark
+    press(qtbot, window.view, Qt.Key.Key_Delete)
+    assert len(window.session.document.marks) == total - 1
+    assert window.pending_suggestions() == 1
+
+    press(qtbot, window.view, Qt.Key.Key_R, CTRL)
+    bar = window.suggestions.review_bar
+    assert "1 pending" in _progress(window)
+    assert "Every suggestion has a decision" not in bar.title.text()
+    assert window.suggestions.queue.current is not None
+    press(qtbot, window.view, Qt.Key.Key_A)
+    assert len(window.session.document.marks) == total
+    assert window.pending_suggestions() == 0
+    assert "pending" not in _progress(window)
+    assert not any("not yet accepted" in b.message for b in window.review.blockers())

@@ -1,4 +1,4 @@
-"""``deskapp detect FILE``: the quotes, attributions and review flags deskapp proposes.
+"""``deskapp detect PATH...``: the quotes, attributions and review flags deskapp proposes.
 
 ``--format json`` is a contract read by tools outside the project::
 
@@ -9,6 +9,10 @@
 
 Spans are ``{"start", "end", "text"}`` (plus ``"fragments"`` when in pieces) or null;
 offsets are Python str indices into ``text``. Extra keys: ``id``, ``rule``, ``entity``.
+
+Several paths, a folder or ``--lines`` print the same object plus ``"file"`` (the path
+read), one per line and per article (JSON lines, ``detect_batch``); one FILE without
+``--lines`` keeps printing the single indented document above.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import click
 from deskapp.cli import main
 from deskapp.cli.common import echo_json
 from deskapp.core.article import Article
+from deskapp.core.errors import DeskappError
 from deskapp.core.spans import json_or_none
 from deskapp.core.suggest import Suggestions, suggest
 
@@ -73,14 +78,53 @@ def detection_text(found: Suggestions) -> str:
 
 
 @main.command("detect")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Human-readable listing or the JSON contract.")
-def detect(file: str, fmt: str) -> None:
-    """Propose the quotes, speakers, attributions and review flags of FILE."""
-    article = load_article(file)
-    found = suggest(article)
-    if fmt == "json":
-        echo_json(detection_json(article, found))
-    else:
-        click.echo(detection_text(found))
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for many files (default: every core).")
+@click.option("--lines", is_flag=True,
+              help="One JSON object per line with its \"file\", even for a single FILE.")
+@click.option("--recursive/--no-recursive", default=True, show_default=True,
+              help="Look into sub-folders of the folders given.")
+def detect(paths: tuple[str, ...], fmt: str, jobs: int | None, lines: bool,
+           recursive: bool) -> None:
+    """Propose the quotes, speakers, attributions and review flags of each file.
+
+    One FILE prints what it always has: the listing, or with --format json one JSON
+    document. Several paths, a folder or --lines make a batch: with --format json one
+    line per article, the same object plus "file" (the path read); as text, each
+    listing under "== PATH". A batch uses --jobs worker processes; a file that cannot be
+    read gets its one-line error on stderr and the others go on (exit status 1 at the
+    end when any failed).
+    """
+    if not lines and len(paths) == 1 and not Path(paths[0]).is_dir():
+        article = load_article(paths[0])
+        found = suggest(article)
+        if fmt == "json":
+            echo_json(detection_json(article, found))
+        else:
+            click.echo(detection_text(found))
+        return
+    _detect_batch(paths, fmt, jobs, recursive)
+
+
+def _detect_batch(paths: tuple[str, ...], fmt: str, jobs: int | None, recursive: bool) -> None:
+    from deskapp.cli.detect_batch import batch_files, default_jobs, detect_files, one_line
+
+    files = batch_files(paths, recursive=recursive)
+    if not files:
+        where = one_line(", ".join(paths))
+        raise DeskappError(f"no article files (.txt .md .html .json) in {where}")
+    failed, first = 0, True
+    for result in detect_files(files, fmt, jobs or default_jobs()):
+        if result.error is not None:
+            failed += 1
+            click.echo(f"deskapp: error: {result.error}", err=True)
+            continue
+        if fmt == "text" and not first:
+            click.echo()
+        click.echo(result.output)
+        first = False
+    if failed:
+        click.get_current_context().exit(1)

@@ -46,7 +46,7 @@ def new_article_from(window: MainWindow, text: str | None, html: str | None) -> 
         return False
     if not window.files.settle_unsaved():
         return False
-    window.show_loaded(window.files.import_document(Document(article)))
+    window.files.show_new_article(Document(article), "Dropped")
     return True
 
 

@@ -82,6 +82,7 @@ class ReviewMode:
             self.leave()
             return
         self.owner.flush()
+        self.owner.reopen()
         self.wire_actions()
         edit_text = self.window.actions_by_id["edit_text"]
         if edit_text.isChecked():

@@ -15,6 +15,22 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from deskapp.core.document import Document
 
 
+def flag_stale_marks(doc: Document) -> Document:
+    """``doc`` with every mark that no longer reads its text flagged orphaned (listed,
+    never drawn): a document from a draft, a file or the store may hold offsets that a
+    correction made elsewhere left stale. Offsets and last known text are kept."""
+    text = doc.article.text
+    stale = [m for m in doc.marks if not m.orphaned and not all(
+        span is None or span.holds_in(text)
+        for span in (getattr(m, name) for name in m.span_fields))]
+    if not stale:
+        return doc
+    marks = doc.marks
+    for mark in stale:
+        marks = marks.replace(replace(mark, orphaned=True))
+    return doc.with_marks(marks)
+
+
 @dataclass(frozen=True, slots=True)
 class TextChange:
     """Replace ``[start, end)`` of the old text by ``replacement``."""
@@ -73,10 +89,12 @@ class ChangeDocument(QUndoCommand):
 
 
 class ReviewSession(QObject):
-    """Holds the current document; emits ``changed(document, text_change)``."""
+    """Holds the current document; emits ``changed(document, text_change)``, ``replaced``
+    when another article is loaded and ``saved(document)`` when the store holds it."""
 
     changed = Signal(object, object)
     replaced = Signal(object)
+    saved = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,7 +104,9 @@ class ReviewSession(QObject):
         self.version: int | None = None
 
     def load(self, doc: Document) -> None:
-        """Start reviewing ``doc`` afresh: no undo history, nothing unsaved."""
+        """Start reviewing ``doc`` afresh: no undo history, nothing unsaved (marks at stale
+        offsets are flagged orphaned, see ``flag_stale_marks``)."""
+        doc = flag_stale_marks(doc)
         self.undo_stack.clear()
         self.document = doc
         self.article_id, self.version = doc.id, doc.version
@@ -122,6 +142,7 @@ class ReviewSession(QObject):
         self.article_id, self.version = saved.id, saved.version
         self.undo_stack.setClean()
         self.changed.emit(self.current(), None)
+        self.saved.emit(saved)
 
     @property
     def dirty(self) -> bool:

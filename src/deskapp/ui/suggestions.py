@@ -235,9 +235,13 @@ class SuggestionActions:
         else:
             decisions = self.queue.decisions
         if decisions != self.queue.decisions:
-            self.queue = ReviewQueue(items, decisions, self.queue.position)
+            self.queue = _reopened(ReviewQueue(items, decisions, self.queue.position))
         self._rejected, self._decided = doc.rejected, self.queue.decisions
         self.draw()
+
+    def reopen(self) -> None:
+        """Go to an undecided item when the queue stands past its end (see ``_reopened``)."""
+        self.queue = _reopened(self.queue)
 
     def _set_queue(self, queue: ReviewQueue, keys: list[tuple] | None = None,
                    underlines: list[list[Highlight]] | None = None) -> None:
@@ -307,6 +311,15 @@ class SuggestionActions:
         """Prefill for the mark dialog from a suggestion overlapping ``[start, end)``."""
         self.flush()
         return guess_details(self.result, start, end, quote=quote)
+
+
+def _reopened(queue: ReviewQueue) -> ReviewQueue:
+    """A queue past its last item while an item is undecided again (its mark was deleted
+    or undone) goes to that item: review mode never shows "every suggestion has a
+    decision" beside a pending one."""
+    if queue.current is not None or queue.done:
+        return queue
+    return replace(queue, position=_first_open(queue.decisions, 0))
 
 
 def _first_open(decisions, start: int) -> int:

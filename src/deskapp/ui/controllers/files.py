@@ -96,12 +96,30 @@ class FileActions:
 
     def import_document(self, doc: Document) -> Document:
         """The stored twin of ``doc`` when its bytes were imported before, else ``doc`` saved."""
+        return self.find_or_import(doc)[0]
+
+    def find_or_import(self, doc: Document) -> tuple[Document, bool]:
+        """``(document, True)`` when ``doc`` was new (saved now, unless the store is
+        read-only), ``(stored twin, False)`` when its bytes were imported before."""
         store = self.window.store
         if store.read_only:
             existing = store.find_same_article(doc)
-            return admit(doc).document if existing is None else store.load(existing)
+            return ((admit(doc).document, True) if existing is None
+                    else (store.load(existing), False))
         outcome = store.import_document(doc, reviewer=self.window.reviewer(), note="imported")
-        return outcome.document or store.load(outcome.article_id)
+        return outcome.document or store.load(outcome.article_id), not outcome.duplicate
+
+    def show_new_article(self, doc: Document, made: str) -> None:
+        """Show ``doc`` (pasted or dropped text) and say whether it is a new article or
+        one the store already held."""
+        shown, new = self.find_or_import(doc)
+        self.window.show_loaded(shown)
+        if new:
+            self.window.status(f"{made} as a new article: “{shown.title}”")
+        else:
+            self.window.status(
+                f"This text is already in the store: opened article {shown.id} "
+                f"“{shown.title}” (version {shown.version}, {shown.state}); nothing new made")
 
     def import_folder(self) -> None:
         folder = dialogs.open_folder(self.window, self._last_folder())
@@ -120,8 +138,7 @@ class FileActions:
             self.window.status(f"Nothing pasted: {exc}")
             return
         if self.settle_unsaved():
-            self.window.show_loaded(self.import_document(Document(article)))
-            self.window.status("Pasted as a new article")
+            self.show_new_article(Document(article), "Pasted")
 
     def _last_folder(self) -> str:
         return str(self.window.settings.value("last_folder", "") or "")
@@ -158,8 +175,7 @@ class FileActions:
         return True
 
     def _saved(self, saved: Document, message: str) -> None:
-        self.window.session.mark_saved(saved)
-        self.window.versions.recovery.saved()
+        self.window.session.mark_saved(saved)  # the recovery drops its draft
         self.remember_last(saved.id)
         self.window.status(message)
 

@@ -33,7 +33,7 @@ class HistoryActions:
         self.panel.diff_current_requested.connect(self.diff_with_window)
         self.panel.restore_requested.connect(self.restore)
         self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh())
-        window.session.replaced.connect(lambda _doc: self._follow())
+        window.session.replaced.connect(lambda _doc: self._another_article())
         window.session.changed.connect(lambda _doc, _change: self._follow())
 
     def toggle(self) -> None:
@@ -46,6 +46,12 @@ class HistoryActions:
         self.dock.raise_()
         self.refresh()
         self.panel.list.setFocus()
+
+    def _another_article(self) -> None:
+        """Another article (or a restored version) is shown: a diff about what was shown
+        before no longer applies."""
+        self.panel.show_diff("")
+        self._follow()
 
     def _follow(self) -> None:
         """Keep the list in step when another version or article is shown."""
@@ -106,7 +112,8 @@ class HistoryActions:
 
     # -- restore ---------------------------------------------------------------------
     def restore(self) -> None:
-        """A new version with the content of the selected one; the window shows it."""
+        """A new version with the content of the selected one, after a confirmation; the
+        window shows it."""
         window, session = self.window, self.window.session
         chosen = self.panel.selected_versions()
         if not chosen or session.article_id is None:
@@ -119,9 +126,16 @@ class HistoryActions:
             dialogs.error(window, "Read-only store",
                           f"{window.store.path} is open read-only: no version can be restored.")
             return
+        article_id, version = session.article_id, chosen[0]
+        latest = self.panel.versions[-1].version if self.panel.versions else version
+        if not dialogs.confirm(window, "Restore version",
+                               f"Restore version {version} of “{session.document.title}”? "
+                               f"Its text, marks and state become a new version "
+                               f"({latest + 1}); every version stays in the history."):
+            window.status("Not restored")
+            return
         if not window.files.settle_unsaved():
             return
-        article_id, version = session.article_id, chosen[0]
         try:
             restored = window.store.restore(article_id, version, reviewer=window.reviewer())
         except DeskappError as exc:

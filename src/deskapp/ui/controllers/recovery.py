@@ -3,7 +3,8 @@
 A draft is keyed by the article id (``"12"``) or ``"new:<uuid>"`` for an article never
 saved; its payload is ``{"article_id", "base", "title", "document"}`` where ``base`` is
 the stored version the edits started from. Saving a version discards the draft in the
-same transaction; discarding the changes discards it too.
+same transaction; any save of the session (Ctrl+S, approval, a workflow move) discards
+the draft this window wrote, whatever its key; discarding the changes discards it too.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from deskapp.core.document import Document
 from deskapp.core.errors import DeskappError
 from deskapp.store import Draft
 from deskapp.ui import dialogs
+from deskapp.ui.session import flag_stale_marks
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -58,6 +60,7 @@ class Recovery:
         self.timer.start()
         window.session.changed.connect(self._changed)
         window.session.replaced.connect(self._replaced)
+        window.session.saved.connect(lambda _doc: self.saved())
 
     @property
     def key(self) -> str:
@@ -100,8 +103,11 @@ class Recovery:
         self.written = None
 
     def saved(self) -> None:
-        """After a save that discarded ``key``'s draft: later drafts use the article id."""
-        self._key_override, self.written, self._pending = None, None, False
+        """The store holds what the draft held: drop the draft this window wrote (its key
+        may differ from the one the save discarded, e.g. ``new:…`` before a first save);
+        later drafts use the article id."""
+        self.forget()
+        self._key_override, self._pending = None, False
 
     def keep_aside(self, doc: Document, article_id: int | None, base: int | None) -> str:
         """Store ``doc`` as a separate draft (e.g. before reloading theirs); its key."""
@@ -139,7 +145,7 @@ class Recovery:
         """Show the draft as unsaved changes on top of the version it started from."""
         window, payload = self.window, draft.payload
         try:
-            edited = Document.from_json(payload["document"])
+            edited = flag_stale_marks(Document.from_json(payload["document"]))
             article_id, base = payload.get("article_id"), payload.get("base")
             start = window.store.load(article_id, base) if article_id is not None else edited
         except (DeskappError, KeyError, ValueError, TypeError) as exc:

@@ -80,6 +80,7 @@ class ReviewActions:
                 note=note,
                 parent=session.version,
                 overridden=[b.message for b in blockers],
+                draft_key=window.versions.recovery.key,
             )
         except DeskappError as exc:
             dialogs.error(
