@@ -55,7 +55,7 @@ MIN_CUE_USES = 2  # a word becomes a cue candidate after this many uses as one â
 MIN_CUE_RATE = 0.03  # â€¦ in at least this share of its uses
 COMMON_USES = 20  # a word this frequent below that share is never a candidate
 CUE_THRESHOLD = 2.0
-EPOCHS = 5
+EPOCHS = 10
 
 
 def read(doc: dict) -> dict:

@@ -161,8 +161,9 @@ class HighlightIndex:
         cut = bisect_left(self._firsts, end)  # runs from here on start at or after the edit
         for at in range(first, cut):
             run = self._runs[at]
-            if run.reach + run.delta <= start:
-                continue  # ends before the edit: unchanged
+            if run.reach + run.delta < start:
+                continue  # ends before the edit: unchanged (an empty highlight right at
+                # an insertion moves past it, as a mark's span does)
             mapped = sorted(follow_edit(h, start, end, size) for h in run.now())
             self._runs[at] = fresh = _Run(mapped)
             self._firsts[at] = fresh.starts[0]

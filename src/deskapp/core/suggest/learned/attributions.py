@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from deskapp.core.suggest.clauses import verbless
 from deskapp.core.suggest.cue_shapes import PREPOSITION_RE, no_clause_object
 from deskapp.core.suggest.learned.features import (
     CONTENT,
@@ -37,6 +38,7 @@ RULE = "learned-cue"
 RULE_WORDS = frozenset(FORM_TO_LEMMA) | {"according", "citing", "quoting", "quoted"}
 _INFINITIVE_RE = re.compile(r"to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|"
                             r"these|those|him|them|us|me)\b)[a-z]+\b")  # "is expected to rise"
+_INDEFINITE_RE = re.compile(r"an?\s")
 RULE_WORD_MARGIN = 4.0  # chosen on the tuning fold (0: +0.3 recall, -0.6 precision)
 _MAX_SOURCE_GAP = 12  # words between a source and its cue
 _SENTENCE_END = frozenset(".!?")
@@ -224,7 +226,8 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
         kept = _content(content, lower, a, b, src)
         head = max(range(a, b), key=scores.__getitem__)
         if not kept or _empty(lower[kept[0]:kept[1] + 1]) or (
-                kept[0] >= b and _no_content_after(text, toks[kept[0]][1], end, lower[head])):
+                kept[0] >= b and _no_content_after(text, toks[kept[0]][1], end, lower[head],
+                                                   a > 0 and lower[a - 1] in _DETERMINERS)):
             continue
         raw = RawAttribution(
             content=((toks[kept[0]][1] - start, toks[kept[1]][2] - start),),
@@ -235,6 +238,7 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
     return out
 
 
+_DUTY = frozenset({"must", "should", "shall"})  # "ministers should announce": a duty
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my",
                           "your", "this", "these", "those", "several", "many", "some"})
 _ORDINALS = frozenset({"first", "second", "third", "last", "latest", "early", "initial"})
@@ -256,7 +260,7 @@ def _cue_runs(scores: dict[int, float], threshold: float,
             a -= 1
         while scores.get(b, -1.0) > 0:
             b += 1
-        if _adjectival(lower, a, b) or all(
+        if _adjectival(lower, a, b) or (a and lower[a - 1] in _DUTY) or all(
                 w in _CUE_MODIFIERS or w.endswith("ly") for w in lower[a:b]):
             continue
         if runs and runs[-1][1] >= a:
@@ -325,18 +329,24 @@ def _content(score: list[float], lower: list[str], a: int, b: int,
         kept.append(i)
     while kept and score[kept[-1]] <= 0:
         kept.pop()
-    if not kept:
-        return None
+    if not kept or (side is right and lower[kept[0]] == ","):
+        return None  # ", adding nothing more": a clause of the source's own, no content
     return (kept[0], kept[-1]) if side is right else (kept[-1], kept[0])
 
 
-def _no_content_after(text: str, start: int, end: int, cue: str) -> bool:
-    """An object that reports nothing ("said nothing", "is recalling 1.2 million power
-    banks"), or a rule's verb before a preposition (a hearer or a circumstance: "claimed to a
-    tribunal", "were told to leave"), as the rules read them."""
+def _no_content_after(text: str, start: int, end: int, cue: str, noun: bool) -> bool:
+    """What the rules read as no content after their verbs: an object that reports nothing
+    ("said nothing", "is recalling 1.2 million power banks"), a hearer or a circumstance
+    ("claimed to a tribunal", "were told to leave"), a thing made rather than a claim ("had
+    written a letter of apology", "recommended a pay rise"): an indefinite object, no clause;
+    and after a ``noun`` (a cue after a determiner), a prepositional phrase."""
     lemma = FORM_TO_LEMMA.get(cue, "")
-    if lemma and PREPOSITION_RE.match(text, start):
+    if not lemma:  # a noun's modifier: "a decision on the runway", "a letter of apology"
+        return noun and bool(PREPOSITION_RE.match(text, start) or text.startswith("of ", start))
+    if PREPOSITION_RE.match(text, start):
         return lemma in HEARER_VERBS or not _INFINITIVE_RE.match(text, start)
+    if _INDEFINITE_RE.match(text, start) and verbless(text, start, end):
+        return True  # "had written a letter of apology": a thing made, not a claim
     return no_clause_object(text, start, end, lemma)
 
 

@@ -92,6 +92,8 @@ def cue_features(toks: Sequence[Token], lower: Sequence[str], quoted: Sequence[b
         "colR=" + ("1" if ":" in lower[i + 1:i + 3] else "0"),
         "eng=" + tag, "engw=" + tag + w0,
         "engp=" + (tags[i - 1] if i else "<s>"), "engn=" + (tags[i + 1] if i + 1 < n else "</s>"),
+        "pos=" + _bucket(i), "shw=" + (shape(toks[i - 1][0]) if i else "<s>") + "_" + st,
+        "stn2=" + st + "_" + n1 + "_" + n2, "rules=" + ("1" if CUE in tags else "0"),
     ]
 
 
