@@ -67,8 +67,30 @@ def scorer():
     return module
 
 
-def score(docs: list[dict], preds: list[dict]) -> dict[str, tuple[float, float, float]]:
-    """Precision, recall and F1 per role, counted exactly as the shared scorer counts."""
+_EDGES = " \t\n.,;:“”\"'’‘–—-"
+
+
+def _strict_matches(text: str, golds: list, found: list) -> int:
+    """Pairs of spans with the same words (edge spaces and punctuation aside)."""
+    def words(ranges) -> str:
+        return " ".join(text[s:e] for s, e in ranges).strip(_EDGES)
+
+    left = {}
+    for g in golds:
+        left[words(g)] = left.get(words(g), 0) + 1
+    hits = 0
+    for f in found:
+        key = words(f)
+        if left.get(key):
+            left[key] -= 1
+            hits += 1
+    return hits
+
+
+def score(docs: list[dict], preds: list[dict],
+          strict: bool = False) -> dict[str, tuple[float, float, float]]:
+    """Precision, recall and F1 per role, counted exactly as the shared scorer counts
+    (``strict``: a cue, source or content counts only with the same words as the gold)."""
     sc = scorer()
     by_doc = {p["doc"]: p for p in preds}
     totals = {r: [0, 0, 0] for r in (*sc.ROLES, "quote", "quote+speaker")}
@@ -79,7 +101,8 @@ def score(docs: list[dict], preds: list[dict]) -> dict[str, tuple[float, float, 
                                         for a in g["attributions"]) if f})
             found = sorted({f for f in (sc.pred_fragments(a.get(role))
                                         for a in p.get("attributions") or []) if f})
-            totals[role][0] += sc.matches(role, text, golds, found)
+            totals[role][0] += (_strict_matches(text, golds, found) if strict
+                                else sc.matches(role, text, golds, found))
             totals[role][1] += len(found)
             totals[role][2] += len(golds)
         quotes = sc.gold_quotes(text, g["attributions"])

@@ -6,14 +6,17 @@ for the dev set, the held-out set and the sample's reference review. The held-ou
 ``h6-*`` (10 articles), was written and annotated blind, without running the engine, and
 only its totals have been read; the earlier held-out sets (``h-*`` to ``h5-*``) were
 tuned on once measured and are now dev. ``--sets`` prints each held-out set apart too.
+Beside them: the PolNeAR measuring fold (``bench/corpus.py``), never trained or tuned on,
+scored leniently as the shared scorer scores it and strictly (same words).
 
-    python bench/quality.py [--misses] [--sets]
+    python bench/quality.py [--misses] [--sets] [--fold measure|tune|dev]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from deskapp.core.importers import read_article
@@ -21,6 +24,7 @@ from deskapp.core.suggest import suggest
 from deskapp.core.suggest.evaluate import Score, load_gold, score
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/corpus.py
 ROWS = ("cue", "source", "content", "quote+speaker")
 
 
@@ -76,10 +80,40 @@ def _print_misses(name: str, text: str, gold, found) -> None:
             print(f"  QUOTE {name}: {text[s:e][:50]!r} gold {q.speaker!r}, found {got!r}")
 
 
+def corpus_scores(fold: str = "measure") -> dict[str, dict[str, tuple]] | None:
+    """The PolNeAR fold's scores, strict and lenient (the shared scorer), or None where
+    the corpus is not here."""
+    import corpus
+
+    if not corpus.CORPUS.exists():
+        return None
+    docs = corpus.load(fold)
+    preds = [corpus.predict(d) for d in docs]
+    return {"strict": corpus.score(docs, preds, strict=True),
+            "lenient": corpus.score(docs, preds), "articles": len(docs)}
+
+
+def print_corpus(fold: str) -> None:
+    found = corpus_scores(fold)
+    if found is None:
+        print("\nPolNeAR: the corpus is not in ../shared; skipped")
+        return
+    print(f"\nPolNeAR {fold} fold ({found['articles']} articles, expert-annotated US "
+          f"political news{', never tuned on' if fold == 'measure' else ''})")
+    print(f"{'':8} {'':<14} {'strict P/R/F1':>22}   {'lenient P/R/F1':>22}")
+    for row in ("cue", "source", "content", "quote", "quote+speaker"):
+        cells = [" ".join(f"{x:6.2f}" for x in found[tag][row]) for tag in ("strict", "lenient")]
+        if row.startswith("quote"):
+            cells[0] = "(lenient only)"
+        print(f"{'':8} {row:<14} {cells[0]:>22}   {cells[1]:>22}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list missed and extra items")
     parser.add_argument("--sets", action="store_true", help="each held-out set apart too")
+    parser.add_argument("--fold", default="measure",
+                        help="the PolNeAR fold to score beside the gold sets (bench/corpus.py)")
     args = parser.parse_args()
     totals = evaluate(args.misses, args.sets)
     for split in ("dev", "heldout", *sorted(k for k in totals if k.startswith("heldout ")),
@@ -92,6 +126,7 @@ def main() -> None:
                 cells.append(f"{s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}")
             n = totals[split][f"{row}/strict"].n_gold
             print(f"{'':8} {row:<14} {cells[0]:>22}   {cells[1]:>22}   (gold {n})")
+    print_corpus(args.fold)
 
 
 if __name__ == "__main__":

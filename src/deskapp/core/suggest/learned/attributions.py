@@ -222,7 +222,7 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
             source[i] = False
             content[i] = -math.inf
     for a, b in cues:
-        src = _source(source, lower, a, b)
+        src = _carried_source(tags, lower, a) or _source(source, lower, a, b)
         kept = _content(content, lower, a, b, src)
         head = max(range(a, b), key=scores.__getitem__)
         if not kept or _empty(lower[kept[0]:kept[1] + 1]) or (
@@ -278,6 +278,20 @@ def _adjectival(lower: list[str], a: int, b: int) -> bool:
         before = lower[a - 2]
     return head.endswith("ed") and before in _DETERMINERS and b < len(lower) \
         and lower[b].isalpha() and lower[b] not in _FUNCTION_WORDS
+
+
+def _carried_source(tags: list[str], lower: list[str], a: int) -> tuple[int, int] | None:
+    """The source a participle after a comma carries on ("Guaidó has claimed …, implying
+    that …"): the last source the rules found before it in the sentence."""
+    if a < 2 or lower[a - 1] != "," or not lower[a].endswith("ing"):
+        return None
+    end = next((i for i in range(a - 2, -1, -1) if tags[i] == SOURCE), None)
+    if end is None:
+        return None
+    start = end
+    while start > 0 and tags[start - 1] == SOURCE:
+        start -= 1
+    return start, end
 
 
 def _source(marked: list[bool], lower: list[str], a: int, b: int) -> tuple[int, int] | None:
