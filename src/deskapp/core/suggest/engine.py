@@ -20,6 +20,7 @@ from deskapp.core.article import Article, PartKind
 from deskapp.core.plain_reading import plain_reading
 from deskapp.core.spans import Span
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
+from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.context import PreviousSpeakers
 from deskapp.core.suggest.flags import review_flags
 from deskapp.core.suggest.headline import headline_quotes
@@ -96,7 +97,7 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
                                     cache=_LEARNED_CACHE if reuse else None)]
     attributions.extend(learned)
     if learned:
-        quotes = _speakers_from_learned(quotes, learned)
+        quotes = _speakers_from_learned(text, quotes, learned, attributions, resolver)
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
     seen: dict[str, int] = {}
@@ -107,21 +108,61 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
     return Suggestions(made_quotes, made_attributions, flags)
 
 
-def _speakers_from_learned(quotes: list[tuple], learned: list[tuple]) -> list[tuple]:
-    """A quote the rules found no speaker for, inside the content of a learned attribution
-    ("According to the newspaper, “…”"), takes that attribution's source and cue."""
+def _speakers_from_learned(text: str, quotes: list[tuple], learned: list[tuple],
+                           attributions: list[tuple], resolver: Resolver) -> list[tuple]:
+    """Speakers for quotes the rules found none for: a quote inside the content of a
+    learned attribution ("According to the newspaper, “…”") takes its source and cue; a
+    quote that opens the paragraph after one ending in a colon ("Cruz continued:") takes the
+    source of the last attribution whose cue is in that paragraph's last sentence."""
     contents = sorted((a[0].start, a[0].end, a) for a in learned if a[1] is not None)
     starts = [c[0] for c in contents]
+    cues = sorted((a[2].end, a) for a in attributions if a[1] is not None and a[2] is not None)
+    cue_ends = [c[0] for c in cues]
     out = []
     for q in quotes:
         if q[4] == "no-speaker":
             i = bisect_right(starts, q[0].start) - 1
             if i >= 0 and q[0].end <= contents[i][1]:
-                a = contents[i][2]
-                q = (q[0], a[4] or a[1].text, a[1], a[2], "learned-attribution",
-                     quote_reason("learned-attribution", a[2], a[4] or a[1].text), a[7])
+                q = _spoken_by(q, contents[i][2], "learned-attribution")
+            elif (colon := _colon_before(text, q[0].start)) is not None:
+                j = bisect_right(cue_ends, colon) - 1
+                opening = _sentence_start_before(text, colon)
+                if j >= 0 and cues[j][0] > opening:
+                    q = _spoken_by(q, cues[j][1], "after-colon")
+                elif (subject := lead_subject(text, opening, colon)) is not None:
+                    q = _spoken_by_subject(text, q, subject, resolver)
         out.append(q)
     return out
+
+
+def _spoken_by(quote: tuple, attribution: tuple, rule: str) -> tuple:
+    speaker = attribution[4] or attribution[1].text
+    return (quote[0], speaker, attribution[1], attribution[2], rule,
+            quote_reason(rule, attribution[2], speaker), min(attribution[7], 0.6))
+
+
+def _spoken_by_subject(text: str, quote: tuple, subject: tuple[int, int],
+                       resolver: Resolver) -> tuple:
+    """The quote spoken by the subject of the sentence that ends in the colon before it
+    ("Cruz continued:")."""
+    span = _span(text, (subject,))
+    speaker = resolver.resolve(*subject) or span.text
+    return (quote[0], speaker, span, None, "colon-subject",
+            quote_reason("colon-subject", None, speaker), 0.45)
+
+
+def _colon_before(text: str, open_at: int) -> int | None:
+    """Where the paragraph before ends in a colon, when the quote opens its paragraph."""
+    line = text.rfind("\n", 0, open_at)
+    if line < 0 or text[line + 1:open_at].strip(" \t“\"‘'"):
+        return None
+    before = text[:line].rstrip()
+    return len(before) - 1 if before.endswith(":") else None
+
+
+def _sentence_start_before(text: str, at: int) -> int:
+    """The start of the sentence holding ``at`` (a rough cut: the last . ! ? or newline)."""
+    return max(text.rfind(mark, 0, at) + 1 for mark in (". ", "! ", "? ", "\n"))
 
 
 def learned_input(article: Article) -> tuple[str, list[Range], Taken, tuple[Range, ...]]:

@@ -19,6 +19,8 @@ _QUOTE = {
     "no-speaker": "Words between quotation marks; no speaker found nearby",
     "learned-attribution": "The quoted words sit inside what “{cue}” reports, a cue learned "
                            "from annotated news",
+    "after-colon": "Opens the paragraph after “{cue}” and a colon, so {speaker} speaks it",
+    "colon-subject": "Opens the paragraph after a sentence by {speaker} that ends in a colon",
     "written-message": "“{cue}” a message that reads the quoted words names who wrote them",
     "headline-quote": "A quote in the headline; “{cue}” there names who said it",
     "headline-on": "A quote in the headline, followed by who it is from: “{speaker} on …”",
