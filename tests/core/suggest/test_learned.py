@@ -71,3 +71,18 @@ def test_a_rerun_gives_what_a_cold_run_gives(sample_text: str) -> None:
     assert [a.cue.text for a in again.attributions if a.rule == learned.RULE] == \
         [a.cue.text for a in suggest(Article(sample_text.replace("reported", "said", 1)),
                                      reuse=False).attributions if a.rule == learned.RULE]
+
+
+def test_a_quote_inside_a_learned_content_takes_its_source() -> None:
+    text = "Headline\n\nThe senator has endorsed “a fair deal for every family in the state.”\n"
+    found = suggest(Article(text), reuse=False)
+    (quote,) = found.quotes
+    assert (quote.speaker, quote.rule) == ("The senator", "learned-attribution")
+    assert quote.cue.text == "has endorsed"
+
+
+def test_a_quote_after_a_paragraph_ending_in_a_colon_is_spoken_by_its_subject() -> None:
+    text = ("Headline\n\nThe debate turned sharp.\n\nCruz continued:\n\n“The questions asked "
+            "in this debate illustrate why the voters do not trust the media at all.”\n")
+    (quote,) = suggest(Article(text), reuse=False).quotes
+    assert (quote.speaker, quote.rule) == ("Cruz", "colon-subject")

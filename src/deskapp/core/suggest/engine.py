@@ -96,8 +96,7 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
                learned_attributions(*_learned_input(article, layout, attributions, quotes),
                                     cache=_LEARNED_CACHE if reuse else None)]
     attributions.extend(learned)
-    if learned:
-        quotes = _speakers_from_learned(text, quotes, learned, attributions, resolver)
+    quotes = _speakers_from_learned(text, quotes, learned, attributions, resolver)
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
     seen: dict[str, int] = {}
