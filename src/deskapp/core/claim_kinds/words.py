@@ -8,7 +8,7 @@ matches as consecutive words.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _HERE = Path(__file__).parent
@@ -39,7 +39,8 @@ def vocabulary(name: str) -> tuple[frozenset[str], tuple[Phrase, ...]]:
     return frozenset(single), tuple(phrases)
 
 
-def verb_forms(word: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def verb_forms(word: str) -> frozenset[str]:
     """``word`` and the base forms it may be an inflection of ("worried" → "worry",
     "planned" → "plan", "hoping" → "hope"); wrong guesses are harmless: only listed
     words count."""
@@ -52,10 +53,11 @@ def verb_forms(word: str) -> set[str]:
                 forms.add(stem[:-1])  # planned, regretting
     if word.endswith(("ies", "ied")):
         forms.add(word[:-3] + "y")
-    return forms
+    return frozenset(forms)
 
 
-def noun_forms(word: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def noun_forms(word: str) -> frozenset[str]:
     """``word`` and the singulars it may be the plural of ("studies" → "study")."""
     forms = {word}
     if word.endswith("ies"):
@@ -64,20 +66,24 @@ def noun_forms(word: str) -> set[str]:
         forms.add(word[:-2])
     if word.endswith("s"):
         forms.add(word[:-1])
-    return forms
+    return frozenset(forms)
 
 
 def has_phrase(tokens: list[str], name: str, forms=verb_forms) -> bool:
     """Whether ``tokens`` hold a word (in one of its ``forms``) or a phrase of ``name``."""
     single, phrases = vocabulary(name)
-    if any(not single.isdisjoint(forms(t)) for t in tokens):
+    token_forms = [forms(t) for t in tokens]
+    if any(not single.isdisjoint(f) for f in token_forms):
         return True
-    return any(_holds(tokens, p, forms) for p in phrases)
+    if not phrases or len(tokens) < 2:
+        return False
+    known = frozenset().union(*token_forms)
+    return any(known.issuperset(p) and _holds(token_forms, p) for p in phrases)
 
 
-def _holds(tokens: list[str], phrase: Phrase, forms) -> bool:
+def _holds(token_forms: list[frozenset[str]], phrase: Phrase) -> bool:
     n = len(phrase)
-    for i in range(len(tokens) - n + 1):
-        if all(p in forms(t) for p, t in zip(phrase, tokens[i : i + n], strict=True)):
+    for i in range(len(token_forms) - n + 1):
+        if all(p in f for p, f in zip(phrase, token_forms[i : i + n], strict=True)):
             return True
     return False
