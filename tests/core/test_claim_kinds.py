@@ -105,3 +105,13 @@ def test_each_suggestion_carries_its_kind_in_its_reason(fixtures):
         assert a.reason.startswith(f"{a.claim_kind.label}: ")
         assert a.kind == "attribution"  # the queue's kind is unchanged
     assert all(q.claim_kind is S for q in found.quotes)
+
+
+def test_the_marks_list_filters_count_marks_by_kind(fixtures):
+    from deskapp.core.annotations import AnnotationSet
+
+    text = (fixtures / "claim-kinds.txt").read_text(encoding="utf-8")
+    marks = AnnotationSet.of(s.to_mark() for s in suggest(Article(text)).items)
+    assert marks.count("thought") == 1 and marks.nth(0, "thought").cue.text == "believe"
+    assert marks.count("document") == 1
+    assert marks.count("statement") == len(marks) - 2
