@@ -210,3 +210,25 @@ def test_store_from_group_option_or_environment(store_path: Path, monkeypatch) -
     monkeypatch.setenv("DESKAPP_STORE", str(store_path))
     code, out, _ = run("list", "--format", "json", "--state", "new")
     assert code == 0 and len(json.loads(out)) == 2
+
+
+def test_approve_skip_thoughts_leaves_pending_thoughts_out_of_the_checks(
+    tmp_path: Path, fixtures: Path
+) -> None:
+    """Issue 12: every suggestion accepted but a thought ("believe"): blocked by default,
+    approved with --skip-thoughts."""
+    from deskapp.core.suggest import suggest
+
+    text = (fixtures / "claim-kinds.txt").read_text(encoding="utf-8")
+    doc = Document(Article(text))
+    for item in suggest(doc.article).items:
+        if item.claim_kind != "thought":
+            doc = doc.add_mark(item.to_mark())
+    path = tmp_path / "thoughts.sqlite3"
+    with Store.open(path) as store:
+        store.save(doc, reviewer="ana")
+    code, _, err = run("approve", "1", "--store", str(path), "--reviewer", "ana")
+    assert code == 1 and "1 suggestion not yet accepted or rejected" in err
+    code, out, _ = run("approve", "1", "--store", str(path), "--reviewer", "ana",
+                       "--skip-thoughts")
+    assert code == 0 and "approved article 1" in out

@@ -78,3 +78,20 @@ def test_missing_file_is_one_line_and_exit_1(tmp_path):
     assert result.exit_code == 1
     assert result.output.count("\n") <= 1 and "nope.txt" in result.output
     assert "Traceback" not in result.output
+
+
+def test_json_gives_each_suggestion_its_claim_kind(fixtures):
+    """Issue 12: "kind" is added to every attribution (statement, thought, document) and
+    quote (statement); the other keys stay as they were."""
+    result = _run(str(fixtures / "claim-kinds.txt"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    kinds = {a["cue"]["text"]: a["kind"] for a in data["attributions"]}
+    assert kinds == {"said": "statement", "believe": "thought", "showed": "document"}
+    for a in data["attributions"]:
+        assert a.keys() >= ATTRIBUTION_KEYS | {"kind"}
+        assert a["reason"].split(":")[0] in {"Statement", "Thought", "Document/data"}
+    sample = json.loads(_run(str(fixtures / "venezuela-defections.txt"), "--format",
+                             "json").output)
+    assert {q["kind"] for q in sample["quotes"]} == {"statement"}
+    assert all(a["kind"] in {"statement", "thought", "document"} for a in sample["attributions"])

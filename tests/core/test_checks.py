@@ -34,3 +34,19 @@ def test_an_accepted_attribution_over_a_figure_clears_the_claim(sample_text):
     assert unattributed_claims(doc) == []
     kinds = {b.kind for b in document_blockers(doc)}
     assert BlockerKind.UNATTRIBUTED_CLAIM not in kinds
+
+
+def test_pending_thoughts_block_approval_unless_they_take_no_part(fixtures):
+    """Issue 12: a setting says whether thought attributions take part in the checks."""
+    text = (fixtures / "claim-kinds.txt").read_text(encoding="utf-8")
+    doc = Document(Article(text))
+    found = suggest(doc.article)
+    thoughts = [a for a in found.attributions if a.claim_kind == "thought"]
+    assert thoughts
+    for item in found.items:
+        if item.claim_kind != "thought":
+            doc = doc.add_mark(item.to_mark())
+    assert pending_suggestions(doc, found) == len(thoughts)
+    assert pending_suggestions(doc, found, thoughts=False) == 0
+    assert BlockerKind.UNREVIEWED_SUGGESTIONS in {b.kind for b in document_blockers(doc, found)}
+    assert document_blockers(doc, found, thoughts=False) == []

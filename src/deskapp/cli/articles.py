@@ -126,7 +126,10 @@ def search_command(query: str, store_path: str | None, fmt: str, limit: int) -> 
 @store_option
 @click.option("--reviewer", required=True, help="Who approves (recorded with the version).")
 @click.option("--note", default="", help="Why; required to approve although checks fail.")
-def approve_command(article_id: int, store_path: str | None, reviewer: str, note: str) -> None:
+@click.option("--skip-thoughts", is_flag=True,
+              help="Pending thought attributions (believes, plans, …) do not block approval.")
+def approve_command(article_id: int, store_path: str | None, reviewer: str, note: str,
+                    skip_thoughts: bool) -> None:
     """Approve an article after the review checks; a note overrides failing checks."""
     if not reviewer.strip():
         raise click.BadParameter("the reviewer's name is empty", param_hint="--reviewer")
@@ -137,7 +140,8 @@ def approve_command(article_id: int, store_path: str | None, reviewer: str, note
             return
         check_transition(doc.state, State.APPROVED)
         try:
-            overridden = require_approval(document_blockers(doc), note)
+            blockers = document_blockers(doc, thoughts=not skip_thoughts)
+            overridden = require_approval(blockers, note)
         except ApprovalBlocked as blocked:
             _report_blocked(article_id, blocked)
         saved = store.transition(article_id, State.APPROVED, reviewer=reviewer.strip(),

@@ -3,12 +3,15 @@
 ``--format json`` is a contract read by tools outside the project::
 
     {"text", "quotes": [{"start", "end", "text", "speaker", "speaker_span", "cue",
-                         "reason", "confidence"}],
-     "attributions": [{"source", "cue", "content", "source_kind", "reason", "confidence"}],
+                         "reason", "confidence", "kind"}],
+     "attributions": [{"source", "cue", "content", "source_kind", "reason", "confidence",
+                       "kind"}],
      "flags": [{"kind", "start", "end", "text", "message"}]}
 
 Spans are ``{"start", "end", "text"}`` (plus ``"fragments"`` when in pieces) or null;
-offsets are Python str indices into ``text``. Extra keys: ``id``, ``rule``, ``entity``.
+offsets are Python str indices into ``text``. ``kind`` is the claim's kind: "statement",
+"thought" or "document" (documents and data); a quote's is "statement". Extra keys:
+``id``, ``rule``, ``entity``.
 
 Several paths, a folder or ``--lines`` print the same object plus ``"file"`` (the path
 read), one per line and per article (JSON lines, ``detect_batch``); one FILE without
@@ -43,13 +46,13 @@ def detection_json(article: Article, found: Suggestions) -> dict:
         **({"fragments": q.span.to_json()["fragments"]} if q.span.fragments else {}),
         "speaker": q.speaker, "speaker_span": json_or_none(q.speaker_span),
         "cue": json_or_none(q.cue), "reason": q.reason, "confidence": round(q.confidence, 2),
-        "rule": q.rule, "id": q.id,
+        "rule": q.rule, "id": q.id, "kind": str(q.claim_kind),
     } for q in found.quotes]
     attributions = [{
         "source": json_or_none(a.source), "cue": json_or_none(a.cue),
         "content": a.content.to_json(), "source_kind": str(a.source_kind),
         "reason": a.reason, "confidence": round(a.confidence, 2),
-        "entity": a.entity, "rule": a.rule, "id": a.id,
+        "entity": a.entity, "rule": a.rule, "id": a.id, "kind": str(a.claim_kind),
     } for a in found.attributions]
     return {"text": article.text, "quotes": quotes, "attributions": attributions,
             "flags": [f.to_json() for f in found.flags]}
@@ -71,7 +74,8 @@ def detection_text(found: Suggestions) -> str:
         source = a.source.text if a.source else "(unnamed)"
         cue = a.cue.piece_text if a.cue else "?"
         lines.append(f"attrib {a.content.start:>6}  {source} — {cue} — "
-                     f"{_short(a.content.piece_text, 60)}  [{a.source_kind}, {a.rule}]")
+                     f"{_short(a.content.piece_text, 60)}  "
+                     f"[{a.source_kind}, {a.claim_kind}, {a.rule}]")
     for f in found.flags:
         lines.append(f"flag   {f.span.start:>6}  {f.kind}: {_short(f.span.text, 60)}")
     return "\n".join(lines)

@@ -3,11 +3,13 @@
 The window and ``deskapp approve`` both call ``document_blockers`` so that they block
 for the same reasons: suggestions neither accepted (covered by a mark) nor rejected,
 figures and claims no accepted attribution covers, quotes without a speaker, orphaned
-marks.
+marks. Pending *thought* attributions ("believes", "plans") count unless the caller says
+they take no part (``thoughts=False``: the window's setting, ``approve --skip-thoughts``).
 """
 
 from __future__ import annotations
 
+from deskapp.core.claim_kinds import ClaimKind
 from deskapp.core.document import Document
 from deskapp.core.review import Blocker, approval_blockers
 from deskapp.core.spans import Span
@@ -16,11 +18,14 @@ from deskapp.core.suggest import ReviewQueue, Suggestions, suggest
 CLAIM_FLAGS = frozenset({"unattributed figure", "unattributed claim"})
 
 
-def pending_suggestions(doc: Document, suggestions: Suggestions | None = None) -> int:
-    """Suggestions that no mark covers and that the editor has not rejected."""
+def pending_suggestions(doc: Document, suggestions: Suggestions | None = None, *,
+                        thoughts: bool = True) -> int:
+    """Suggestions that no mark covers and that the editor has not rejected (without
+    thought attributions when ``thoughts`` is False)."""
     found = suggestions if suggestions is not None else suggest(doc.article)
     queue = ReviewQueue.of(found, doc.marks)
-    return sum(1 for item in queue.items if item.id not in doc.rejected)
+    return sum(1 for item in queue.items if item.id not in doc.rejected
+               and (thoughts or item.claim_kind is not ClaimKind.THOUGHT))
 
 
 def unattributed_claims(doc: Document, suggestions: Suggestions | None = None) -> list[Span]:
@@ -34,11 +39,13 @@ def unattributed_claims(doc: Document, suggestions: Suggestions | None = None) -
     ]
 
 
-def document_blockers(doc: Document, suggestions: Suggestions | None = None) -> list[Blocker]:
-    """Everything that blocks approving ``doc``."""
+def document_blockers(doc: Document, suggestions: Suggestions | None = None, *,
+                      thoughts: bool = True) -> list[Blocker]:
+    """Everything that blocks approving ``doc``; ``thoughts=False`` leaves pending thought
+    attributions out of the count of suggestions not yet decided."""
     found = suggestions if suggestions is not None else suggest(doc.article)
     return approval_blockers(
         doc,
-        unreviewed_suggestions=pending_suggestions(doc, found),
+        unreviewed_suggestions=pending_suggestions(doc, found, thoughts=thoughts),
         unattributed_claims=unattributed_claims(doc, found),
     )

@@ -20,6 +20,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from deskapp.core.claim_kinds import ClaimKind, of_mark
 from deskapp.core.marks import Attribution, Quote, order
 from deskapp.core.shifting import shift_marks
 
@@ -112,12 +113,19 @@ def chunked(marks: Sequence[Mark], size: int | None = None) -> list[MarkChunk]:
 
 
 def matches(mark: Mark, which: str | None) -> bool:
-    """Whether ``mark`` is listed under the filter ``which`` (None: every mark)."""
+    """Whether ``mark`` is listed under the filter ``which`` (None: every mark; a claim
+    kind, "statement", "thought" or "document": the marks of that kind, quotes being
+    statements)."""
     if which is None:
         return True
     if which == "orphaned":
         return mark.orphaned
+    if which in _CLAIM_KINDS:
+        return of_mark(mark) == which
     return mark.kind == which
+
+
+_CLAIM_KINDS = frozenset(ClaimKind)
 
 
 def listed(chunk: MarkChunk, which: str | None) -> int:

@@ -306,6 +306,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "attribution)",
     ),
     ActionSpec(
+        "review_kind_filter",
+        "Review only one &claim kind",
+        "K",
+        "Review",
+        "suggestions.mode.cycle_kind",
+        "Review mode: review only one kind of claim, in turn all → statements (quotes too) → "
+        "thoughts → documents/data → all",
+    ),
+    ActionSpec(
         "leave_review",
         "&Leave review mode",
         "Esc",
@@ -370,6 +379,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Review",
         "versions.workflow.unspike",
         "Bring a spiked article back into review",
+    ),
+    ActionSpec(
+        "thoughts_in_checks",
+        "&Thoughts take part in approval checks",
+        "Ctrl+Shift+T",
+        "Review",
+        "review.set_thoughts_in_checks",
+        "When on (the default), pending thought attributions (believes, plans, …) block "
+        "approval like any suggestion; off, they do not (kept in the settings)",
+        checkable=True,
     ),
     ActionSpec(
         "settings",

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.parts = PartsActions(self)
         self.suggestions = SuggestionActions(self)
         self.actions_by_id = build_actions(self)
+        self.review.show_settings()
         self._build_menus()
         self.session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         self.session.undo_stack.undoTextChanged.connect(self._name_undo)

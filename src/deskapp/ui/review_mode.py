@@ -1,6 +1,7 @@
 """Review mode: the current suggestion selected in the text and explained in the review
 bar; accept (A/Enter), reject (X/Delete), skip (Space), back (Backspace), accept all of
-a kind (Shift+A), Esc leaves.
+a kind (Shift+A), review only one claim kind (K: all → statements → thoughts →
+documents/data), Esc leaves.
 
 Accepting adds a mark and rejecting records the suggestion's id in
 ``Document.rejected``, each as one undoable step (so both are saved with the version and
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 
+from deskapp.core.claim_kinds import PLURALS, ClaimKind
 from deskapp.core.suggest import Decision, ReviewQueue, Suggestion
 
 if TYPE_CHECKING:
@@ -29,8 +31,12 @@ REVIEW_KEYS = (
     "skip_suggestion",
     "previous_suggestion",
     "accept_all_kind",
+    "review_kind_filter",
     "leave_review",
 )
+# what K shows in turn (None: every kind)
+KIND_CYCLE: tuple[ClaimKind | None, ...] = (None, ClaimKind.STATEMENT, ClaimKind.THOUGHT,
+                                            ClaimKind.DOCUMENT)
 
 
 class ReviewMode:
@@ -167,6 +173,18 @@ class ReviewMode:
             self.owner.flush()
             self.owner.queue = self.owner.queue.back()
             self.owner.draw()
+
+    def cycle_kind(self) -> None:
+        """K: review only statements, then thoughts, then documents/data, then all."""
+        if not self.on:
+            return
+        self.owner.flush()
+        queue = self.owner.queue
+        following = KIND_CYCLE[(KIND_CYCLE.index(queue.only) + 1) % len(KIND_CYCLE)]
+        self.owner.queue = queue.only_kind(following)
+        self.owner.draw()
+        shown = "every kind" if following is None else f"{PLURALS[following]} only"
+        self.window.status(f"Reviewing {shown} · {self.owner.queue.progress} · K changes it")
 
     def accept_all_of_kind(self) -> None:
         """Shift+A: accept every undecided suggestion of the current one's kind, one step."""

@@ -210,9 +210,11 @@ class SuggestionActions:
         decisions = decide(items, covers, self._coverage, doc.rejected)
         self._rejected, self._decided = doc.rejected, decisions
         keys = [identity(i) for i in items] if keep is not None else []
-        position = keys.index(keep) if keep in keys else _first_open(
-            decisions, min(self.queue.position, len(items)))
-        self._set_queue(ReviewQueue(items, decisions, position), covers, underlines)
+        queue = ReviewQueue(items, decisions, 0, self.queue.only)  # the kind filter stays
+        at = keys.index(keep) if keep in keys else -1
+        position = at if at >= 0 and queue.listed(items[at]) else queue.next_open(
+            min(self.queue.position, len(items)))
+        self._set_queue(replace(queue, position=position), covers, underlines)
         self.flags_panel.set_flags(result.flags)
         self.draw()
 
@@ -235,7 +237,7 @@ class SuggestionActions:
         else:
             decisions = self.queue.decisions
         if decisions != self.queue.decisions:
-            self.queue = _reopened(ReviewQueue(items, decisions, self.queue.position))
+            self.queue = _reopened(replace(self.queue, decisions=decisions))
         self._rejected, self._decided = doc.rejected, self.queue.decisions
         self.draw()
 
@@ -319,13 +321,4 @@ def _reopened(queue: ReviewQueue) -> ReviewQueue:
     decision" beside a pending one."""
     if queue.current is not None or queue.done:
         return queue
-    return replace(queue, position=_first_open(queue.decisions, 0))
-
-
-def _first_open(decisions, start: int) -> int:
-    n = len(decisions)
-    for step in range(n):
-        i = (start + step) % n
-        if decisions[i] is None:
-            return i
-    return n
+    return replace(queue, position=queue.next_open(0))

@@ -72,3 +72,28 @@ def test_accepted_marks_are_the_annotation_types(found):
     assert {type(m) for m in marks} == {Quote, Attribution}
     quote = next(m for m in marks if isinstance(m, Quote))
     assert quote.speaker == "Amanda Lapo"
+
+
+def test_a_claim_kind_filter_reviews_only_that_kind(fixtures):
+    """Issue 12: review only thoughts, only documents/data, only statements (quotes too)."""
+    from deskapp.core.claim_kinds import ClaimKind
+
+    text = (fixtures / "claim-kinds.txt").read_text(encoding="utf-8")
+    queue = ReviewQueue.of(suggest(Article(text)))
+    thoughts = queue.only_kind(ClaimKind.THOUGHT)
+    assert thoughts.current.claim_kind == "thought" and thoughts.total == 1
+    assert thoughts.progress == "0 of 1 thoughts reviewed"
+    done = thoughts.accept()
+    assert done.done and done.current is None and done.reviewed == 1
+    assert done.back().current.claim_kind == "thought"
+    statements = done.only_kind(ClaimKind.STATEMENT)
+    assert statements.total == sum(1 for i in queue.items if i.claim_kind == "statement") >= 2
+    seen = set()
+    for _ in range(statements.total):
+        seen.add(statements.current.claim_kind)
+        statements = statements.skip()
+    assert seen == {"statement"}
+    everything = done.only_kind(None)
+    assert everything.total == queue.total and everything.reviewed == 1
+    docs = queue.only_kind(ClaimKind.DOCUMENT).accept_all("attribution")
+    assert [i.claim_kind for i in docs.accepted] == ["document"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from deskapp.core.annotations import Attribution, Quote, SourceKind
+from deskapp.core.claim_kinds import ClaimKind, claim_kind, kinded_reason
 from deskapp.core.plain_reading import retexted
 from deskapp.core.spans import Span
 
@@ -66,6 +67,7 @@ class QuoteSuggestion:
     id: str = ""
 
     kind = "quote"
+    claim_kind = ClaimKind.STATEMENT  # a direct quote is a statement
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -82,7 +84,9 @@ class QuoteSuggestion:
 
 @dataclass(frozen=True, slots=True)
 class AttributionSuggestion:
-    """A proposed attribution: source – cue – content."""
+    """A proposed attribution: source – cue – content. ``claim_kind`` (statement, thought,
+    document/data) is worked out from the cue and source texts when not given, and leads
+    the ``reason`` ("Thought: …")."""
 
     content: Span
     source: Span | None
@@ -93,13 +97,17 @@ class AttributionSuggestion:
     reason: str
     confidence: float
     id: str = ""
+    claim_kind: ClaimKind | None = None
 
-    kind = "attribution"
+    kind = "attribution"  # quote or attribution (the review queue's kind); see claim_kind
 
     def __post_init__(self) -> None:
         if not self.id:
             object.__setattr__(self, "id",
                                suggestion_id("attribution", self.content, self.source, self.cue))
+        if self.claim_kind is None:
+            object.__setattr__(self, "claim_kind", _claim_kind(self.cue, self.source))
+        object.__setattr__(self, "reason", kinded_reason(self.claim_kind, self.reason))
 
     @property
     def anchor(self) -> Span:
@@ -172,7 +180,22 @@ class Flag:
 
 new_span = slot_filler(Span)  # new_span(start, end, text, fragments): 0 <= start <= end
 new_quote = slot_filler(QuoteSuggestion)
-new_attribution = slot_filler(AttributionSuggestion)
+_fill_attribution = slot_filler(AttributionSuggestion)
+
+
+def _claim_kind(cue: Span | None, source: Span | None) -> ClaimKind:
+    return claim_kind(cue.piece_text if cue is not None else None,
+                      source.text if source is not None else None)
+
+
+def new_attribution(content: Span, source: Span | None, cue: Span | None,
+                    source_kind: SourceKind, entity: str | None, rule: str, reason: str,
+                    confidence: float, id: str) -> AttributionSuggestion:
+    """``AttributionSuggestion(...)`` without its checks, for the engine's hot path; the
+    claim kind is worked out here and leads the reason."""
+    kind = _claim_kind(cue, source)
+    return _fill_attribution(content, source, cue, source_kind, entity, rule,
+                             kinded_reason(kind, reason), confidence, id, kind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,12 @@ too) are left out, so rerunning the engine after an edit does not ask twice.
     queue = queue.skip()              # Space
     queue = queue.back()              # Backspace
     queue = queue.accept_all("quote")
+    queue = queue.only_kind(ClaimKind.THOUGHT)  # review thoughts only (None: every kind)
     queue.progress                    # "12 of 19 reviewed"
     queue.marks()                     # the accepted items as Quote / Attribution marks
+
+With a claim-kind filter (``only``) the queue moves only among the items of that kind
+(a quote is a statement); ``current``, ``total``, ``reviewed`` and ``done`` count them alone.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from deskapp.core.annotations import Attribution, Mark, Quote
+from deskapp.core.claim_kinds import PLURALS, ClaimKind
 from deskapp.core.suggest.model import AttributionSuggestion, Suggestion, Suggestions
 
 
@@ -57,6 +62,7 @@ class ReviewQueue:
     items: tuple[Suggestion, ...] = ()
     decisions: tuple[Decision | None, ...] = ()
     position: int = 0
+    only: ClaimKind | None = None  # review only the items of this claim kind
 
     @classmethod
     def of(cls, suggestions: Suggestions, marks: Iterable[Mark] = ()) -> ReviewQueue:
@@ -65,18 +71,30 @@ class ReviewQueue:
         return cls(items, (None,) * len(items), 0)
 
     # --- reading -------------------------------------------------------------------
+    def listed(self, item: Suggestion) -> bool:
+        """Whether ``item`` is reviewed under the filter ``only``."""
+        return self.only is None or item.claim_kind == self.only
+
     @property
     def current(self) -> Suggestion | None:
-        """The item under review; None when every item has a decision."""
-        return self.items[self.position] if self.position < len(self.items) else None
+        """The item under review; None when every listed item has a decision."""
+        if self.position < len(self.items):
+            item = self.items[self.position]
+            return item if self.listed(item) else None
+        return None
 
     @property
     def total(self) -> int:
-        return len(self.items)
+        if self.only is None:
+            return len(self.items)
+        return sum(1 for item in self.items if self.listed(item))
 
     @property
     def reviewed(self) -> int:
-        return len(self.decisions) - self.decisions.count(None)
+        if self.only is None:
+            return len(self.decisions) - self.decisions.count(None)
+        return sum(1 for item, d in zip(self.items, self.decisions, strict=True)
+                   if d is not None and self.listed(item))
 
     @property
     def done(self) -> bool:
@@ -84,7 +102,9 @@ class ReviewQueue:
 
     @property
     def progress(self) -> str:
-        return f"{self.reviewed} of {self.total} reviewed"
+        """E.g. "12 of 19 reviewed", "2 of 5 thoughts reviewed" under a filter."""
+        what = f" {PLURALS[self.only]}" if self.only is not None else ""
+        return f"{self.reviewed} of {self.total}{what} reviewed"
 
     def decision(self, suggestion_id: str) -> Decision | None:
         for item, decision in zip(self.items, self.decisions, strict=True):
@@ -112,18 +132,22 @@ class ReviewQueue:
         """Leave the current item undecided and move to the next undecided one."""
         if self.current is None:
             return self
-        return replace(self, position=self._next_open(self.position + 1))
+        return replace(self, position=self.next_open(self.position + 1))
 
     def back(self) -> ReviewQueue:
-        """Return to the previous item (decided or not) to look at it again."""
-        return replace(self, position=max(0, min(self.position, len(self.items)) - 1))
+        """Return to the previous listed item (decided or not) to look at it again."""
+        for i in range(min(self.position, len(self.items)) - 1, -1, -1):
+            if self.listed(self.items[i]):
+                return replace(self, position=i)
+        return self
 
     def accept_all(self, kind: str) -> ReviewQueue:
-        """Accept every undecided item of ``kind`` ("quote" or "attribution")."""
-        decisions = tuple(Decision.ACCEPTED if d is None and item.kind == kind else d
+        """Accept every undecided listed item of ``kind`` ("quote" or "attribution")."""
+        decisions = tuple(Decision.ACCEPTED if d is None and item.kind == kind
+                          and self.listed(item) else d
                           for item, d in zip(self.items, self.decisions, strict=True))
         moved = replace(self, decisions=decisions)
-        return replace(moved, position=moved._next_open(self.position))
+        return replace(moved, position=moved.next_open(self.position))
 
     def _decide(self, decision: Decision) -> ReviewQueue:
         if self.current is None:
@@ -131,13 +155,23 @@ class ReviewQueue:
         decisions = list(self.decisions)
         decisions[self.position] = decision
         moved = replace(self, decisions=tuple(decisions))
-        return replace(moved, position=moved._next_open(self.position + 1))
+        return replace(moved, position=moved.next_open(self.position + 1))
 
-    def _next_open(self, start: int) -> int:
-        """The first undecided item from ``start``, wrapping round; len(items) if none."""
+    def only_kind(self, kind: ClaimKind | None) -> ReviewQueue:
+        """Review only the items of claim ``kind`` (None: every item): the current item
+        stays if listed, else the next undecided listed one becomes current."""
+        moved = replace(self, only=kind)
+        if moved.current is not None:
+            return moved
+        return replace(moved, position=moved.next_open(self.position))
+
+    def next_open(self, start: int) -> int:
+        """The first undecided listed item from ``start``, wrapping round; len(items) if
+        none."""
         n = len(self.items)
         for step in range(n):
             i = (start + step) % n
-            if self.decisions[i] is None:
+            if self.decisions[i] is None and self.listed(self.items[i]):
                 return i
         return n
+

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
 
 REVIEWER_KEY = "reviewer"
+THOUGHTS_KEY = "approval/thoughts_take_part"  # pending thought attributions block approval
 
 
 class ReviewActions:
@@ -34,6 +35,28 @@ class ReviewActions:
         except (KeyError, OSError):
             return "editor"
 
+    @property
+    def thoughts_take_part(self) -> bool:
+        """The setting: pending thought attributions count in the approval checks
+        (default on)."""
+        value = self.window.settings.value(THOUGHTS_KEY, True)
+        return value not in (False, "false", "0", 0)
+
+    def set_thoughts_in_checks(self, on: bool) -> None:
+        """Review ▸ Thoughts take part in approval checks (Ctrl+Shift+T)."""
+        if on == self.thoughts_take_part:
+            return
+        self.window.settings.setValue(THOUGHTS_KEY, bool(on))
+        self.window.status("Pending thought attributions " + (
+            "block approval like every suggestion" if on else "no longer block approval"))
+
+    def show_settings(self) -> None:
+        """Show the stored settings on their actions (once the actions exist)."""
+        action = self.window.actions_by_id["thoughts_in_checks"]
+        action.blockSignals(True)
+        action.setChecked(self.thoughts_take_part)
+        action.blockSignals(False)
+
     def edit_reviewer(self) -> None:
         name = dialogs.ask_text(
             self.window, "Reviewer", "Your name, recorded with approvals:", self.reviewer_name()
@@ -44,12 +67,15 @@ class ReviewActions:
 
     def blockers(self) -> list[Blocker]:
         """The same checks as ``deskapp approve``: core.checks on the current document,
-        with the window's up-to-date suggestions (a pending rerun is done first)."""
+        with the window's up-to-date suggestions (a pending rerun is done first); pending
+        thoughts count as the setting says (``approve --skip-thoughts`` when off)."""
+        thoughts = self.thoughts_take_part
         suggestions = getattr(self.window, "suggestions", None)
         if suggestions is None:
-            return document_blockers(self.window.session.document)
+            return document_blockers(self.window.session.document, thoughts=thoughts)
         suggestions.flush()
-        return document_blockers(self.window.session.document, suggestions.result)
+        return document_blockers(self.window.session.document, suggestions.result,
+                                 thoughts=thoughts)
 
     def approve(self) -> None:
         window, session = self.window, self.window.session

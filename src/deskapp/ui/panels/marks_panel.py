@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QLabel, QListView, QVBoxLayout, QWidget
 
 from deskapp.core.annotations import AnnotationSet, Attribution, Mark, Quote
+from deskapp.core.claim_kinds import ClaimKind, of_mark
 from deskapp.core.mark_chunks import matches
 
 FILTERS = (
@@ -13,6 +14,9 @@ FILTERS = (
     ("Quotes", "quote"),
     ("Attributions", "attribution"),
     ("Orphaned", "orphaned"),
+    ("Statements (quotes too)", ClaimKind.STATEMENT.value),
+    ("Thoughts", ClaimKind.THOUGHT.value),
+    ("Documents and data", ClaimKind.DOCUMENT.value),
 )
 RESET_ABOVE = 2_000  # rows changed above which one model reset is quicker
 
@@ -30,7 +34,8 @@ def describe(mark: Mark) -> str:
         return f"{prefix}❝ {who}: “{_short(mark.span.piece_text)}”"
     who = mark.source.text if mark.source else (mark.entity or str(mark.source_kind))
     cue = mark.cue.text if mark.cue else "?"
-    return f"{prefix}▸ {who} [{cue}] {_short(mark.content.piece_text)}"
+    kind = of_mark(mark).label.lower()
+    return f"{prefix}▸ ({kind}) {who} [{cue}] {_short(mark.content.piece_text)}"
 
 
 def tooltip(mark: Mark) -> str:
@@ -48,6 +53,7 @@ def tooltip(mark: Mark) -> str:
             lines.append(f"Refers to: {mark.entity}")
         lines.append(f"Cue: {mark.cue.text if mark.cue else '(none)'}")
         lines.append(f"Content: {_short(mark.content.piece_text, 300)}")
+        lines.append(f"Kind: {of_mark(mark).label}")
     if mark.note:
         lines.append(f"Note: {mark.note}")
     if mark.orphaned:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from deskapp.core.claim_kinds import PLURALS
 from deskapp.core.suggest import Decision, QuoteSuggestion, ReviewQueue, Suggestion
 
 KEYS_HINT = (
     "A / Enter accept · X / Delete reject · Space skip · Backspace back · "
-    "Shift+A accept all of this kind · Esc leave review"
+    "Shift+A accept all of this kind · K statements / thoughts / documents only · "
+    "Esc leave review"
 )
 
 
@@ -23,11 +25,19 @@ def progress_text(queue: ReviewQueue) -> str:
     return queue.progress
 
 
+def filter_text(queue: ReviewQueue) -> str:
+    """Which claim kinds are reviewed, when not all: " · Showing: thoughts only (…)"."""
+    if queue.only is None:
+        return ""
+    return f" · Showing: {PLURALS[queue.only]} only (K: next kind)"
+
+
 def headline(item: Suggestion, decision: Decision | None) -> str:
-    """Kind, rule, confidence and the decision so far."""
+    """Kind (and claim kind), rule, confidence and the decision so far."""
     state = {None: "pending", Decision.ACCEPTED: "accepted", Decision.REJECTED: "rejected"}
+    claim = "" if isinstance(item, QuoteSuggestion) else f" · {item.claim_kind.label}"
     return (
-        f"{item.kind.capitalize()} · rule {item.rule} · "
+        f"{item.kind.capitalize()}{claim} · rule {item.rule} · "
         f"confidence {item.confidence:.0%} · {state[decision]}"
     )
 
@@ -81,10 +91,14 @@ class ReviewBar(QFrame):
         pending = queue.total - queue.reviewed
         self.progress.setText(
             f"<b>{progress_text(queue)}</b>" + (f" · {pending} pending" if pending else "")
+            + filter_text(queue)
         )
         item = queue.current
         if item is None:
             done = "Every suggestion has a decision." if queue.total else "No suggestions."
+            if queue.only is not None:
+                done = (f"Every one of the {PLURALS[queue.only]} has a decision."
+                        if queue.total else f"No {PLURALS[queue.only]} suggested.")
             self.title.setText(done + " Esc leaves review mode; Backspace goes back.")
             self.reason.setText("")
             self.marked.setText("")
