@@ -1,5 +1,5 @@
 """Issue 12, claim kinds in the window: K filters review mode by kind, the marks list
-filters and shows kinds, Ctrl+Shift+T says whether pending thoughts block approval."""
+filters and shows kinds, Ctrl+Alt+T says whether pending thoughts block approval."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from deskapp.core.workflow import State
 from deskapp.ui import dialogs
 from deskapp.ui.controllers import review as review_controller
 from deskapp.ui.controllers.review import THOUGHTS_KEY
-from tests.ui.keys import CTRL, SHIFT, press
+from tests.ui.keys import ALT, CTRL, SHIFT, press
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_the_marks_list_shows_and_filters_kinds(kinds_window, qtbot):
     assert panel.model.rowCount() == total - 2  # the statements
 
 
-def test_ctrl_shift_t_leaves_pending_thoughts_out_of_approval(kinds_window, qtbot,
+def test_ctrl_alt_t_leaves_pending_thoughts_out_of_approval(kinds_window, qtbot,
                                                                monkeypatch, settings):
     window = kinds_window
     asked = []
@@ -110,7 +110,7 @@ def test_ctrl_shift_t_leaves_pending_thoughts_out_of_approval(kinds_window, qtbo
     assert [b.message for b in blockers] == ["1 suggestion not yet accepted or rejected"]
     assert window.session.document.state != State.APPROVED
 
-    press(qtbot, window.view, Qt.Key.Key_T, CTRL | SHIFT)
+    press(qtbot, window.view, Qt.Key.Key_T, CTRL | ALT)
     assert not action.isChecked()
     assert settings.value(THOUGHTS_KEY) in (False, "false")
     assert "no longer block approval" in window.statusBar().currentMessage()

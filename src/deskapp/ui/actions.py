@@ -383,7 +383,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "thoughts_in_checks",
         "&Thoughts take part in approval checks",
-        "Ctrl+Shift+T",
+        "Ctrl+Alt+T",
         "Review",
         "review.set_thoughts_in_checks",
         "When on (the default), pending thought attributions (believes, plans, …) block "

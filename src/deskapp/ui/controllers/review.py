@@ -43,7 +43,7 @@ class ReviewActions:
         return value not in (False, "false", "0", 0)
 
     def set_thoughts_in_checks(self, on: bool) -> None:
-        """Review ▸ Thoughts take part in approval checks (Ctrl+Shift+T)."""
+        """Review ▸ Thoughts take part in approval checks (Ctrl+Alt+T)."""
         if on == self.thoughts_take_part:
             return
         self.window.settings.setValue(THOUGHTS_KEY, bool(on))
