@@ -108,3 +108,21 @@ def test_a_valid_export_with_an_orphaned_mark_imports(tmp_path):
     doc = read_document(path)
     assert [q.id for q in doc.marks.quotes] == ["q1", "q2"]
     assert doc.marks.quotes[1].orphaned
+
+
+def test_a_batch_goes_on_whatever_a_reader_raises(tmp_path):
+    from deskapp.core.importers import iter_import
+
+    names = ["a.txt", "b.txt", "c.txt"]
+    for name in names:
+        (tmp_path / name).write_text("Headline\n\nSome text of the article.\n", encoding="utf-8")
+
+    def reader(path):
+        if path.name == "b.txt":
+            raise AttributeError("'NoneType' object has no attribute 'get'")
+        return read_document(path)
+
+    results = list(iter_import([tmp_path], reader=reader))
+    assert [r.path.name for r in results] == names
+    assert [r.ok for r in results] == [True, False, True]
+    assert "b.txt: cannot be imported (unexpected AttributeError" in results[1].error
