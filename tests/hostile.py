@@ -19,6 +19,14 @@ def static_cases() -> list[tuple[str, bytes, str]]:
     return [(name, (HOSTILE / name).read_bytes(), words) for name, words in expected.items()]
 
 
+def readable_cases() -> list[tuple[str, bytes]]:
+    """The other files of ``fixtures/hostile``: odd but readable (or refused), never a crash."""
+    refused = json.loads((HOSTILE / "expected-errors.json").read_text(encoding="utf-8"))
+    return [(p.name, p.read_bytes()) for p in sorted(HOSTILE.iterdir())
+            if p.name not in refused and p.suffix in (".txt", ".json", ".html", ".md")
+            and p.name != "expected-errors.json"]
+
+
 def _tag_with_attributes(count: int) -> bytes:
     attributes = b" ".join(b'a%d="x"' % i for i in range(count))
     return b"<html><body><p " + attributes + b">" + PROSE + b"</p></body></html>"

@@ -10,7 +10,7 @@ import json
 import time
 
 import pytest
-from tests.hostile import generated_cases, slow_before_cases, static_cases
+from tests.hostile import generated_cases, readable_cases, slow_before_cases, static_cases
 
 from deskapp.core.errors import ImportFailed
 from deskapp.core.importers import read_document
@@ -126,3 +126,18 @@ def test_a_batch_goes_on_whatever_a_reader_raises(tmp_path):
     assert [r.path.name for r in results] == names
     assert [r.ok for r in results] == [True, False, True]
     assert "b.txt: cannot be imported (unexpected AttributeError" in results[1].error
+
+
+READABLE = readable_cases()
+
+
+@pytest.mark.parametrize(("name", "data"), READABLE, ids=[c[0] for c in READABLE])
+def test_an_odd_but_readable_file_is_read_or_refused_never_a_crash(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    began = time.monotonic()
+    try:
+        assert read_document(path).article.text.strip()
+    except ImportFailed as exc:
+        assert "\n" not in str(exc)
+    assert time.monotonic() - began < 5

@@ -29,6 +29,7 @@ _NON_ASCII = bytes(range(0x80, 0x100))
 _C1 = re.compile(rb"[\x80-\x9f]")
 _WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
 _WESTERN_MARGIN = 0.1
+_TRIED = 4  # guesses tried on the whole data
 
 
 def normalize_newlines(text: str) -> str:
@@ -126,36 +127,36 @@ def _utf8_message(name: str, data: bytes, exc: UnicodeDecodeError) -> str:
 
 
 def _detect(data: bytes, name: str) -> tuple[str, str]:
+    """Detect on a sample first, then on the whole data; the first of the detector's best
+    guesses that decodes every byte wins, else the file is refused."""
     from charset_normalizer import from_bytes
 
     sample = data[:_SAMPLE_BYTES]
     if len(data) > _SAMPLE_BYTES and b"\n" in sample:
         sample = sample[: sample.rfind(b"\n") + 1]
-    encoding = _likeliest(from_bytes(sample))
-    if encoding is None:
-        raise ImportFailed(f"{name}: the text encoding could not be recognised (not a text file?)")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        encoding = _likeliest(from_bytes(data))
-        if encoding is None:
-            raise ImportFailed(f"{name}: the text encoding could not be recognised") from None
-        text = data.decode(encoding)
-    return normalize_newlines(text), _western_name(data, text, encoding)
+    for source in (sample, data) if len(sample) < len(data) else (data,):
+        for encoding in _ranked(from_bytes(source))[:_TRIED]:
+            try:
+                text = data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            return normalize_newlines(text), _western_name(data, text, encoding)
+    raise ImportFailed(f"{name}: the text encoding could not be recognised (not a text file?)")
 
 
-def _likeliest(results: Iterable) -> str | None:
-    """The detector's best guess, except that cp1252 wins when it reads about as cleanly:
-    on short Western texts the detector often prefers a rarer code page (cp1257, cp1250)
-    that turns "à" into "ą"."""
-    candidates = list(results)
+def _ranked(results: Iterable) -> list[str]:
+    """The detector's guesses, likeliest first, except that cp1252 comes first when it reads
+    about as cleanly: on short Western texts the detector often prefers a rarer code page
+    (cp1257, cp1250) that turns "à" into "ą"."""
+    candidates = sorted(results, key=lambda r: (r.chaos, -r.coherence))
     if not candidates:
-        return None
-    best = min(candidates, key=lambda r: (r.chaos, -r.coherence))
-    for result in candidates:
-        if result.encoding in _WESTERN and result.chaos <= best.chaos + _WESTERN_MARGIN:
-            return "cp1252"
-    return best.encoding
+        return []
+    ranked = [r.encoding for r in candidates]
+    best = candidates[0]
+    if any(r.encoding in _WESTERN and r.chaos <= best.chaos + _WESTERN_MARGIN
+           for r in candidates):
+        ranked.insert(0, "cp1252")
+    return list(dict.fromkeys(ranked))
 
 
 def _western_name(data: bytes, text: str, detected: str) -> str:

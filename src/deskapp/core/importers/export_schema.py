@@ -56,8 +56,9 @@ def check_export(data: object, name: str) -> None:
 def _check_record(data: Mapping[str, Any], text: str) -> None:
     _optional_string(data, "title", "title")
     state = data.get("state")
-    if state is not None and state not in _STATES:
-        raise _Invalid("state", f"unknown state {_show(state)} (one of {', '.join(_STATES)})")
+    if state is not None and not _one_of(state, _STATES):
+        raise _Invalid("state", f"unknown state {_show(state)} (one of "
+                       f"{', '.join(sorted(_STATES))})")
     meta = data.get("meta")
     if meta is not None:
         if not isinstance(meta, dict):
@@ -81,7 +82,7 @@ def _check_parts(parts: object, text: str) -> None:
     for i, part in enumerate(parts):
         where = f"parts[{i}]"
         _object(part, where)
-        if part.get("kind") not in _PART_KINDS:
+        if not _one_of(part.get("kind"), _PART_KINDS):
             raise _Invalid(f"{where}.kind", f"unknown part kind {_show(part.get('kind'))}")
         start, end = _span(part, text, where, exact=True)
         if start < previous_end:
@@ -107,7 +108,7 @@ def _check_attribution(mark: object, text: str, where: str, ids: set[str]) -> No
     for key in ("content", "source", "cue"):
         _optional_span(mark, key, text, f"{where}.{key}", exact=not orphaned)
     kind = mark.get("source_kind")
-    if kind is not None and kind not in _SOURCE_KINDS:
+    if kind is not None and not _one_of(kind, _SOURCE_KINDS):
         raise _Invalid(f"{where}.source_kind", f"unknown source kind {_show(kind)}")
     _optional_string(mark, "entity", f"{where}.entity")
 
@@ -208,6 +209,10 @@ def _string(value: str, where: str) -> None:
         code = ord(value[exc.start])
         raise _Invalid(where, f"holds an unpaired surrogate (U+{code:04X}) at character "
                        f"{exc.start}, not well-formed text") from None
+
+
+def _one_of(value: object, names: frozenset[str]) -> bool:
+    return isinstance(value, str) and value in names
 
 
 def _kind(value: object) -> str:
