@@ -225,3 +225,28 @@ def test_a_file_name_with_a_newline_keeps_one_line_per_file(tmp_path):
                    str(folder)).stdout.splitlines()
     assert [json.loads(line)["path"] for line in as_json] == [
         str(folder / "bad\nname.json"), str(folder / "two\nlines.txt")]
+
+
+def test_export_to_a_terminal_is_inert_and_to_a_pipe_unchanged(hostile_store):
+    import pty
+
+    args = [sys.executable, "-m", "deskapp", "export", "1", "--format", "md", "--store",
+            str(hostile_store)]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(args, stdout=slave, stderr=subprocess.PIPE)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert proc.wait(timeout=60) == 0
+    _inert(shown.decode("utf-8"))
+    assert "PWNED\\x07" in shown.decode("utf-8")
+    piped = _deskapp("export", "1", "--format", "md", "--store", str(hostile_store)).stdout
+    assert "\x1b" in piped and "PWNED\x07" in piped  # the export itself is the data
