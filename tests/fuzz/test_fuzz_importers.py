@@ -4,7 +4,8 @@ encodings, read by ``inspect`` and ``import``. Whatever the bytes: no traceback 
 text and that exports and re-imports), no input over 5 s, nothing half-stored.
 
 Deterministic (``derandomize``) and bounded: ``DESKAPP_FUZZ_EXAMPLES`` examples per test
-(60 by default, well under a minute in all); set it to 1000 for a deep run.
+(60 by default, well under a minute in all); set it to 1000 for a deep run, and
+``DESKAPP_FUZZ_RANDOM=1`` for a fresh random one.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 EXAMPLES = int(os.environ.get("DESKAPP_FUZZ_EXAMPLES", "60"))
 LIMIT_S = 5
 FUZZ = settings(
-    max_examples=EXAMPLES, deadline=timedelta(seconds=LIMIT_S), derandomize=True,
+    max_examples=EXAMPLES, deadline=timedelta(seconds=LIMIT_S),
+    derandomize=os.environ.get("DESKAPP_FUZZ_RANDOM") != "1",
     database=None, suppress_health_check=list(HealthCheck),
 )
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1252",
