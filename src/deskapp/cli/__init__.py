@@ -13,6 +13,7 @@ import sys
 import click
 
 from deskapp import __version__
+from deskapp.cli.printable import printable
 from deskapp.core.errors import DeskappError
 
 COMMAND_MODULES = (
@@ -29,17 +30,15 @@ class DeskappGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DeskappError as exc:
-            click.echo(f"deskapp: error: {exc}", err=True)
+            click.echo(f"deskapp: error: {printable(exc)}", err=True)
             ctx.exit(1)
         except BrokenPipeError:
             # the reader (e.g. `| head`) went away: stop quietly, as other tools do
             sys.stderr.close()
             ctx.exit(1)
         except OSError as exc:
-            click.echo(
-                f"deskapp: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
-                err=True,
-            )
+            message = f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+            click.echo(f"deskapp: error: {printable(message)}", err=True)
             ctx.exit(1)
 
 

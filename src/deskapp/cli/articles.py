@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from deskapp.cli import main
-from deskapp.cli.common import echo_json, resolve_store_path, store_option
+from deskapp.cli.common import StoreNumber, echo_json, resolve_store_path, store_option
+from deskapp.cli.printable import printable, printable_lines
 from deskapp.core.checks import document_blockers
 from deskapp.core.errors import DeskappError
 from deskapp.core.exporters import FORMATS
@@ -22,6 +23,8 @@ from deskapp.store import ArticleSummary, Store, VersionInfo
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
     help="Output format; json is the stable contract for other tools.")
+ARTICLE_ID = StoreNumber("article")
+LIMIT = StoreNumber("limit", positive=True, clamp=True)
 
 
 @contextmanager
@@ -43,8 +46,8 @@ def _echo_articles(rows: list[ArticleSummary], fmt: str) -> None:
         return
     click.echo(f"{'ID':>6}  {'STATE':<13} {'VER':>3}  {'UPDATED':<20} TITLE")
     for row in rows:
-        click.echo(f"{row.id:>6}  {row.state:<13} {row.versions:>3}  {row.updated[:19]:<20} "
-                   f"{row.title}")
+        click.echo(f"{row.id:>6}  {printable(row.state):<13} {row.versions:>3}  "
+                   f"{printable(row.updated[:19]):<20} {printable(row.title)}")
 
 
 @main.command("list")
@@ -55,7 +58,7 @@ def _echo_articles(rows: list[ArticleSummary], fmt: str) -> None:
 @click.option("--order", default="updated", show_default=True,
               type=click.Choice(["updated", "created", "title", "outlet", "state", "marks",
                                  "flags", "versions", "id"]), help="Sort by this column.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@click.option("--limit", type=LIMIT, help="At most this many articles.")
 def list_command(store_path: str | None, fmt: str, state: str | None, order: str,
                  limit: int | None) -> None:
     """List the stored articles, most recently updated first."""
@@ -67,13 +70,13 @@ def list_command(store_path: str | None, fmt: str, state: str | None, order: str
 
 
 @main.command("export")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ARTICLE_ID)
 @store_option
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="json",
               show_default=True, help="json (the export contract), md or html.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (all-or-nothing) instead of standard output.")
-@click.option("--version", "version", type=click.IntRange(min=1),
+@click.option("--version", "version", type=StoreNumber("version", positive=True),
               help="Export this version (default: the latest).")
 def export_command(article_id: int, store_path: str | None, fmt: str, output: Path | None,
                    version: int | None) -> None:
@@ -82,6 +85,8 @@ def export_command(article_id: int, store_path: str | None, fmt: str, output: Pa
         doc = store.load(article_id, version)
     content = FORMATS[fmt](doc)
     if output is None:
+        if sys.stdout.isatty():  # shown, not piped: nothing in it may drive the terminal
+            content = printable_lines(content)
         click.echo(content, nl=not content.endswith("\n"))
     else:
         write_atomically(output, content)
@@ -93,12 +98,13 @@ def _echo_history(rows: list[VersionInfo], fmt: str) -> None:
         return
     click.echo(f"{'VER':>3}  {'STATE':<13} {'TIME':<20} {'REVIEWER':<16} {'HASH':<12} NOTE")
     for row in rows:
-        click.echo(f"{row.version:>3}  {row.state:<13} {row.time[:19]:<20} "
-                   f"{row.reviewer[:16]:<16} {row.hash[:12]:<12} {row.note}")
+        click.echo(f"{row.version:>3}  {printable(row.state):<13} {printable(row.time[:19]):<20} "
+                   f"{printable(row.reviewer[:16]):<16} {printable(row.hash[:12]):<12} "
+                   f"{printable(row.note)}")
 
 
 @main.command("history")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ARTICLE_ID)
 @store_option
 @format_option
 def history_command(article_id: int, store_path: str | None, fmt: str) -> None:
@@ -112,7 +118,7 @@ def history_command(article_id: int, store_path: str | None, fmt: str) -> None:
 @click.argument("query")
 @store_option
 @format_option
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True,
+@click.option("--limit", type=LIMIT, default=100, show_default=True,
               help="At most this many results.")
 def search_command(query: str, store_path: str | None, fmt: str, limit: int) -> None:
     """Full-text search over titles, texts, speakers and sources (SQLite FTS5 syntax)."""
@@ -122,7 +128,7 @@ def search_command(query: str, store_path: str | None, fmt: str, limit: int) -> 
 
 
 @main.command("approve")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ARTICLE_ID)
 @store_option
 @click.option("--reviewer", required=True, help="Who approves (recorded with the version).")
 @click.option("--note", default="", help="Why; required to approve although checks fail.")
@@ -155,7 +161,7 @@ def _report_blocked(article_id: int, blocked: ApprovalBlocked) -> None:
     click.echo(f"deskapp: error: cannot approve article {article_id}: {count} check"
                f"{'s' if count != 1 else ''} failed (give --note to approve anyway)", err=True)
     for blocker in blocked.blockers:
-        click.echo(f"  - {blocker.message}", err=True)
+        click.echo(f"  - {printable(blocker.message)}", err=True)
     sys.exit(1)
 
 
@@ -169,7 +175,7 @@ def verify_command(store_path: str | None) -> None:
         articles = store.count_articles()
     if problems:
         for problem in problems:
-            click.echo(problem)
+            click.echo(printable(problem))
         raise DeskappError(f"the store {store.path} failed verification: {len(problems)} "
                            f"problem{'s' if len(problems) != 1 else ''}")
     click.echo(f"ok: {articles} article{'s' if articles != 1 else ''}, every version's hash, "
@@ -185,4 +191,4 @@ def backup_command(dest: Path, store_path: str | None, force: bool) -> None:
     """Copy the store to DEST with SQLite's online backup (safe while the app runs)."""
     with opened(store_path) as store:
         store.backup(dest, overwrite=force)
-    click.echo(f"backed up to {dest}")
+    click.echo(f"backed up to {printable(dest)}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +9,8 @@ from typing import Any
 
 import click
 
+from deskapp.cli.printable import json_text
+from deskapp.core.errors import NotFound
 from deskapp.paths import default_store_path
 
 
@@ -30,5 +31,30 @@ def resolve_store_path(store_path: str | None) -> Path:
 
 
 def echo_json(value: Any) -> None:
-    """Print ``value`` as JSON (UTF-8, not ASCII-escaped)."""
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """Print ``value`` as JSON (UTF-8, not ASCII-escaped; control characters escaped)."""
+    click.echo(json_text(value, indent=2))
+
+
+SQLITE_INT_MAX = 2**63 - 1
+"""The largest whole number the store holds (SQLite's 64-bit integers)."""
+
+
+class StoreNumber(click.ParamType):
+    """A whole number (from 1 up with ``positive``); one the store cannot hold is a one-line
+    error (``NotFound``: no such article or version) or, with ``clamp``, the largest one."""
+
+    name = "integer"
+
+    def __init__(self, what: str, *, positive: bool = False, clamp: bool = False) -> None:
+        self.what, self.positive, self.clamp = what, positive, clamp
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        number = (click.IntRange(min=1) if self.positive else click.INT).convert(
+            value, param, ctx)
+        if -SQLITE_INT_MAX <= number <= SQLITE_INT_MAX:
+            return number
+        if self.clamp:
+            return SQLITE_INT_MAX
+        raise NotFound(f"there is no {self.what} {number} (the largest possible is "
+                       f"{SQLITE_INT_MAX})")

@@ -26,17 +26,28 @@ import click
 
 from deskapp.cli import main
 from deskapp.cli.common import echo_json
+from deskapp.cli.printable import printable
 from deskapp.core.article import Article
 from deskapp.core.errors import DeskappError
 from deskapp.core.spans import json_or_none
 from deskapp.core.suggest import Suggestions, suggest
 
+DETECT_LIMIT = 1_000_000
+"""Characters ``detect`` works on at most: the suggestions take a few seconds a megabyte,
+so a longer file is refused at once rather than left running for minutes (the window
+also stops running them automatically past this size)."""
+
 
 def load_article(path: str) -> Article:
-    """The article in ``path``, read by the importers (decoding, line endings, parts)."""
+    """The article in ``path``, read by the importers (decoding, line endings, parts);
+    ``DeskappError`` when it is longer than ``DETECT_LIMIT`` characters."""
     from deskapp.core.importers import read_article
 
-    return read_article(Path(path))
+    article = read_article(Path(path))
+    if len(article.text) > DETECT_LIMIT:
+        raise DeskappError(f"{path}: too long to detect quotes in ({len(article.text):,} "
+                           f"characters; the limit is {DETECT_LIMIT:,})")
+    return article
 
 
 def detection_json(article: Article, found: Suggestions) -> dict:
@@ -58,8 +69,8 @@ def detection_json(article: Article, found: Suggestions) -> dict:
             "flags": [f.to_json() for f in found.flags]}
 
 
-def _short(text: str, width: int = 70) -> str:
-    text = " ".join(text.split())
+def _short(text: str | None, width: int = 70) -> str:
+    text = printable(" ".join((text or "").split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -68,11 +79,12 @@ def detection_text(found: Suggestions) -> str:
     lines = [f"{len(found.quotes)} quotes, {len(found.attributions)} attributions, "
              f"{len(found.flags)} flags"]
     for q in found.quotes:
-        lines.append(f"quote  {q.span.start:>6}  {q.speaker or '?'}: “{_short(q.span.text)}”"
+        lines.append(f"quote  {q.span.start:>6}  {_short(q.speaker) or '?'}: "
+                     f"“{_short(q.span.text)}”"
                      f"  [{q.rule} {q.confidence:.2f}]")
     for a in found.attributions:
-        source = a.source.text if a.source else "(unnamed)"
-        cue = a.cue.piece_text if a.cue else "?"
+        source = _short(a.source.text) if a.source else "(unnamed)"
+        cue = _short(a.cue.piece_text) if a.cue else "?"
         lines.append(f"attrib {a.content.start:>6}  {source} — {cue} — "
                      f"{_short(a.content.piece_text, 60)}  "
                      f"[{a.source_kind}, {a.claim_kind}, {a.rule}]")

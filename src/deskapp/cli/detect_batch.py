@@ -9,13 +9,13 @@ every file before it are done.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from deskapp.cli.printable import json_text, printable
 from deskapp.core.errors import DeskappError
 
 
@@ -45,7 +45,7 @@ def detection_line(path: str, fmt: str = "json") -> str:
     article = load_article(path)
     found = suggest(article)
     if fmt == "json":
-        return json.dumps({"file": path, **detection_json(article, found)}, ensure_ascii=False)
+        return json_text({"file": path, **detection_json(article, found)})
     return f"== {one_line(path)}\n{detection_text(found)}"
 
 
@@ -98,7 +98,5 @@ def batch_files(paths: Iterable[Path | str], *, recursive: bool = True) -> list[
 
 def one_line(text: str) -> str:
     """``text`` with line breaks and other control characters escaped (a file name with a
-    newline must not split an output line)."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    newline must not split an output line): ``printable``, the CLI's one rule."""
+    return printable(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import click
 
 from deskapp.cli import main
 from deskapp.cli.common import echo_json, resolve_store_path, store_option
+from deskapp.cli.printable import json_text, printable
 from deskapp.core.article import Article
 from deskapp.core.errors import DeskappError
 from deskapp.core.importers import ImportResult, collect_files, iter_import, read_document
@@ -33,15 +33,15 @@ def inspect_json(article: Article) -> dict:
 
 
 def _echo_text(path: Path, article: Article) -> None:
-    click.echo(f"file: {path}")
+    click.echo(f"file: {printable(path)}")
     meta = article.meta.to_json()
     for key in (*INSPECT_FIELDS, "site_name", "sha256"):
         if meta.get(key):
-            click.echo(f"{key}: {meta[key]}")
+            click.echo(f"{key}: {printable(meta[key])}")
     click.echo(f"characters: {len(article.text)}")
     click.echo("parts:")
     for part in article.parts:
-        preview = " ".join(part.span.text.split())
+        preview = printable(" ".join(part.span.text.split()))
         preview = preview if len(preview) <= 70 else preview[:69] + "…"
         click.echo(f"  {part.kind:<12}{part.span.start:>7}-{part.span.end:<7} {preview}")
 
@@ -82,7 +82,7 @@ class _Progress:
 
     def show(self, done: int, path: Path) -> None:
         if self.shown:
-            sys.stderr.write(f"\r\x1b[K[{done}/{self.total}] {path.name}"[:200])
+            sys.stderr.write(f"\r\x1b[K[{done}/{self.total}] {printable(path.name)}"[:200])
             sys.stderr.flush()
 
     def clear(self) -> None:
@@ -107,13 +107,13 @@ def store_result(store: Store, result: ImportResult, reviewer: str) -> dict:
 
 def _echo_line(line: dict, fmt: str) -> None:
     if fmt == "json":
-        click.echo(json.dumps(line, ensure_ascii=False))
+        click.echo(json_text(line))
     elif line["error"]:
         reason = line["error"].removeprefix(f"{line['path']}: ")
-        click.echo(f"error\t{line['path']}\t{reason}")
+        click.echo(f"error\t{printable(line['path'])}\t{printable(reason)}")
     else:
         twin = "\t(already imported)" if line["duplicate"] else ""
-        click.echo(f"{line['id']}\t{line['path']}{twin}")
+        click.echo(f"{line['id']}\t{printable(line['path'])}{twin}")
 
 
 @main.command("import")

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from deskapp.core.errors import StoreError
+from deskapp.core.regular_files import NotRegularFile, require_regular_or_absent
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 QUICK_CHECK_LIMIT = 256 * 1024 * 1024  # bytes; bigger files get the cheap checks at open
@@ -62,6 +63,16 @@ def _check_header(path: Path) -> None:
                          "restore a backup")
 
 
+def _refuse_special(path: Path) -> None:
+    """A FIFO, device or socket named as the store is refused, never opened (it would hang)."""
+    try:
+        require_regular_or_absent(path)
+    except NotRegularFile as exc:
+        if path.is_dir():
+            return  # said below, in the store's own words
+        raise StoreError(f"the store {path} {exc.reason}") from None
+
+
 def wants_read_only(path: Path) -> bool:
     """True when the file (or, for a new file, its folder) cannot be written."""
     if path.exists():
@@ -76,6 +87,7 @@ def connect(
 
     ``create`` False refuses a missing file (a mistyped path never becomes a new store).
     """
+    _refuse_special(path)
     if path.exists():
         if path.is_dir():
             raise StoreError(f"the store {path} is a folder, not a file")

@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 
+from deskapp.core import regular_files
 from deskapp.core.errors import ImportFailed
 from deskapp.core.importers import read_document, source
 
@@ -95,10 +96,14 @@ def test_permission_error_while_opening(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("Headline\n\nSome text.\n", encoding="utf-8")
 
-    def refuse(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(type(path), "open", refuse)
+    def refuse(name, *args, **kwargs):
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(regular_files.os, "open", refuse)
     _refused(path, "permission denied")
 
 

@@ -69,9 +69,9 @@ def iter_import(
     """Read each file of ``paths`` (folders expanded) and yield its result in order.
 
     One file is read at a time; a bad file gives an ``ImportResult`` with ``error`` and
-    the batch goes on. ``cancelled()`` is checked before each file: when it returns True
-    the iteration stops (what was yielded stays yielded). ``reader`` defaults to
-    ``read_document``.
+    the batch goes on, whatever the reader raised. ``cancelled()`` is checked before each
+    file: when it returns True the iteration stops (what was yielded stays yielded).
+    ``reader`` defaults to ``read_document``.
     """
     if reader is None:
         from deskapp.core.importers import read_document as reader
@@ -84,3 +84,6 @@ def iter_import(
             yield ImportResult(path, error=str(exc))
         except (OSError, ValueError) as exc:
             yield ImportResult(path, error=f"{path}: cannot be imported ({exc})")
+        except Exception as exc:  # a reader's bug must not cost the other files
+            yield ImportResult(path, error=f"{path}: cannot be imported (unexpected "
+                               f"{type(exc).__name__}: {exc})")

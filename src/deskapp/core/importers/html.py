@@ -38,6 +38,12 @@ def _furniture_xpath() -> list[str]:
 
 PRUNE_XPATH = _furniture_xpath()
 _LEGAL = re.compile(r"copyright|©|all rights reserved", re.IGNORECASE)
+MAX_TAG_ATTRIBUTES = 1000
+"""A tag with more attributes than this is refused: the HTML parser checks each new
+attribute against the tag's others (quadratic work), and no real page comes near it."""
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{8000,}")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_NAME = re.compile(r"[^\s=/]+")
 _MIN_SENTENCE_WORDS = 6
 _MIN_ARTICLE_WORDS = 12
 
@@ -46,6 +52,16 @@ def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in a ``<meta>`` tag near its top, if any."""
     m = _META_CHARSET.search(data[:8192])
     return m.group(1).decode("ascii") if m else None
+
+
+def refuse_crowded_tags(html: str, name: str) -> None:
+    """``ImportFailed`` when a tag holds more than ``MAX_TAG_ATTRIBUTES`` attributes (linear
+    in the page: only tags longer than a few kilobytes are counted, quoted values skipped)."""
+    for tag in _LONG_TAG.finditer(html):
+        names = len(_NAME.findall(_QUOTED.sub(" ", tag.group()))) - 1
+        if names > MAX_TAG_ATTRIBUTES:
+            raise ImportFailed(f"{name}: a tag in this page has about {names:,} attributes; "
+                               f"the limit is {MAX_TAG_ATTRIBUTES:,} (not a page deskapp reads)")
 
 
 def has_article_text(text: str) -> bool:
@@ -92,6 +108,7 @@ def compose_text(main: str, title: str) -> str:
 
 def text_from_html(html: str, name: str) -> tuple[str, Mapping[str, str]]:
     """The capture-like text of a page and its metadata, or ``ImportFailed``."""
+    refuse_crowded_tags(html, name)
     main, known = extract(html)
     if not has_article_text(main):
         raise ImportFailed(f"{name}: no article text found in this page (only menus, "

@@ -28,17 +28,20 @@ _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+")
-_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_INLINE = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
-    (re.compile(r"<(https?://[^>]+)>"), r"\1"),
-    (re.compile(r"</?[A-Za-z][^>\n]*>"), ""),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"), r"\1"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+_QUOTES = re.compile(r"^(?: {0,3}>[ \t]?)+")  # every level of quoting at once
+_URL = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # a link target, one level of (parentheses)
+_INLINE = (  # no run may cross its own opener, so every pattern is linear in the line
+    (re.compile(r"!\[[^\[\]\n]*\]" + _URL), ""),
+    (re.compile(r"\[([^\[\]\n]+)\]" + _URL), r"\1"),
+    (re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]"), r"\1"),
+    (re.compile(r"<(https?://[^<>\s]+)>"), r"\1"),
+    (re.compile(r"</?[A-Za-z][^<>\n]*>"), ""),
+    (re.compile(r"\*\*(?=\S)((?:[^*\n]|\*(?!\*))+?)(?<=\S)\*\*"), r"\1"),
+    (re.compile(r"__(?=\S)((?:[^_\n]|_(?!_))+?)(?<=\S)__"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=[^\s_])((?:[^_\n]|(?<=\w)_(?=\w))+?)(?<=[^\s_])_(?![\w_])"),
+     r"\1"),
+    (re.compile(r"~~(?=\S)((?:[^~\n]|~(?!~))+?)(?<=\S)~~"), r"\1"),
     (re.compile(r"`([^`\n]+)`"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])"), r"\1"),
 )
@@ -80,8 +83,7 @@ def markdown_to_text(markdown: str) -> str:
         if _RULE.match(line) or _REF_DEF.match(line):
             out.append("")
             continue
-        while _QUOTE.match(line):
-            line = _QUOTE.sub("", line, count=1)
+        line = _QUOTES.sub("", line, count=1)
         heading = _HEADING.match(line)
         if heading:
             line = heading.group(1)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from deskapp.core.errors import ImportFailed
+from deskapp.core.regular_files import NotRegularFile, open_regular, require_regular
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused: an article is kilobytes; 64 MiB leaves room for
@@ -54,12 +55,11 @@ def provenance(name: str, data: bytes) -> Provenance:
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The bytes of ``path``, or ``ImportFailed`` saying why they cannot be imported
-    (``limit`` defaults to ``MAX_FILE_BYTES``)."""
+    (``limit`` defaults to ``MAX_FILE_BYTES``). Only a regular file is opened
+    (``regular_files``): a folder, FIFO, device or socket is refused, never waited on."""
     limit = MAX_FILE_BYTES if limit is None else limit
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ImportFailed(f"{path}: is a folder, not a file")
+        size = require_regular(path).st_size
         if not os.access(path, os.R_OK):
             raise PermissionError(13, "Permission denied", str(path))
         if size > limit:
@@ -67,8 +67,10 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
                 f"{path}: too large to import ({size / 1e6:.1f} MB; "
                 f"the limit is {limit / 1e6:.0f} MB)"
             )
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             data = handle.read(limit + 1)
+    except NotRegularFile as exc:
+        raise ImportFailed(f"{path}: {exc.reason}") from None
     except FileNotFoundError:
         raise ImportFailed(f"{path}: the file does not exist (moved or deleted?)") from None
     except PermissionError:
