@@ -65,15 +65,24 @@ def open_window(qtbot, tmp_path, settings):
 
 
 @pytest.fixture
-def sample_window(open_window, qtbot, monkeypatch, fixtures):
-    """The window with the sample article imported through File ▸ Open (Ctrl+O)."""
+def window_on(open_window, qtbot, monkeypatch):
+    """``window_on(path)``: a window with the article at ``path`` imported through File ▸
+    Open (Ctrl+O)."""
     from PySide6.QtCore import Qt
 
     from tests.ui.keys import CTRL, press
 
-    sample = fixtures / "venezuela-defections.txt"
-    monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [str(sample)])
-    window = open_window()
-    press(qtbot, window.view, Qt.Key.Key_O, CTRL)
-    assert window.session.document.article.meta.file_name == sample.name
-    return window
+    def opened(path):
+        monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [str(path)])
+        window = open_window()
+        press(qtbot, window.view, Qt.Key.Key_O, CTRL)
+        assert window.session.document.article.meta.file_name == path.name
+        return window
+
+    return opened
+
+
+@pytest.fixture
+def sample_window(window_on, fixtures):
+    """The window with the sample article imported through File ▸ Open (Ctrl+O)."""
+    return window_on(fixtures / "venezuela-defections.txt")

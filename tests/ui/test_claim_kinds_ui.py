@@ -7,21 +7,15 @@ import pytest
 from PySide6.QtCore import Qt
 
 from deskapp.core.workflow import State
-from deskapp.ui import dialogs
 from deskapp.ui.controllers import review as review_controller
 from deskapp.ui.controllers.review import THOUGHTS_KEY
 from tests.ui.keys import ALT, CTRL, SHIFT, press
 
 
 @pytest.fixture
-def kinds_window(open_window, qtbot, monkeypatch, fixtures):
+def kinds_window(window_on, fixtures):
     """The window on an article with a statement, a thought and a document/data claim."""
-    article = fixtures / "claim-kinds.txt"
-    monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [str(article)])
-    window = open_window()
-    press(qtbot, window.view, Qt.Key.Key_O, CTRL)
-    assert window.session.document.article.meta.file_name == article.name
-    return window
+    return window_on(fixtures / "claim-kinds.txt")
 
 
 def _bar(window):
