@@ -6,7 +6,8 @@ time for a 20 KB article read cold, and the time of a rerun after a one-word cor
 in it (the window reruns suggestions after every correction; the engine then reads again
 only the lines the correction touched). Cold figures use ``reuse=False``: nothing kept
 from an earlier run, and nothing shared between the corpus's repeated paragraphs.
-Goals: ≥ 5 MB/s, ratio ≤ 11, rerun after a correction of a 20 KB article ≤ 20 ms.
+Goals (issue 12): ≥ 1 MB/s on one core, ratio ≤ 11, a 20 KB article ≤ 40 ms cold and
+≤ 20 ms after a one-word correction.
 These figures are for one process. Last, ``deskapp detect --jobs 1`` and ``--jobs 2`` run
 as commands on the same folder of articles (``DETECT_FILES`` × 20 KB from the same
 corpus), alternately, best of ``DETECT_ROUNDS``; their throughput and ratio are printed
@@ -142,11 +143,11 @@ def main() -> None:
     n_gold = len(list(GOLD.glob("*.txt")))
     print(f"corpus            {len(big) / MB:.1f} MB from {n_gold} gold articles")
     print(f"1 MB              {t1:.3f} s   (cpu {c1:.3f} s)")
-    print(f"10 MB             {t10:.3f} s   ({len(big) / MB / t10:.2f} MB/s, goal >= 5; "
+    print(f"10 MB             {t10:.3f} s   ({len(big) / MB / t10:.2f} MB/s, goal >= 1; "
           f"cpu {c10:.3f} s, {len(big) / MB / c10:.2f} MB/s)")
     print(f"ratio 10MB/1MB    {t10 / t1:.2f}   (goal <= 11; cpu {c10 / c1:.2f})")
     print(f"20 KB article     {statistics.median(runs) * 1000:.1f} ms median, "
-          f"{max(runs) * 1000:.1f} ms max   (cold)")
+          f"{max(runs) * 1000:.1f} ms max   (cold; goal <= 40 ms)")
     print(f"20 KB rerun after a one-word correction   {statistics.median(reruns) * 1000:.1f} ms "
           f"median, {max(reruns) * 1000:.1f} ms max   (goal <= 20 ms)")
     rate1, rate2, ratio = detect_jobs_figures(big)
