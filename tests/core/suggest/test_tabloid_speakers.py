@@ -71,6 +71,8 @@ def test_a_participle_of_saying_before_a_colon_gives_its_subject(text, quote, sp
     assert _speakers(text)[quote] == speaker
 
 
-def test_a_participle_without_a_colon_does_not_give_a_speaker():
+def test_a_participle_without_a_colon_never_gives_the_sentence_subject_as_speaker():
+    """"with fans saying …": the fans may speak the quoted words (expert annotators mark
+    "fans – saying – the singer was …"), the clip never does."""
     text = "The clip went viral, with fans saying the singer was “a legend of the stage”."
-    assert _speakers(text).get("a legend of the stage") is None
+    assert _speakers(text).get("a legend of the stage") in {None, "fans"}

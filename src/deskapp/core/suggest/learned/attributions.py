@@ -29,8 +29,15 @@ from deskapp.core.suggest.learned.features import (
     tokens,
 )
 from deskapp.core.suggest.learned.weights import LearnedModel, learned_model
-from deskapp.core.suggest.lexicon import AUX_WORDS, FORM_TO_LEMMA, HEARER_VERBS, INNER_ADVERBS
+from deskapp.core.suggest.lexicon import (
+    AUX_WORDS,
+    BE_WORDS,
+    FORM_TO_LEMMA,
+    HEARER_VERBS,
+    INNER_ADVERBS,
+)
 from deskapp.core.suggest.model import Range, RawAttribution
+from deskapp.core.suggest.subjects import subject_before
 
 RULE = "learned-cue"
 # Words the hand-written rules read: where they made no attribution, they decided so
@@ -222,7 +229,10 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
             source[i] = False
             content[i] = -math.inf
     for a, b in cues:
-        src = _carried_source(tags, lower, a) or _source(source, lower, a, b)
+        src = (_carried_source(tags, lower, a) or _source(source, lower, a, b)
+               or (None if lower[a] in BE_WORDS else _subject(text, start, toks, a, tags)))
+        while src and src[0] < src[1] and lower[src[0]] in _SOURCE_LEADERS:
+            src = (src[0] + 1, src[1])  # "with fans saying" → "fans"
         kept = _content(content, lower, a, b, src)
         head = max(range(a, b), key=scores.__getitem__)
         if not kept or _empty(lower[kept[0]:kept[1] + 1]) or (
@@ -242,6 +252,8 @@ _DUTY = frozenset({"must", "should", "shall"})  # "ministers should announce": a
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my",
                           "your", "this", "these", "those", "several", "many", "some"})
 _ORDINALS = frozenset({"first", "second", "third", "last", "latest", "early", "initial"})
+_SOURCE_LEADERS = frozenset({"with", "by", "from", "as", "and", "but", "while", "after",
+                             "of", "for", "to", "in", "on", ","})
 _PRONOUN_SOURCES = frozenset({"it", "you", "this", "that"})
 
 
@@ -278,6 +290,22 @@ def _adjectival(lower: list[str], a: int, b: int) -> bool:
         before = lower[a - 2]
     return head.endswith("ed") and before in _DETERMINERS and b < len(lower) \
         and lower[b].isalpha() and lower[b] not in _FUNCTION_WORDS
+
+
+def _subject(text: str, start: int, toks: list[Token], a: int,
+             tags: list[str]) -> tuple[int, int] | None:
+    """The rules' reading of the noun phrase that ends right before the cue ("Israel
+    refuses"), as word indexes, where the source model marked none (never for a passive
+    cue: "The FA is expected to …" names what is expected, not who expects it)."""
+    found = subject_before(text, start, toks[a][1])
+    if found is None:
+        return None
+    first = next((i for i in range(a) if toks[i][2] > found[0]), None)
+    last = next((i for i in range(a - 1, -1, -1) if toks[i][1] < found[1]), None)
+    if first is None or last is None or first > last \
+            or any(tag != NONE for tag in tags[first:last + 1]):
+        return None
+    return first, last
 
 
 def _carried_source(tags: list[str], lower: list[str], a: int) -> tuple[int, int] | None:
