@@ -22,10 +22,20 @@ CUE_THEN_CONTENT = Rule(
         Example("Police warned residents the river could burst its banks overnight.",
                 cue="warned", source="Police",
                 content="the river could burst its banks overnight"),
+        Example("The judge said in her ruling that the law was unconstitutional.", cue="said",
+                source="The judge", content="that the law was unconstitutional"),
+        # a cue after a conjunction takes the sentence's subject
+        Example("The union rejected the offer but warned that strikes would follow.",
+                cue="warned", source="The union", content="that strikes would follow"),
+        # figures that show a clause
+        Example("Figures from the statistics office showed prices rose 2% in May.",
+                cue="showed", source="Figures from the statistics office",
+                content="prices rose 2% in May"),
     ),
     counter_examples=(
         Example("The minister said nothing as he was led away."),
         Example("The ministry did not respond to a request for comment."),
+        Example("The ministry added about six miles to the route."),  # an amount, no clause
     ),
 )
 
@@ -39,6 +49,9 @@ CONTENT_THEN_CUE = Rule(
     examples=(
         Example("The talks had failed, the minister said.", cue="said", source="the minister",
                 content="The talks had failed"),
+        # a cue set inside its content
+        Example("Her mother, she says, was her first reader.", cue="says", source="she",
+                content="Her mother was her first reader"),
     ),
     counter_examples=(
         # a direct quote: the quote rules own it
