@@ -110,3 +110,14 @@ def test_a_rule_is_found_by_its_id():
     assert rule("cue-then-content").suggests == "attribution"
     with pytest.raises(KeyError):
         rule("no-such-rule")
+
+
+def test_house_rule_every_declared_rule_is_made_by_the_engine_code():
+    import deskapp.core.suggest.rules as rules
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in
+                       (Path(rules.__file__).parents[1]).rglob("*.py") if "rules" not in p.parts)
+    names = {r.id: n for n in rules.__all__ if isinstance(r := getattr(rules, n), Rule)}
+    assert set(names) == set(REGISTRY)
+    unused = [rid for rid, n in names.items() if f"rules.{n}.id" not in source]
+    assert unused == []
