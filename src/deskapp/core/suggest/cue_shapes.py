@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest import rules
 from deskapp.core.suggest.clauses import (
     after_conjunction,
     comma_cut,
@@ -124,8 +125,9 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     if source is None:
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
-    return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), "cue-then-content",
-                          min(0.95, conf + (0.05 if has_that else 0)), lemma)
+    return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),),
+                          rules.CUE_THEN_CONTENT.id, min(0.95, conf + (0.05 if has_that else 0)),
+                          lemma)
 
 
 # Figures that show something: "Data from the Commerce Department showed spending fell"
@@ -184,7 +186,7 @@ def denied_noun(text: str, cue_start: int, cue_end: int, body: int) -> RawAttrib
     if m is None:
         return None
     return RawAttribution((m.span("np"),), m.span("source"), ((cue_start, cue_end),),
-                          "denied-noun", 0.6, "deny")
+                          rules.DENIED_NOUN.id, 0.6, "deny")
 
 
 def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
@@ -214,7 +216,7 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
     if not has_words(text, body, c_end, 1 if inside else 3):
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
-    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), "content-then-cue",
+    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), rules.CONTENT_THEN_CUE.id,
                           conf, lemma)
 
 
@@ -230,5 +232,5 @@ def inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
     c_end = text.rfind(",", body, cue_start)
     if c_end <= body or not has_words(text, body, c_end, 3) or text[c_end - 1] in "”\"":
         return None
-    return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),), "content-cue-source",
-                          _STRONG_CONF.get(lemma, 0.7), lemma)
+    return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),),
+                          rules.CONTENT_CUE_SOURCE.id, _STRONG_CONF.get(lemma, 0.7), lemma)

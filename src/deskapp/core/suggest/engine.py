@@ -19,6 +19,7 @@ from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article, PartKind
 from deskapp.core.plain_reading import plain_reading
 from deskapp.core.spans import Span
+from deskapp.core.suggest import rules
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.context import PreviousSpeakers
@@ -119,15 +120,15 @@ def _speakers_from_learned(text: str, quotes: list[tuple], learned: list[tuple],
     cue_ends = [c[0] for c in cues]
     out = []
     for q in quotes:
-        if q[4] == "no-speaker":
+        if q[4] == rules.NO_SPEAKER.id:
             i = bisect_right(starts, q[0].start) - 1
             if i >= 0 and q[0].end <= contents[i][1]:
-                q = _spoken_by(q, contents[i][2], "learned-attribution")
+                q = _spoken_by(q, contents[i][2], rules.LEARNED_ATTRIBUTION.id)
             elif (colon := _colon_before(text, q[0].start)) is not None:
                 j = bisect_right(cue_ends, colon) - 1
                 opening = _sentence_start_before(text, colon)
                 if j >= 0 and cues[j][0] > opening:
-                    q = _spoken_by(q, cues[j][1], "after-colon")
+                    q = _spoken_by(q, cues[j][1], rules.AFTER_COLON.id)
                 elif (subject := lead_subject(text, opening, colon)) is not None:
                     q = _spoken_by_subject(text, q, subject, resolver)
         out.append(q)
@@ -146,8 +147,8 @@ def _spoken_by_subject(text: str, quote: tuple, subject: tuple[int, int],
     ("Cruz continued:")."""
     span = _span(text, (subject,))
     speaker = resolver.resolve(*subject) or span.text
-    return (quote[0], speaker, span, None, "colon-subject",
-            quote_reason("colon-subject", None, speaker), 0.45)
+    return (quote[0], speaker, span, None, rules.COLON_SUBJECT.id,
+            quote_reason(rules.COLON_SUBJECT.id, None, speaker), 0.45)
 
 
 def _colon_before(text: str, open_at: int) -> int | None:
@@ -177,7 +178,7 @@ def _learned_input(article: Article, layout: Layout, attributions: list[tuple],
     taken = Taken(cues=[r for a in attributions for r in _ranges(a[2])],
                   sources=[r for a in attributions for r in _ranges(a[1])],
                   contents=[r for a in attributions for r in _ranges(a[0])],
-                  quotes=[r for q in quotes if q[4] != "no-speaker" for r in _ranges(q[0])],
+                  quotes=[r for q in quotes if q[4] != rules.NO_SPEAKER.id for r in _ranges(q[0])],
                   hulls=[_hull(a[:3]) for a in attributions])
     unread = sorted((p.span.start, p.span.end) for p in article.parts
                     if p.kind in _NOT_READ_BY_LEARNED)
@@ -304,12 +305,12 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
         elif previous and previous[1] and _continues(text, previous, para_start, open_at):
             speaker_span, cue = previous[2], previous[3]
             same = previous[4] == para_start
-            rule, conf = ("continuation", 0.65) if same else ("next-paragraph", 0.5)
+            rule, conf = (rules.CONTINUATION.id, 0.65) if same else (rules.NEXT_PARAGRAPH.id, 0.5)
         elif plan.words > 2 and (found := earlier.speaker_before(text, open_at, resolver.kind)):
             speaker_span, cue = _span(text, (found[0],)), _span(text, found[1])
-            rule, conf = "previous-paragraph", 0.45  # speaker only: no cue of its own
+            rule, conf = rules.PREVIOUS_PARAGRAPH.id, 0.45  # speaker only: no cue of its own
         else:
-            rule = "no-speaker"
+            rule = rules.NO_SPEAKER.id
             if plan.words <= 2 or (plan.words <= 4 and mid_sentence(text, open_at)):
                 continue  # scare quotes, titles, single words
         speaker = (resolver.resolve(speaker_span.start, speaker_span.end)
@@ -317,16 +318,18 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
         quotes.append((span, speaker, speaker_span, cue, rule, quote_reason(rule, cue, speaker),
                        conf))
         attr = None
-        if rule in {"continuation", "next-paragraph"} and previous and previous[5] is not None:
+        if rule in {rules.CONTINUATION.id, rules.NEXT_PARAGRAPH.id} and previous \
+                and previous[5] is not None:
             attr = previous[5]
             quote_attrs[attr] = _extend(text, quote_attrs[attr], span)
-        elif speaker_span is not None and rule not in {"inside-attribution", "previous-paragraph"}:
+        elif speaker_span is not None and rule not in {rules.INSIDE_ATTRIBUTION.id,
+                                                       rules.PREVIOUS_PARAGRAPH.id}:
             kind = resolver.kind(speaker_span.text)
             if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                 kind = _resolved_kind(speaker_span.text)
             content = _span(text, plan.content, d) if plan.content else span
-            quote_attrs.append((content, speaker_span, cue, kind, speaker, "direct-quote",
-                                attribution_reason("direct-quote", cue, speaker_span), conf))
+            quote_attrs.append((content, speaker_span, cue, kind, speaker, rules.DIRECT_QUOTE.id,
+                                attribution_reason(rules.DIRECT_QUOTE.id, cue, speaker_span), conf))
             attr = len(quote_attrs) - 1
         previous = (span, speaker, speaker_span, cue, para_start, attr)
     return quotes, quote_attrs

@@ -14,6 +14,7 @@ import re
 
 from deskapp.core.article import Article, PartKind
 from deskapp.core.spans import Span
+from deskapp.core.suggest import rules
 from deskapp.core.suggest.kinds import looks_like_person
 from deskapp.core.suggest.mentions import PERSON_RE
 from deskapp.core.suggest.names import PERSON_TITLES, ROLE_NOUNS
@@ -52,7 +53,7 @@ def headline_quotes(article: Article) -> list[tuple]:
             who, cue = found
             speaker = _named_below(text, hi, text[who[0]:who[1]])
             cue_span = Span.of(text, *cue) if cue else None
-            rule = "headline-quote" if cue else "headline-on"
+            rule = rules.HEADLINE_QUOTE.id if cue else rules.HEADLINE_ON.id
             out.append((Span.of(text, *m.span(group)), speaker, Span.of(text, *who), cue_span,
                         rule, quote_reason(rule, cue_span, speaker), 0.45))
     return out

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from deskapp.core.suggest import rules
 from deskapp.core.suggest.attributions import find_attributions
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.model import Range, RawAttribution
@@ -142,16 +143,18 @@ def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tup
                                    ((that.start(1), members[-1].close_end),) if that else None))
         elif (holder := _holding_attribution(raws, starts, first)) is not None \
                 and not _closer_partial_cue(text, layout, holder, first):
-            plans.append(QuotePlan(*base, "inside-attribution", 0.5 if words <= 2 else 0.75,
+            plans.append(QuotePlan(*base, rules.INSIDE_ATTRIBUTION.id, 0.5 if words <= 2 else 0.75,
                                    (holder.source,) if holder.source else None, holder.cue))
         elif (partial := _partial_cue(text, layout, first)) is not None:
-            plans.append(QuotePlan(*base, "partial-quote", 0.6, (partial[0],), (partial[1],),
+            plans.append(QuotePlan(*base, rules.PARTIAL_QUOTE.id, 0.6, (partial[0],), (partial[1],),
                                    _object_and_quote(text, partial[1][1], first)))
         elif (written := written_by(text, layout, first)) is not None:
-            plans.append(QuotePlan(*base, "written-message", 0.55, (written[0],), (written[1],)))
+            plans.append(QuotePlan(*base, rules.WRITTEN_MESSAGE.id, 0.55, (written[0],),
+                                   (written[1],)))
         elif (holder := _last_in_paragraph(raws, starts, since, first)) is not None \
                 and not mid_sentence(text, first.open_at):
-            plans.append(QuotePlan(*base, "context-speaker", 0.55, (holder.source,), holder.cue))
+            plans.append(QuotePlan(*base, rules.CONTEXT_SPEAKER.id, 0.55, (holder.source,),
+                                   holder.cue))
         else:
             plans.append(QuotePlan(*base))
     return tuple(plans)

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 
 from deskapp.core.spans import Span
+from deskapp.core.suggest import rules
 from deskapp.core.suggest.reasons import quote_reason
 from deskapp.core.suggest.speakers import Resolver
 
@@ -81,6 +82,6 @@ def nested_quotes(text: str, quotes: list[tuple], resolver: Resolver) -> list[tu
                     continue
                 cue = Span.of(text, *said.span("cue"))
                 out.append((Span.of(text, m.start(1), m.end(1)), speaker, Span.of(text, s, e),
-                            cue, "nested-quote", quote_reason("nested-quote", cue, speaker),
-                            0.5))
+                            cue, rules.NESTED_QUOTE.id,
+                            quote_reason(rules.NESTED_QUOTE.id, cue, speaker), 0.5))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from deskapp.core.suggest import rules
 from deskapp.core.suggest.clauses import lead_subject, source_after
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
@@ -142,11 +143,11 @@ def cue_after(text: str, quote: RawQuote, limit: int) -> Attachment | None:
         left = text[start:cue_start].strip(" ,\t")
         if not left:
             speaker = source_after(text, m.end(), limit)
-            return Attachment((cue_start, m.end()), speaker, "quote-cue-speaker")
+            return Attachment((cue_start, m.end()), speaker, rules.QUOTE_CUE_SPEAKER.id)
         speaker = subject_before(text, start, cue_start)
         if speaker is None:
             return None
-        return Attachment((cue_start, m.end()), speaker, "quote-speaker-cue")
+        return Attachment((cue_start, m.end()), speaker, rules.QUOTE_SPEAKER_CUE.id)
     return None
 
 
@@ -186,7 +187,7 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     speaker = subject_before(text, clause_start, cue_start)
     if speaker is None and _AND_BEFORE_RE.search(text, clause_start, cue_start):
         speaker = _first_subject(text, clause_start, cue_start)  # "X said … but warned: “…”"
-    return Attachment((cue_start, last.end()), speaker, "cue-then-quote")
+    return Attachment((cue_start, last.end()), speaker, rules.CUE_THEN_QUOTE.id)
 
 
 # "…, with one reader writing: “…”": the noun phrase between "with" and the participle
@@ -209,7 +210,7 @@ def _participle_then_quote(text: str, clause_start: int, cue: re.Match,
     else:
         return None
     return None if speaker is None else Attachment((start, cue.end()), speaker,
-                                                   "cue-then-quote")
+                                                   rules.CUE_THEN_QUOTE.id)
 
 
 def _first_subject(text: str, clause_start: int, end: int) -> tuple[int, int] | None:

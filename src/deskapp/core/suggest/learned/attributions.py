@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from deskapp.core.suggest import rules
 from deskapp.core.suggest.clauses import verbless
 from deskapp.core.suggest.cue_shapes import PREPOSITION_RE, no_clause_object
 from deskapp.core.suggest.learned.features import (
@@ -39,7 +40,7 @@ from deskapp.core.suggest.lexicon import (
 from deskapp.core.suggest.model import Range, RawAttribution
 from deskapp.core.suggest.subjects import subject_before
 
-RULE = "learned-cue"
+RULE = rules.LEARNED_CUE.id
 # Words the hand-written rules read: where they made no attribution, they decided so
 # ("said nothing", "the reported case", "Syrian state TV"); the model does not overrule them.
 RULE_WORDS = frozenset(FORM_TO_LEMMA) | {"according", "citing", "quoting", "quoted"}

@@ -1,0 +1,54 @@
+"""What a rule declaration holds: its id, what it suggests, confidence, reason, examples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Suggests = Literal["quote", "attribution"]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A short news text and the spans a rule gives there (as ``Span.piece_text``).
+
+    Attribution rules state ``cue``, ``source``, ``content``; quote rules ``quote``,
+    ``speaker`` (the words naming the speaker) and ``cue``. A span left None is not checked.
+    As a counter-example, the rule must make no suggestion with all the stated spans (with
+    none stated: no suggestion at all). ``imported`` reads the text as an import would, so
+    that its first line is a headline.
+    """
+
+    text: str
+    cue: str | None = None
+    source: str | None = None
+    content: str | None = None
+    quote: str | None = None
+    speaker: str | None = None
+    imported: bool = False
+
+    def spans(self) -> dict[str, str]:
+        """The stated spans by role."""
+        roles = ("cue", "source", "content", "quote", "speaker")
+        return {r: v for r in roles if (v := getattr(self, r)) is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One way the engine makes a suggestion, declared once.
+
+    ``id`` is the label every suggestion it makes carries (``.rule``); ``suggests`` what
+    it makes; ``confidence`` what it gives when nothing about the finding changes it (None:
+    always worked out per finding), ``confidence_note`` how it changes; ``reason`` the
+    sentence an editor reads, with ``{cue}``, ``{source}`` or ``{speaker}`` filled in;
+    ``reads`` the construction it reads, in a few words.
+    """
+
+    id: str
+    suggests: Suggests
+    reason: str
+    confidence: float | None
+    examples: tuple[Example, ...]
+    counter_examples: tuple[Example, ...] = ()
+    confidence_note: str = ""
+    reads: str = ""

@@ -1,0 +1,94 @@
+"""Finite reporting verbs, in the three places their content can take, and the noun a
+source denies (``cue_shapes.py``)."""
+
+from __future__ import annotations
+
+from deskapp.core.suggest.rules.base import Example, Rule
+
+_BY_VERB = ("by verb: 0.9 “say”, 0.85 “tell”, “report”, “claim”, “tweet”, 0.8 “announce”, "
+            "“confirm”, “deny”, “warn”, “add”, “write”, “state”; 0.5 beliefs (“believe”, "
+            "“think”, “hope”, “fear”, “expect”)")
+
+CUE_THEN_CONTENT = Rule(
+    id="cue-then-content",
+    suggests="attribution",
+    reads="“X said that …”: the content after the cue",
+    reason="“{cue}” follows {source} and introduces what is reported",
+    confidence=0.7,
+    confidence_note=_BY_VERB + "; +0.05 with “that” (at most 0.95)",
+    examples=(
+        Example("The minister said that the talks had failed.", cue="said",
+                source="The minister", content="that the talks had failed"),
+        Example("Police warned residents the river could burst its banks overnight.",
+                cue="warned", source="Police",
+                content="the river could burst its banks overnight"),
+        Example("The judge said in her ruling that the law was unconstitutional.", cue="said",
+                source="The judge", content="that the law was unconstitutional"),
+        # a cue after a conjunction takes the sentence's subject
+        Example("The union rejected the offer but warned that strikes would follow.",
+                cue="warned", source="The union", content="that strikes would follow"),
+        # figures that show a clause
+        Example("Figures from the statistics office showed prices rose 2% in May.",
+                cue="showed", source="Figures from the statistics office",
+                content="prices rose 2% in May"),
+    ),
+    counter_examples=(
+        Example("The minister said nothing as he was led away."),
+        Example("The ministry did not respond to a request for comment."),
+        Example("The ministry added about six miles to the route."),  # an amount, no clause
+    ),
+)
+
+CONTENT_THEN_CUE = Rule(
+    id="content-then-cue",
+    suggests="attribution",
+    reads="“…, X said.”: the content before the source and cue",
+    reason="“{cue}” after a comma closes the reported clause before it",
+    confidence=0.7,
+    confidence_note=_BY_VERB,
+    examples=(
+        Example("The talks had failed, the minister said.", cue="said", source="the minister",
+                content="The talks had failed"),
+        # a cue set inside its content
+        Example("Her mother, she says, was her first reader.", cue="says", source="she",
+                content="Her mother was her first reader"),
+    ),
+    counter_examples=(
+        # a direct quote: the quote rules own it
+        Example("“We will not give up,” the mayor said."),
+    ),
+)
+
+CONTENT_CUE_SOURCE = Rule(
+    id="content-cue-source",
+    suggests="attribution",
+    reads="“…, said X.”: the content before the cue, the source after it",
+    reason="“{cue}” after the reported clause names {source} after it",
+    confidence=0.7,
+    confidence_note=_BY_VERB.split(";")[0],
+    examples=(
+        Example("The talks had failed, said John Smith, a spokesman for the ministry.",
+                cue="said", source="John Smith, a spokesman for the ministry",
+                content="The talks had failed"),
+    ),
+    counter_examples=(
+        Example("“We will not give up,” said Mayor Anne Hill."),
+    ),
+)
+
+DENIED_NOUN = Rule(
+    id="denied-noun",
+    suggests="attribution",
+    reads="“…, a charge the Kremlin denies”: the noun before the source is what is denied",
+    reason="“{cue}” after {source} says what is denied: the noun before them",
+    confidence=0.6,
+    examples=(
+        Example("The company faces a charge of fraud, a charge the firm denies.",
+                cue="denies", source="the firm", content="a charge"),
+    ),
+    counter_examples=(
+        Example("The charges were dropped after the firm denied any wrongdoing."),
+    ),
+)
+
+RULES = (CUE_THEN_CONTENT, CONTENT_THEN_CUE, CONTENT_CUE_SOURCE, DENIED_NOUN)

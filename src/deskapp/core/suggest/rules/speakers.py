@@ -1,0 +1,115 @@
+"""Quotes with no cue of their own, spoken by someone named before them: the quote
+before, the paragraph's attributions, a sentence ending in a colon (``engine.py``,
+``local.py``)."""
+
+from __future__ import annotations
+
+from deskapp.core.suggest.rules.base import Example, Rule
+
+_AFTER = "“We will not give up,” the mayor said."
+
+CONTINUATION = Rule(
+    id="continuation",
+    suggests="quote",
+    reads="a second quote in the paragraph of a quote by X, with no new speaker",
+    reason="Follows a quote by {speaker} in the same paragraph, with no new speaker",
+    confidence=0.65,
+    examples=(
+        Example(_AFTER + " “The water will go down.”", quote="The water will go down.",
+                speaker="the mayor", cue="said"),
+    ),
+    counter_examples=(
+        Example(_AFTER + "\n\n“The water will go down and we will rebuild every street.”"),
+    ),
+)
+
+NEXT_PARAGRAPH = Rule(
+    id="next-paragraph",
+    suggests="quote",
+    reads="a quote opening the paragraph after one by X, with no new speaker",
+    reason="Opens the paragraph after a quote by {speaker}, with no new speaker",
+    confidence=0.5,
+    examples=(
+        Example(_AFTER + "\n\n“The water will go down and we will rebuild every street.”",
+                quote="The water will go down and we will rebuild every street.",
+                speaker="the mayor", cue="said"),
+    ),
+    counter_examples=(
+        Example(_AFTER + " “The water will go down.”"),
+    ),
+)
+
+CONTEXT_SPEAKER = Rule(
+    id="context-speaker",
+    suggests="quote",
+    reads="a quote after an attribution in its paragraph: “X warned that …. “…””",
+    reason="The paragraph's last attribution, by {speaker}, comes just before",
+    confidence=0.55,
+    examples=(
+        Example("The mayor warned that the dam could burst. “We have no time left to lose "
+                "here.”", quote="We have no time left to lose here.", speaker="The mayor",
+                cue="warned"),
+    ),
+    counter_examples=(
+        Example("The dam could burst. “We have no time left to lose here.”"),
+    ),
+)
+
+PREVIOUS_PARAGRAPH = Rule(
+    id="previous-paragraph",
+    suggests="quote",
+    reads="a quote opening the paragraph after an attribution by X",
+    reason="Opens the paragraph after an attribution by {speaker}, with no cue",
+    confidence=0.45,
+    examples=(
+        Example("Headline\n\nMaria Lopez said the shelter was full.\n“We have never seen "
+                "numbers like this. Every bed is taken.”", speaker="Maria Lopez", cue="said",
+                quote="We have never seen numbers like this. Every bed is taken."),
+    ),
+    counter_examples=(
+        Example("Headline\n\nThe shelter was full.\n“We have never seen numbers like this. "
+                "Every bed is taken.”"),
+    ),
+)
+
+AFTER_COLON = Rule(
+    id="after-colon",
+    suggests="quote",
+    reads="a quote opening the paragraph after one whose last sentence has a cue and a colon",
+    reason="Opens the paragraph after “{cue}” and a colon, so {speaker} speaks it",
+    confidence=0.6,
+    confidence_note="at most that of the attribution whose cue it follows",
+    examples=(
+        Example("Headline\n\nThe debate turned sharp. The senator explained it this way, "
+                "according to aides:\n\n“The questions asked in this debate illustrate why "
+                "the voters do not trust the media at all.”", speaker="aides",
+                cue="according to"),
+    ),
+    counter_examples=(
+        Example("Headline\n\nThe debate turned sharp.\n\nCruz continued:\n\n“The questions "
+                "asked in this debate illustrate why the voters do not trust the media at "
+                "all.”"),
+    ),
+)
+
+COLON_SUBJECT = Rule(
+    id="colon-subject",
+    suggests="quote",
+    reads="a quote opening the paragraph after “Cruz continued:”: the subject speaks it",
+    reason="Opens the paragraph after a sentence by {speaker} that ends in a colon",
+    confidence=0.45,
+    examples=(
+        Example("Headline\n\nThe debate turned sharp.\n\nCruz continued:\n\n“The questions "
+                "asked in this debate illustrate why the voters do not trust the media at "
+                "all.”", speaker="Cruz",
+                quote="The questions asked in this debate illustrate why the voters do not "
+                      "trust the media at all."),
+    ),
+    counter_examples=(
+        Example("Headline\n\nThe debate turned sharp.\n\n“The questions asked in this "
+                "debate illustrate why the voters do not trust the media at all.”"),
+    ),
+)
+
+RULES = (CONTINUATION, NEXT_PARAGRAPH, CONTEXT_SPEAKER, PREVIOUS_PARAGRAPH, AFTER_COLON,
+         COLON_SUBJECT)
