@@ -235,7 +235,9 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
         while src and src[0] < src[1] and lower[src[0]] in _SOURCE_LEADERS:
             src = (src[0] + 1, src[1])  # "with fans saying" → "fans"
         kept = _content(content, lower, a, b, src)
-        head = max(range(a, b), key=scores.__getitem__)
+        # the word the reason names: the best scored that is no modifier ("happily supporting")
+        head = max(range(a, b), key=lambda i: (lower[i] not in _CUE_MODIFIERS
+                                               and not lower[i].endswith("ly"), scores[i]))
         if not kept or _empty(lower[kept[0]:kept[1] + 1]) or (
                 kept[0] >= b and _no_content_after(text, toks[kept[0]][1], end, lower[head],
                                                    a > 0 and lower[a - 1] in _DETERMINERS)):
@@ -357,7 +359,8 @@ def _content(score: list[float], lower: list[str], a: int, b: int,
              src: tuple[int, int] | None) -> tuple[int, int] | None:
     """The content's first and last word: on the side of the cue the content model favours,
     from the word next to the cue to the last word it marks (an aside after a comma ends at
-    its closing comma)."""
+    its closing comma). It may reach another learned cue: on expert-annotated news, stopping
+    there lost more contents than it saved (tuning fold: content F1 .688 → .683)."""
     right = [i for i in range(b, len(lower)) if lower[i] not in _SENTENCE_END]
     left = [i for i in range(a) if not (src and src[0] <= i <= src[1])]
     mean_right = sum(score[i] for i in right[:8]) / len(right[:8]) if right else -math.inf
