@@ -26,7 +26,8 @@ from deskapp.core.suggest.context import PreviousSpeakers
 from deskapp.core.suggest.flags import review_flags
 from deskapp.core.suggest.headline import headline_quotes
 from deskapp.core.suggest.learned import learned_attributions
-from deskapp.core.suggest.learned.attributions import SentenceCache, Taken
+from deskapp.core.suggest.learned.attributions import SentenceCache
+from deskapp.core.suggest.learned.taken import Taken
 from deskapp.core.suggest.local import QuotePlan, mid_sentence
 from deskapp.core.suggest.model import (
     Range,
