@@ -118,16 +118,31 @@ def _score(weights: dict[str, float], features: list[str]) -> float:
 def sentence_cues(model: LearnedModel, toks: list[Token], lower: list[str], tags: list[str],
                   free: list[bool], line_start: bool) -> tuple[list[Range], dict[int, float]]:
     """The learned cues of one sentence (word ranges) and the scores of its candidate
-    words; ``free``: the words outside every rule's attribution."""
+    words; ``free``: the words outside every rule's attribution. A capitalised word inside
+    a sentence is a name ("Jane Doe resigned"), unless the sentence is a title ("Trump
+    Slams Rivals")."""
     quoted = quoted_flags(lower)
-    is_candidate = model.is_candidate
     get = model.cue.get
     scores: dict[int, float] = {}
-    for i, w in enumerate(lower):
-        if free[i] and is_candidate(w):
-            features = cue_features(toks, lower, quoted, tags, i, line_start)
-            scores[i] = model.word_score(w) + sum([get(f, 0.0) for f in features])
+    for i in candidate_words(model, toks, lower, free):
+        features = cue_features(toks, lower, quoted, tags, i, line_start, model.classes)
+        scores[i] = model.word_score(lower[i]) + sum([get(f, 0.0) for f in features])
     return cue_runs(scores, model.cue_threshold, lower), scores
+
+
+def candidate_words(model: LearnedModel, toks: list[Token], lower: list[str],
+                    free: list[bool]) -> list[int]:
+    """The words of a sentence the cue model reads (training reads the same)."""
+    is_candidate = model.is_candidate
+    title = _title_case(toks)
+    return [i for i, w in enumerate(lower) if free[i] and is_candidate(w)
+            and (title or i == 0 or not toks[i][0][0].isupper())]
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """Most words capitalised: a headline written as a title."""
+    words = [w for w, _, _ in toks if w[0].isalpha()]
+    return len(words) > 1 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 def free_words(toks: list[Token], tags: list[str], taken: Taken) -> list[bool]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from deskapp.core.suggest.clauses import verbless
+from deskapp.core.suggest.clauses import verb_like, verbless
 from deskapp.core.suggest.cue_shapes import PREPOSITION_RE, no_clause_object
 from deskapp.core.suggest.learned.features import NONE, SOURCE, Token
 from deskapp.core.suggest.learned.vocabulary import words
@@ -43,16 +43,18 @@ def cue_runs(scores: dict[int, float], threshold: float,
               lower: list[str]) -> list[tuple[int, int]]:
     """Runs of words that score above ``threshold`` for one of them (a word of a rule
     needs ``RULE_WORD_MARGIN`` more), grown over neighbours scoring above zero ("publicly
-    backed"); never a participle used as an adjective ("the first reported case")."""
+    backed"), never over or from a determiner ("had written | a letter"); never a
+    participle used as an adjective ("the first reported case")."""
     runs: list[tuple[int, int]] = []
     for i in sorted(scores):
         needed = threshold + (RULE_WORD_MARGIN if lower[i] in RULE_WORDS else 0)
-        if scores[i] <= needed or (runs and runs[-1][0] <= i < runs[-1][1]):
+        if scores[i] <= needed or lower[i] in DETERMINERS \
+                or (runs and runs[-1][0] <= i < runs[-1][1]):
             continue
         a, b = i, i + 1
-        while scores.get(a - 1, -1.0) > 0:
+        while scores.get(a - 1, -1.0) > 0 and lower[a - 1] not in DETERMINERS:
             a -= 1
-        while scores.get(b, -1.0) > 0:
+        while scores.get(b, -1.0) > 0 and lower[b] not in DETERMINERS:
             b += 1
         if _adjectival(lower, a, b) or (a and lower[a - 1] in _DUTY) or all(
                 w in CUE_MODIFIERS or w.endswith("ly") for w in lower[a:b]):
@@ -92,11 +94,15 @@ def subject(text: str, start: int, toks: list[Token], a: int,
 
 def carried_source(tags: list[str], lower: list[str], a: int) -> tuple[int, int] | None:
     """The source a participle after a comma carries on ("Guaidó has claimed …, implying
-    that …"): the last source the rules found before it in the sentence."""
+    that …"): the last source the rules found before it in the sentence, else the few
+    words before the comma that open the sentence ("The ministry, citing …, cancelled")."""
     if a < 2 or lower[a - 1] != "," or not lower[a].endswith("ing"):
         return None
     end = next((i for i in range(a - 2, -1, -1) if tags[i] == SOURCE), None)
     if end is None:
+        opening = lower[:a - 1]
+        if len(opening) <= 6 and "," not in opening and not any(map(verb_like, opening)):
+            return 0, a - 2
         return None
     start = end
     while start > 0 and tags[start - 1] == SOURCE:
@@ -152,8 +158,9 @@ def content_words(score: list[float], lower: list[str], a: int, b: int,
         if (aside and lower[i] == ",") or score[i] == -math.inf:
             break
         kept.append(i)
-    while kept and score[kept[-1]] <= 0:
-        kept.pop()
+    while kept and (score[kept[-1]] <= 0
+                    or (side is right and lower[kept[-1]] in _FUNCTION_WORDS)):
+        kept.pop()  # nor ends on "the" or "to"
     if not kept or (side is right and lower[kept[0]] == ","):
         return None  # ", adding nothing more": a clause of the source's own, no content
     return (kept[0], kept[-1]) if side is right else (kept[-1], kept[0])
