@@ -20,6 +20,7 @@ from deskapp.core.errors import ImportFailed
 from deskapp.core.importers.decoding import decode
 from deskapp.core.importers.export_schema import check_export
 from deskapp.core.importers.source import Provenance
+from deskapp.core.registry import Entity, Registry, RegistryError
 from deskapp.core.structure import detect_structure, summarize
 from deskapp.core.workflow import State
 
@@ -47,7 +48,26 @@ def document_from_export(data: object, origin: Provenance, name: str, encoding: 
     marks = AnnotationSet.from_json(data)
     state = State(data.get("state") or "new")
     article = Article(text=text, parts=parts, meta=_meta(data, parts, origin, encoding))
-    return Document(article=article, marks=marks, state=state)
+    return Document(article=article, marks=marks, state=state,
+                    reviewer=str(data.get("reviewer") or ""), note=str(data.get("note") or ""),
+                    rejected=frozenset(data.get("rejected_suggestions") or ()))
+
+
+def registry_from_export(data: dict) -> Registry:
+    """The registry entries an export carries (checked by ``check_export`` first)."""
+    try:
+        return Registry.of(Entity.from_json(e) for e in data.get("registry") or ())
+    except RegistryError as exc:
+        raise ImportFailed(f"the export's registry entries clash: {exc}") from None
+
+
+def history_from_export(data: dict) -> list[tuple[dict, Document]]:
+    """Every version a ``--with-history`` export holds: (version info, document)."""
+    out = []
+    for entry in data.get("history") or ():
+        info = {k: v for k, v in entry.items() if k != "document"}
+        out.append((info, Document.from_json(entry["document"])))
+    return out
 
 
 def _refuse_constant(word: str) -> float:
