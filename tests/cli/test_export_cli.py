@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from tests.core.exporters.samples import reviewed
 
 from deskapp.cli import main
+from deskapp.core.importers.json import history_from_export
 from deskapp.core.registry import Entity, Registry
 from deskapp.core.workflow import State
 from deskapp.store import Store
@@ -100,6 +101,10 @@ def test_with_history_holds_every_version(store_path):
     assert code == 0 and [v["version"] for v in data["history"]] == [1, 2]
     assert data["history"][1]["note"] == "second"
     assert data["history"][0]["document"]["text"] == data["text"]
+    with Store.open(store_path) as store:
+        stored = [store.load(1, v).to_json() for v in (1, 2)]
+    back = [d.to_json() for _, d in history_from_export(data)]
+    assert back == stored
 
 
 def test_with_history_is_for_json_only(store_path):

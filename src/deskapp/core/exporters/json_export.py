@@ -62,7 +62,8 @@ def _version(info: dict, doc: Document, registry: Registry | None) -> dict:
     return {**info, "document": {
         "text": doc.article.text, "state": str(doc.state),
         "parts": [p.to_json() for p in doc.article.parts],
-        "meta": doc.article.meta.to_json(), **_marks(doc, names)}}
+        "meta": doc.article.meta.to_json(), **_marks(doc, names),
+        "rejected_suggestions": sorted(doc.rejected)}}
 
 
 def to_json_text(doc: Document, registry: Registry | None = None,

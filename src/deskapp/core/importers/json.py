@@ -27,10 +27,13 @@ from deskapp.core.workflow import State
 
 def _meta(data: dict, parts: tuple[Part, ...], origin: Provenance, encoding: str) -> Metadata:
     exported = data.get("meta")
-    meta = Metadata.from_json(exported) if isinstance(exported, dict) else Metadata()
-    fallback = {**summarize(parts), "title": str(data.get("title") or "")}
-    fallback.update(file_name=origin.file_name, sha256=origin.sha256,
-                    imported_at=origin.imported_at, encoding=encoding)
+    fallback = {"file_name": origin.file_name, "sha256": origin.sha256,
+                "imported_at": origin.imported_at, "encoding": encoding}
+    if isinstance(exported, dict):  # deskapp's own: kept as exported (lossless)
+        meta = Metadata.from_json(exported)
+    else:
+        meta = Metadata()
+        fallback.update(summarize(parts), title=str(data.get("title") or ""))
     missing = {k: v for k, v in fallback.items() if v and not getattr(meta, k)}
     return replace(meta, **missing)
 
