@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 ARTICLE_FILTER = (
-    "Articles (*.txt *.md *.markdown *.html *.htm *.json);;Text (*.txt);;Markdown (*.md);;"
-    "Web pages (*.html *.htm);;deskapp JSON (*.json);;All files (*)"
+    "Articles (*.txt *.md *.markdown *.html *.htm *.json *.ann);;Text (*.txt);;Markdown (*.md);;"
+    "Web pages (*.html *.htm);;deskapp JSON (*.json);;brat standoff (*.ann);;All files (*)"
 )
 
 

@@ -1,9 +1,11 @@
 """A brat standoff pair (``.txt`` + ``.ann``) as an article with its marks.
 
 T lines typed Quote, Content, Source (or Speaker) and Cue become the spans of marks (other
-types are left out); R and E lines tie them into one attribution: every group of linked
-spans holding a quote or content is one mark, its sources and cues joined into pieces.
-A content or quote linked to nothing is a mark without source. ``A SourceKind`` lines and
+types, such as PolNeAR's ``Attribution`` triggers, are left out); an E line is one
+attribution (``E1<TAB>Attribution:T4 Source:T1 Cue:T2 Content:T3``, as PolNeAR writes
+them), R lines tie spans into one attribution (as deskapp writes them). Every group holding
+a quote or content is one mark, several spans of one role joined into pieces; a quote or
+content tied to nothing is a mark without source. ``A SourceKind`` lines and
 ``AnnotatorNotes`` (``name: …`` for the canonical name, anything else the mark's note)
 come back as deskapp exports them. Every line is checked first (``brat_lines``).
 """
@@ -11,6 +13,7 @@ come back as deskapp exports them. Every line is checked first (``brat_lines``).
 from __future__ import annotations
 
 import bisect
+import codecs
 import itertools
 from pathlib import Path
 
@@ -30,8 +33,12 @@ _KINDS = frozenset(k.value for k in SourceKind)
 
 
 def _groups(standoff: Standoff) -> list[set[str]]:
-    """Connected groups of the role spans (union of every R/E line's arguments)."""
-    parent = {tid: tid for tid, (kind, _) in standoff.spans.items() if kind.lower() in ROLES}
+    """The role spans of each attribution: one per E line (its arguments; a source may
+    serve two events), then the spans R lines connect, then each quote or content that
+    no line ties to anything, alone."""
+    roles = {tid for tid, (kind, _) in standoff.spans.items() if kind.lower() in ROLES}
+    groups = [{t for t in ids if t in roles} for ids in standoff.events]
+    parent = {tid: tid for tid in roles}
 
     def root(tid: str) -> str:
         while parent[tid] != tid:
@@ -39,14 +46,19 @@ def _groups(standoff: Standoff) -> list[set[str]]:
             tid = parent[tid]
         return tid
 
+    linked: set[str] = set()
     for ids in standoff.links:
-        known = [i for i in ids if i in parent]
+        known = [i for i in ids if i in roles]
+        linked.update(known)
         for other in known[1:]:
             parent[root(other)] = root(known[0])
-    groups: dict[str, set[str]] = {}
-    for tid in parent:
-        groups.setdefault(root(tid), set()).add(tid)
-    return list(groups.values())
+    by_root: dict[str, set[str]] = {}
+    for tid in linked:
+        by_root.setdefault(root(tid), set()).add(tid)
+    groups += by_root.values()
+    tied = set().union(*groups) if groups else set()
+    groups += [{tid} for tid in sorted(roles - tied)]
+    return groups
 
 
 def _merged(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -94,7 +106,7 @@ def _mark(text: str, standoff: Standoff, group: set[str], name: str) -> Quote | 
         speaker = who or (source.piece_text if source else None)
         return Quote(main, speaker=speaker, speaker_span=source, cue=cue, note=note)
     kind = next((standoff.attributes.get(t, {}).get("SourceKind") for t in main_ids), None)
-    kind = kind if kind in _KINDS else ("unknown" if source is None else "person")
+    kind = kind if kind in _KINDS else "unknown"
     return Attribution(main, source=source, cue=cue, source_kind=SourceKind(kind),
                        entity=who, note=note)
 
@@ -134,12 +146,27 @@ def _shifted(marks: AnnotationSet, text: str, removed: list[int]) -> AnnotationS
     return AnnotationSet.of(out)
 
 
+def _as_brat_read(data: bytes, text: str, encoding: str, path: Path) -> str:
+    """The text with its line endings as in the file (brat's offsets count every CR)."""
+    if b"\r" not in data:
+        return text
+    try:
+        raw = data.decode(codecs.lookup(encoding).name).lstrip("\ufeff")
+    except (LookupError, UnicodeDecodeError):
+        raise ImportFailed(f"{path}: its CR LF line endings cannot be matched to the "
+                           "offsets (save it with LF line endings)") from None
+    if _normalised(raw)[0] != text:
+        raise ImportFailed(f"{path}: its line endings cannot be matched to the offsets")
+    return raw
+
+
 def read_brat(path: Path | str) -> Document:
     """The article of the pair ``path`` names (the .txt or the .ann), with its marks."""
     path = Path(path)
     txt_path, ann_path = path.with_suffix(".txt"), path.with_suffix(".ann")
     txt_data = read_bytes(txt_path)
-    raw, encoding = decode(txt_data, str(txt_path))
+    text, encoding = decode(txt_data, str(txt_path))
+    raw = _as_brat_read(txt_data, text, encoding, txt_path)
     ann, _ = decode(read_bytes(ann_path), str(ann_path))
     marks = marks_from_standoff(raw, ann, str(ann_path))
     text, removed = _normalised(raw)

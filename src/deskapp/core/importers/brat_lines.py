@@ -24,6 +24,7 @@ class Standoff:
 
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = field(default_factory=dict)
     links: list[list[str]] = field(default_factory=list)
+    events: list[list[str]] = field(default_factory=list)
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
 
@@ -73,7 +74,7 @@ def _link(fields: list[str], name: str, number: int, into: Standoff) -> None:
         if not found:
             raise _fail(name, number, f"bad argument {arg[:40]!r} (expected ROLE:ID)")
         ids.append(found[2])
-    into.links.append(ids)
+    (into.events if fields[0].startswith("E") else into.links).append(ids)
 
 
 def read_standoff(ann: str, text: str, name: str) -> Standoff:
@@ -101,7 +102,7 @@ def read_standoff(ann: str, text: str, name: str) -> Standoff:
         else:
             raise _fail(name, number, f"unknown annotation {head[:20]!r} (brat lines start "
                         "with T, R, E, A, M, N, * or #)")
-    for ids in out.links:
+    for ids in out.links + out.events:
         for ref in ids:
             if ref.startswith("T") and ref not in out.spans:
                 raise ImportFailed(f"{name}: a relation names {ref}, which no T line defines")
