@@ -22,6 +22,11 @@ def open_folder(parent: QWidget, directory: str = "") -> str:
     return QFileDialog.getExistingDirectory(parent, "Import a folder of articles", directory)
 
 
+def export_folder(parent: QWidget, directory: str = "") -> str:
+    """The folder a batch export writes into; empty when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, "Export into a folder", directory)
+
+
 def save_file(parent: QWidget, title: str, suggested: str, filters: str) -> tuple[str, str]:
     """(path, chosen filter); path is empty when cancelled."""
     return QFileDialog.getSaveFileName(parent, title, suggested, filters)
