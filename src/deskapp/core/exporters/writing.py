@@ -6,7 +6,7 @@ from pathlib import Path
 
 from deskapp.core.document import Document
 from deskapp.core.exporters import FORMATS, SUFFIXES, to_brat
-from deskapp.core.exporters.files import write_atomically
+from deskapp.core.exporters.files import write_all_atomically, write_atomically
 from deskapp.core.registry import Registry
 
 
@@ -29,11 +29,8 @@ def write_export(doc: Document, fmt: str, target: Path, registry: Registry | Non
     target = Path(target)
     if fmt == "brat":
         pair = to_brat(doc, registry)
-        written = []
-        for suffix in (".txt", ".ann"):
-            path = target.with_suffix(suffix)
-            write_atomically(path, pair[suffix])
-            written.append(path)
-        return written
+        files = {target.with_suffix(suffix): pair[suffix] for suffix in (".txt", ".ann")}
+        write_all_atomically(files)
+        return list(files)
     write_atomically(target, content if content is not None else FORMATS[fmt](doc, registry))
     return [target]
