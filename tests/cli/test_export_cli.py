@@ -127,3 +127,16 @@ def test_pdf_from_the_command_line_offscreen(store_path, tmp_path):
 def test_pdf_needs_a_file(store_path):
     code, _, err = run("export", "1", "--store", str(store_path), "--format", "pdf")
     assert code == 2 and "-o FILE" in err
+
+
+def test_importing_a_json_export_brings_its_registry_entries(store_path, tmp_path):
+    exported = tmp_path / "one.json"
+    run("export", "1", "--store", str(store_path), "-o", str(exported))
+    other = tmp_path / "other.sqlite3"
+    code, _, err = run("import", str(exported), "--store", str(other))
+    assert code == 0, err
+    with Store.open(other) as store:
+        assert [e.name for e in store.load_registry()] == ["Amanda Lapo"]
+        assert store.load_registry().find("Lapo").name == "Amanda Lapo"
+    code, out, _ = run("export", "1", "--store", str(other), "--format", "md")
+    assert "⟦she⟧{Amanda Lapo}" in out

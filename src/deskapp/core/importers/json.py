@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 from typing import cast
 
 from deskapp.core.annotations import AnnotationSet
@@ -89,3 +90,30 @@ def document_from_json(data: bytes, origin: Provenance, name: str) -> Document:
     except ValueError as exc:  # NaN, Infinity, integers of thousands of digits
         raise ImportFailed(f"{name}: not valid JSON ({exc})") from None
     return document_from_export(parsed, origin, name, encoding)
+
+
+def export_registry(path: Path) -> Registry:
+    """The registry entries a deskapp JSON export at ``path`` carries (empty otherwise)."""
+    if path.suffix.lower() != ".json":
+        return Registry()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        check_export(data, str(path))
+        return registry_from_export(data)
+    except (OSError, ValueError, ImportFailed, RecursionError):
+        return Registry()
+
+
+def merged_registry(known: Registry, incoming: Registry) -> Registry:
+    """``known`` with the entries of ``incoming`` it lacks; a name or alias that already
+    belongs to a known entry stays with it (the store's registry wins)."""
+    merged = known
+    for entity in incoming:
+        if merged.find(entity.name) is not None:
+            continue
+        aliases = tuple(a for a in entity.aliases if merged.find(a) is None)
+        try:
+            merged = merged.add(replace(entity, aliases=aliases))
+        except RegistryError:
+            continue
+    return merged
