@@ -13,7 +13,7 @@ from html import escape
 
 from deskapp.core.document import Document
 from deskapp.core.exporters.body import paragraphs
-from deskapp.core.exporters.view import MarkView, Piece, mark_views, segments
+from deskapp.core.exporters.view import MarkView, Piece, by_paragraph, mark_views, segments
 from deskapp.core.registry import Registry
 
 COLOURS = {"quote": "#fff2a8", "content": "#d7ecff", "source": "#d9f5d0", "cue": "#f6dcef"}
@@ -108,8 +108,9 @@ def html_body(doc: Document, registry: Registry | None = None, tag: str = "mark"
     views = mark_views(doc, registry)
     pieces = [p for v in views for p in v.pieces()]
     text = doc.article.text
-    paras = "".join(f"<p>{marked_paragraph(text, a, b, pieces, tag)}</p>\n"
-                    for a, b in paragraphs(doc.article))
+    spans = paragraphs(doc.article)
+    paras = "".join(f"<p>{marked_paragraph(text, a, b, inside, tag)}</p>\n"
+                    for (a, b), inside in zip(spans, by_paragraph(spans, pieces), strict=True))
     return (f"<h1>{_e(doc.title)}</h1>\n{_facts(doc)}{_legend(tag)}"
             f'<div class="text">\n{paras}</div>\n{_lists(views)}')
 

@@ -14,7 +14,7 @@ import re
 from deskapp.core.article import Article
 from deskapp.core.document import Document
 from deskapp.core.exporters.body import body_ranges, paragraphs
-from deskapp.core.exporters.view import MarkView, Piece, mark_views, segments
+from deskapp.core.exporters.view import MarkView, Piece, by_paragraph, mark_views, segments
 from deskapp.core.registry import Registry
 
 _INLINE = re.compile(r"([\\`*_\[\]>|{}!~^=])")
@@ -85,7 +85,9 @@ def to_markdown(doc: Document, registry: Registry | None = None) -> str:
     views = mark_views(doc, registry)
     pieces = [p for v in views for p in v.pieces()]
     text = doc.article.text
-    out += [f"{_marked(text, a, b, pieces)}\n" for a, b in paragraphs(doc.article)]
+    spans = paragraphs(doc.article)
+    out += [f"{_marked(text, a, b, inside)}\n"
+            for (a, b), inside in zip(spans, by_paragraph(spans, pieces), strict=True)]
     if views:
         out += ["---", "", f"Marks: {OPEN}quote or content⟧[^N], {OPEN}source⟧{{canonical "
                 "name}, ⟦cue⟧; the notes name who said it.", ""]

@@ -104,3 +104,19 @@ def segments(start: int, end: int, pieces: list[Piece]) -> list[tuple[int, int, 
         over.sort(key=lambda p: (p.start, -p.end, ROLES.index(p.role), p.view.number))
         out.append((a, b, over))
     return out
+
+
+def by_paragraph(paragraphs: list[tuple[int, int]], pieces: list[Piece]) -> list[list[Piece]]:
+    """For each paragraph (in text order), the pieces reaching into it: one sweep over the
+    pieces sorted by start, so a long article costs its marks once, not once a paragraph."""
+    ordered = sorted(pieces, key=lambda p: p.start)
+    out: list[list[Piece]] = []
+    active: list[Piece] = []
+    at = 0
+    for start, end in paragraphs:
+        while at < len(ordered) and ordered[at].start < end:
+            active.append(ordered[at])
+            at += 1
+        active = [p for p in active if p.end > start]
+        out.append([p for p in active if p.start < end])
+    return out
