@@ -93,6 +93,8 @@ def test_several_articles_need_an_existing_folder(store_path, tmp_path):
     assert not (tmp_path / "missing").exists()
     code, _, err = run("export", "1", "2", "--store", str(store_path))
     assert code == 2
+    code, _, err = run("export", "--state", "new", "--store", str(store_path))
+    assert code == 2 and "-o FOLDER" in err
 
 
 def test_with_history_holds_every_version(store_path):

@@ -91,6 +91,8 @@ def export_command(article_ids: tuple[int, ...], store_path: str | None, fmt: st
         raise click.UsageError("--with-history goes with --format json")
     if since and not state:
         raise click.UsageError("--since goes with --state")
+    if state and output is None:
+        raise click.UsageError("--state exports into a folder: give -o FOLDER")
     since = _since(since)
     with opened(store_path) as store:
         ids = _selected(store, article_ids, state, since)
