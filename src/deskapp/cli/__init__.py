@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "deskapp.cli.detect",
     "deskapp.cli.importing",
     "deskapp.cli.articles",
+    "deskapp.cli.exporting",
 )
 
 
