@@ -23,11 +23,12 @@ from deskapp.core.suggest import rules
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.context import PreviousSpeakers
+from deskapp.core.suggest.cue_shapes import BELIEF
 from deskapp.core.suggest.flags import review_flags
 from deskapp.core.suggest.headline import headline_quotes
-from deskapp.core.suggest.learned import learned_attributions
-from deskapp.core.suggest.learned.attributions import SentenceCache
+from deskapp.core.suggest.learned.attributions import SentenceCache, learned_attributions
 from deskapp.core.suggest.learned.taken import Taken
+from deskapp.core.suggest.lexicon import FORM_TO_LEMMA
 from deskapp.core.suggest.local import QuotePlan, mid_sentence
 from deskapp.core.suggest.model import (
     Range,
@@ -204,6 +205,23 @@ def _learned_input(article: Article, layout: Layout, attributions: list[tuple],
     return article.text, layout.sentences, taken, tuple(unread)
 
 
+def _without_nested_beliefs(attributions: list[tuple]) -> list[tuple]:
+    """Attributions less the beliefs reported inside another one's content ("voters say
+    they think she could win": one attribution, as expert annotators of news mark it)."""
+    contents = sorted((a[0].start, a[0].end) for a in attributions)
+    starts = [c[0] for c in contents]
+
+    def nested(a: tuple) -> bool:
+        cue = a[2]
+        if cue is None or FORM_TO_LEMMA.get(cue.text.split()[-1].lower()) not in BELIEF:
+            return False
+        i = bisect_right(starts, cue.start) - 1
+        return any(s <= cue.start and cue.end <= e and (s, e) != (a[0].start, a[0].end)
+                   for s, e in contents[max(0, i - 3):i + 1])
+
+    return [a for a in attributions if not nested(a)]
+
+
 def _hull(spans: tuple[Span | None, ...]) -> Range:
     present = [s for s in spans if s is not None]
     return min(s.start for s in present), max(s.end for s in present)
@@ -233,7 +251,8 @@ def _rule_findings(article: Article, reuse: bool
     resolver = Resolver(text, _LAST[0] if reuse and _LAST else None)
     if reuse:
         _LAST[:] = [resolver]
-    attributions = [_attribution(text, r, d, resolver) for r, d in raws]
+    attributions = _without_nested_beliefs([_attribution(text, r, d, resolver)
+                                            for r, d in raws])
     quotes, quote_attributions, short = _quotes(text, plans, resolver, PreviousSpeakers(raws))
     quotes.extend(nested_quotes(text, quotes, resolver))
     if article.parts:

@@ -66,3 +66,10 @@ def learned_model() -> LearnedModel | None:
         return None
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return model_from_json(json.load(f))
+
+
+def word_class(word: str) -> str:
+    """The parts of speech ``word`` can have ("ADJ", "NOUN+VERB"), from the shipped model's
+    table; "" for a word it does not hold or without a model."""
+    model = learned_model()
+    return model.classes.get(word.lower(), "") if model is not None else ""
