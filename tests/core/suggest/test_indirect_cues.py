@@ -351,3 +351,12 @@ def test_a_noun_after_an_adjective_is_no_cue_but_people_after_a_quantifier_speak
     assert _attributions("A recent tweet quoted only part of the speech.") == []
     assert ("A few", "say", "the plan is too costly") in _attributions(
         "A few say the plan is too costly.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A news report published Wednesday said the minister had resigned.",
+     [("A news report published Wednesday", "said", "the minister had resigned")]),
+    ("Turnout was low in battleground states like Ohio and Michigan.", []),
+])
+def test_a_form_mostly_used_as_a_noun_is_a_cue_only_where_a_verb_can_stand(text, expected):
+    assert _attributions(text) == expected

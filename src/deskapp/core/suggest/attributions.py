@@ -50,6 +50,12 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "yo
 _ARTICLES = {"the", "a", "an", "this", "that"}
 _CONTRACTED = {"he’s", "she’s", "it’s", "that’s", "who’s", "he's", "she's", "it's", "that's",
                "who's", "there’s", "there's", "what’s", "what's"}  # "he’s said": "he has"
+# forms read as nouns far more often than as verbs: a verb only before "that" or a colon,
+# or after a pronoun, an auxiliary or "to" ("a news report published", "Soviet states")
+_MOSTLY_NOUNS = {"state", "states", "report", "note", "notes", "tweet", "post", "comment",
+                 "comments", "remark", "remarks"}
+_VERB_OPENERS = {"i", "we", "you", "they", "to", "will", "would", "could", "can", "may",
+                 "might", "should", "must", "did", "do", "does", "not", "also"}
 _QUANTIFIERS = {"few", "several", "many", "most"}  # "a few say …": people, then a verb
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "several"}
@@ -173,11 +179,18 @@ def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
     return not (plural and text[pos - 2] in "’'")
 
 
+def _verb_before(text: str, body: int, pos: int) -> bool:
+    """A pronoun, an auxiliary or "to" right before ``pos`` ("they report", "will note")."""
+    prev = previous_word(text, max(body, pos - 30), pos)
+    return prev is not None and prev.lower() in _VERB_OPENERS
+
+
 def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
             end: int, found: list[RawAttribution] | tuple = ()) -> RawAttribution | None:
     form = text[pos:cue_end]
     if not _looks_verbal(text, body, pos, form) or (
-            form == "state" and not text.startswith(" that ", cue_end)):  # "Syrian state TV"
+            form in _MOSTLY_NOUNS and not text.startswith((" that ", ":"), cue_end)
+            and not _verb_before(text, body, pos)):  # "Syrian state TV", "battleground states"
         return None
     aux = aux_before(text, max(body, pos - 60), pos)
     cue_start = pos
