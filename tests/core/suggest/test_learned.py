@@ -94,3 +94,13 @@ def test_a_short_quote_inside_a_reported_content_is_the_sources_words() -> None:
     quotes = {q.span.text: q for q in suggest(Article(text), reuse=False).quotes}
     assert quotes["real relief"].speaker_span.text == "The senator"  # in a learned content
     assert "workplace" not in quotes  # a scare quote in no reported content stays unproposed
+
+
+def test_a_learned_content_in_an_opening_clause_ends_at_its_comma() -> None:
+    text = ("Headline\n\nWhen Donald Trump attacked a federal judge whose parents were born in "
+            "Mexico, Hispanic Americans were outraged.\n")
+    found = [a for a in suggest(Article(text), reuse=False).attributions
+             if a.cue and a.cue.text == "attacked"]
+    (attacked,) = found
+    assert attacked.content.text.startswith("a federal judge whose parents were born")
+    assert "Hispanic" not in attacked.content.text  # the main clause is not its content

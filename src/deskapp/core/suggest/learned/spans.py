@@ -28,8 +28,12 @@ _INDEFINITE_RE = re.compile(r"an?\s")
 _MAX_SOURCE_GAP = 12  # words between a source and its cue
 _SENTENCE_END = frozenset(".!?")
 # words that make no cue on their own ("publicly", "has", "not")
-CUE_MODIFIERS = frozenset(AUX_WORDS) | frozenset(INNER_ADVERBS) | {"n’t", "n't"}
+_NEGATED = ("don", "doesn", "didn", "won", "wouldn", "can", "couldn", "isn", "aren", "wasn",
+            "weren", "hasn", "haven", "hadn", "shouldn", "mustn")
+CUE_MODIFIERS = (frozenset(AUX_WORDS) | frozenset(INNER_ADVERBS) | {"n’t", "n't"}
+                 | {n + mark for n in _NEGATED for mark in ("’t", "'t")})
 _EMPTY_CONTENT = words("empty_content")
+_SUBORDINATORS = words("subordinators")
 _TIME_WORDS = words("time_words")
 _FUNCTION_WORDS = words("function_words")
 _DUTY = words("duty")
@@ -151,8 +155,10 @@ def content_words(score: list[float], lower: list[str], a: int, b: int,
     mean_right = sum(score[i] for i in right[:8]) / len(right[:8]) if right else -math.inf
     mean_left = sum(score[i] for i in left[-8:]) / len(left[-8:]) if left else -math.inf
     side = right if mean_right >= mean_left else left[::-1]
-    # ", citing security concerns, cancelled …": an aside ends at its closing comma
-    aside = side is right and a > 0 and lower[a - 1] == ","
+    # ", citing security concerns, cancelled …": an aside ends at its closing comma, and so
+    # does an opening clause ("When Trump attacked a judge, Hispanic voters were outraged")
+    aside = side is right and ((a > 0 and lower[a - 1] == ",") or (
+        lower[0] in _SUBORDINATORS and "," not in lower[:a]))
     kept: list[int] = []
     for i in side:
         if (aside and lower[i] == ",") or score[i] == -math.inf:
