@@ -125,6 +125,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "marking.select_quoted",
         "Select the text between the quotation marks around the caret",
     ),
+    ActionSpec("select_clause", "Select c&lause", "Alt+C", "Edit", "marking.select_clause",
+               "Select the clause around the caret (commas, “that”, semicolons, quotes bound it)"),
+    ActionSpec("grow_selection", "&Grow selection", "Alt+Shift+Right", "Edit",
+               "marking.grow_selection", "Widen the selection by one unit: word → clause → "
+               "sentence → paragraph"),
+    ActionSpec("shrink_selection", "S&hrink selection", "Alt+Shift+Left", "Edit",
+               "marking.shrink_selection",
+               "Narrow the selection by one unit (back the way it grew)"),
     ActionSpec(
         "edit_text",
         "&Correct text",
@@ -150,9 +158,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+Shift+A",
         "Mark",
         "marking.mark_attribution",
-        "Mark the selection as attributed content; then choose source and cue",
+        "Mark the selection as attributed content; with none, the attribution proposed at "
+        "the caret (source, cue, content highlighted; Return accepts)",
         True,
     ),
+    ActionSpec("next_candidate", "Next source or cue in the text", "Alt+Down", "Mark",
+               "marking.candidate_keys", "In the mark dialog: the source (or cue, in its field) "
+               "becomes the next name, noun phrase or verb of the text, highlighted"),
+    ActionSpec("previous_candidate", "Previous source or cue in the text", "Alt+Up", "Mark",
+               "marking.candidate_keys", "In the mark dialog: back to the previous candidate"),
     ActionSpec(
         "edit_mark",
         "&Edit mark…",
