@@ -28,8 +28,9 @@ _NAME = re.compile(
     r"|\s+\([A-Z]+\))*")
 _NOUN_PHRASE = re.compile(
     r"\b(?:the|a|an|many|some|most|several|analysts|officials|experts|his|her|their|its)"
-    r"(?:\s+(?!(?:said|says|told|was|is|were|are|has|had|have|who|which|that|and|but|of)\b)"
-    r"[\w’'-]+){0,4}\b", re.IGNORECASE)
+    r"(?:\s+(?!(?:said|says|told|was|is|were|are|has|had|have|who|which|that|and|but|of|to|"
+    r"in|on|at|by|for|with|from|over|as|than|the|a|an)\b)[\w’'-]+){1,4}(?:\s+of\s+[A-Z]"
+    r"[\w’'-]*)?", re.IGNORECASE)
 _PRONOUNS = re.compile(r"\b(?:he|she|they|it|we|I)\b")
 _SKIP_NAMES = _set("The A An But And In On At It He She They We This That")
 

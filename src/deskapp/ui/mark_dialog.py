@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -108,15 +108,22 @@ class MarkDialog(QDialog):
                                         self._parts_changed)
         self.cue_picker = SpanPicker(self.cue, text, cue_spans, initial.cue_span,
                                      self._parts_changed)
-        for action_id, by in (("next_candidate", 1), ("previous_candidate", -1)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(spec(action_id).shortcut))
-            action.triggered.connect(lambda _c=False, by=by: self._step(by))
-            self.addAction(action)
+        self._steps = {QKeySequence(spec(action_id).shortcut)[0].toCombined(): by
+                       for action_id, by in (("next_candidate", 1), ("previous_candidate", -1))}
         for edit in (self.who, self.cue):  # one Return takes a completion and accepts
+            edit.installEventFilter(self)
             edit.completer().activated.connect(lambda _t: QTimer.singleShot(0, self._completed))
         self.who.setFocus()
         self._parts_changed()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Alt+Down / Alt+Up in the source or cue field (keys from the action table)."""
+        if event.type() == QEvent.Type.KeyPress:
+            by = self._steps.get(event.keyCombination().toCombined())
+            if by is not None:
+                self._step(by)
+                return True
+        return super().eventFilter(watched, event)
 
     def _step(self, by: int) -> None:
         """Alt+Down / Alt+Up: the focused field's (else the source's) next candidate."""

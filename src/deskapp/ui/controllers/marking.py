@@ -169,7 +169,7 @@ class MarkingActions(MarkingMoves):
             source=who,
             cue=cue,
             source_kind=kind,
-            entity=name if name and name != details.who else None,
+            entity=name if name and (name != details.who or who is None) else None,
             note=details.note,
             replacing=replacing,
         )
