@@ -28,6 +28,7 @@ class ActionSpec:
     toolbar: bool = False
     checkable: bool = False
     also: tuple[str, ...] = ()  # more shortcuts for the same action, e.g. ("Return",)
+    in_dialog: bool = False  # a key of the mark dialog: listed, greyed out in the window
 
     @property
     def shortcuts(self) -> tuple[str, ...]:
@@ -164,9 +165,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("next_candidate", "Next source or cue in the text", "Alt+Down", "Mark",
                "marking.candidate_keys", "In the mark dialog: the source (or cue, in its field) "
-               "becomes the next name, noun phrase or verb of the text, highlighted"),
+               "becomes the next name, noun phrase or verb of the text, highlighted",
+               in_dialog=True),
     ActionSpec("previous_candidate", "Previous source or cue in the text", "Alt+Up", "Mark",
-               "marking.candidate_keys", "In the mark dialog: back to the previous candidate"),
+               "marking.candidate_keys", "In the mark dialog: back to the previous candidate",
+               in_dialog=True),
     ActionSpec(
         "edit_mark",
         "&Edit mark…",
@@ -479,6 +482,7 @@ def build_actions(window: QWidget) -> dict[str, QAction]:
         action.setStatusTip(item.tip)
         action.setToolTip(f"{item.tip} ({item.shortcut})" if item.shortcut else item.tip)
         action.setCheckable(item.checkable)
+        action.setEnabled(not item.in_dialog)  # never takes its key from the window's widgets
         handler = resolve(window, item.handler)
         if item.checkable:
             action.toggled.connect(handler)
