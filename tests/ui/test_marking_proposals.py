@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from deskapp.core.selection import sentence_at
 from deskapp.core.suggest.evaluate import load_gold
 from tests.ui.keys import ALT, CTRL, SHIFT, activate, answer_next_dialog
 
@@ -69,8 +70,10 @@ def test_a_missed_attribution_in_two_keys_from_anywhere_in_its_clause(
     assert not any(item.anchor.ranges == gold.content
                    for item in window.suggestions.result.items), "the engine proposes it"
     start = gold.source[0][0]
-    for word in carets:
-        caret = text.index(word, start) + len(word) // 2
+    edges = [f"edge {at}" for at in sentence_at(text, start)] if "/" not in article else []
+    for word in [*carets, *edges]:
+        caret = (int(word.split()[1]) if word.startswith("edge ")
+                 else text.index(word, start) + len(word) // 2)
         count = _mark_from_caret(qtbot, window, caret)
         assert window.session.document.marks.attributions, window.statusBar().currentMessage()
         (mark,) = window.session.document.marks.attributions
@@ -169,3 +172,18 @@ def test_clause_keys_select_grow_and_shrink_also_when_correcting(sample_window, 
         qtbot.keyClick(view, Qt.Key.Key_Left, ALT | SHIFT)
         assert text[slice(*view.selection())] == first
         assert view.text() == text  # nothing typed
+
+
+def test_a_selected_content_gets_the_cue_and_source_around_it(sample_window, qtbot) -> None:
+    window = sample_window
+    text = window.view.text()
+    start = text.index("Guaidó’s attempt")
+    window.view.select(start, text.index("soldiers.", start) + len("soldiers"))
+    answer_next_dialog(qtbot, lambda dialog: qtbot.keyClick(
+        dialog.findChild(QLineEdit, "whoEdit"), Qt.Key.Key_Return))
+    qtbot.keyClick(window.view, Qt.Key.Key_A, CTRL | SHIFT)
+    qtbot.wait(20)
+    activate(qtbot, window)
+    (mark,) = window.session.document.marks.attributions
+    assert (mark.source.text, mark.cue.text) == ("Many", "saw")
+    assert mark.content.text.startswith("Guaidó’s attempt")

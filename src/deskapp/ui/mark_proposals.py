@@ -20,6 +20,8 @@ def proposed(text: str, proposal: Proposal, initial: MarkDetails | None) -> Mark
     (a suggestion's kind and full name are kept)."""
     base = initial or MarkDetails("", "", SourceKind.UNKNOWN, "")
     src, cue = proposal.source, proposal.cue
+    if src is not None and text[src[0]:src[1]] != base.who:  # another suggestion's source
+        base = MarkDetails("", "", SourceKind.UNKNOWN, "")
     return replace(base, who=text[src[0]:src[1]] if src else base.who,
                    cue=text[cue[0]:cue[1]] if cue else base.cue,
                    source_span=src or base.source_span, cue_span=cue or base.cue_span)
