@@ -22,7 +22,7 @@ MISSED = [
     ("gold/h5-b-economy-rate-hold.txt", "had forecast", ["other three", "forecast", "reduction"]),
     ("gold/press-release-merger.txt", "expect", ["companies expect", "savings", "2027"]),
     ("gold/h5-a-conflict-kestra-strikes.txt", "showed", ["Video geolocated", "fire", "midnight"]),
-    ("gold/h4-crime-stabbing.txt", "appealed", ["She appealed", "dashcam", "forward"]),
+    ("gold/h4-health-polypill.txt", "cautioned", ["cautioned", "reading", "Europe"]),
     ("gold/election-dispute.txt", "rejected", ["opposition party", "rejected", "presidential"]),
     ("gold/h6-b-wire-malawi-voter-roll.txt", "threatened", ["threatened", "boycott", "roll"]),
 ]
