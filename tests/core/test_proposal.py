@@ -57,5 +57,15 @@ def test_a_selection_is_the_content_and_candidates_start_near_the_cue() -> None:
     assert names[0] == "Many" and "Guaidó’s" in " ".join(names)
 
 
+def test_a_caret_in_a_complement_takes_the_verb_that_governs_it() -> None:
+    text = ("A British court on Friday temporarily blocked the scheme, ruling that ministers "
+            "had failed to show the scheme was safe.")
+    for word in ("ruling", "ministers", "scheme was", "safe"):  # (on "show": that verb)
+        proposal = propose_at(text, text.index(word) + 1)
+        assert (_text(text, proposal.source), _text(text, proposal.cue)) == (
+            "A British court", "ruling"), word
+        assert _text(text, proposal.content) == text[text.index("that"):-1]
+
+
 def test_no_proposal_without_a_possible_cue() -> None:
     assert propose_at("Home / World", 3) is None

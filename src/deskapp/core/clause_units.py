@@ -17,7 +17,7 @@ Range = tuple[int, int]
 
 _HARD = re.compile(r"[;:“”\"«»„]|—|–(?=\s)")
 _COMMA = re.compile(r",(?!\d)")
-_COMPLEMENT = re.compile(r"(?<![\w’'])(?:that|whether)\b(?!\s*[,.;:])", re.IGNORECASE)
+COMPLEMENT = re.compile(r"(?<![\w’'])(?:that|whether)\b(?!\s*[,.;:])", re.IGNORECASE)
 _EDGE = " \t\n,;:.!?…"
 
 
@@ -56,7 +56,7 @@ def units_around(text: str, start: int, end: int | None = None) -> list[Range]:
     phrase = _holding(_pieces(text, *sentence, _HARD), start, end)
     segment = _holding(_pieces(text, *phrase, _COMMA), start, end) if phrase else None
     if segment is not None:
-        starts = [m.start() for m in _COMPLEMENT.finditer(text, *segment) if m.start() <= start]
+        starts = [m.start() for m in COMPLEMENT.finditer(text, *segment) if m.start() <= start]
         units += [(s, segment[1]) for s in reversed(starts) if s > segment[0]]
         units.append(segment)
     if phrase is not None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from deskapp.core.clause_units import Range, trim, units_around
+from deskapp.core.clause_units import COMPLEMENT, Range, trim, units_around
 from deskapp.core.proposal_words import cue_scores, name_runs, noun_phrases, sentence_of
 from deskapp.core.suggest.subjects import subject_before
 
@@ -33,6 +33,9 @@ _ADVERBIAL = re.compile(
     r"Saturday|Sunday|today|yesterday|tonight|week|month|year|night|morning|evening)\b"
     r"|\s*(?:also|again|publicly|repeatedly|previously|already|now|then|later)\b)+")
 CUE_FLOOR = 0.0  # below it a word of the clause is no cue: the next wider unit is read
+_TRAILING_ADVERBIAL = re.compile(
+    r"(?:\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year)|\s+[a-z]+ly)+$")
 _BAD_SOURCE = re.compile(r"^(?:and|but|or|while|as|that|which)\b|[“”\"]", re.IGNORECASE)
 
 
@@ -78,6 +81,17 @@ def _from_suggestion(item) -> Proposal:
 def _best_cue(text: str, caret: int, units: list[Range]) -> Range | None:
     sentence = sentence_of(text, caret)
     scored = cue_scores(text, sentence)
+    on = [(score, cue) for cue, score in scored if cue[0] <= caret <= cue[1] and score > CUE_FLOOR]
+    if on:  # the caret on a verb: that verb
+        return max(on)[1]
+    clause = units[1] if len(units) > 1 else None
+    if clause is not None and COMPLEMENT.match(text, clause[0]):
+        # a caret in a "that" complement: the verb that governs it comes first
+        for unit in (u for u in units if u[0] < clause[0]):
+            before = [(score, cue) for cue, score in scored
+                      if unit[0] <= cue[0] and cue[1] <= clause[0] and score > CUE_FLOOR]
+            if before:
+                return max(before)[1]
     for unit in units[1:]:  # the clause first, then wider units
         inside = [(score, cue) for cue, score in scored
                   if unit[0] <= cue[0] and cue[1] <= unit[1] and score > CUE_FLOOR]
@@ -100,6 +114,9 @@ def _content_after(text: str, cue: Range) -> Range:
     start = cue[1]
     if (adverbial := _ADVERBIAL.match(text, start, segment[1])) is not None:
         start = adverbial.end()
+    near = COMPLEMENT.search(text, start, min(segment[1], start + 60))
+    if near is not None and len(text[start:near.start()].split()) <= 6:
+        start = near.start()  # "told reporters in the capital that …": the complement
     after = trim(text, start, segment[1])
     if after[1] - after[0] > 1:
         return after
@@ -111,7 +128,14 @@ def _content_after(text: str, cue: Range) -> Range:
 def _source(text: str, cue: Range, content: Range, suggestions: Iterable) -> Range | None:
     sentence = sentence_of(text, cue[0])
     lo = content[1] if content[1] <= cue[0] else sentence[0]
-    found = subject_before(text, lo, cue[0])
+    head = cue[0]
+    if text[lo:cue[0]].rstrip().endswith(",") and text[cue[0]:cue[1]].endswith("ing"):
+        verbs = [c for c, score in cue_scores(text, sentence)
+                 if lo <= c[0] and c[1] < cue[0] and score > CUE_FLOOR - 10]
+        head = verbs[0][0] if verbs else head  # ", ruling that …": the main clause's subject
+    found = subject_before(text, lo, head)
+    if found is not None and (tail := _TRAILING_ADVERBIAL.search(text, *found)) is not None:
+        found = (found[0], tail.start()) if tail.start() > found[0] else found
     if found is not None and found[0] < found[1] and not _BAD_SOURCE.search(text[slice(*found)]):
         return found
     for item in suggestions:  # "X said … but cautioned": the source of the same sentence

@@ -50,6 +50,8 @@ def _verb_shape(lower: list[str], i: int) -> float:
         score += 12.0
     if w.endswith(("ed", "es")) or (w.endswith("s") and not w.endswith("ss") and len(w) > 3):
         score += 12.0
+    if w.endswith("ing") and prev == ",":  # ", ruling that …"
+        score += 12.0
     if prev in AUX_WORDS or prev == "to":
         score += 6.0
     if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
