@@ -32,7 +32,7 @@ _ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:on|late|early|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|today|yesterday|tonight|week|month|year|night|morning|evening)\b"
     r"|\s*(?:also|again|publicly|repeatedly|previously|already|now|then|later)\b)+")
-CUE_FLOOR = 0.0  # below it a word of the clause is no cue: the next wider unit is read
+CUE_FLOOR = -10.0  # below it a word of the clause is no cue: the next wider unit is read
 _TRAILING_ADVERBIAL = re.compile(
     r"(?:\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year)|\s+[a-z]+ly)+$")
@@ -131,7 +131,7 @@ def _source(text: str, cue: Range, content: Range, suggestions: Iterable) -> Ran
     head = cue[0]
     if text[lo:cue[0]].rstrip().endswith(",") and text[cue[0]:cue[1]].endswith("ing"):
         verbs = [c for c, score in cue_scores(text, sentence)
-                 if lo <= c[0] and c[1] < cue[0] and score > CUE_FLOOR - 10]
+                 if lo <= c[0] and c[1] < cue[0] and score > CUE_FLOOR]
         head = verbs[0][0] if verbs else head  # ", ruling that …": the main clause's subject
     found = subject_before(text, lo, head)
     if found is not None and (tail := _TRAILING_ADVERBIAL.search(text, *found)) is not None:

@@ -52,7 +52,7 @@ def _verb_shape(lower: list[str], i: int) -> float:
         score += 12.0
     if w.endswith("ing") and prev == ",":  # ", ruling that …"
         score += 12.0
-    if prev in AUX_WORDS or prev == "to":
+    if prev in AUX_WORDS:
         score += 6.0
     if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
         score -= 20.0
@@ -74,8 +74,9 @@ def cue_scores(text: str, sentence: Range) -> list[tuple[Range, float]]:
     out: list[tuple[Range, float]] = []
     for i, (_, _start, end) in enumerate(toks):
         shape = _verb_shape(lower, i)
-        if quoted[i] or (i not in scores and shape < 12):
-            continue
+        model_cue = model is not None and scores.get(i, -99.0) > model.cue_threshold
+        if quoted[i] or (shape < 12 and not model_cue):
+            continue  # neither shaped like a verb nor a cue the model is sure of
         first = i
         while first > 0 and lower[first - 1] in AUX_WORDS and lower[first - 1] != "'s":
             first -= 1
