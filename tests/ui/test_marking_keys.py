@@ -152,8 +152,7 @@ def test_registry_entry_by_keys_then_attribution_with_completion(window, qtbot) 
         cue.completer().popup().hide()
         who = dialog.findChild(QLineEdit, "whoEdit")
         who.setFocus()
-        _complete(qtbot, who, "migra")  # the registry's name, offered from a part of it
-        qtbot.keyClick(who, Qt.Key.Key_Return)
+        _complete(qtbot, who, "migra")  # its Return takes the name and accepts the dialog
 
     answer_next_dialog(qtbot, steps)
     press(qtbot, window.view, Qt.Key.Key_A, CTRL | SHIFT)

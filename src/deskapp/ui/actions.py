@@ -28,6 +28,7 @@ class ActionSpec:
     toolbar: bool = False
     checkable: bool = False
     also: tuple[str, ...] = ()  # more shortcuts for the same action, e.g. ("Return",)
+    in_dialog: bool = False  # a key of the mark dialog: listed, greyed out in the window
 
     @property
     def shortcuts(self) -> tuple[str, ...]:
@@ -125,6 +126,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "marking.select_quoted",
         "Select the text between the quotation marks around the caret",
     ),
+    ActionSpec("select_clause", "Select c&lause", "Alt+C", "Edit", "marking.select_clause",
+               "Select the clause around the caret (commas, “that”, semicolons, quotes bound it)"),
+    ActionSpec("grow_selection", "&Grow selection", "Alt+Shift+Right", "Edit",
+               "marking.grow_selection", "Widen the selection by one unit: word → clause → "
+               "sentence → paragraph"),
+    ActionSpec("shrink_selection", "S&hrink selection", "Alt+Shift+Left", "Edit",
+               "marking.shrink_selection",
+               "Narrow the selection by one unit (back the way it grew)"),
     ActionSpec(
         "edit_text",
         "&Correct text",
@@ -150,9 +159,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+Shift+A",
         "Mark",
         "marking.mark_attribution",
-        "Mark the selection as attributed content; then choose source and cue",
+        "Mark the selection as attributed content; with none, the attribution proposed at "
+        "the caret (source, cue, content highlighted; Return accepts)",
         True,
     ),
+    ActionSpec("next_candidate", "Next source or cue in the text", "Alt+Down", "Mark",
+               "marking.candidate_keys", "In the mark dialog: the source (or cue, in its field) "
+               "becomes the next name, noun phrase or verb of the text, highlighted",
+               in_dialog=True),
+    ActionSpec("previous_candidate", "Previous source or cue in the text", "Alt+Up", "Mark",
+               "marking.candidate_keys", "In the mark dialog: back to the previous candidate",
+               in_dialog=True),
     ActionSpec(
         "edit_mark",
         "&Edit mark…",
@@ -465,6 +482,7 @@ def build_actions(window: QWidget) -> dict[str, QAction]:
         action.setStatusTip(item.tip)
         action.setToolTip(f"{item.tip} ({item.shortcut})" if item.shortcut else item.tip)
         action.setCheckable(item.checkable)
+        action.setEnabled(not item.in_dialog)  # never takes its key from the window's widgets
         handler = resolve(window, item.handler)
         if item.checkable:
             action.toggled.connect(handler)

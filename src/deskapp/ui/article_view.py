@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from deskapp.ui.highlight_index import HighlightIndex
 from deskapp.ui.highlight_pass import HighlightPass
-from deskapp.ui.highlights import Highlight, role_format, segments
+from deskapp.ui.highlights import Highlight, Role, role_format, segments
 from deskapp.ui.positions import PositionMap
 
 _REDO = QKeySequence("Ctrl+Shift+Z")[0].toCombined()
@@ -221,6 +221,17 @@ class ArticleView(QPlainTextEdit):
         fmt.setFontUnderline(True)
         extra.format = fmt
         self.setExtraSelections([extra])
+
+    def show_parts(self, source, cue, content) -> None:
+        """Highlight a mark being made: its source, cue and content ranges (or None)."""
+        extras = []
+        for rng, role in ((content, Role.CONTENT), (source, Role.SOURCE), (cue, Role.CUE)):
+            if rng is not None:
+                extra = QTextEdit.ExtraSelection()
+                extra.cursor = self._cursor_for(*rng)
+                extra.format = role_format(role)
+                extras.append(extra)
+        self.setExtraSelections(extras)
 
     def _cursor_for(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())

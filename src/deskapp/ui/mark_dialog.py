@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from deskapp.core.annotations import SourceKind
 from deskapp.ui import dialogs
+from deskapp.ui.actions import spec
+from deskapp.ui.mark_picking import Range, SpanPicker
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,8 @@ class MarkDetails:
     kind: SourceKind
     note: str
     refers_to: str = ""
+    source_span: Range | None = None  # where in the text, when picked or proposed there
+    cue_span: Range | None = None
 
 
 def _completing_edit(words: list[str], text: str, name: str) -> QLineEdit:
@@ -54,6 +60,11 @@ class MarkDialog(QDialog):
         names: list[str],
         cues: list[str],
         initial: MarkDetails | None = None,
+        text: str = "",
+        content_span: Range | None = None,
+        sources: Sequence[Range] = (),
+        cue_spans: Sequence[Range] = (),
+        show_parts: Callable[[Range | None, Range | None, Range | None], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("markDialog")
@@ -92,7 +103,46 @@ class MarkDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.quote, self.content_span, self.show_parts = quote, content_span, show_parts
+        self.source_picker = SpanPicker(self.who, text, sources, initial.source_span,
+                                        self._parts_changed)
+        self.cue_picker = SpanPicker(self.cue, text, cue_spans, initial.cue_span,
+                                     self._parts_changed)
+        self._steps = {QKeySequence(spec(action_id).shortcut)[0].toCombined(): by
+                       for action_id, by in (("next_candidate", 1), ("previous_candidate", -1))}
+        for edit in (self.who, self.cue):  # one Return takes a completion and accepts
+            edit.installEventFilter(self)
+            edit.completer().activated.connect(lambda _t: QTimer.singleShot(0, self._completed))
         self.who.setFocus()
+        self._parts_changed()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Alt+Down / Alt+Up in the source or cue field (keys from the action table)."""
+        if event.type() == QEvent.Type.KeyPress:
+            by = self._steps.get(event.keyCombination().toCombined())
+            if by is not None:
+                self._step(by)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, by: int) -> None:
+        """Alt+Down / Alt+Up: the focused field's (else the source's) next candidate."""
+        (self.cue_picker if self.cue.hasFocus() else self.source_picker).step(by)
+
+    def _parts_changed(self) -> None:
+        if self.show_parts is not None:
+            self.show_parts(self.source_picker.span, self.cue_picker.span, self.content_span)
+
+    def complete(self) -> bool:
+        """Enough to make the mark: a source (or anonymous), and a cue for an attribution."""
+        has_source = bool(self.who.text().strip()) or self.anonymous.isChecked()
+        return has_source and (self.quote or bool(self.cue.text().strip()))
+
+    def _completed(self) -> None:
+        if self.isVisible() and self.complete():
+            self.accept()
+        elif not self.cue.text().strip():
+            self.cue.setFocus()
 
     def details(self) -> MarkDetails:
         kind = SourceKind(self.kind.currentData())  # the combo hands back a plain str
@@ -104,6 +154,8 @@ class MarkDialog(QDialog):
             kind,
             self.note.text().strip(),
             self.refers.text().strip(),
+            self.source_picker.span,
+            self.cue_picker.span,
         )
 
 

@@ -14,8 +14,10 @@ from deskapp.core.marking import (
     mark_at,
     names_in_text,
 )
+from deskapp.core.proposal import propose_at, propose_for
 from deskapp.ui.controllers.marking_moves import MarkingMoves, brief
 from deskapp.ui.mark_dialog import MarkDetails, ask_mark_details
+from deskapp.ui.mark_proposals import picking, proposed
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -69,8 +71,16 @@ class MarkingActions(MarkingMoves):
         doc = session.document
         if doc is None:
             return
+        text = doc.article.text
+        proposal = None
         if editing is None:
             start, end = window.view.selection()
+            if not quote and start == end:
+                proposal = propose_at(text, start, self._pending())
+                if proposal is None:
+                    window.status("No attribution to propose here: select its content first")
+                    return
+                start, end = proposal.content
             try:  # validate the selection before asking anything
                 (make_quote if quote else _probe_attribution)(doc, start, end)
             except MarkRejected as exc:
@@ -78,15 +88,20 @@ class MarkingActions(MarkingMoves):
                 return
         else:
             start, end = editing.anchor.start, editing.anchor.end
-        text = doc.article.text
+        initial = _details_of(editing) if editing else self._guess(start, end, quote)
+        if proposal is None and initial is None and not quote:
+            proposal = propose_for(text, start, end, self._pending())
+        if proposal is not None:
+            initial = proposed(text, proposal, initial)
         details = ask_mark_details(
             window,
             quote=quote,
             content=text[start:end],
             names=self._names(doc),
             cues=list(COMMON_CUES),
-            initial=_details_of(editing) if editing else self._guess(start, end, quote),
+            **picking(text, start, end, initial, window.view.show_parts),
         )
+        window.renderer.refresh_current()  # the outline instead of the parts shown
         if details is None:
             window.status("Nothing marked")
             return
@@ -116,8 +131,10 @@ class MarkingActions(MarkingMoves):
         self, doc, start, end, details: MarkDetails, *, quote: bool, replacing: str | None, editing
     ) -> Quote | Attribution:
         text = doc.article.text
-        who = locate_near(text, details.who, start, end) if details.who else None
-        cue = locate_near(text, details.cue, start, end) if details.cue else None
+        who = details.source_span or (
+            locate_near(text, details.who, start, end) if details.who else None)
+        cue = details.cue_span or (
+            locate_near(text, details.cue, start, end) if details.cue else None)
         if details.cue and cue is None:
             raise MarkRejected(f"The cue “{details.cue}” is not in the text near the content.")
         name = details.refers_to or (
@@ -152,10 +169,20 @@ class MarkingActions(MarkingMoves):
             source=who,
             cue=cue,
             source_kind=kind,
-            entity=name if name and name != details.who else None,
+            entity=name if name and (name != details.who or who is None) else None,
             note=details.note,
             replacing=replacing,
         )
+
+    def _pending(self) -> list:
+        """The attribution suggestions still waiting for a decision."""
+        suggestions = getattr(self.window, "suggestions", None)
+        if suggestions is None:
+            return []
+        suggestions.flush()
+        queue = suggestions.queue
+        return [item for item, decision in zip(queue.items, queue.decisions, strict=True)
+                if decision is None and item.kind == "attribution"]
 
     def _names(self, doc) -> list[str]:
         names = names_in_text(doc.article)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextDocument
 
+from deskapp.core.clause_units import clause_at, grow, shrink
 from deskapp.core.edits import TextEdit, apply_edit
 from deskapp.core.marking import next_mark, previous_mark
 from deskapp.core.selection import quoted_at, sentence_at
@@ -65,6 +66,39 @@ class MarkingMoves:
         else:
             view.select(*found)
 
+    def select_clause(self) -> None:
+        view = self.window.view
+        self._grown = []
+        view.select(*clause_at(view.text(), view.caret()))
+
+    def grow_selection(self) -> None:
+        view = self.window.view
+        now = view.selection()
+        wider = grow(view.text(), *now) if now[0] < now[1] else clause_at(view.text(), now[0])
+        if wider != now:
+            self._grown = [*self._stack(now), now]
+            self._last = wider
+            view.select(*wider)
+
+    def shrink_selection(self) -> None:
+        view = self.window.view
+        now = view.selection()
+        stack = self._stack(now)
+        if stack:
+            self._grown, back = stack[:-1], stack[-1]
+        else:
+            back = shrink(view.text(), *now, anchor=view.caret())
+        self._last = back
+        view.select(*back)
+
+    def _stack(self, now: tuple[int, int]) -> list[tuple[int, int]]:
+        """The selections grown from, while the selection is still the last one made."""
+        grown = getattr(self, "_grown", [])
+        return grown if grown and getattr(self, "_last", None) == now else []
+
+    def candidate_keys(self) -> None:
+        self.window.status("Alt+Down / Alt+Up work in the mark dialog (Ctrl+Shift+A): they move "
+                           "the source or cue to the next or previous candidate in the text")
 
     # -- navigation ------------------------------------------------------------------
     def next_mark(self) -> None:

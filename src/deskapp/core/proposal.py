@@ -1,0 +1,171 @@
+"""The most likely attribution around the caret, also where no suggestion rule fired.
+
+A pending suggestion under the caret is taken as it is. Otherwise the cue is the best
+verb or noun of the clause at the caret (the learned cue model's score, read at any
+threshold, plus the shape of a verb), the source its subject (``subject_before``) or the
+nearest named person or body, the content its complement up to the end of the clause.
+Candidates for the source and the cue (``source_candidates``, ``cue_candidates``) let an
+editor pick another span of the text without typing it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from deskapp.core.clause_units import COMPLEMENT, Range, trim, units_around
+from deskapp.core.proposal_words import cue_scores, name_runs, noun_phrases, sentence_of
+from deskapp.core.suggest.subjects import subject_before
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """Source, cue and content ranges of a proposed attribution."""
+
+    content: Range
+    cue: Range | None
+    source: Range | None
+
+
+_ADVERBIAL = re.compile(
+    r"(?:\s*,?\s*(?:on|late|early|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|today|yesterday|tonight|week|month|year|night|morning|evening)\b"
+    r"|\s*(?:also|again|publicly|repeatedly|previously|already|now|then|later)\b)+")
+CUE_FLOOR = -10.0  # below it a word of the clause is no cue: the next wider unit is read
+_TRAILING_ADVERBIAL = re.compile(
+    r"(?:\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year)|\s+[a-z]+ly)+$")
+_BAD_SOURCE = re.compile(r"^(?:and|but|or|while|as|that|which)\b|[“”\"]", re.IGNORECASE)
+
+
+def propose_at(text: str, caret: int, suggestions: Iterable = ()) -> Proposal | None:
+    """A pending suggestion around ``caret``, else the clause's best reading; None when the
+    caret's sentence holds no word that could be a cue."""
+    suggestions = list(suggestions)
+    held = [item for item in suggestions if _holds(caret, item.content, item.cue)]
+    if held:
+        return _from_suggestion(held[0])
+    cue = _best_cue(text, caret, units_around(text, caret))
+    if cue is None:
+        named = [item for item in suggestions if _holds(caret, item.source)]
+        return _from_suggestion(named[0]) if named else None
+    content = _content_after(text, cue)
+    source = _source(text, cue, content, suggestions)
+    return Proposal(content, cue, source)
+
+
+def propose_for(text: str, start: int, end: int, suggestions: Iterable = ()) -> Proposal:
+    """Cue and source for the content ``[start, end)`` an editor selected."""
+    sentence = sentence_of(text, start)
+    cues = [c for c in cue_candidates(text, sentence) if c[1] <= start or c[0] >= end]
+    cue = min(cues[:3], key=lambda c: _gap(c, (start, end)), default=None)
+    source = _source(text, cue, (start, end), suggestions) if cue else None
+    return Proposal((start, end), cue, source)
+
+
+def _holds(caret: int, *spans) -> bool:
+    return any(s is not None and s.start <= caret <= s.end for s in spans)
+
+
+def _gap(a: Range, b: Range) -> int:
+    return max(a[0] - b[1], b[0] - a[1], 0)
+
+
+def _from_suggestion(item) -> Proposal:
+    def rng(span) -> Range | None:
+        return (span.start, span.end) if span is not None else None
+    return Proposal((item.content.start, item.content.end), rng(item.cue), rng(item.source))
+
+
+def _best_cue(text: str, caret: int, units: list[Range]) -> Range | None:
+    sentence = sentence_of(text, caret)
+    scored = cue_scores(text, sentence)
+    on = [(score, cue) for cue, score in scored if cue[0] <= caret <= cue[1] and score > CUE_FLOOR]
+    if on:  # the caret on a verb: that verb
+        return max(on)[1]
+    clause = units[1] if len(units) > 1 else None
+    if clause is not None and COMPLEMENT.match(text, clause[0]):
+        # a caret in a "that" complement: the verb that governs it comes first
+        for unit in (u for u in units if u[0] < clause[0]):
+            before = [(score, cue) for cue, score in scored
+                      if unit[0] <= cue[0] and cue[1] <= clause[0] and score > CUE_FLOOR]
+            if before:
+                return max(before)[1]
+    for unit in units[1:]:  # the clause first, then wider units
+        inside = [(score, cue) for cue, score in scored
+                  if unit[0] <= cue[0] and cue[1] <= unit[1] and score > CUE_FLOOR]
+        if inside:
+            return max(inside)[1]
+    return max(scored, key=lambda cs: cs[1])[0] if scored else None
+
+
+def cue_candidates(text: str, sentence: Range) -> list[Range]:
+    """Cue words and phrases of the sentence, most likely first."""
+    scored = sorted(cue_scores(text, sentence), key=lambda cs: -cs[1])
+    return [cue for cue, _ in scored]
+
+
+def _content_after(text: str, cue: Range) -> Range:
+    """The complement after the cue to the end of its comma-bounded segment; the words
+    before it when the cue closes its clause ("…, the agency reported Thursday")."""
+    units = units_around(text, cue[0], cue[1])
+    segment = next((u for u in units if u[0] < cue[0] or u[1] > cue[1]), cue)
+    start = cue[1]
+    if (adverbial := _ADVERBIAL.match(text, start, segment[1])) is not None:
+        start = adverbial.end()
+    near = COMPLEMENT.search(text, start, min(segment[1], start + 60))
+    if near is not None and len(text[start:near.start()].split()) <= 6:
+        start = near.start()  # "told reporters in the capital that …": the complement
+    after = trim(text, start, segment[1])
+    if after[1] - after[0] > 1:
+        return after
+    phrase = next((u for u in units if u[0] < segment[0]), units[-1])
+    before = text.rfind(",", phrase[0], cue[0])
+    return trim(text, phrase[0], before if before > phrase[0] else cue[0])
+
+
+def _source(text: str, cue: Range, content: Range, suggestions: Iterable) -> Range | None:
+    sentence = sentence_of(text, cue[0])
+    lo = content[1] if content[1] <= cue[0] else sentence[0]
+    head = cue[0]
+    if text[lo:cue[0]].rstrip().endswith(",") and text[cue[0]:cue[1]].endswith("ing"):
+        verbs = [c for c, score in cue_scores(text, sentence)
+                 if lo <= c[0] and c[1] < cue[0] and score > CUE_FLOOR]
+        head = verbs[0][0] if verbs else head  # ", ruling that …": the main clause's subject
+    found = subject_before(text, lo, head)
+    if found is not None and (tail := _TRAILING_ADVERBIAL.search(text, *found)) is not None:
+        found = (found[0], tail.start()) if tail.start() > found[0] else found
+    if found is not None and found[0] < found[1] and not _BAD_SOURCE.search(text[slice(*found)]):
+        return found
+    for item in suggestions:  # "X said … but cautioned": the source of the same sentence
+        src = getattr(item, "source", None)
+        if src is not None and sentence[0] <= src.start and src.end <= cue[0]:
+            found = (src.start, src.end)
+    if found is not None and not _BAD_SOURCE.search(text[slice(*found)]):
+        return found
+    candidates = source_candidates(text, cue)
+    return candidates[0] if candidates else None
+
+
+def source_candidates(text: str, cue: Range, first: Range | None = None) -> list[Range]:
+    """Names and noun phrases of the cue's sentence (and the one before), nearest the
+    cue first; ``first`` leads when given."""
+    sentence = sentence_of(text, cue[0])
+    previous = sentence_of(text, max(0, sentence[0] - 2)) if sentence[0] > 1 else sentence
+    found: list[Range] = []
+    subject = subject_before(text, sentence[0], cue[0])
+    first = first or (subject if subject and subject[0] < subject[1] else None)
+    for lo, hi in (sentence, previous):
+        for rng in [*name_runs(text, lo, hi), *noun_phrases(text, lo, hi)]:
+            if rng is not None and rng[0] < rng[1] and not _overlap(rng, cue):
+                found.append(rng)
+    ordered = sorted(set(found), key=lambda r: (r[0] < previous[1] and r[1] <= sentence[0],
+                                                _gap(r, cue), r[0] > cue[0], r[0] - r[1]))
+    if first is not None:
+        ordered = [first, *[r for r in ordered if r != first]]
+    return ordered
+
+
+def _overlap(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,49 @@
+"""From a proposal (``core.proposal``) to what the mark dialog shows: its prefill, the
+candidate spans of source and cue, and the callback that highlights them in the text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from deskapp.core.annotations import SourceKind
+from deskapp.core.locate import locate_near
+from deskapp.core.proposal import Proposal, cue_candidates, source_candidates
+from deskapp.core.selection import sentence_at
+from deskapp.ui.mark_dialog import MarkDetails
+
+Range = tuple[int, int]
+
+
+def proposed(text: str, proposal: Proposal, initial: MarkDetails | None) -> MarkDetails:
+    """The dialog's prefill: the proposal's source and cue as written, with their spans
+    (a suggestion's kind and full name are kept)."""
+    base = initial or MarkDetails("", "", SourceKind.UNKNOWN, "")
+    src, cue = proposal.source, proposal.cue
+    if src is not None and text[src[0]:src[1]] != base.who:  # another suggestion's source
+        base = MarkDetails("", "", SourceKind.UNKNOWN, "")
+    return replace(base, who=text[src[0]:src[1]] if src else base.who,
+                   cue=text[cue[0]:cue[1]] if cue else base.cue,
+                   source_span=src or base.source_span, cue_span=cue or base.cue_span)
+
+
+def picking(text: str, start: int, end: int, initial: MarkDetails | None,
+            show: Callable[[Range | None, Range | None, Range | None], None]) -> dict:
+    """The dialog's keyword arguments for picking source and cue in the text (``initial``
+    too, with the spans its source and cue were found at)."""
+    initial = initial or MarkDetails("", "", SourceKind.UNKNOWN, "")
+    cue = initial.cue_span or (locate_near(text, initial.cue, start, end) if initial.cue
+                               else None)
+    source = initial.source_span or (locate_near(text, initial.who, start, end)
+                                     if initial.who else None)
+    sentences = {sentence_at(text, start), sentence_at(text, max(start, end - 1))}
+    cues = [c for s in sorted(sentences) for c in cue_candidates(text, s)
+            if c[1] <= start or c[0] >= end]
+    cues.sort(key=lambda c: max(c[0] - end, start - c[1], 0))
+    if cue is not None:
+        cues = [cue, *[c for c in cues if c != cue]]
+    sources = source_candidates(text, cue or (start, end), source)
+    sources = [s for s in sources if s[1] <= start or s[0] >= end]
+    initial = replace(initial, source_span=source, cue_span=cue)
+    return {"initial": initial, "text": text, "content_span": (start, end), "sources": sources,
+            "cue_spans": cues, "show_parts": show}
