@@ -29,6 +29,7 @@ from deskapp.ui.controllers.parts import PartsActions
 from deskapp.ui.controllers.review import ReviewActions
 from deskapp.ui.controllers.versions import VersionActions
 from deskapp.ui.find_bar import FindBar
+from deskapp.ui.layout import fit_window, initial_size
 from deskapp.ui.panels.marks_panel import MarksPanel
 from deskapp.ui.registry_dialog import PeopleActions
 from deskapp.ui.rendering import DocumentRenderer
@@ -70,7 +71,8 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.redoTextChanged.connect(self._name_redo)
         self._name_undo("")
         self._name_redo("")
-        self.resize(1200, 780)
+        self.screen_fit = fit_window(self)
+        initial_size(self)
 
     # -- layout ----------------------------------------------------------------------
     def _build_layout(self) -> None:
