@@ -134,6 +134,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Switch text-correction mode on or off (marks follow the edits)",
         checkable=True,
     ),
+    ActionSpec("settings", "&Preferences…", "Ctrl+,", "Edit", "show_preferences",
+               "Reviewer name, default store, font size, zoom, theme, autosave, approval "
+               "checks; Restore Defaults"),
     # Mark
     ActionSpec(
         "mark_quote",
@@ -389,14 +392,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "When on (the default), pending thought attributions (believes, plans, …) block "
         "approval like any suggestion; off, they do not (kept in the settings)",
         checkable=True,
-    ),
-    ActionSpec(
-        "settings",
-        "Reviewer &name…",
-        "Ctrl+,",
-        "Review",
-        "review.edit_reviewer",
-        "Set the reviewer name recorded with approvals",
     ),
     # View
     ActionSpec(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from deskapp import __version__
 from deskapp.core.document import Document
+from deskapp.core.settings_spec import AUTOSAVE_SECONDS, THOUGHTS_TAKE_PART
 from deskapp.store import Store
 from deskapp.ui import dialogs
 from deskapp.ui.actions import ACTIONS, MENUS, build_actions
@@ -29,11 +30,13 @@ from deskapp.ui.controllers.parts import PartsActions
 from deskapp.ui.controllers.review import ReviewActions
 from deskapp.ui.controllers.versions import VersionActions
 from deskapp.ui.find_bar import FindBar
-from deskapp.ui.layout import fit_window, initial_size
+from deskapp.ui.layout import fit_window, initial_size, place_over
 from deskapp.ui.panels.marks_panel import MarksPanel
+from deskapp.ui.preferences import PreferencesDialog
 from deskapp.ui.registry_dialog import PeopleActions
 from deskapp.ui.rendering import DocumentRenderer
 from deskapp.ui.session import ReviewSession
+from deskapp.ui.settings import Options
 from deskapp.ui.shortcuts_dialog import ShortcutsDialog
 from deskapp.ui.suggestions import SuggestionActions
 
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.store = store
         self.settings = settings or QSettings()
+        self.options = Options(self.settings, self)
         self.session = ReviewSession(self)
         self.view = ArticleView()
         self.find_bar = FindBar()
@@ -73,6 +77,8 @@ class MainWindow(QMainWindow):
         self._name_redo("")
         self.screen_fit = fit_window(self)
         initial_size(self)
+        self.options.changed.connect(self.apply_setting)
+        self.apply_setting(AUTOSAVE_SECONDS.key)
 
     # -- layout ----------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -160,6 +166,23 @@ class MainWindow(QMainWindow):
 
     def focus_marks(self) -> None:
         self.marks_panel.list.setFocus()
+
+    def show_preferences(self) -> None:
+        """Edit ▸ Preferences (Ctrl+,)."""
+        dialog = PreferencesDialog(self.options, self)
+        place_over(dialog, self)
+        saved = dialog.exec()
+        dialog.deleteLater()
+        self.activateWindow()
+        if saved:
+            self.status("Preferences saved")
+
+    def apply_setting(self, key: str) -> None:
+        """Put a changed setting to work at once."""
+        if key == AUTOSAVE_SECONDS.key:
+            self.versions.recovery.timer.setInterval(1000 * self.options.get(AUTOSAVE_SECONDS))
+        elif key == THOUGHTS_TAKE_PART.key:
+            self.review.show_settings()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()

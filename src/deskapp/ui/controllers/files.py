@@ -15,6 +15,7 @@ from deskapp.core.errors import DeskappError
 from deskapp.core.exporters import FORMATS, SUFFIXES, to_html
 from deskapp.core.exporters.files import write_atomically
 from deskapp.core.importers import article_from_clipboard, read_document
+from deskapp.core.settings_spec import LAST_FOLDER
 from deskapp.paths import SAMPLE_ARTICLE, resource_path
 from deskapp.store import VersionConflict
 from deskapp.ui import dialogs
@@ -88,7 +89,7 @@ class FileActions:
                 failures.append(str(exc))
         if shown is not None:
             self.window.show_loaded(shown)
-            self.window.settings.setValue("last_folder", str(paths[-1].parent))
+            self.window.options.set(LAST_FOLDER, str(paths[-1].parent))
         if failures:
             dialogs.error(self.window, "Some files were not opened", "\n".join(failures))
         elif shown is not None:
@@ -141,7 +142,7 @@ class FileActions:
             self.show_new_article(Document(article), "Pasted")
 
     def _last_folder(self) -> str:
-        return str(self.window.settings.value("last_folder", "") or "")
+        return self.window.options.get(LAST_FOLDER)
 
     # -- save ------------------------------------------------------------------------
     def save_version(self, note: str = "") -> bool:
