@@ -430,13 +430,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Help
     ActionSpec(
         "shortcuts",
-        "&Keyboard shortcuts",
+        "&Help and keyboard shortcuts",
         "F1",
         "Help",
         "show_shortcuts",
-        "List every action and its shortcut",
+        "Searchable help: every action and its shortcut, and how a review goes",
     ),
-    ActionSpec("about", "&About deskapp", "Shift+F1", "Help", "show_about", "Version and licence"),
+    ActionSpec("about", "&About deskapp", "Shift+F1", "Help", "show_about",
+               "Version, store, log file and settings file"),
 )
 
 

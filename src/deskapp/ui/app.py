@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from deskapp import __version__
 from deskapp.core.errors import StoreError
 from deskapp.core.settings_spec import DEFAULT_STORE
+from deskapp.logs import log, start_log_file
 from deskapp.paths import APP_NAME, ORG_NAME, default_store_path, resource_path
 from deskapp.store import Store
 from deskapp.ui import dialogs
@@ -56,6 +57,9 @@ def run(store_path: str | None = None, files: list[Path] | None = None) -> int:
     """Run the window until it closes (showing ``files`` when given); the exit status."""
     app = application()
     from deskapp.ui.main_window import MainWindow
+
+    start_log_file()
+    log.info("deskapp %s starting", __version__)
 
     store = open_store_interactively(chosen_store(store_path))
     if store is None:

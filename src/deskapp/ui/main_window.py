@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from deskapp import __version__
 from deskapp.core.document import Document
 from deskapp.core.settings_spec import AUTOSAVE_SECONDS, THOUGHTS_TAKE_PART
+from deskapp.logs import log_path
 from deskapp.store import Store
 from deskapp.ui import dialogs
 from deskapp.ui.actions import ACTIONS, MENUS, build_actions
@@ -30,6 +31,7 @@ from deskapp.ui.controllers.parts import PartsActions
 from deskapp.ui.controllers.review import ReviewActions
 from deskapp.ui.controllers.versions import VersionActions
 from deskapp.ui.find_bar import FindBar
+from deskapp.ui.help_window import HelpWindow
 from deskapp.ui.layout import fit_window, initial_size, place_over
 from deskapp.ui.panels.marks_panel import MarksPanel
 from deskapp.ui.preferences import PreferencesDialog
@@ -37,7 +39,6 @@ from deskapp.ui.registry_dialog import PeopleActions
 from deskapp.ui.rendering import DocumentRenderer
 from deskapp.ui.session import ReviewSession
 from deskapp.ui.settings import Options
-from deskapp.ui.shortcuts_dialog import ShortcutsDialog
 from deskapp.ui.suggestions import SuggestionActions
 
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings or QSettings()
         self.options = Options(self.settings, self)
+        self.help_window: HelpWindow | None = None
         self.session = ReviewSession(self)
         self.view = ArticleView()
         self.find_bar = FindBar()
@@ -185,13 +187,18 @@ class MainWindow(QMainWindow):
             self.review.show_settings()
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self).exec()
+        """Help (F1): the searchable help window, made on first use."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.present()
 
     def show_about(self) -> None:
         dialogs.info(
             self,
             "About deskapp",
-            f"deskapp {__version__}\nReview monitored news articles.\nStore: {self.store.path}",
+            f"deskapp {__version__}\nReview monitored news articles.\n\n"
+            f"Store: {self.store.path}\nLog file: {log_path()}\n"
+            f"Settings: {self.settings.fileName()}",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
