@@ -79,8 +79,10 @@ LAST_FOLDER = Setting("last_folder", str, "", "The folder articles were last ope
                       "imported from")
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"", "The window's size and place")
 WINDOW_STATE = Setting("window/state", bytes, b"", "Which panels are open, and their sizes")
+HISTORY_SPLIT = Setting("window/history_split", bytes, b"", "How the history panel is split "
+                        "between the versions and the diff")
 
 SETTINGS: tuple[Setting, ...] = (
     REVIEWER, DEFAULT_STORE, FONT_SIZE, ZOOM, THEME, AUTOSAVE_SECONDS, THOUGHTS_TAKE_PART,
-    LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE,
+    LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE, HISTORY_SPLIT,
 )

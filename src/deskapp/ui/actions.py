@@ -53,6 +53,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "files.import_folder",
         "Import every article in a folder",
     ),
+    ActionSpec("open_recent", "Open &recent", "Ctrl+Alt+O", "File", "recent.show_menu",
+               "The articles opened last in this store; a digit or Enter opens one"),
+    ActionSpec("reopen_closed", "Reopen closed ar&ticle", "Ctrl+Shift+T", "File",
+               "recent.reopen_closed", "Show again the article this window showed before"),
     ActionSpec(
         "paste_article",
         "&Paste as new article",
@@ -427,6 +431,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "parts.focus_metadata",
         "Show the article's metadata and parts; Enter commits a field, Delete removes a part",
     ),
+    ActionSpec("zoom_in", "Zoom &in", "Ctrl++", "View", "look.zoom_in",
+               "Larger article text (Ctrl+= too); kept in the settings", also=("Ctrl+=",)),
+    ActionSpec("zoom_out", "Zoom &out", "Ctrl+-", "View", "look.zoom_out",
+               "Smaller article text; kept in the settings"),
+    ActionSpec("zoom_reset", "&Reset zoom", "Ctrl+0", "View", "look.zoom_reset",
+               "Article text at the font size of Preferences"),
     # Help
     ActionSpec(
         "shortcuts",

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from deskapp import __version__
 from deskapp.core.document import Document
-from deskapp.core.settings_spec import AUTOSAVE_SECONDS, THOUGHTS_TAKE_PART
+from deskapp.core.settings_spec import AUTOSAVE_SECONDS, FONT_SIZE, THEME, THOUGHTS_TAKE_PART, ZOOM
 from deskapp.logs import log_path
 from deskapp.store import Store
 from deskapp.ui import dialogs
@@ -28,11 +28,13 @@ from deskapp.ui.article_view import ArticleView
 from deskapp.ui.controllers.files import FileActions
 from deskapp.ui.controllers.marking import MarkingActions
 from deskapp.ui.controllers.parts import PartsActions
+from deskapp.ui.controllers.recent import RecentArticles
 from deskapp.ui.controllers.review import ReviewActions
 from deskapp.ui.controllers.versions import VersionActions
 from deskapp.ui.find_bar import FindBar
 from deskapp.ui.help_window import HelpWindow
 from deskapp.ui.layout import fit_window, initial_size, place_over
+from deskapp.ui.look import Look
 from deskapp.ui.panels.marks_panel import MarksPanel
 from deskapp.ui.preferences import PreferencesDialog
 from deskapp.ui.registry_dialog import PeopleActions
@@ -40,6 +42,7 @@ from deskapp.ui.rendering import DocumentRenderer
 from deskapp.ui.session import ReviewSession
 from deskapp.ui.settings import Options
 from deskapp.ui.suggestions import SuggestionActions
+from deskapp.ui.window_state import restore_window, save_window
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +72,10 @@ class MainWindow(QMainWindow):
         self.versions = VersionActions(self)
         self.parts = PartsActions(self)
         self.suggestions = SuggestionActions(self)
+        self.recent = RecentArticles(self)
+        self.look = Look(self)
         self.actions_by_id = build_actions(self)
+        self.actions_by_id["open_recent"].setMenu(self.recent.menu)
         self.review.show_settings()
         self._build_menus()
         self.session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
@@ -79,8 +85,11 @@ class MainWindow(QMainWindow):
         self._name_redo("")
         self.screen_fit = fit_window(self)
         initial_size(self)
+        restore_window(self)
         self.options.changed.connect(self.apply_setting)
         self.apply_setting(AUTOSAVE_SECONDS.key)
+        self.look.apply_font()
+        self.look.apply_theme()
 
     # -- layout ----------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -134,7 +143,7 @@ class MainWindow(QMainWindow):
         version = f"version {doc.version}" if doc.version else "not saved yet"
         self.header.setText(
             f"<b style='font-size:14pt'>{_esc(doc.title)}</b><br>"
-            f"<span style='color:#555'>{_esc(' · '.join(facts))}</span>"
+            f"<span>{_esc(' · '.join(facts))}</span>"
         )
         ro = " · read-only store" if self.store.read_only else ""
         self.state_label.setText(f"State: {doc.state} · {version}{ro}")
@@ -185,6 +194,10 @@ class MainWindow(QMainWindow):
             self.versions.recovery.timer.setInterval(1000 * self.options.get(AUTOSAVE_SECONDS))
         elif key == THOUGHTS_TAKE_PART.key:
             self.review.show_settings()
+        elif key in (FONT_SIZE.key, ZOOM.key):
+            self.look.apply_font()
+        elif key == THEME.key:
+            self.look.apply_theme()
 
     def show_shortcuts(self) -> None:
         """Help (F1): the searchable help window, made on first use."""
@@ -203,6 +216,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.settle_unsaved():
+            save_window(self)
             self.renderer.shutdown()
             event.accept()
         else:
