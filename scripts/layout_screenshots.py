@@ -46,7 +46,8 @@ def shoot(app: QApplication, tmp: Path, size: str, out: Path, theme: str) -> Non
     window.parts.focus_metadata()
     window.versions.history.toggle()
     window.suggestions.mode.set_reviewing(True)
-    window.suggestions.mode.skip()
+    window.suggestions.mode.accept()  # two marks, drawn in the theme's colours
+    window.suggestions.mode.accept()
     settle(app)
     window.status("Review mode: Esc leaves it · every confirmation shows here")
     settle(app)

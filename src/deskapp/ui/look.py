@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from deskapp.core.settings_spec import FONT_SIZE, THEME, ZOOM
 from deskapp.ui import highlights
@@ -61,6 +61,9 @@ class Look:
         elif not dark and highlights.dark_theme:
             app.setPalette(QPalette())  # back to the platform's own palette
         highlights.use_dark_theme(dark)
+        for widget in self.window.findChildren(QWidget):  # style sheets naming palette colours
+            if "palette(" in widget.styleSheet():
+                widget.setStyleSheet(widget.styleSheet())
         self.window.renderer.redraw()
 
     # -- font and zoom ---------------------------------------------------------------
