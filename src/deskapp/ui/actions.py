@@ -431,6 +431,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "parts.focus_metadata",
         "Show the article's metadata and parts; Enter commits a field, Delete removes a part",
     ),
+    ActionSpec("next_panel", "Ne&xt panel", "F6", "View", "panels.next_panel",
+               "Move the keyboard to the next panel: article, find bar, marks, flags, "
+               "details, history"),
+    ActionSpec("previous_panel", "Pre&vious panel", "Shift+F6", "View",
+               "panels.previous_panel", "Move the keyboard to the previous panel"),
     ActionSpec("zoom_in", "Zoom &in", "Ctrl++", "View", "look.zoom_in",
                "Larger article text (Ctrl+= too); kept in the settings", also=("Ctrl+=",)),
     ActionSpec("zoom_out", "Zoom &out", "Ctrl+-", "View", "look.zoom_out",

@@ -35,6 +35,7 @@ from deskapp.ui.find_bar import FindBar
 from deskapp.ui.help_window import HelpWindow
 from deskapp.ui.layout import fit_window, initial_size, place_over
 from deskapp.ui.look import Look
+from deskapp.ui.panel_focus import PanelFocus
 from deskapp.ui.panels.marks_panel import MarksPanel
 from deskapp.ui.preferences import PreferencesDialog
 from deskapp.ui.registry_dialog import PeopleActions
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.suggestions = SuggestionActions(self)
         self.recent = RecentArticles(self)
         self.look = Look(self)
+        self.panels = PanelFocus(self)
         self.actions_by_id = build_actions(self)
         self.actions_by_id["open_recent"].setMenu(self.recent.menu)
         self.review.show_settings()
