@@ -15,7 +15,7 @@ from deskapp.core.settings_spec import DEFAULT_STORE
 from deskapp.logs import log, start_log_file
 from deskapp.paths import APP_NAME, ORG_NAME, default_store_path, resource_path
 from deskapp.store import Store
-from deskapp.ui import dialogs
+from deskapp.ui import crash, dialogs
 
 
 def application() -> QApplication:
@@ -65,6 +65,7 @@ def run(store_path: str | None = None, files: list[Path] | None = None) -> int:
     if store is None:
         return 1
     window = MainWindow(store)
+    crash.install(lambda: window)
     window.files.open_initial()
     window.show()
     if files:
