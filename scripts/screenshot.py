@@ -11,7 +11,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# offscreen, on a screen large enough for the 1280×800 window (the window fits its screen)
+SCREENS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "screens.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREENS}")
 
 from PySide6.QtCore import QSettings
 
