@@ -33,6 +33,7 @@ from corpus import CORPUS, load  # noqa: E402
 from deskapp.core.importers import read_article  # noqa: E402
 from deskapp.core.suggest.engine import learned_input  # noqa: E402
 from deskapp.core.suggest.learned.attributions import (  # noqa: E402
+    candidate_words,
     free_words,
     sentence_cues,
 )
@@ -153,11 +154,10 @@ def cue_examples(docs: list[dict], model: LearnedModel):
         for toks, tags, free, line_start in d["sentences"]:
             lower = [t[0].lower() for t in toks]
             quoted = quoted_flags(lower)
-            for i, w in enumerate(lower):
-                if free[i] and model.is_candidate(w):
-                    yield (word_features(w) + cue_features(toks, lower, quoted, tags, i,
-                                                           line_start),
-                           1 if toks[i][1] in cue else 0)
+            for i in candidate_words(model, toks, lower, free):
+                yield (word_features(lower[i]) + cue_features(toks, lower, quoted, tags, i,
+                                                              line_start, model.classes),
+                       1 if toks[i][1] in cue else 0)
 
 
 def role_examples(docs: list[dict], model_json: dict, role: str):
@@ -173,9 +173,23 @@ def role_examples(docs: list[dict], model_json: dict, role: str):
                     yield role_features(toks, lower, cues, i), flag
 
 
+def word_classes(docs: list[dict]) -> dict[str, str]:
+    """Each word seen at least ``MIN_COUNT`` times with the parts of speech it can have
+    (lemminflect's lexicon: "reports" → "NOUN+VERB"), for words the corpus alone says
+    little about."""
+    from lemminflect import getAllLemmas
+
+    seen = Counter(t[0].lower() for d in docs for toks, _, _, _ in d["sentences"] for t in toks)
+    classes = {}
+    for word, n in seen.items():
+        if n >= MIN_COUNT and word.isalpha() and (found := getAllLemmas(word)):
+            classes[word] = "+".join(sorted(found))
+    return classes
+
+
 def train(docs: list[dict], threshold: float) -> dict:
     model = {"articles": len(docs), "cue_threshold": threshold, **cue_vocabulary(docs),
-             "cue": {}, "source": {}, "content": {}}
+             "classes": word_classes(docs), "cue": {}, "source": {}, "content": {}}
     examples = list(cue_examples(docs, model_from_json(model)))
     counts = Counter(f for features, _ in examples for f in features)
     model["cue"] = pruned(Perceptron().train(examples, EPOCHS), counts)

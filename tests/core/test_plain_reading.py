@@ -115,3 +115,11 @@ def test_furniture_lines_between_paragraphs_are_read_as_blank():
 def test_a_sentence_about_advertisements_is_no_furniture():
     text = "Headline\n\nThe advertisement was banned, the regulator said on Tuesday.\n"
     assert plain_reading(text) is text
+
+
+def test_two_apostrophes_are_read_as_quotation_marks_next_to_their_words() -> None:
+    text = "He said, ''The lesson is clear.'' Then he left."
+    reading = plain_reading(text)
+    assert len(reading) == len(text)
+    assert reading == 'He said,  "The lesson is clear."  Then he left.'
+    assert plain_reading("It's the candidates' plan.") == "It's the candidates' plan."

@@ -92,7 +92,9 @@ def test_an_edit_inside_a_quote_orphans_it_and_undo_restores_it(window, qtbot) -
     assert not doc.marks.attributions[0].orphaned
     assert "orphaned" in window.statusBar().currentMessage()
     assert not _drawn_at(window, quote.span.start)  # an orphan is not drawn as a quote
+    assert _quote_backgrounds(window) == []  # nor anywhere else (issue 13 #18)
     _toggle_correcting(qtbot, window)
+    assert _quote_backgrounds(window) == []
 
     press(qtbot, window.view, Qt.Key.Key_2, CTRL)  # the marks list: filter "Orphaned"
     panel = window.marks_panel

@@ -1,4 +1,4 @@
-"""Sub-commands on stored articles: list, export, history, search, approve, verify, backup."""
+"""Sub-commands on stored articles: list, history, search, approve, verify, backup."""
 
 from __future__ import annotations
 
@@ -11,11 +11,9 @@ import click
 
 from deskapp.cli import main
 from deskapp.cli.common import StoreNumber, echo_json, resolve_store_path, store_option
-from deskapp.cli.printable import printable, printable_lines
+from deskapp.cli.printable import printable
 from deskapp.core.checks import document_blockers
 from deskapp.core.errors import DeskappError
-from deskapp.core.exporters import FORMATS
-from deskapp.core.exporters.files import write_atomically
 from deskapp.core.review import ApprovalBlocked, require_approval
 from deskapp.core.workflow import State, check_transition
 from deskapp.store import ArticleSummary, Store, VersionInfo
@@ -67,29 +65,6 @@ def list_command(store_path: str | None, fmt: str, state: str | None, order: str
                                    descending=order in ("updated", "created", "marks", "flags",
                                                         "versions"), limit=limit)
     _echo_articles(rows, fmt)
-
-
-@main.command("export")
-@click.argument("article_id", type=ARTICLE_ID)
-@store_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="json",
-              show_default=True, help="json (the export contract), md or html.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (all-or-nothing) instead of standard output.")
-@click.option("--version", "version", type=StoreNumber("version", positive=True),
-              help="Export this version (default: the latest).")
-def export_command(article_id: int, store_path: str | None, fmt: str, output: Path | None,
-                   version: int | None) -> None:
-    """Export a stored article with its marks as JSON, Markdown or HTML."""
-    with opened(store_path) as store:
-        doc = store.load(article_id, version)
-    content = FORMATS[fmt](doc)
-    if output is None:
-        if sys.stdout.isatty():  # shown, not piped: nothing in it may drive the terminal
-            content = printable_lines(content)
-        click.echo(content, nl=not content.endswith("\n"))
-    else:
-        write_atomically(output, content)
 
 
 def _echo_history(rows: list[VersionInfo], fmt: str) -> None:

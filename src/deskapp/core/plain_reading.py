@@ -27,6 +27,8 @@ SHORT_LINE = 0.6
 a byline or a list item: the break after it is kept."""
 _SENTENCE_END = tuple(".!?:;\"”’)]…")
 _ODD_SPACES_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# typewriter quotation marks of some newspaper archives: ''He said so,'' she said.
+_TWO_APOSTROPHES_RE = re.compile(r"(?<!['\w])''(?=(\w))|(?<=[\w.,!?;:])''(?!['\w])")
 _FURNITURE_KEYS = ("dvert", "DVERT", "ponsored", "PONSORED", "ontinue", "ONTINUE")
 _FURNITURE_MAX = 60  # characters: a furniture line is short
 _FURNITURE_LINE_RE = re.compile(
@@ -41,6 +43,8 @@ def plain_reading(text: str) -> str:
     unwrapped; ``text`` itself (the same object) when there is nothing to change."""
     if _ODD_SPACES_RE.search(text):
         text = _ODD_SPACES_RE.sub(" ", text)
+    if "''" in text:
+        text = _TWO_APOSTROPHES_RE.sub(_quotation_mark, text)
     furniture = _furniture_lines(text)
     if furniture:
         parts, at = [], 0
@@ -49,6 +53,12 @@ def plain_reading(text: str) -> str:
             at = end
         text = "".join([*parts, text[at:]])
     return unwrapped(text)
+
+
+def _quotation_mark(m: re.Match) -> str:
+    """Two apostrophes as a double quotation mark and a space, the mark next to the words
+    it quotes: an opening one before them (`` "``), a closing one after them (``" ``)."""
+    return ' "' if m.group(1) else '" '
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:

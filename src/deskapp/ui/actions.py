@@ -42,7 +42,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+O",
         "File",
         "files.open_files",
-        "Open one or more articles (.txt, .md, .html, .json)",
+        "Open one or more articles (.txt, .md, .html, .json, brat .ann)",
         True,
     ),
     ActionSpec(
@@ -80,7 +80,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+E",
         "File",
         "files.export_article",
-        "Export the article (Markdown, HTML, PDF, JSON, marks as CSV)",
+        "Export the article (Markdown, HTML, PDF, JSON, marks as CSV, W3C Web Annotation, brat)",
         True,
     ),
     ActionSpec(

@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 ARTICLE_FILTER = (
-    "Articles (*.txt *.md *.markdown *.html *.htm *.json);;Text (*.txt);;Markdown (*.md);;"
-    "Web pages (*.html *.htm);;deskapp JSON (*.json);;All files (*)"
+    "Articles (*.txt *.md *.markdown *.html *.htm *.json *.ann);;Text (*.txt);;Markdown (*.md);;"
+    "Web pages (*.html *.htm);;deskapp JSON (*.json);;brat standoff (*.ann);;All files (*)"
 )
 
 
@@ -20,6 +20,11 @@ def open_files(parent: QWidget, directory: str = "") -> list[str]:
 
 def open_folder(parent: QWidget, directory: str = "") -> str:
     return QFileDialog.getExistingDirectory(parent, "Import a folder of articles", directory)
+
+
+def export_folder(parent: QWidget, directory: str = "") -> str:
+    """The folder a batch export writes into; empty when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, "Export into a folder", directory)
 
 
 def save_file(parent: QWidget, title: str, suggested: str, filters: str) -> tuple[str, str]:

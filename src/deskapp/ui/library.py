@@ -1,14 +1,19 @@
 """The library (Ctrl+L): every article in the store; sort, filter by state, search, open.
 
 Keys: type to search (full text: words, "exact phrases", prefix*, OR, NOT), Down or Enter
-moves to the list, Enter on a row opens it, Alt+S picks a state, Escape closes.
+moves to the list, Enter on a row opens it, Alt+S picks a state, Escape closes. Export:
+Shift+arrows (or Ctrl+A) select articles, Alt+F picks the format, Ctrl+E exports the
+selected ones into a folder, Ctrl+Shift+E every article the list shows (e.g. all in a
+state); one file each, with progress and Cancel (``batch_export``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from deskapp.core.errors import DeskappError
 from deskapp.core.workflow import State
+from deskapp.ui import dialogs
+from deskapp.ui.batch_export import BatchExport
 from deskapp.ui.layout import place_over
 from deskapp.ui.library_model import LibraryModel
 
@@ -30,6 +37,9 @@ if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
 
 SEARCH_DELAY_MS = 250
+EXPORT_FORMATS = (("Markdown", "md"), ("HTML page", "html"), ("PDF", "pdf"),
+                  ("deskapp JSON", "json"), ("Marks as CSV", "csv"),
+                  ("W3C Web Annotation", "wadm"), ("brat standoff", "brat"))
 
 
 class LibraryDialog(QDialog):
@@ -55,6 +65,13 @@ class LibraryDialog(QDialog):
         state_label.setBuddy(self.state)
         search_label = QLabel("Searc&h:")
         search_label.setBuddy(self.search)
+        self.export_format = QComboBox()
+        self.export_format.setObjectName("libraryExportFormat")
+        for label, fmt in EXPORT_FORMATS:
+            self.export_format.addItem(label, fmt)
+        format_label = QLabel("Export &format:")
+        format_label.setBuddy(self.export_format)
+        self.batch: BatchExport | None = None
         self.message = QLabel()
         self.message.setObjectName("libraryMessage")
         self.message.setWordWrap(True)
@@ -65,6 +82,8 @@ class LibraryDialog(QDialog):
         top.addWidget(self.search, 1)
         top.addWidget(state_label)
         top.addWidget(self.state)
+        top.addWidget(format_label)
+        top.addWidget(self.export_format)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
@@ -77,6 +96,10 @@ class LibraryDialog(QDialog):
         self.state.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.search.installEventFilter(self)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
+        for keys, every in (("Ctrl+E", False), ("Ctrl+Shift+E", True)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda every=every: self.export(every=every))
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -84,7 +107,7 @@ class LibraryDialog(QDialog):
         table.setAccessibleName("Articles in the store")
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setTabKeyNavigation(False)
         table.setWordWrap(False)
         table.verticalHeader().hide()
@@ -118,7 +141,8 @@ class LibraryDialog(QDialog):
         else:
             self.message.setStyleSheet("color:#555")
             found = "article" if self.model.total == 1 else "articles"
-            self.message.setText(f"{self.model.total:,} {found} · Enter opens the selected one")
+            self.message.setText(f"{self.model.total:,} {found} · Enter opens the selected one"
+                                 " · Ctrl+E exports the selected ones, Ctrl+Shift+E all listed")
         if self.model.rowCount():
             self.table.selectRow(0)
 
@@ -156,3 +180,35 @@ class LibraryDialog(QDialog):
         window.view.setFocus()
         window.status(f"Opened “{doc.title}” (version {doc.version})")
 
+
+    # -- exporting -------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = (self.model.article_at(row) for row in rows)
+        return [summary.id for summary in found if summary is not None]
+
+    def listed_ids(self) -> list[int]:
+        """Every article the filter lists (all pages, not only the rows loaded)."""
+        rows = self.window_.store.list_articles(state=self.model.state, query=self.model.query,
+                                                order="id", descending=False)
+        return [row.id for row in rows]
+
+    def export(self, *, every: bool = False) -> None:
+        """Export the selected articles (``every``: all listed) into a chosen folder."""
+        if self.batch is not None and not self.batch.finished:
+            return
+        try:
+            ids = self.listed_ids() if every else self.selected_ids()
+        except DeskappError as exc:
+            self.message.setText(str(exc))
+            return
+        if not ids:
+            self.message.setText("Select articles to export (Shift+arrows, Ctrl+A)")
+            return
+        folder = dialogs.export_folder(self, self.window_.files._last_folder())
+        if not folder:
+            return
+        window = self.window_
+        self.batch = BatchExport(self, window.store, ids, self.export_format.currentData(),
+                                 Path(folder), getattr(window, "registry", None))
+        self.batch.start()

@@ -331,3 +331,23 @@ def test_a_role_followed_by_a_name_is_a_person() -> None:
     text = "The company's spokeswoman, Maria Lopez, said it would appeal."
     found = suggest(Article("Headline\n\n" + text + "\n"), reuse=False).attributions
     assert found[0].source_kind.value == "person"
+
+
+@pytest.mark.parametrize("text", [
+    "Clark’s comments further divided the council.",
+    "In eight of nine states polled, voters backed the measure.",
+    "Editor’s note: the figures were corrected on Monday.",
+])
+def test_a_noun_after_a_possessive_or_a_number_is_no_cue(text: str) -> None:
+    assert not any(cue in {"comments", "states", "note"} for _, cue, _ in _attributions(text))
+
+
+def test_a_belief_reported_inside_a_statement_is_not_a_second_attribution() -> None:
+    found = _attributions("Nine in 10 voters say they think she could win in November.")
+    assert [cue for _, cue, _ in found] == ["say"]
+
+
+def test_a_noun_after_an_adjective_is_no_cue_but_people_after_a_quantifier_speak() -> None:
+    assert _attributions("A recent tweet quoted only part of the speech.") == []
+    assert ("A few", "say", "the plan is too costly") in _attributions(
+        "A few say the plan is too costly.")

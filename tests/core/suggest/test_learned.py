@@ -86,3 +86,11 @@ def test_a_quote_after_a_paragraph_ending_in_a_colon_is_spoken_by_its_subject() 
             "in this debate illustrate why the voters do not trust the media at all.”\n")
     (quote,) = suggest(Article(text), reuse=False).quotes
     assert (quote.speaker, quote.rule) == ("Cruz", "colon-subject")
+
+
+def test_a_short_quote_inside_a_reported_content_is_the_sources_words() -> None:
+    text = ("Headline\n\nThe shooting was first treated as a “workplace” issue.\n\n"
+            "The senator wants the bill to bring “real relief” to families.\n")
+    quotes = {q.span.text: q for q in suggest(Article(text), reuse=False).quotes}
+    assert quotes["real relief"].speaker_span.text == "The senator"  # in a learned content
+    assert "workplace" not in quotes  # a scare quote in no reported content stays unproposed

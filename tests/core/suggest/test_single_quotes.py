@@ -45,3 +45,14 @@ def test_a_double_quoted_article_keeps_single_marks_as_apostrophes_and_nested_qu
 def test_a_title_in_double_marks_does_not_outvote_single_quotes() -> None:
     assert uses_single_marks(CURLY + "She was reading \"Ulysses\" at the time.\n")
     assert not uses_single_marks("It’s the farmers’ land, he said of the ’90s.")
+
+
+def test_a_typewriter_quote_holds_no_attribution_and_is_its_speakers_content() -> None:
+    from deskapp.core.article import Article
+    from deskapp.core.suggest import suggest
+
+    text = ("Headline\n\n''I said the plan was dead,'' Mr. Ross said on Tuesday.\n")
+    found = suggest(Article(text), reuse=False)
+    assert [(a.source.text, a.cue.text) for a in found.attributions] == [("Mr. Ross", "said")]
+    assert found.attributions[0].content.text == "I said the plan was dead,"
+    assert found.quotes == ()  # left to the attribution (see engine._without_typewriter_quotes)

@@ -87,3 +87,31 @@ def write_atomically(path: Path, content: str) -> None:
         if isinstance(exc, ExportFailed):
             raise
         raise ExportFailed(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def write_all_atomically(contents: dict[Path, str]) -> None:
+    """Write several files that belong together (brat's .txt and .ann): every one goes to
+    a temporary file first, and only when all are written are they renamed into place;
+    on failure no target is touched."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, content in contents.items():
+            path = Path(path)
+            mode = new_file_mode(check_target(path))
+            fd, tmp = temporary_beside(path)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                out.write(content)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(tmp, mode)
+        for tmp, path in staged:
+            check_target(path)
+            os.replace(tmp, path)
+    except (OSError, ExportFailed) as exc:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, ExportFailed):
+            raise
+        where = staged[-1][1] if staged else next(iter(contents), "")
+        raise ExportFailed(f"cannot write {where}: {exc.strerror or exc}") from exc

@@ -1,15 +1,26 @@
-"""Markdown export: the article body (no page furniture), then its quotes and sources."""
+"""Markdown export: the article body with its marks readable in plain text.
+
+In the text a quote or content reads ``⟦words⟧[^N]``, a source ``⟦she⟧{Amanda Lapo}`` and a
+cue ``⟦said⟧``; footnote N names the kind, who said it (canonical name and the words as
+written), the cue and the words (pieces joined by " … "). Everything from the article is
+escaped, so the ``markdown`` package (with or without its footnotes extension) turns no
+text of the article into markup.
+"""
 
 from __future__ import annotations
 
 import re
 
-from deskapp.core.article import Article, PartKind
+from deskapp.core.article import Article
 from deskapp.core.document import Document
+from deskapp.core.exporters.body import body_ranges, paragraphs
+from deskapp.core.exporters.view import MarkView, Piece, by_paragraph, mark_views, segments
+from deskapp.core.registry import Registry
 
-_INLINE = re.compile(r"([\\`*_\[\]>|])")
+_INLINE = re.compile(r"([\\`*_\[\]>|{}!~^=])")
 _BLOCK_MARK = re.compile(r"^(\s*)([#+\-=])", re.MULTILINE)
 _LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+OPEN, CLOSE = "⟦", "⟧"
 
 
 def md_escape(text: str) -> str:
@@ -21,25 +32,47 @@ def md_escape(text: str) -> str:
 
 def body_text(article: Article) -> str:
     """The article proper: the body part(s) when known, else the text minus boilerplate."""
-    bodies = article.parts_of(PartKind.BODY)
-    if bodies:
-        return "\n".join(p.span.text for p in bodies).strip()
-    text = article.text
-    cut = min((p.span.start for p in article.parts_of(PartKind.BOILERPLATE)), default=len(text))
-    return text[:cut].strip()
+    return "\n".join(article.text[a:b] for a, b in body_ranges(article)).strip()
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()]
+def _marked(text: str, start: int, end: int, pieces: list[Piece]) -> str:
+    out: list[str] = []
+    for a, b, over in segments(start, end, pieces):
+        opening = [p for p in over if p.start == a]
+        out += [OPEN] * len(opening)
+        out.append(md_escape(text[a:b]))
+        for p in reversed(over):
+            if p.end != b:
+                continue
+            out.append(CLOSE)
+            if p.role in ("quote", "content"):
+                out.append(f"[^{p.view.number}]")
+            elif p.role == "source" and p.view.name and p.view.name != p.view.written:
+                out.append("{" + md_escape(p.view.name) + "}")
+    return "".join(out)
 
 
-def _span_text(span) -> str:
-    return md_escape(span.piece_text) if span is not None else "—"
+def _who(view: MarkView) -> str:
+    if not view.name and not view.written:
+        return "speaker unknown" if view.is_quote else f"source {view.source_kind}"
+    shown = md_escape(view.name) if view.name else ""
+    if view.written and view.written != view.name:
+        shown += f" (as written: “{md_escape(view.written)}”)"
+    return shown.strip()
 
 
-def to_markdown(doc: Document) -> str:
-    """The reviewed article as Markdown."""
-    article, meta = doc.article, doc.article.meta
+def footnote(view: MarkView) -> str:
+    """``[^N]: Quote — Amanda Lapo (as written: “she”); cue “said”: “words … words”``."""
+    kind = "Quote" if view.is_quote else f"Attribution ({md_escape(view.source_kind)})"
+    cue = f"; cue “{md_escape(view.cue)}”" if view.cue else ""
+    flag = " (orphaned)" if view.mark.orphaned else ""
+    words = md_escape(view.words).replace("\n", " ")
+    return f"[^{view.number}]: {kind} — {_who(view)}{cue}: “{words}”{flag}"
+
+
+def to_markdown(doc: Document, registry: Registry | None = None) -> str:
+    """The reviewed article as Markdown, its marks in the text and as footnotes."""
+    meta = doc.article.meta
     out = [f"# {md_escape(doc.title)}", ""]
     facts = [
         ("Dateline", meta.dateline), ("Byline", meta.byline), ("Published", meta.published),
@@ -49,19 +82,14 @@ def to_markdown(doc: Document) -> str:
     ]
     out += [f"- **{k}:** {md_escape(v)}" for k, v in facts if v]
     out.append("")
-    out += [f"{md_escape(p)}\n" for p in _paragraphs(body_text(article))]
-    if doc.marks.quotes:
-        out += ["## Quotes", ""]
-        for q in doc.marks.quotes:
-            speaker = md_escape(q.speaker) if q.speaker else "*speaker unknown*"
-            flag = " *(orphaned)*" if q.orphaned else ""
-            out.append(f"- “{md_escape(q.span.piece_text)}” — {speaker}{flag}")
-        out.append("")
-    if doc.marks.attributions:
-        out += ["## Attributions", "", "| Source | Cue | Content |", "|---|---|---|"]
-        for a in doc.marks.attributions:
-            source = _span_text(a.source) if a.source else f"*{a.source_kind}*"
-            content = _span_text(a.content).replace("\n", " ")
-            out.append(f"| {source} | {_span_text(a.cue)} | {content} |")
-        out.append("")
+    views = mark_views(doc, registry)
+    pieces = [p for v in views for p in v.pieces()]
+    text = doc.article.text
+    spans = paragraphs(doc.article)
+    out += [f"{_marked(text, a, b, inside)}\n"
+            for (a, b), inside in zip(spans, by_paragraph(spans, pieces), strict=True)]
+    if views:
+        out += ["---", "", f"Marks: {OPEN}quote or content⟧[^N], {OPEN}source⟧{{canonical "
+                "name}, ⟦cue⟧; the notes name who said it.", ""]
+        out += [footnote(v) for v in views]
     return "\n".join(out).rstrip() + "\n"

@@ -3,7 +3,8 @@
 Entry points:
 
 - ``read_document(path) -> Document``: any supported file; deskapp JSON exports keep
-  their marks and state, other formats give a document without marks.
+  their marks and state, a brat ``.ann`` file (beside its ``.txt``) its marks, other
+  formats give a document without marks.
 - ``read_article(path) -> Article``: ``read_document(path).article``.
 - ``article_from_clipboard(text, html) -> Article``: Paste as new article.
 - ``iter_import(paths, ...)``: batch import of files and folders, one result per file.
@@ -51,6 +52,10 @@ def read_document(path: Path | str) -> Document:
     name = str(path)
     data = read_bytes(path)
     origin = provenance(path.name, data)
+    if path.suffix.lower() == ".ann":
+        from deskapp.core.importers.brat import read_brat
+
+        return read_brat(path)
     kind = sniff_format(path, data)
     if kind == "json":
         from deskapp.core.importers.json import document_from_json

@@ -71,6 +71,55 @@ def _check_record(data: Mapping[str, Any], text: str) -> None:
         _check_quote(quote, text, f"quotes[{i}]", ids)
     for i, attribution in enumerate(_list(data, "attributions")):
         _check_attribution(attribution, text, f"attributions[{i}]", ids)
+    for key in ("reviewer", "note"):
+        _optional_string(data, key, key)
+    for i, rejected in enumerate(_list(data, "rejected_suggestions")):
+        if not isinstance(rejected, str):
+            raise _Invalid(f"rejected_suggestions[{i}]", f"expected a string, got "
+                           f"{_kind(rejected)}")
+    _check_registry(_list(data, "registry"))
+    for i, entry in enumerate(_list(data, "history")):
+        _check_version(entry, f"history[{i}]")
+
+
+def _check_registry(entries: list) -> None:
+    """Registry entries: a name, aliases (strings), a role and a known source kind."""
+    for i, entry in enumerate(entries):
+        where = f"registry[{i}]"
+        _object(entry, where)
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise _Invalid(f"{where}.name", f"expected a name, got {_kind(name)}")
+        _string(name, f"{where}.name")
+        for key in ("id", "role"):
+            _optional_string(entry, key, f"{where}.{key}")
+        for j, alias in enumerate(_list(entry, "aliases")):
+            if not isinstance(alias, str) or not alias.strip():
+                raise _Invalid(f"{where}.aliases[{j}]", f"expected a name, got {_kind(alias)}")
+            _string(alias, f"{where}.aliases[{j}]")
+        kind = entry.get("kind")
+        if kind is not None and not _one_of(kind, _SOURCE_KINDS):
+            raise _Invalid(f"{where}.kind", f"unknown source kind {_show(kind)}")
+
+
+def _check_version(entry: object, where: str) -> None:
+    """One version of ``--with-history``: its number and the document it held."""
+    _object(entry, where)
+    number = entry.get("version")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        raise _Invalid(f"{where}.version", f"expected a version number, got {_kind(number)}")
+    document = entry.get("document")
+    _object(document, f"{where}.document")
+    text = document.get("text")
+    if not isinstance(text, str):
+        raise _Invalid(f"{where}.document.text", f"expected a string, got {_kind(text)}")
+    _string(text, f"{where}.document.text")
+    if "history" in document:
+        raise _Invalid(f"{where}.document", "a version holds no history of its own")
+    try:
+        _check_record(document, text)
+    except _Invalid as exc:
+        raise _Invalid(f"{where}.document", str(exc)) from None
 
 
 def _check_parts(parts: object, text: str) -> None:

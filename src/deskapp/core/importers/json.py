@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 from typing import cast
 
 from deskapp.core.annotations import AnnotationSet
@@ -20,16 +21,20 @@ from deskapp.core.errors import ImportFailed
 from deskapp.core.importers.decoding import decode
 from deskapp.core.importers.export_schema import check_export
 from deskapp.core.importers.source import Provenance
+from deskapp.core.registry import Entity, Registry, RegistryError
 from deskapp.core.structure import detect_structure, summarize
 from deskapp.core.workflow import State
 
 
 def _meta(data: dict, parts: tuple[Part, ...], origin: Provenance, encoding: str) -> Metadata:
     exported = data.get("meta")
-    meta = Metadata.from_json(exported) if isinstance(exported, dict) else Metadata()
-    fallback = {**summarize(parts), "title": str(data.get("title") or "")}
-    fallback.update(file_name=origin.file_name, sha256=origin.sha256,
-                    imported_at=origin.imported_at, encoding=encoding)
+    fallback = {"file_name": origin.file_name, "sha256": origin.sha256,
+                "imported_at": origin.imported_at, "encoding": encoding}
+    if isinstance(exported, dict):  # deskapp's own: kept as exported (lossless)
+        meta = Metadata.from_json(exported)
+    else:
+        meta = Metadata()
+        fallback.update(summarize(parts), title=str(data.get("title") or ""))
     missing = {k: v for k, v in fallback.items() if v and not getattr(meta, k)}
     return replace(meta, **missing)
 
@@ -47,7 +52,26 @@ def document_from_export(data: object, origin: Provenance, name: str, encoding: 
     marks = AnnotationSet.from_json(data)
     state = State(data.get("state") or "new")
     article = Article(text=text, parts=parts, meta=_meta(data, parts, origin, encoding))
-    return Document(article=article, marks=marks, state=state)
+    return Document(article=article, marks=marks, state=state,
+                    reviewer=str(data.get("reviewer") or ""), note=str(data.get("note") or ""),
+                    rejected=frozenset(data.get("rejected_suggestions") or ()))
+
+
+def registry_from_export(data: dict) -> Registry:
+    """The registry entries an export carries (checked by ``check_export`` first)."""
+    try:
+        return Registry.of(Entity.from_json(e) for e in data.get("registry") or ())
+    except RegistryError as exc:
+        raise ImportFailed(f"the export's registry entries clash: {exc}") from None
+
+
+def history_from_export(data: dict) -> list[tuple[dict, Document]]:
+    """Every version a ``--with-history`` export holds: (version info, document)."""
+    out = []
+    for entry in data.get("history") or ():
+        info = {k: v for k, v in entry.items() if k != "document"}
+        out.append((info, Document.from_json(entry["document"])))
+    return out
 
 
 def _refuse_constant(word: str) -> float:
@@ -66,3 +90,30 @@ def document_from_json(data: bytes, origin: Provenance, name: str) -> Document:
     except ValueError as exc:  # NaN, Infinity, integers of thousands of digits
         raise ImportFailed(f"{name}: not valid JSON ({exc})") from None
     return document_from_export(parsed, origin, name, encoding)
+
+
+def export_registry(path: Path) -> Registry:
+    """The registry entries a deskapp JSON export at ``path`` carries (empty otherwise)."""
+    if path.suffix.lower() != ".json":
+        return Registry()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        check_export(data, str(path))
+        return registry_from_export(data)
+    except (OSError, ValueError, ImportFailed, RecursionError):
+        return Registry()
+
+
+def merged_registry(known: Registry, incoming: Registry) -> Registry:
+    """``known`` with the entries of ``incoming`` it lacks; a name or alias that already
+    belongs to a known entry stays with it (the store's registry wins)."""
+    merged = known
+    for entity in incoming:
+        if merged.find(entity.name) is not None:
+            continue
+        aliases = tuple(a for a in entity.aliases if merged.find(a) is None)
+        try:
+            merged = merged.add(replace(entity, aliases=aliases))
+        except RegistryError:
+            continue
+    return merged

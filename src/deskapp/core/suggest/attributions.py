@@ -21,6 +21,7 @@ from deskapp.core.suggest.cue_shapes import (
     pre_posed,
     same_sentence,
 )
+from deskapp.core.suggest.learned.weights import word_class
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
     BE_WORDS,
@@ -47,6 +48,11 @@ _CITING_ASIDE_RE = re.compile(
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
                 "those", "this", "that", "such", "no", "any", "some", "several", "many"}
 _ARTICLES = {"the", "a", "an", "this", "that"}
+_CONTRACTED = {"he’s", "she’s", "it’s", "that’s", "who’s", "he's", "she's", "it's", "that's",
+               "who's", "there’s", "there's", "what’s", "what's"}  # "he’s said": "he has"
+_QUANTIFIERS = {"few", "several", "many", "most"}  # "a few say …": people, then a verb
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "several"}
 _NOT_PASSIVE = {"expect"}  # "X is expected to …" tells what will happen, not who said it
 _DUTY_RE = re.compile(r"(?:must|should|shall)\b")
 _INFINITIVE_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]")
@@ -157,7 +163,14 @@ def _looks_verbal(text: str, body: int, pos: int, form: str) -> bool:
             return word not in _ARTICLES
         if word in _DETERMINERS or word not in NOUN_BEFORE_VERB:
             return False  # "the reported attack", "unconfirmed reported cases"
-    return not (form.endswith("s") and form in NOUNISH_FORMS and text[pos - 2] in "’'")
+    plural = form.endswith("s") and form in NOUNISH_FORMS
+    nounish = plural or FORM_TO_LEMMA.get(form) == form
+    if (nounish and word.endswith(("’s", "'s")) and word not in _CONTRACTED) \
+            or (plural and word in _NUMBER_WORDS):
+        return False  # "Clark’s comments", "Editor’s note:", "nine states held contests"
+    if nounish and word_class(word) == "ADJ" and word not in _QUANTIFIERS:
+        return False  # "An early tweet quoted …", "crude remarks he’d made"
+    return not (plural and text[pos - 2] in "’'")
 
 
 def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,

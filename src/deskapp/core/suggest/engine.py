@@ -23,10 +23,12 @@ from deskapp.core.suggest import rules
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.context import PreviousSpeakers
+from deskapp.core.suggest.cue_shapes import BELIEF
 from deskapp.core.suggest.flags import review_flags
 from deskapp.core.suggest.headline import headline_quotes
-from deskapp.core.suggest.learned import learned_attributions
-from deskapp.core.suggest.learned.attributions import SentenceCache, Taken
+from deskapp.core.suggest.learned.attributions import SentenceCache, learned_attributions
+from deskapp.core.suggest.learned.taken import Taken
+from deskapp.core.suggest.lexicon import FORM_TO_LEMMA
 from deskapp.core.suggest.local import QuotePlan, mid_sentence
 from deskapp.core.suggest.model import (
     Range,
@@ -72,7 +74,20 @@ def suggest(article: Article, *, reuse: bool = True) -> Suggestions:
     with _collector_paused():
         if reading is article.text:
             return _suggest(article, reuse)
-        return _suggest(replace(article, text=reading), reuse).retexted(article.text)
+        found = _suggest(replace(article, text=reading), reuse).retexted(article.text)
+    if "''" in article.text:
+        found = _without_typewriter_quotes(article.text, found)
+    return found
+
+
+def _without_typewriter_quotes(text: str, found: Suggestions) -> Suggestions:
+    """The suggestions less the quotes between two-apostrophe marks (''…'', some newspaper
+    archives): the rules read them as quotes (no attribution is found inside one, and each
+    is the content of its speaker's attribution), but they are left to that attribution,
+    not proposed as quotes of their own, since the convention deskapp is measured against
+    (expert-annotated news) counts only “…” and "…" as quotation marks."""
+    quotes = tuple(q for q in found.quotes if text[q.span.start - 2:q.span.start] != "''")
+    return found if len(quotes) == len(found.quotes) else replace(found, quotes=quotes)
 
 
 @contextmanager
@@ -91,13 +106,14 @@ def _collector_paused() -> Iterator[None]:
 
 def _suggest(article: Article, reuse: bool) -> Suggestions:
     text = article.text
-    layout, attributions, quotes, unbalanced, resolver = _rule_findings(article, reuse)
+    layout, attributions, quotes, short, unbalanced, resolver = _rule_findings(article, reuse)
     learned = [(*_attribution(text, found.raw, 0, resolver)[:6], found.reason,
                 found.raw.confidence) for found in
                learned_attributions(*_learned_input(article, layout, attributions, quotes),
                                     cache=_LEARNED_CACHE if reuse else None)]
     attributions.extend(learned)
     quotes = _speakers_from_learned(text, quotes, learned, attributions, resolver)
+    quotes.extend(_short_quotes(short, attributions))
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
     seen: dict[str, int] = {}
@@ -135,6 +151,23 @@ def _speakers_from_learned(text: str, quotes: list[tuple], learned: list[tuple],
     return out
 
 
+def _short_quotes(short: list[Span], attributions: list[tuple]) -> list[tuple]:
+    """The short quotes (a few words) that sit inside an attributed content with a source
+    ("Trump says he goes “back to war tomorrow.”"): the source's words, quoted exactly."""
+    if not short:
+        return []
+    contents = sorted((a[0].start, a[0].end, a) for a in attributions if a[1] is not None)
+    starts = [c[0] for c in contents]
+    out = []
+    for span in short:
+        i = bisect_right(starts, span.start) - 1
+        for start, end, a in contents[max(0, i - 2):i + 1][::-1]:
+            if start <= span.start and span.end <= end:
+                out.append(_spoken_by((span,), a, rules.INSIDE_ATTRIBUTION.id))
+                break
+    return out
+
+
 def _spoken_by(quote: tuple, attribution: tuple, rule: str) -> tuple:
     speaker = attribution[4] or attribution[1].text
     return (quote[0], speaker, attribution[1], attribution[2], rule,
@@ -169,7 +202,7 @@ def learned_input(article: Article) -> tuple[str, list[Range], Taken, tuple[Rang
     """What the learned models read of ``article`` beside the rules' findings (for training
     them on the same input the engine gives them): text, sentences, taken words, skipped."""
     article = replace(article, text=plain_reading(article.text))
-    layout, attributions, quotes, _, _ = _rule_findings(article, reuse=False)
+    layout, attributions, quotes, _, _, _ = _rule_findings(article, reuse=False)
     return _learned_input(article, layout, attributions, quotes)
 
 
@@ -183,6 +216,23 @@ def _learned_input(article: Article, layout: Layout, attributions: list[tuple],
     unread = sorted((p.span.start, p.span.end) for p in article.parts
                     if p.kind in _NOT_READ_BY_LEARNED)
     return article.text, layout.sentences, taken, tuple(unread)
+
+
+def _without_nested_beliefs(attributions: list[tuple]) -> list[tuple]:
+    """Attributions less the beliefs reported inside another one's content ("voters say
+    they think she could win": one attribution, as expert annotators of news mark it)."""
+    contents = sorted((a[0].start, a[0].end) for a in attributions)
+    starts = [c[0] for c in contents]
+
+    def nested(a: tuple) -> bool:
+        cue = a[2]
+        if cue is None or FORM_TO_LEMMA.get(cue.text.split()[-1].lower()) not in BELIEF:
+            return False
+        i = bisect_right(starts, cue.start) - 1
+        return any(s <= cue.start and cue.end <= e and (s, e) != (a[0].start, a[0].end)
+                   for s, e in contents[max(0, i - 3):i + 1])
+
+    return [a for a in attributions if not nested(a)]
 
 
 def _hull(spans: tuple[Span | None, ...]) -> Range:
@@ -214,13 +264,14 @@ def _rule_findings(article: Article, reuse: bool
     resolver = Resolver(text, _LAST[0] if reuse and _LAST else None)
     if reuse:
         _LAST[:] = [resolver]
-    attributions = [_attribution(text, r, d, resolver) for r, d in raws]
-    quotes, quote_attributions = _quotes(text, plans, resolver, PreviousSpeakers(raws))
+    attributions = _without_nested_beliefs([_attribution(text, r, d, resolver)
+                                            for r, d in raws])
+    quotes, quote_attributions, short = _quotes(text, plans, resolver, PreviousSpeakers(raws))
     quotes.extend(nested_quotes(text, quotes, resolver))
     if article.parts:
         quotes.extend(headline_quotes(article))
     attributions.extend(quote_attributions)
-    return layout, attributions, quotes, unbalanced, resolver
+    return layout, attributions, quotes, short, unbalanced, resolver
 
 
 # Suggestions are built as tuples of their fields (id last, added at the end):
@@ -287,10 +338,12 @@ def _attribution(text: str, raw: RawAttribution, d: int, resolver: Resolver) -> 
 
 
 def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
-            earlier: PreviousSpeakers) -> tuple[list[tuple], list[tuple]]:
-    """Quote suggestions in text order, each with the attribution its speaker makes."""
+            earlier: PreviousSpeakers) -> tuple[list[tuple], list[tuple], list[Span]]:
+    """Quote suggestions in text order, each with the attribution its speaker makes, and the
+    short quotes without a speaker (kept only inside a reported content)."""
     quotes: list[tuple] = []
     quote_attrs: list[tuple] = []
+    short: list[Span] = []
     # the previous quote: its span, speaker, speaker span, cue, paragraph, attribution
     previous: tuple | None = None
     for plan, d in plans:
@@ -312,7 +365,8 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
         else:
             rule = rules.NO_SPEAKER.id
             if plan.words <= 2 or (plan.words <= 4 and mid_sentence(text, open_at)):
-                continue  # scare quotes, titles, single words
+                short.append(span)  # scare quotes, titles, single words: only inside a
+                continue  # reported content are they a speaker's words (``_short_quotes``)
         speaker = (resolver.resolve(speaker_span.start, speaker_span.end)
                    if speaker_span is not None else None)
         quotes.append((span, speaker, speaker_span, cue, rule, quote_reason(rule, cue, speaker),
@@ -332,7 +386,7 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
                                 attribution_reason(rules.DIRECT_QUOTE.id, cue, speaker_span), conf))
             attr = len(quote_attrs) - 1
         previous = (span, speaker, speaker_span, cue, para_start, attr)
-    return quotes, quote_attrs
+    return quotes, quote_attrs, short
 
 
 def _resolved_kind(mention: str) -> SourceKind:

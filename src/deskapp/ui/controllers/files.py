@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QApplication
 from deskapp.core.admission import admit
 from deskapp.core.document import Document
 from deskapp.core.errors import DeskappError
-from deskapp.core.exporters import FORMATS, SUFFIXES, to_html
-from deskapp.core.exporters.files import write_atomically
+from deskapp.core.exporters import SUFFIXES
+from deskapp.core.exporters.writing import file_stem, write_export
 from deskapp.core.importers import article_from_clipboard, read_document
 from deskapp.core.settings_spec import LAST_FOLDER
 from deskapp.paths import SAMPLE_ARTICLE, resource_path
 from deskapp.store import VersionConflict
 from deskapp.ui import dialogs
-from deskapp.ui.pdf_export import write_pdf
+from deskapp.ui.pdf_export import export_pdf
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -30,9 +30,12 @@ EXPORT_FILTERS = {
     "PDF document (*.pdf)": "pdf",
     "deskapp JSON (*.json)": "json",
     "Marks as CSV (*.csv)": "csv",
+    "W3C Web Annotation (*.jsonld)": "wadm",
+    "brat standoff (*.ann + *.txt)": "brat",
 }
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                  ".json": "json", ".csv": "csv", ".pdf": "pdf"}
+                  ".json": "json", ".csv": "csv", ".pdf": "pdf", ".jsonld": "wadm",
+                  ".ann": "brat"}
 LAST_ARTICLE = "last_article"
 
 
@@ -230,7 +233,7 @@ class FileActions:
         if doc is None:
             return
         doc = window.session.current()
-        suggested = str(Path(self._last_folder() or ".") / _file_stem(doc.title))
+        suggested = str(Path(self._last_folder() or ".") / file_stem(doc.title))
         path, chosen = dialogs.save_file(
             window, "Export article", suggested + ".md", ";;".join(EXPORT_FILTERS)
         )
@@ -240,18 +243,15 @@ class FileActions:
         fmt = SUFFIX_FORMATS.get(target.suffix.lower())
         if fmt is None:
             fmt = EXPORT_FILTERS.get(chosen, "md")
-            target = target.with_name(target.name + (".pdf" if fmt == "pdf" else SUFFIXES[fmt]))
+            target = target.with_name(target.name + SUFFIXES[fmt])
+        registry = getattr(window, "registry", None)
         try:
             if fmt == "pdf":
-                write_pdf(target, to_html(doc))
+                export_pdf(target, doc, registry)
             else:
-                write_atomically(target, FORMATS[fmt](doc))
+                write_export(doc, fmt, target, registry)
         except DeskappError as exc:
             dialogs.error(window, "Not exported", str(exc))
             return
         window.status(f"Exported to {target}")
 
-
-def _file_stem(title: str) -> str:
-    cleaned = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
-    return "-".join(cleaned.split())[:60] or "article"

@@ -7,7 +7,3 @@ cue), proposes cues where no rule fired; two more such models mark where the sou
 content of each cue lie (``attributions.py``). Nothing is downloaded; the corpus's text is
 not in the data, only weights of features seen at least three times and word counts.
 """
-
-from deskapp.core.suggest.learned.attributions import learned_attributions
-
-__all__ = ["learned_attributions"]

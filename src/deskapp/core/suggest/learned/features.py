@@ -7,13 +7,14 @@ what a weight means cannot drift between the two.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 Token = tuple[str, int, int]  # the word as written, start, end
 
 _TOKEN_RE = re.compile(r"\w+(?:[’']\w+)*|[^\w\s]")
 QUOTE_MARKS = frozenset('“”"')
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
+_NO_CLASSES: Mapping[str, str] = {}
 # engine tags: part of a rule's cue, source, content, or nothing the rules found
 CUE, SOURCE, CONTENT, NONE = "C", "S", "T", "O"
 
@@ -62,7 +63,8 @@ def word_features(word: str) -> list[str]:
 
 
 def cue_features(toks: Sequence[Token], lower: Sequence[str], quoted: Sequence[bool],
-                 tags: Sequence[str], i: int, line_start: bool) -> list[str]:
+                 tags: Sequence[str], i: int, line_start: bool,
+                 classes: Mapping[str, str] = _NO_CLASSES) -> list[str]:
     """What the cue model reads of word ``i`` besides ``word_features``: its neighbours,
     quotation marks near it, whether the rules already made it or its neighbours part of an
     attribution (``tags``)."""
@@ -92,6 +94,10 @@ def cue_features(toks: Sequence[Token], lower: Sequence[str], quoted: Sequence[b
         "colR=" + ("1" if ":" in lower[i + 1:i + 3] else "0"),
         "eng=" + tag, "engw=" + tag + w0,
         "engp=" + (tags[i - 1] if i else "<s>"), "engn=" + (tags[i + 1] if i + 1 < n else "</s>"),
+        "c0=" + classes.get(w0, "?"), "cp=" + classes.get(p1, "?"),
+        "cn=" + classes.get(n1, "?"),
+        "cpc=" + classes.get(p1, "?") + "_" + classes.get(w0, "?"),
+        "ccn=" + classes.get(w0, "?") + "_" + classes.get(n1, "?"),
         "pos=" + _bucket(i), "shw=" + (shape(toks[i - 1][0]) if i else "<s>") + "_" + st,
         "stn2=" + st + "_" + n1 + "_" + n2, "rules=" + ("1" if CUE in tags else "0"),
     ]

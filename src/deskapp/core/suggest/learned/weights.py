@@ -29,6 +29,7 @@ class LearnedModel:
     common: frozenset[str]  # frequent words seldom part of a cue (never candidates)
     evidence: dict[str, tuple[int, int]]  # word: (uses as a cue, uses)
     articles: int  # how many annotated articles it learned from
+    classes: dict[str, str] = field(default_factory=dict)  # word: its parts of speech
     _word_scores: dict[str, float] = field(default_factory=dict, repr=False)
 
     def uses(self, word: str) -> tuple[int, int]:
@@ -54,7 +55,7 @@ def model_from_json(data: dict) -> LearnedModel:
         candidates=frozenset(data["candidates"]), stems=frozenset(data["stems"]),
         common=frozenset(data["common"]),
         evidence={w: (int(a), int(b)) for w, (a, b) in data["evidence"].items()},
-        articles=int(data["articles"]))
+        articles=int(data["articles"]), classes=data.get("classes", {}))
 
 
 @cache
@@ -65,3 +66,10 @@ def learned_model() -> LearnedModel | None:
         return None
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return model_from_json(json.load(f))
+
+
+def word_class(word: str) -> str:
+    """The parts of speech ``word`` can have ("ADJ", "NOUN+VERB"), from the shipped model's
+    table; "" for a word it does not hold or without a model."""
+    model = learned_model()
+    return model.classes.get(word.lower(), "") if model is not None else ""
