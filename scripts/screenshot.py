@@ -15,12 +15,12 @@ from pathlib import Path
 SCREENS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "screens.json"
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREENS}")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings  # noqa: E402
 
-from deskapp.core.marking import make_attribution, make_quote
-from deskapp.store import Store
-from deskapp.ui.app import application
-from deskapp.ui.main_window import MainWindow
+from deskapp.core.marking import make_attribution, make_quote  # noqa: E402
+from deskapp.store import Store  # noqa: E402
+from deskapp.ui.app import application  # noqa: E402
+from deskapp.ui.main_window import MainWindow  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshot.png"
 
