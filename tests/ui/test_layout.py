@@ -130,7 +130,12 @@ def test_a_review_on_the_small_screen_shows_every_confirmation(
     press(qtbot, window.view, Qt.Key.Key_S, CTRL)
     assert window.statusBar().currentMessage().startswith("Saved version")
     assert_whole(window.statusBar(), screen, "the status bar")
+    window.statusBar().clearMessage()  # the transient message goes; the notice stays
+    assert "Saved version" in window.notice_label.text()
+    assert_whole(window.notice_label, screen, "the last notice")
     press(qtbot, window.view, Qt.Key.Key_Return, CTRL)
     assert window.statusBar().currentMessage().startswith("Approved by Test Editor")
     assert_whole(window.statusBar(), screen, "the status bar")
+    assert "Approved by Test Editor" in window.notice_label.text()
+    assert_whole(window.notice_label, screen, "the last notice")
     assert_whole(window.state_label, screen, "the state")

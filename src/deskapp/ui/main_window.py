@@ -6,6 +6,8 @@ Actions come from ``ui/actions.py``; what they do lives in small controllers
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -108,8 +110,13 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.marks_dock = dock
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("noticeLabel")
+        self.notice_label.setAccessibleName("Last saved, approved or blocked")
+        self.statusBar().addPermanentWidget(self.notice_label)
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
+        self.state_label.setAccessibleName("State of the article")
         self.statusBar().addPermanentWidget(self.state_label)
 
     def _build_menus(self) -> None:
@@ -126,9 +133,12 @@ class MainWindow(QMainWindow):
         self.menus = menus
 
     # -- status ----------------------------------------------------------------------
-    def status(self, message: str, timeout_ms: int = 8000) -> None:
-        """A routine message (errors the user can fix included) in the status bar."""
+    def status(self, message: str, timeout_ms: int = 8000, keep: bool = False) -> None:
+        """A routine message (errors the user can fix included) in the status bar; with
+        ``keep`` (saved, approved, blocked) it also stays at the right until the next one."""
         self.statusBar().showMessage(message, timeout_ms)
+        if keep:
+            self.notice_label.setText(f"{datetime.now():%H:%M} {message}")
 
     def reviewer(self) -> str:
         return self.review.reviewer_name()

@@ -181,7 +181,7 @@ class FileActions:
     def _saved(self, saved: Document, message: str) -> None:
         self.window.session.mark_saved(saved)  # the recovery drops its draft
         self.remember_last(saved.id)
-        self.window.status(message)
+        self.window.status(message, keep=True)
 
     def _resolve_conflict(self, doc: Document, exc: VersionConflict, note: str = "") -> bool:
         """Another window saved first: save mine on top, or reload theirs keeping mine."""
@@ -209,7 +209,7 @@ class FileActions:
         except DeskappError as exc2:
             dialogs.error(window, "Not saved", f"{exc2}\nYour changes are still here.")
             return False
-        window.status("Not saved: the article was saved elsewhere meanwhile")
+        window.status("Not saved: the article was saved elsewhere meanwhile", keep=True)
         return False
 
     def settle_unsaved(self) -> bool:

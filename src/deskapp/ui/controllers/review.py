@@ -45,7 +45,7 @@ class ReviewActions:
             "Approvals record who approved. Your name (asked once; Edit ▸ Preferences, "
             "Ctrl+, changes it):", self.reviewer_name())
         if name is None or not name.strip():
-            self.window.status("Not approved: an approval needs the reviewer's name")
+            self.window.status("Not approved: an approval needs the reviewer's name", keep=True)
             return False
         self.window.options.set(REVIEWER, name.strip())
         return True
@@ -100,12 +100,12 @@ class ReviewActions:
         if blockers:
             note = ask_override(window, blockers, self._jump)
             if note is None:
-                window.status("Not approved")
+                window.status("Not approved", keep=True)
                 return
         approved = replace(doc, state=State.APPROVED, reviewer=self.reviewer_name(), note=note)
         session.apply(approved, "Approve")
         if window.store.read_only:
-            window.status("Approved in this window only: the store is read-only")
+            window.status("Approved in this window only: the store is read-only", keep=True)
             return
         try:
             saved = window.store.save(
@@ -124,7 +124,8 @@ class ReviewActions:
             )
             return
         session.mark_saved(saved)
-        window.status(f"Approved by {self.reviewer_name()} · version {saved.version} saved")
+        window.status(f"Approved by {self.reviewer_name()} · version {saved.version} saved",
+                      keep=True)
 
     def _jump(self, blocker: Blocker) -> None:
         if blocker.mark_id:
