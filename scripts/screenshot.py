@@ -11,14 +11,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# offscreen, on a screen large enough for the 1280×800 window (the window fits its screen)
+SCREENS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "screens.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREENS}")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings  # noqa: E402
 
-from deskapp.core.marking import make_attribution, make_quote
-from deskapp.store import Store
-from deskapp.ui.app import application
-from deskapp.ui.main_window import MainWindow
+from deskapp.core.marking import make_attribution, make_quote  # noqa: E402
+from deskapp.store import Store  # noqa: E402
+from deskapp.ui.app import application  # noqa: E402
+from deskapp.ui.main_window import MainWindow  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshot.png"
 

@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# offscreen, with the laptop screens the layout tests put the window on (tests/ui/test_layout)
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={FIXTURES / 'screens.json'}"
 
 
 @pytest.fixture

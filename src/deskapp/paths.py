@@ -1,7 +1,11 @@
-"""Where deskapp keeps its data and finds its bundled resources."""
+"""Where deskapp keeps its data and finds its bundled resources. No Qt here: the command
+line finds its store without loading Qt; the folders are the ones Qt's QStandardPaths gives
+the window (a test checks they agree)."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 APP_NAME = "deskapp"
@@ -9,15 +13,33 @@ ORG_NAME = "deskapp"
 STORE_FILE = "deskapp.sqlite3"
 
 
-def default_store_path() -> Path:
-    """``QStandardPaths.AppDataLocation/deskapp.sqlite3`` (QtCore only, no window)."""
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
+def data_dir() -> Path:
+    """Qt's ``AppDataLocation`` for deskapp: ``$XDG_DATA_HOME/deskapp/deskapp`` (on Linux
+    ``~/.local/share/deskapp/deskapp``), ``%APPDATA%\\deskapp\\deskapp`` on Windows,
+    ``~/Library/Application Support/deskapp/deskapp`` on macOS."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = _xdg("XDG_DATA_HOME", Path.home() / ".local" / "share")
+    return base / ORG_NAME / APP_NAME
 
-    if not QCoreApplication.applicationName() or QCoreApplication.applicationName() == "python":
-        QCoreApplication.setApplicationName(APP_NAME)
-        QCoreApplication.setOrganizationName(ORG_NAME)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) / STORE_FILE
+
+def default_store_path() -> Path:
+    """``deskapp.sqlite3`` in ``data_dir()`` (where every earlier version kept it)."""
+    return data_dir() / STORE_FILE
+
+
+def user_data_home() -> Path:
+    """``$XDG_DATA_HOME`` (``~/.local/share``): where desktop entries and icons go."""
+    return _xdg("XDG_DATA_HOME", Path.home() / ".local" / "share")
+
+
+def _xdg(variable: str, fallback: Path) -> Path:
+    """An XDG base folder: the variable when it holds an absolute path, else ``fallback``."""
+    value = os.environ.get(variable, "")
+    return Path(value) if value and Path(value).is_absolute() else fallback
 
 
 def resource_path(name: str) -> Path:
@@ -38,9 +60,6 @@ def config_dir() -> Path:
     on Linux, the folder of deskapp's QSettings), ``%APPDATA%\\deskapp`` on Windows,
     ``~/Library/Application Support/deskapp`` on macOS. No Qt needed.
     """
-    import os
-    import sys
-
     if os.environ.get("DESKAPP_CONFIG_DIR"):
         return Path(os.environ["DESKAPP_CONFIG_DIR"]).expanduser()
     if os.environ.get("XDG_CONFIG_HOME"):

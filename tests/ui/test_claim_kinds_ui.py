@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from deskapp.core.settings_spec import THOUGHTS_TAKE_PART
 from deskapp.core.workflow import State
 from deskapp.ui.controllers import review as review_controller
-from deskapp.ui.controllers.review import THOUGHTS_KEY
 from tests.ui.keys import ALT, CTRL, SHIFT, press
 
 
@@ -106,7 +106,7 @@ def test_ctrl_alt_t_leaves_pending_thoughts_out_of_approval(kinds_window, qtbot,
 
     press(qtbot, window.view, Qt.Key.Key_T, CTRL | ALT)
     assert not action.isChecked()
-    assert settings.value(THOUGHTS_KEY) in (False, "false")
+    assert settings.value(THOUGHTS_TAKE_PART.key) in (False, "false")
     assert "no longer block approval" in window.statusBar().currentMessage()
     press(qtbot, window.view, Qt.Key.Key_Return, CTRL)
     assert len(asked) == 1  # nothing left to override
@@ -115,7 +115,7 @@ def test_ctrl_alt_t_leaves_pending_thoughts_out_of_approval(kinds_window, qtbot,
 
 
 def test_the_setting_is_read_back_when_the_window_opens(open_window, settings):
-    settings.setValue(THOUGHTS_KEY, False)
+    settings.setValue(THOUGHTS_TAKE_PART.key, False)
     window = open_window()
     assert not window.actions_by_id["thoughts_in_checks"].isChecked()
     assert not window.review.thoughts_take_part

@@ -54,6 +54,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "files.import_folder",
         "Import every article in a folder",
     ),
+    ActionSpec("open_recent", "Open &recent", "Ctrl+Alt+O", "File", "recent.show_menu",
+               "The articles opened last in this store; a digit or Enter opens one"),
+    ActionSpec("reopen_closed", "Reopen closed ar&ticle", "Ctrl+Shift+T", "File",
+               "recent.reopen_closed", "Show again the article this window showed before"),
     ActionSpec(
         "paste_article",
         "&Paste as new article",
@@ -143,6 +147,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Switch text-correction mode on or off (marks follow the edits)",
         checkable=True,
     ),
+    ActionSpec("settings", "&Preferences…", "Ctrl+,", "Edit", "show_preferences",
+               "Reviewer name, default store, font size, zoom, theme, autosave, approval "
+               "checks; Restore Defaults"),
     # Mark
     ActionSpec(
         "mark_quote",
@@ -407,14 +414,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "approval like any suggestion; off, they do not (kept in the settings)",
         checkable=True,
     ),
-    ActionSpec(
-        "settings",
-        "Reviewer &name…",
-        "Ctrl+,",
-        "Review",
-        "review.edit_reviewer",
-        "Set the reviewer name recorded with approvals",
-    ),
     # View
     ActionSpec(
         "focus_text",
@@ -449,16 +448,28 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "parts.focus_metadata",
         "Show the article's metadata and parts; Enter commits a field, Delete removes a part",
     ),
+    ActionSpec("next_panel", "Ne&xt panel", "F6", "View", "panels.next_panel",
+               "Move the keyboard to the next panel: article, find bar, marks, flags, "
+               "details, history"),
+    ActionSpec("previous_panel", "Pre&vious panel", "Shift+F6", "View",
+               "panels.previous_panel", "Move the keyboard to the previous panel"),
+    ActionSpec("zoom_in", "Zoom &in", "Ctrl++", "View", "look.zoom_in",
+               "Larger article text (Ctrl+= too); kept in the settings", also=("Ctrl+=",)),
+    ActionSpec("zoom_out", "Zoom &out", "Ctrl+-", "View", "look.zoom_out",
+               "Smaller article text; kept in the settings"),
+    ActionSpec("zoom_reset", "&Reset zoom", "Ctrl+0", "View", "look.zoom_reset",
+               "Article text at the font size of Preferences"),
     # Help
     ActionSpec(
         "shortcuts",
-        "&Keyboard shortcuts",
+        "&Help and keyboard shortcuts",
         "F1",
         "Help",
         "show_shortcuts",
-        "List every action and its shortcut",
+        "Searchable help: every action and its shortcut, and how a review goes",
     ),
-    ActionSpec("about", "&About deskapp", "Shift+F1", "Help", "show_about", "Version and licence"),
+    ActionSpec("about", "&About deskapp", "Shift+F1", "Help", "show_about",
+               "Version, store, log file and settings file"),
 )
 
 

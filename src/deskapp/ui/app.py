@@ -5,13 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from deskapp import __version__
 from deskapp.core.errors import StoreError
-from deskapp.paths import APP_NAME, ORG_NAME, default_store_path
+from deskapp.core.settings_spec import DEFAULT_STORE
+from deskapp.logs import log, start_log_file
+from deskapp.paths import APP_NAME, ORG_NAME, default_store_path, resource_path
 from deskapp.store import Store
-from deskapp.ui import dialogs
+from deskapp.ui import crash, dialogs
 
 
 def application() -> QApplication:
@@ -20,6 +24,10 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)  # the desktop matches windows to deskapp.desktop
+    icon = resource_path(f"{APP_NAME}.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
@@ -36,17 +44,32 @@ def open_store_interactively(path: Path) -> Store | None:
             path = Path(chosen)
 
 
-def run(store_path: str | None = None) -> int:
-    """Run the window until it closes; the exit status."""
+def chosen_store(store_path: str | None) -> Path:
+    """``--store`` (or DESKAPP_STORE), else the default store of Preferences, else the one
+    in deskapp's data folder."""
+    if store_path:
+        return Path(store_path)
+    configured = str(QSettings().value(DEFAULT_STORE.key, "") or "").strip()
+    return Path(configured).expanduser() if configured else default_store_path()
+
+
+def run(store_path: str | None = None, files: list[Path] | None = None) -> int:
+    """Run the window until it closes (showing ``files`` when given); the exit status."""
     app = application()
     from deskapp.ui.main_window import MainWindow
 
-    store = open_store_interactively(Path(store_path) if store_path else default_store_path())
+    start_log_file()
+    log.info("deskapp %s starting", __version__)
+
+    store = open_store_interactively(chosen_store(store_path))
     if store is None:
         return 1
     window = MainWindow(store)
+    crash.install(lambda: window)
     window.files.open_initial()
     window.show()
+    if files:
+        window.files.open_paths(list(files))
     try:
         return app.exec()
     finally:

@@ -218,6 +218,7 @@ class ArticleView(QPlainTextEdit):
         extra.cursor = self._cursor_for(start, end)
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#ffc94d"))
+        fmt.setForeground(QColor("#000000"))  # readable on the outline in either theme
         fmt.setFontUnderline(True)
         extra.format = fmt
         self.setExtraSelections([extra])

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from deskapp.core.errors import DeskappError
 from deskapp.core.importers import ImportResult, collect_files, iter_import
+from deskapp.core.settings_spec import LAST_FOLDER
 from deskapp.ui import dialogs
 
 if TYPE_CHECKING:
@@ -269,7 +270,7 @@ def run_batch_import(window: MainWindow, paths: list[Path]) -> BatchImport | Non
     paths = [Path(p) for p in paths]
     if paths:
         folder = paths[0] if paths[0].is_dir() else paths[0].parent
-        window.settings.setValue("last_folder", str(folder))
+        window.options.set(LAST_FOLDER, str(folder))
     job = BatchImport(window, paths)
     job.start()
     return job

@@ -39,6 +39,7 @@ class FindBar(QWidget):
         label = QLabel("&Find:")
         self.edit = FindEdit()
         self.edit.setObjectName("findEdit")
+        self.edit.setAccessibleName("Find text")
         self.edit.setPlaceholderText("Enter: next · Shift+Enter: previous · Esc: close")
         label.setBuddy(self.edit)
         self.case = QCheckBox("&Match case")

@@ -37,26 +37,41 @@ class Highlight(NamedTuple):
     role: Role
 
 
+# background (or text, for boilerplate) and line colours per role, for light and dark
+# palettes: each background keeps a contrast of at least 4.5:1 with the theme's text
+COLOURS: dict[bool, dict[Role, tuple[str, str]]] = {
+    False: {Role.BOILERPLATE: ("#767676", ""), Role.SUGGESTION: ("", "#6b6b6b"),
+            Role.CONTENT: ("#d8ebff", ""), Role.QUOTE: ("#fff0a0", "#8a5a00"),
+            Role.SOURCE: ("#cdeec9", ""), Role.CUE: ("#f3d3ee", "")},
+    True: {Role.BOILERPLATE: ("#9a9a9a", ""), Role.SUGGESTION: ("", "#b0b0b0"),
+           Role.CONTENT: ("#1d3b5c", ""), Role.QUOTE: ("#574700", "#ffd166"),
+           Role.SOURCE: ("#1f4d2a", ""), Role.CUE: ("#5a2452", "")},
+}
+TEXT = {False: "#000000", True: "#e8e8e8"}  # the text colour of each theme's palette
+dark_theme = False
+
+
 def _format(role: Role) -> QTextCharFormat:
     fmt = QTextCharFormat()
+    colour, line = COLOURS[dark_theme][role]
     if role is Role.BOILERPLATE:
-        fmt.setForeground(QColor("#8a8a8a"))
+        fmt.setForeground(QColor(colour))
         fmt.setFontItalic(True)
     elif role is Role.SUGGESTION:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        fmt.setUnderlineColor(QColor("#6b6b6b"))
+        fmt.setUnderlineColor(QColor(line))
     elif role is Role.CONTENT:
-        fmt.setBackground(QColor("#d8ebff"))
+        fmt.setBackground(QColor(colour))
         fmt.setFontOverline(True)
     elif role is Role.QUOTE:
-        fmt.setBackground(QColor("#fff0a0"))
+        fmt.setBackground(QColor(colour))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(QColor("#8a5a00"))
+        fmt.setUnderlineColor(QColor(line))
     elif role is Role.SOURCE:
-        fmt.setBackground(QColor("#cdeec9"))
+        fmt.setBackground(QColor(colour))
         fmt.setFontWeight(QFont.Weight.Bold)
     elif role is Role.CUE:
-        fmt.setBackground(QColor("#f3d3ee"))
+        fmt.setBackground(QColor(colour))
         fmt.setFontItalic(True)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     return fmt
@@ -69,6 +84,13 @@ def role_format(role: Role) -> QTextCharFormat:
     if not FORMATS:
         FORMATS.update({r: _format(r) for r in Role})
     return FORMATS[role]
+
+
+def use_dark_theme(dark: bool) -> None:
+    """Draw marks in the dark theme's colours (or the light one's) from now on."""
+    global dark_theme
+    dark_theme = dark
+    FORMATS.clear()
 
 
 def mark_highlights(mark: Quote | Attribution) -> list[Highlight]:

@@ -30,6 +30,7 @@ from deskapp.core.errors import DeskappError
 from deskapp.core.workflow import State
 from deskapp.ui import dialogs
 from deskapp.ui.batch_export import BatchExport
+from deskapp.ui.layout import place_over
 from deskapp.ui.library_model import LibraryModel
 
 if TYPE_CHECKING:
@@ -123,6 +124,8 @@ class LibraryDialog(QDialog):
     def present(self) -> None:
         """Show with fresh rows and the keyboard in the search box."""
         self.apply_filter()
+        if not self.isVisible():
+            place_over(self, self.window_)
         self.show()
         self.raise_()
         self.activateWindow()

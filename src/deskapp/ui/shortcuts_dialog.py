@@ -1,10 +1,7 @@
-"""Help ▸ Keyboard shortcuts (F1): every action and its shortcut, from the action table."""
+"""Keys that work inside one widget (not actions), listed in Help (F1) after the action
+table's shortcuts (``ui/help_window.py``)."""
 
 from __future__ import annotations
-
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout
-
-from deskapp.ui.actions import shortcut_rows
 
 EXTRA_KEYS = (
     (
@@ -16,27 +13,3 @@ EXTRA_KEYS = (
     ("Find bar", "Next / previous match", "Enter / Shift+Enter", "Select the next match"),
     ("Find bar", "Close", "Esc", "Close the find bar, keeping the selection"),
 )
-
-
-class ShortcutsDialog(QDialog):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
-        rows = [*shortcut_rows(), *EXTRA_KEYS]
-        table = QTableWidget(len(rows), 4)
-        table.setObjectName("shortcutsTable")
-        table.setHorizontalHeaderLabels(["Menu", "Action", "Shortcut", "What it does"])
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(value))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        self.table = table
-        self.resize(820, 560)

@@ -15,6 +15,7 @@ from deskapp.core.errors import DeskappError
 from deskapp.core.exporters import SUFFIXES
 from deskapp.core.exporters.writing import file_stem, write_export
 from deskapp.core.importers import article_from_clipboard, read_document
+from deskapp.core.settings_spec import LAST_FOLDER
 from deskapp.paths import SAMPLE_ARTICLE, resource_path
 from deskapp.store import VersionConflict
 from deskapp.ui import dialogs
@@ -91,7 +92,7 @@ class FileActions:
                 failures.append(str(exc))
         if shown is not None:
             self.window.show_loaded(shown)
-            self.window.settings.setValue("last_folder", str(paths[-1].parent))
+            self.window.options.set(LAST_FOLDER, str(paths[-1].parent))
         if failures:
             dialogs.error(self.window, "Some files were not opened", "\n".join(failures))
         elif shown is not None:
@@ -144,7 +145,7 @@ class FileActions:
             self.show_new_article(Document(article), "Pasted")
 
     def _last_folder(self) -> str:
-        return str(self.window.settings.value("last_folder", "") or "")
+        return self.window.options.get(LAST_FOLDER)
 
     # -- save ------------------------------------------------------------------------
     def save_version(self, note: str = "") -> bool:
@@ -180,7 +181,7 @@ class FileActions:
     def _saved(self, saved: Document, message: str) -> None:
         self.window.session.mark_saved(saved)  # the recovery drops its draft
         self.remember_last(saved.id)
-        self.window.status(message)
+        self.window.status(message, keep=True)
 
     def _resolve_conflict(self, doc: Document, exc: VersionConflict, note: str = "") -> bool:
         """Another window saved first: save mine on top, or reload theirs keeping mine."""
@@ -208,7 +209,7 @@ class FileActions:
         except DeskappError as exc2:
             dialogs.error(window, "Not saved", f"{exc2}\nYour changes are still here.")
             return False
-        window.status("Not saved: the article was saved elsewhere meanwhile")
+        window.status("Not saved: the article was saved elsewhere meanwhile", keep=True)
         return False
 
     def settle_unsaved(self) -> bool:

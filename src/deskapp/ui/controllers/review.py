@@ -1,4 +1,4 @@
-"""Review menu: approval with checks, and the reviewer's name."""
+"""Review menu: approval with checks; the reviewer's name (asked for at the first approval)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,13 @@ from typing import TYPE_CHECKING
 from deskapp.core.checks import document_blockers
 from deskapp.core.errors import DeskappError
 from deskapp.core.review import Blocker
+from deskapp.core.settings_spec import REVIEWER, THOUGHTS_TAKE_PART
 from deskapp.core.workflow import State, check_transition
 from deskapp.ui import dialogs
 from deskapp.ui.approval_dialog import ask_override
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
-
-REVIEWER_KEY = "reviewer"
-THOUGHTS_KEY = "approval/thoughts_take_part"  # pending thought attributions block approval
 
 
 class ReviewActions:
@@ -27,7 +25,9 @@ class ReviewActions:
         self.window = window
 
     def reviewer_name(self) -> str:
-        name = str(self.window.settings.value(REVIEWER_KEY, "") or "").strip()
+        """The name set in Preferences; until there is one, the operating-system user
+        (recorded with saves; an approval asks first, ``ensure_reviewer``)."""
+        name = self.window.options.get(REVIEWER).strip()
         if name:
             return name
         try:
@@ -35,18 +35,32 @@ class ReviewActions:
         except (KeyError, OSError):
             return "editor"
 
+    def ensure_reviewer(self) -> bool:
+        """Before the first approval on this machine: ask the reviewer's name (kept in the
+        settings). False when the editor cancels."""
+        if self.window.options.get(REVIEWER).strip():
+            return True
+        name = dialogs.ask_text(
+            self.window, "Your name",
+            "Approvals record who approved. Your name (asked once; Edit ▸ Preferences, "
+            "Ctrl+, changes it):", self.reviewer_name())
+        if name is None or not name.strip():
+            self.window.status("Not approved: an approval needs the reviewer's name", keep=True)
+            return False
+        self.window.options.set(REVIEWER, name.strip())
+        return True
+
     @property
     def thoughts_take_part(self) -> bool:
         """The setting: pending thought attributions count in the approval checks
         (default on)."""
-        value = self.window.settings.value(THOUGHTS_KEY, True)
-        return value not in (False, "false", "0", 0)
+        return self.window.options.get(THOUGHTS_TAKE_PART)
 
     def set_thoughts_in_checks(self, on: bool) -> None:
         """Review ▸ Thoughts take part in approval checks (Ctrl+Alt+T)."""
         if on == self.thoughts_take_part:
             return
-        self.window.settings.setValue(THOUGHTS_KEY, bool(on))
+        self.window.options.set(THOUGHTS_TAKE_PART, bool(on))
         self.window.status("Pending thought attributions " + (
             "block approval like every suggestion" if on else "no longer block approval"))
 
@@ -56,14 +70,6 @@ class ReviewActions:
         action.blockSignals(True)
         action.setChecked(self.thoughts_take_part)
         action.blockSignals(False)
-
-    def edit_reviewer(self) -> None:
-        name = dialogs.ask_text(
-            self.window, "Reviewer", "Your name, recorded with approvals:", self.reviewer_name()
-        )
-        if name is not None and name.strip():
-            self.window.settings.setValue(REVIEWER_KEY, name.strip())
-            self.window.status(f"Reviewer: {name.strip()}")
 
     def blockers(self) -> list[Blocker]:
         """The same checks as ``deskapp approve``: core.checks on the current document,
@@ -87,17 +93,19 @@ class ReviewActions:
         except DeskappError as exc:
             window.status(str(exc))
             return
+        if not self.ensure_reviewer():
+            return
         blockers = self.blockers()
         note = ""
         if blockers:
             note = ask_override(window, blockers, self._jump)
             if note is None:
-                window.status("Not approved")
+                window.status("Not approved", keep=True)
                 return
         approved = replace(doc, state=State.APPROVED, reviewer=self.reviewer_name(), note=note)
         session.apply(approved, "Approve")
         if window.store.read_only:
-            window.status("Approved in this window only: the store is read-only")
+            window.status("Approved in this window only: the store is read-only", keep=True)
             return
         try:
             saved = window.store.save(
@@ -116,7 +124,8 @@ class ReviewActions:
             )
             return
         session.mark_saved(saved)
-        window.status(f"Approved by {self.reviewer_name()} · version {saved.version} saved")
+        window.status(f"Approved by {self.reviewer_name()} · version {saved.version} saved",
+                      keep=True)
 
     def _jump(self, blocker: Blocker) -> None:
         if blocker.mark_id:

@@ -7,7 +7,7 @@ selected ones), C compares it with what the window shows now, R restores it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -47,7 +47,7 @@ class HistoryPanel(QWidget):
         self.summary = QLabel("No saved versions")
         self.summary.setObjectName("historySummary")
         hint = QLabel(HINT)
-        hint.setStyleSheet("color:#555")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # quieter, in any theme
         hint.setWordWrap(True)
         self.list = QTreeWidget()
         self.list.setObjectName("historyList")

@@ -1,9 +1,12 @@
 """The review bar: shown in review mode under the text, it says where the review stands,
-why the current suggestion is proposed and what accepting it would mark."""
+why the current suggestion is proposed and what accepting it would mark (in full, wrapped),
+with the key legend always visible below; a very long suggestion scrolls above the legend.
+``wanted_height()`` is the height that shows everything; ``changed`` asks for it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from deskapp.core.claim_kinds import PLURALS
 from deskapp.core.suggest import Decision, QuoteSuggestion, ReviewQueue, Suggestion
@@ -15,7 +18,8 @@ KEYS_HINT = (
 )
 
 
-def _short(text: str, limit: int = 140) -> str:
+def _short(text: str, limit: int = 4000) -> str:
+    """Whitespace collapsed; only an extreme text is cut (the bar scrolls)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -63,14 +67,21 @@ def marked_text(item: Suggestion) -> str:
 class ReviewBar(QFrame):
     """Progress, the current suggestion's reason and what it would mark, the keys."""
 
+    changed = Signal()  # the text changed: the dock may need another height
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#reviewBar { background: #f4f6fb; }")
+        self.setStyleSheet("#reviewBar, #reviewText { background: palette(alternate-base); }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(2)
+        self.text = QWidget()
+        self.text.setObjectName("reviewText")
+        text_layout = QVBoxLayout(self.text)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(2)
         self.progress = QLabel()
         self.progress.setObjectName("reviewProgress")
         self.title = QLabel()
@@ -79,12 +90,32 @@ class ReviewBar(QFrame):
         self.reason.setObjectName("reviewReason")
         self.marked = QLabel()
         self.marked.setObjectName("reviewMarked")
-        self.keys = QLabel(KEYS_HINT)
-        self.keys.setStyleSheet("color: #555")
-        for label in (self.progress, self.title, self.reason, self.marked, self.keys):
+        self.marked.setAccessibleName("What accepting marks")
+        for label in (self.progress, self.title, self.reason, self.marked):
             label.setWordWrap(True)
-            layout.addWidget(label)
+            text_layout.addWidget(label)
+        text_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("reviewScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.text)
+        self.keys = QLabel(KEYS_HINT)
+        self.keys.setObjectName("reviewKeys")
+        self.keys.setAccessibleName("Review keys")
+        self.keys.setWordWrap(True)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.keys)
         self.setAccessibleName("Review suggestions")
+
+    def wanted_height(self, width: int) -> int:
+        """The height at ``width`` that shows the whole text and the legend unscrolled."""
+        margins = self.layout().contentsMargins()
+        inner = max(100, width - margins.left() - margins.right() - 2 * self.frameWidth())
+        scrollbar = self.scroll.verticalScrollBar().sizeHint().width()  # measured without it
+        return (self.text.layout().totalHeightForWidth(inner - scrollbar)
+                + self.keys.heightForWidth(inner) + self.layout().spacing()
+                + margins.top() + margins.bottom() + 2 * self.frameWidth() + 2)
 
     def show_queue(self, queue: ReviewQueue) -> None:
         """Show where the review of ``queue`` stands and its current item."""
@@ -102,7 +133,9 @@ class ReviewBar(QFrame):
             self.title.setText(done + " Esc leaves review mode; Backspace goes back.")
             self.reason.setText("")
             self.marked.setText("")
+            self.changed.emit()
             return
         self.title.setText(headline(item, queue.decisions[queue.position]))
         self.reason.setText(f"Why: {item.reason}")
         self.marked.setText(marked_text(item))
+        self.changed.emit()
