@@ -44,13 +44,32 @@ def available(window: QWidget) -> QRect:
     return screen.availableGeometry()
 
 
-class ScreenFit(QObject):
+class _DeferredFit(QObject):
+    """Runs ``fit`` once, after the events of this turn of the loop, however often asked."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._pending = False
+
+    def schedule(self) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._run)
+
+    def _run(self) -> None:
+        self._pending = False
+        self.fit()
+
+    def fit(self) -> None:
+        raise NotImplementedError
+
+
+class ScreenFit(_DeferredFit):
     """Keeps a top-level window inside its screen's available geometry."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        self._pending = False
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -61,14 +80,8 @@ class ScreenFit(QObject):
             self.schedule()
         return False
 
-    def schedule(self) -> None:
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self.fit)
-
     def fit(self) -> None:
         """Shrink and move the window (its frame included) inside the screen."""
-        self._pending = False
         window = self.window
         if not window.isVisible() or window.isMaximized() or window.isFullScreen():
             return
@@ -83,7 +96,7 @@ class ScreenFit(QObject):
         window.move(fitted.topLeft())
 
 
-class ReviewDockFit(QObject):
+class ReviewDockFit(_DeferredFit):
     """Gives the review dock the height its text needs, at most ``SHARE`` of the window."""
 
     SHARE = 0.4
@@ -91,7 +104,6 @@ class ReviewDockFit(QObject):
     def __init__(self, window: QMainWindow, dock: QDockWidget) -> None:
         super().__init__(window)
         self.window, self.dock, self.bar = window, dock, dock.widget()
-        self._pending = False
         self.bar.changed.connect(self.schedule)
         dock.visibilityChanged.connect(lambda visible: visible and self.schedule())
         window.installEventFilter(self)
@@ -102,13 +114,7 @@ class ReviewDockFit(QObject):
             self.schedule()
         return False
 
-    def schedule(self) -> None:
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self.fit)
-
     def fit(self) -> None:
-        self._pending = False
         if not self.dock.isVisible():
             return
         wanted = self.bar.wanted_height(self.dock.width())
