@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+from shiboken6 import isValid
 
 UNSCROLLED = ("reviewDock",)  # docks that manage their own height (the review bar)
 
@@ -58,7 +59,12 @@ class _DeferredFit(QObject):
 
     def _run(self) -> None:
         self._pending = False
-        self.fit()
+        if all(isValid(part) for part in self.parts()):  # the window may be gone by now
+            self.fit()
+
+    def parts(self) -> tuple[QObject, ...]:
+        """The objects ``fit`` reads: all must still exist when it runs."""
+        return (self,)
 
     def fit(self) -> None:
         raise NotImplementedError
@@ -79,6 +85,9 @@ class ScreenFit(_DeferredFit):
         ):
             self.schedule()
         return False
+
+    def parts(self) -> tuple[QObject, ...]:
+        return (self, self.window)
 
     def fit(self) -> None:
         """Shrink and move the window (its frame included) inside the screen."""
@@ -114,6 +123,9 @@ class ReviewDockFit(_DeferredFit):
             self.schedule()
         return False
 
+    def parts(self) -> tuple[QObject, ...]:
+        return (self, self.window, self.dock, self.bar)
+
     def fit(self) -> None:
         if not self.dock.isVisible():
             return
@@ -146,6 +158,8 @@ def fit_window(window: QMainWindow) -> ScreenFit:
 
 def _cap(window: QMainWindow, dock: QDockWidget, share: float = 0.3) -> None:
     """A bottom panel takes at most ``share`` of the window's height when it opens."""
+    if not (isValid(window) and isValid(dock)):
+        return  # closed before this deferred call ran
     most = int(window.height() * share)
     if dock.isVisible() and dock.height() > most:
         window.resizeDocks([dock], [most], Qt.Orientation.Vertical)
