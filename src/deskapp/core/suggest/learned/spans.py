@@ -27,9 +27,9 @@ _INFINITIVE_RE = re.compile(r"to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|
 _INDEFINITE_RE = re.compile(r"an?\s")
 _MAX_SOURCE_GAP = 12  # words between a source and its cue
 _SENTENCE_END = frozenset(".!?")
-# words that make no cue on their own ("publicly", "has", "not")
 _NEGATED = ("don", "doesn", "didn", "won", "wouldn", "can", "couldn", "isn", "aren", "wasn",
             "weren", "hasn", "haven", "hadn", "shouldn", "mustn")
+# words that make no cue on their own ("publicly", "has", "not", "won’t")
 CUE_MODIFIERS = (frozenset(AUX_WORDS) | frozenset(INNER_ADVERBS) | {"n’t", "n't"}
                  | {n + mark for n in _NEGATED for mark in ("’t", "'t")})
 _EMPTY_CONTENT = words("empty_content")
@@ -44,7 +44,7 @@ _PRONOUN_SOURCES = words("pronoun_sources")
 
 
 def cue_runs(scores: dict[int, float], threshold: float,
-              lower: list[str]) -> list[tuple[int, int]]:
+             lower: list[str]) -> list[tuple[int, int]]:
     """Runs of words that score above ``threshold`` for one of them (a word of a rule
     needs ``RULE_WORD_MARGIN`` more), grown over neighbours scoring above zero ("publicly
     backed"), never over or from a determiner ("had written | a letter"); never a
