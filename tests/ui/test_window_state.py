@@ -22,6 +22,25 @@ def test_geometry_and_open_panels_come_back_after_a_restart(open_window, qtbot):
     assert not again.suggestions.reviewing
 
 
+def test_the_find_bar_and_its_text_come_back_after_a_restart(open_window, qtbot):
+    window = open_window()
+    press(qtbot, window.view, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(window.find_bar.edit, "Maduro")
+    press(qtbot, window.find_bar.edit, Qt.Key.Key_Return)
+    window.close()
+    again = open_window()
+    assert again.find_bar.isVisible()
+    assert again.find_bar.edit.text() == "Maduro"
+    press(qtbot, again.find_bar.edit, Qt.Key.Key_Escape)  # closed, the text kept
+    again.close()
+    third = open_window()
+    assert not third.find_bar.isVisible()
+    assert third.find_bar.edit.text() == "Maduro"
+    press(qtbot, third.view, Qt.Key.Key_F3)  # finds it again straight away
+    start, end = third.view.selection()
+    assert third.view.text()[start:end] == "Maduro"
+
+
 def test_reopen_the_closed_article_and_open_a_recent_one(window_on, fixtures, qtbot,
                                                          monkeypatch):
     window = window_on(fixtures / "venezuela-defections.txt")

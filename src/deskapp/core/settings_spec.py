@@ -81,8 +81,11 @@ WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"", "The window's size and 
 WINDOW_STATE = Setting("window/state", bytes, b"", "Which panels are open, and their sizes")
 HISTORY_SPLIT = Setting("window/history_split", bytes, b"", "How the history panel is split "
                         "between the versions and the diff")
+FIND_OPEN = Setting("find/open", bool, False, "Whether the find bar (Ctrl+F) was open")
+FIND_TEXT = Setting("find/text", str, "", "The last text looked for in the find bar (F3 finds "
+                    "it again)")
 
 SETTINGS: tuple[Setting, ...] = (
     REVIEWER, DEFAULT_STORE, FONT_SIZE, ZOOM, THEME, AUTOSAVE_SECONDS, THOUGHTS_TAKE_PART,
-    LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE, HISTORY_SPLIT,
+    LAST_FOLDER, WINDOW_GEOMETRY, WINDOW_STATE, HISTORY_SPLIT, FIND_OPEN, FIND_TEXT,
 )

@@ -69,6 +69,7 @@ class ArticleView(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setReadOnly(True)
+        self.setTabChangesFocus(True)  # Tab moves on, also in correction mode
         self.setUndoRedoEnabled(False)
         self._set_caret_flags()
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)

@@ -24,6 +24,7 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     area.setFocusProxy(widget)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a wrapper: Tab goes to the panel's controls
     # scroll up and down only: as wide as the panel needs, never a sideways scroll bar
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     extent = area.verticalScrollBar().sizeHint().width()

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._name_undo("")
         self._name_redo("")
         self.screen_fit = fit_window(self)
+        self.panels.order_tabs()
         initial_size(self)
         restore_window(self)
         self.options.changed.connect(self.apply_setting)

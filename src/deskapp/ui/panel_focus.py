@@ -1,9 +1,11 @@
 """F6 / Shift+F6: the keyboard moves from panel to panel (the article, the find bar, the
 marks, the review flags, the article details, the history), skipping hidden ones; each
-panel and dock gets an accessible name and description."""
+panel and dock gets an accessible name and description. Tab goes through every control
+in the same panel order (the review bar last) and comes back round."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -20,6 +22,7 @@ DOCK_DESCRIPTIONS = {
     "historyDock": "Versions of the article; D diffs, C compares with the window, R restores",
     "reviewDock": "The suggestion under review, why it is made and the review keys",
 }
+TAB_PANELS = ("findBar", "marksDock", "flagsDock", "metadataDock", "historyDock", "reviewDock")
 
 
 class PanelFocus:
@@ -32,6 +35,27 @@ class PanelFocus:
             dock.setAccessibleDescription(DOCK_DESCRIPTIONS.get(dock.objectName(), ""))
             if dock.widget() is not None and not dock.widget().accessibleName():
                 dock.widget().setAccessibleName(dock.windowTitle())
+
+    def order_tabs(self) -> None:
+        """Tab order: the article, then each panel's controls in ``TAB_PANELS`` order (their
+        own order kept), then anything else. Run once the panels are in place."""
+        window = self.window
+        panels = [window.view] + [window.findChild(QWidget, name) for name in TAB_PANELS]
+        panels = [p for p in panels if p is not None]
+
+        def rank(widget: QWidget) -> int:
+            return next((i for i, p in enumerate(panels)
+                         if p is widget or p.isAncestorOf(widget)), len(panels))
+
+        chain: list[QWidget] = []
+        widget = window.nextInFocusChain()
+        while widget is not window and widget not in chain:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.window() is window:
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        chain.sort(key=rank)  # stable: each panel keeps its own order
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def targets(self) -> list[QWidget]:
         """The widget that takes the keyboard in each panel, in F6 order."""

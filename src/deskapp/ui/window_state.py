@@ -1,6 +1,7 @@
 """The window's setup kept across restarts: size and place, docks (open, where, how big),
-the history panel's split. Restored inside the screen (``layout.ScreenFit`` sees to it);
-review mode is not restored, so its bar stays hidden until Ctrl+R."""
+the history panel's split, the find bar (open or not, its text). Restored inside the screen
+(``layout.ScreenFit`` sees to it); review mode is not restored, so its bar stays hidden until
+Ctrl+R."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QSplitter
 
-from deskapp.core.settings_spec import HISTORY_SPLIT, WINDOW_GEOMETRY, WINDOW_STATE
+from deskapp.core.settings_spec import (
+    FIND_OPEN,
+    FIND_TEXT,
+    HISTORY_SPLIT,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+)
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -34,6 +41,8 @@ def restore_window(window: MainWindow) -> bool:
     splitter = _history_splitter(window)
     if split and splitter is not None:
         splitter.restoreState(QByteArray(split))
+    window.find_bar.edit.setText(window.options.get(FIND_TEXT))
+    window.find_bar.setVisible(window.options.get(FIND_OPEN))
     return bool(geometry or state)
 
 
@@ -43,3 +52,5 @@ def save_window(window: MainWindow) -> None:
     splitter = _history_splitter(window)
     if splitter is not None:
         window.options.set(HISTORY_SPLIT, splitter.saveState().data())
+    window.options.set(FIND_OPEN, window.find_bar.isVisible())
+    window.options.set(FIND_TEXT, window.find_bar.edit.text())

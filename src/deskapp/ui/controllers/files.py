@@ -55,13 +55,17 @@ class FileActions:
         last = store.get_setting(LAST_ARTICLE)
         candidates = [int(last)] if last and last.isdigit() else []
         candidates += [s.id for s in store.list_articles(limit=1)]
+        problems = []
         for article_id in candidates:
             try:
                 self.window.show_loaded(store.load(article_id))
-                return
-            except DeskappError:
-                continue
-        self.window.show_loaded(read_document(resource_path(SAMPLE_ARTICLE)))
+                break
+            except DeskappError as exc:
+                problems.append(f"Article {article_id} could not be opened: {exc}")
+        else:
+            self.window.show_loaded(read_document(resource_path(SAMPLE_ARTICLE)))
+        if problems:
+            self.window.status(problems[0], keep=True)
 
     def remember_last(self, article_id: int) -> None:
         if not self.window.store.read_only:

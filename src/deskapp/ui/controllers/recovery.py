@@ -9,7 +9,6 @@ the draft this window wrote, whatever its key; discarding the changes discards i
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from typing import TYPE_CHECKING
 
@@ -91,15 +90,18 @@ class Recovery:
             else:
                 self.forget()
         except DeskappError as exc:
-            window.status(f"Autosave failed (will retry): {exc}")
+            window.status(f"Autosave failed (will retry): {exc}", keep=True)
             return
         self._pending = False
 
     def forget(self) -> None:
         """The edits were saved or discarded: the draft this window wrote is not needed."""
         if self.written and not self.window.store.read_only:
-            with contextlib.suppress(DeskappError):
+            try:
                 self.window.store.discard_draft(self.written)
+            except DeskappError as exc:
+                self.window.status(f"An old draft was not removed (it may be offered again): "
+                                   f"{exc}")
         self.written = None
 
     def saved(self) -> None:
@@ -122,7 +124,7 @@ class Recovery:
         try:
             drafts = window.store.drafts()
         except DeskappError as exc:
-            window.status(f"Drafts could not be read: {exc}")
+            window.status(f"Drafts could not be read: {exc}", keep=True)
             return False
         for draft in drafts:
             if draft.key == self.written:
@@ -131,8 +133,11 @@ class Recovery:
             if answer == "recover" and self.recover(draft):
                 return True
             if answer == "discard" and not window.store.read_only:
-                with contextlib.suppress(DeskappError):
+                try:
                     window.store.discard_draft(draft.key)
+                except DeskappError as exc:
+                    window.status(f"Draft not discarded (it will be offered again): {exc}",
+                                  keep=True)
         return False
 
     def offer_from_menu(self) -> None:
