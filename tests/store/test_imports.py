@@ -50,3 +50,48 @@ def test_saving_a_new_article_is_not_an_import(store, doc) -> None:
     store.import_document(doc, reviewer="ana")
     copy = store.save(doc, reviewer="ana")  # the window's own new article: no identity
     assert copy.id == 2 and store.find_same_article(doc) == 1
+
+
+def _earlier(doc, n: int):
+    """Version ``n`` of an export's history: a shorter text, claimed approved by bo."""
+    text = doc.article.text[: 200 * n]
+    old = replace(doc, article=replace(doc.article, text=text, parts=()),
+                  marks=type(doc.marks)(), state=State.APPROVED)
+    return {"version": n, "reviewer": "bo", "time": f"2026-01-0{n}T00:00:00Z",
+            "note": "checked"}, old
+
+
+def test_an_export_history_is_stored_first_as_new_versions(store, doc) -> None:
+    history = [_earlier(doc, 1), _earlier(doc, 2)]
+    imported = store.import_document(doc, reviewer="ana", note="imported from x.json",
+                                     history=history)
+    assert imported.document.version == 3 and store.find_same_article(doc) == imported.article_id
+    versions = store.history(imported.article_id)
+    assert [(v.version, v.state, v.reviewer) for v in versions] == [
+        (1, "new", "ana"), (2, "new", "ana"), (3, "new", "ana")]
+    assert versions[0].note == (
+        "imported from x.json: version 1 of the file's history; the file claims state "
+        "“approved”, reviewer “bo”, time “2026-01-01T00:00:00Z”, note “checked”; it is "
+        "stored as new here")
+    assert store.load(1, 2).article.text == doc.article.text[:400]
+    assert [(t.source, t.target) for t in store.transitions(1)] == [(None, State.NEW)]
+    assert store.verify() == []
+
+
+def test_an_import_with_history_is_stored_whole_or_not_at_all(store, doc, monkeypatch) -> None:
+    from deskapp.store import versions
+
+    real, calls = versions.insert_version, []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(versions, "insert_version", failing)
+    with pytest.raises(Exception, match="disk I/O error"):
+        store.import_document(doc, reviewer="ana", history=[_earlier(doc, 1)])
+    monkeypatch.undo()
+    assert store.count_articles() == 0 and store.find_same_article(doc) is None
+    assert store.verify() == []

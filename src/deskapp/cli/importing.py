@@ -91,28 +91,17 @@ class _Progress:
             sys.stderr.flush()
 
 
-def learn_registry(store: Store, path: Path) -> None:
-    """Add the registry entries a deskapp JSON export carries to the store's registry."""
-    from deskapp.core.importers.json import export_registry, merged_registry
-
-    incoming = export_registry(path)
-    if len(incoming):
-        known = store.load_registry()
-        merged = merged_registry(known, incoming)
-        if merged != known:
-            store.save_registry(merged)
-
-
 def store_result(store: Store, result: ImportResult, reviewer: str) -> dict:
     """Save one batch result (or find its twin); the ``--format json`` line of that file."""
+    from deskapp.store.file_import import import_file
+
     line: dict = {"path": str(result.path), "id": None, "error": result.error, "duplicate": False}
     if result.document is None:
         return line
     try:
-        outcome = store.import_document(result.document, reviewer=reviewer,
-                                        note=f"imported from {result.path.name}")
+        outcome = import_file(store, result.document, result.path, reviewer=reviewer,
+                              note=f"imported from {result.path.name}")
         line.update(id=outcome.article_id, duplicate=outcome.duplicate)
-        learn_registry(store, result.path)
     except DeskappError as exc:
         line["error"] = f"{result.path}: not stored ({exc})"
     return line

@@ -7,12 +7,15 @@ This is the one place that decides both:
   that file claims about an earlier file, kept as provenance.
 - **State**: an imported article starts where the workflow starts (``new``). A state the
   file claims (an export's ``"state": "approved"``) is recorded in the first version's note
-  as provenance; approving it again goes through the review checks here.
+  as provenance; approving it again goes through the review checks here. The earlier
+  versions of an export's history are stored before it the same way: state ``new``, what
+  the file claims about each (state, reviewer, time, note) in its note.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from deskapp.core.document import Document
@@ -46,3 +49,27 @@ def admit(doc: Document, note: str = "") -> Admission:
         note = f"{note}; {claim}" if note else claim
     admitted = replace(doc, state=IMPORTED_STATE, id=None, version=None)
     return Admission(admitted, article_identity(doc.article.text), note, claimed)
+
+
+
+def earlier_note(info: Mapping[str, object], doc: Document, note: str = "") -> str:
+    """The note of an earlier version an export's history holds: what the file claims
+    about it (number, state, reviewer, time, note), kept as provenance only."""
+    claimed = doc.state != IMPORTED_STATE
+    said = [f"state “{doc.state}”"] if claimed else []
+    said += [f"{key} “{info[key]}”" for key in ("reviewer", "time", "note")
+             if isinstance(info.get(key), str) and info[key]]
+    head = f"version {info.get('version')} of the file's history"
+    if said:
+        head += f"; the file claims {', '.join(said)}"
+    if claimed:
+        head += f"; it is stored as {IMPORTED_STATE} here"
+    return f"{note}: {head}" if note else head
+
+
+def admit_earlier(info: Mapping[str, object], doc: Document, note: str = ""
+                  ) -> tuple[Document, str]:
+    """An earlier version of an imported article, ready to be stored before it: state
+    ``new`` whatever the file says (a claimed state only goes into the note)."""
+    return (replace(doc, state=IMPORTED_STATE, id=None, version=None, reviewer="", note=""),
+            earlier_note(info, doc, note))

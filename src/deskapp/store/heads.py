@@ -69,10 +69,11 @@ def forget_heads(store_path: Path) -> None:
 
 def note_save(
     store_path: Path, store_id: str, *, new_article: bool, article_id: int, version: int,
-    seal: str, time: str, count: Callable[[], tuple[int, int]],
+    seal: str, time: str, count: Callable[[], tuple[int, int]], added: int = 1,
 ) -> None:
-    """Record one committed save. ``count`` gives (articles, versions) when the record is
-    missing or belongs to another store; otherwise the counts go up by this save.
+    """Record one committed save of ``added`` versions (``version`` the newest of them).
+    ``count`` gives (articles, versions) when the record is missing or belongs to another
+    store; otherwise the counts go up by this save.
 
     The record is rewritten in place under a lock (a rename costs milliseconds per save on
     some file systems); a record damaged by a crash mid-write reads as missing and is
@@ -91,7 +92,7 @@ def note_save(
             if old is None or old.store_id != store_id:
                 articles, versions = count()
             else:
-                articles, versions = old.articles + new_article, old.versions + 1
+                articles, versions = old.articles + new_article, old.versions + added
             heads = Heads(str(Path(store_path).resolve()), store_id, articles, versions,
                           article_id, version, seal, time)
             data = json.dumps(asdict(heads), ensure_ascii=False).encode("utf-8")

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import sqlite_utils
 
-from deskapp.core.admission import admit
+from deskapp.core.admission import admit, admit_earlier
 from deskapp.core.document import Document
 from deskapp.core.errors import NotFound, StoreError
 from deskapp.core.registry import Registry
@@ -140,39 +140,55 @@ class Store:
         self._note_save(saved)
         return saved
 
-    def import_document(self, doc: Document, *, reviewer: str, note: str = "") -> Imported:
+    def import_document(
+        self, doc: Document, *, reviewer: str, note: str = "",
+        history: Sequence[tuple[Mapping[str, object], Document]] = (),
+    ) -> Imported:
         """Store an imported document as a new article, unless the same article is stored.
 
         "The same article" and the starting state are decided by ``core.admission``: the
         identity is computed from the text (never taken from the file), the state is
-        ``new`` (a state the file claims goes into the note). The duplicate check and the
-        insert are one transaction, and a unique index on the identity backs it, so two
-        imports of one file at once never make twins.
+        ``new`` (a state the file claims goes into the note). ``history``: the earlier
+        versions an export holds, as (version info, document), stored first, in order,
+        each as ``new`` with what the file claims in its note. The duplicate check and the
+        inserts are one transaction, and a unique index on the identity backs it, so two
+        imports of one file at once never make twins and no import is half stored.
         """
         admission = admit(doc, note)
+        earlier = [admit_earlier(info, old, note) for info, old in history]
+        saved: list[Document] = []
         with self._writing("importing") as conn:
             existing = library.find_by_identity(conn, admission.identity)
             if existing is None:
-                saved = versions.insert_version(
-                    conn, admission.document, reviewer=reviewer, note=admission.note,
-                    parent=None, key=self.key, identity=admission.identity)
+                article_id = None
+                for version, version_note in [*earlier, (admission.document, admission.note)]:
+                    saved.append(versions.insert_version(
+                        conn, replace(version, id=article_id), reviewer=reviewer,
+                        note=version_note, parent=None, key=self.key,
+                        identity=admission.identity))
+                    article_id = saved[-1].id
         if existing is not None:
             return Imported(existing, duplicate=True, document=None)
-        self._note_save(saved)
-        return Imported(saved.id, duplicate=False, document=saved)
+        self._note_save(saved[-1], new_article=True, added=len(saved))
+        return Imported(saved[-1].id, duplicate=False, document=saved[-1])
 
     def find_same_article(self, doc: Document) -> int | None:
         """The stored article an import of ``doc`` would be a duplicate of, if any."""
         with self._reading("looking for a duplicate") as conn:
             return library.find_by_identity(conn, admit(doc).identity)
 
-    def _note_save(self, saved: Document) -> None:
-        """Update the record of this store's heads kept outside it (after the commit)."""
+    def _note_save(self, saved: Document, *, new_article: bool | None = None,
+                   added: int = 1) -> None:
+        """Update the record of this store's heads kept outside it (after the commit):
+        ``added`` versions were saved, ``saved`` the newest (of a new article when
+        ``new_article``; by default, when it is version 1)."""
         row = self.conn.execute("SELECT seal, time FROM versions WHERE article_id = ? AND "
                                 "version = ?", (saved.id, saved.version)).fetchone()
-        note_save(self.path, self.store_id, new_article=saved.version == 1,
+        if new_article is None:
+            new_article = saved.version == 1
+        note_save(self.path, self.store_id, new_article=new_article,
                   article_id=saved.id, version=saved.version, seal=row[0], time=row[1],
-                  count=self._counts)
+                  count=self._counts, added=added)
 
     def _counts(self) -> tuple[int, int]:
         return integrity.count_rows(self.conn)

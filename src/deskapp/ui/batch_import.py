@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QProgressDialog
 from deskapp.core.errors import DeskappError
 from deskapp.core.importers import ImportResult, collect_files, iter_import
 from deskapp.core.settings_spec import LAST_FOLDER
+from deskapp.store.file_import import import_file
 from deskapp.ui import dialogs
 
 if TYPE_CHECKING:
@@ -191,11 +192,9 @@ class BatchImport(QObject):
             summary.failures.append((result.path, _reason(result.path, result.error or "")))
             return
         try:
-            outcome = store.import_document(
-                result.document,
-                reviewer=self.window.reviewer(),
-                note=f"imported from {result.path.name}",
-            )
+            outcome = import_file(store, result.document, result.path,
+                                  reviewer=self.window.reviewer(),
+                                  note=f"imported from {result.path.name}")
         except DeskappError as exc:
             summary.failures.append((result.path, f"not stored ({exc})"))
             return

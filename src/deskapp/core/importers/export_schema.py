@@ -6,8 +6,9 @@ types (a string where a string belongs, an integer — never a bool, float or nu
 string — where an offset belongs), known states, part and source kinds, offsets inside
 the text and every span's text equal to the text it covers (an orphaned mark keeps its
 last known text, so only its offsets are checked), a span's pieces in order and apart,
-parts in text order and apart, mark ids unique, and every string well-formed Unicode
-(no lone surrogates) with no NUL in the article text. Unknown keys are ignored.
+parts in text order and apart, mark ids unique, history versions oldest first and each
+once, and every string well-formed Unicode (no lone surrogates) with no NUL in the article
+text. Unknown keys are ignored.
 """
 
 from __future__ import annotations
@@ -78,8 +79,9 @@ def _check_record(data: Mapping[str, Any], text: str) -> None:
             raise _Invalid(f"rejected_suggestions[{i}]", f"expected a string, got "
                            f"{_kind(rejected)}")
     _check_registry(_list(data, "registry"))
+    previous = 0
     for i, entry in enumerate(_list(data, "history")):
-        _check_version(entry, f"history[{i}]")
+        previous = _check_version(entry, f"history[{i}]", previous)
 
 
 def _check_registry(entries: list) -> None:
@@ -102,12 +104,16 @@ def _check_registry(entries: list) -> None:
             raise _Invalid(f"{where}.kind", f"unknown source kind {_show(kind)}")
 
 
-def _check_version(entry: object, where: str) -> None:
-    """One version of ``--with-history``: its number and the document it held."""
+def _check_version(entry: object, where: str, previous: int) -> int:
+    """One version of ``--with-history``: its number (above ``previous``, the number of
+    the entry before it) and the document it held. Returns its number."""
     _object(entry, where)
     number = entry.get("version")
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         raise _Invalid(f"{where}.version", f"expected a version number, got {_kind(number)}")
+    if number <= previous:
+        raise _Invalid(f"{where}.version", f"{number} does not follow version {previous} "
+                       "(the history lists versions oldest first, each once)")
     document = entry.get("document")
     _object(document, f"{where}.document")
     text = document.get("text")
@@ -120,6 +126,9 @@ def _check_version(entry: object, where: str) -> None:
         _check_record(document, text)
     except _Invalid as exc:
         raise _Invalid(f"{where}.document", str(exc)) from None
+    for key in ("reviewer", "time", "note"):
+        _optional_string(entry, key, f"{where}.{key}")
+    return number
 
 
 def _check_parts(parts: object, text: str) -> None:

@@ -4,14 +4,14 @@ Text, parts, metadata, marks (with their ids, cues and notes) and state come bac
 exported; ``id`` and ``version`` do not (they belong to the store that exported it).
 The metadata keeps the original file's provenance (SHA-256, file name, encoding), so a
 re-import is recognised as the same article. The record is checked against one schema
-(``export_schema``) before anything is built from it.
+(``export_schema``) before anything is built from it. The versions before the exported
+one (``--with-history``) and the registry entries come with ``export_extras``.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
 from typing import cast
 
 from deskapp.core.annotations import AnnotationSet
@@ -78,30 +78,23 @@ def _refuse_constant(word: str) -> float:
     raise ValueError(f"{word} is not a number JSON allows")
 
 
-def document_from_json(data: bytes, origin: Provenance, name: str) -> Document:
-    """The document of a deskapp JSON export file (``name`` appears in errors)."""
+def parse_export(data: bytes, name: str) -> tuple[object, str]:
+    """``(parsed record, encoding)`` of a JSON file's bytes (not yet checked)."""
     source, encoding = decode(data, name)
     try:
-        parsed = json.loads(source, parse_constant=_refuse_constant)
+        return json.loads(source, parse_constant=_refuse_constant), encoding
     except json.JSONDecodeError as exc:
         raise ImportFailed(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
     except RecursionError:
         raise ImportFailed(f"{name}: not a deskapp export (nested too deeply)") from None
     except ValueError as exc:  # NaN, Infinity, integers of thousands of digits
         raise ImportFailed(f"{name}: not valid JSON ({exc})") from None
+
+
+def document_from_json(data: bytes, origin: Provenance, name: str) -> Document:
+    """The document of a deskapp JSON export file (``name`` appears in errors)."""
+    parsed, encoding = parse_export(data, name)
     return document_from_export(parsed, origin, name, encoding)
-
-
-def export_registry(path: Path) -> Registry:
-    """The registry entries a deskapp JSON export at ``path`` carries (empty otherwise)."""
-    if path.suffix.lower() != ".json":
-        return Registry()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        check_export(data, str(path))
-        return registry_from_export(data)
-    except (OSError, ValueError, ImportFailed, RecursionError):
-        return Registry()
 
 
 def merged_registry(known: Registry, incoming: Registry) -> Registry:

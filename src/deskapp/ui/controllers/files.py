@@ -18,6 +18,7 @@ from deskapp.core.importers import article_from_clipboard, read_document
 from deskapp.core.settings_spec import LAST_FOLDER
 from deskapp.paths import SAMPLE_ARTICLE, resource_path
 from deskapp.store import VersionConflict
+from deskapp.store.file_import import import_file
 from deskapp.ui import dialogs
 from deskapp.ui.pdf_export import export_pdf
 
@@ -91,7 +92,7 @@ class FileActions:
         shown, failures = None, []
         for path in paths:
             try:
-                shown = self.import_document(read_document(path))
+                shown = self.find_or_import(read_document(path), path)[0]
             except DeskappError as exc:
                 failures.append(str(exc))
         if shown is not None:
@@ -102,19 +103,19 @@ class FileActions:
         elif shown is not None:
             self.window.status(f"Opened “{shown.title}”")
 
-    def import_document(self, doc: Document) -> Document:
-        """The stored twin of ``doc`` when its bytes were imported before, else ``doc`` saved."""
-        return self.find_or_import(doc)[0]
-
-    def find_or_import(self, doc: Document) -> tuple[Document, bool]:
+    def find_or_import(self, doc: Document, path: Path | None = None
+                       ) -> tuple[Document, bool]:
         """``(document, True)`` when ``doc`` was new (saved now, unless the store is
-        read-only), ``(stored twin, False)`` when its bytes were imported before."""
+        read-only), ``(stored twin, False)`` when its bytes were imported before.
+        ``path``: the file ``doc`` was read from (a JSON export's history and registry
+        entries come along, see ``store.file_import``)."""
         store = self.window.store
         if store.read_only:
             existing = store.find_same_article(doc)
             return ((admit(doc).document, True) if existing is None
                     else (store.load(existing), False))
-        outcome = store.import_document(doc, reviewer=self.window.reviewer(), note="imported")
+        outcome = import_file(store, doc, path, reviewer=self.window.reviewer(),
+                              note="imported")
         return outcome.document or store.load(outcome.article_id), not outcome.duplicate
 
     def show_new_article(self, doc: Document, made: str) -> None:
