@@ -182,3 +182,8 @@ def test_figures_that_show_a_clause(text: str, expected: tuple) -> None:
 ])
 def test_what_is_shown_without_figures_or_a_clause_is_no_attribution(text: str) -> None:
     assert _attributions(text) == []
+
+
+def test_a_content_never_opens_with_the_comma_before_it() -> None:
+    found = _attributions('He left the stage, saying, "We will win this race."')
+    assert [c for _, cue, c in found if cue == "saying"] == ['"We will win this race."']

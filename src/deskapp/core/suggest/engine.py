@@ -321,6 +321,15 @@ def _span(text: str, ranges, d: int = 0) -> Span | None:
     return Span.pieces(text, ranges) if ranges else None
 
 
+def _without_leading_commas(text: str, ranges: tuple, d: int) -> tuple:
+    """``ranges`` whose first piece no longer opens with a comma and spaces (", saying,
+    “…”" gives the quoted words, not the comma before them)."""
+    start, end = ranges[0]
+    while start < end and text[start + d] in ", ":
+        start += 1
+    return ranges if start == ranges[0][0] or start == end else ((start, end), *ranges[1:])
+
+
 def _attribution(text: str, raw: RawAttribution, d: int, resolver: Resolver) -> tuple:
     source = _span(text, (raw.source,), d) if raw.source else None
     if source is None:
@@ -331,7 +340,7 @@ def _attribution(text: str, raw: RawAttribution, d: int, resolver: Resolver) -> 
         if entity and kind == SourceKind.UNKNOWN and entity != source.text:
             kind = _resolved_kind(source.text)
     cue = _span(text, raw.cue, d)
-    content = _span(text, raw.content, d)
+    content = _span(text, _without_leading_commas(text, raw.content, d), d)
     assert content is not None
     return (content, source, cue, kind, entity, raw.rule,
             attribution_reason(raw.rule, cue, source), raw.confidence)
