@@ -130,16 +130,14 @@ def _speakers_from_learned(text: str, quotes: list[tuple], learned: list[tuple],
     learned attribution ("According to the newspaper, “…”") takes its source and cue; a
     quote that opens the paragraph after one ending in a colon ("Cruz continued:") takes the
     source of the last attribution whose cue is in that paragraph's last sentence."""
-    contents = sorted((a[0].start, a[0].end, a) for a in learned if a[1] is not None)
-    starts = [c[0] for c in contents]
+    contents = _Contents([a for a in learned if a[1] is not None], reach=1)
     cues = sorted((a[2].end, a) for a in attributions if a[1] is not None and a[2] is not None)
     cue_ends = [c[0] for c in cues]
     out = []
     for q in quotes:
         if q[4] == rules.NO_SPEAKER.id:
-            i = bisect_right(starts, q[0].start) - 1
-            if i >= 0 and q[0].end <= contents[i][1]:
-                q = _spoken_by(q, contents[i][2], rules.LEARNED_ATTRIBUTION.id)
+            if (holder := contents.holding(q[0].start, q[0].end)) is not None:
+                q = _spoken_by(q, holder, rules.LEARNED_ATTRIBUTION.id)
             elif (colon := _colon_before(text, q[0].start)) is not None:
                 j = bisect_right(cue_ends, colon) - 1
                 opening = _sentence_start_before(text, colon)
@@ -156,16 +154,9 @@ def _short_quotes(short: list[Span], attributions: list[tuple]) -> list[tuple]:
     ("Trump says he goes “back to war tomorrow.”"): the source's words, quoted exactly."""
     if not short:
         return []
-    contents = sorted((a[0].start, a[0].end, a) for a in attributions if a[1] is not None)
-    starts = [c[0] for c in contents]
-    out = []
-    for span in short:
-        i = bisect_right(starts, span.start) - 1
-        for start, end, a in contents[max(0, i - 2):i + 1][::-1]:
-            if start <= span.start and span.end <= end:
-                out.append(_spoken_by((span,), a, rules.INSIDE_ATTRIBUTION.id))
-                break
-    return out
+    contents = _Contents([a for a in attributions if a[1] is not None], reach=3)
+    return [_spoken_by((span,), holder, rules.INSIDE_ATTRIBUTION.id) for span in short
+            if (holder := contents.holding(span.start, span.end)) is not None]
 
 
 def _spoken_by(quote: tuple, attribution: tuple, rule: str) -> tuple:
@@ -221,18 +212,35 @@ def _learned_input(article: Article, layout: Layout, attributions: list[tuple],
 def _without_nested_beliefs(attributions: list[tuple]) -> list[tuple]:
     """Attributions less the beliefs reported inside another one's content ("voters say
     they think she could win": one attribution, as expert annotators of news mark it)."""
-    contents = sorted((a[0].start, a[0].end) for a in attributions)
-    starts = [c[0] for c in contents]
+    contents = _Contents(attributions, reach=4)
 
     def nested(a: tuple) -> bool:
         cue = a[2]
-        if cue is None or FORM_TO_LEMMA.get(cue.text.split()[-1].lower()) not in BELIEF:
-            return False
-        i = bisect_right(starts, cue.start) - 1
-        return any(s <= cue.start and cue.end <= e and (s, e) != (a[0].start, a[0].end)
-                   for s, e in contents[max(0, i - 3):i + 1])
+        return cue is not None \
+            and FORM_TO_LEMMA.get(cue.text.split()[-1].lower()) in BELIEF \
+            and contents.holding(cue.start, cue.end, but=(a[0].start, a[0].end)) is not None
 
     return [a for a in attributions if not nested(a)]
+
+
+class _Contents:
+    """Attribution tuples by their content, to ask which one holds a span: the ``reach``
+    contents that start last at or before it are read (contents seldom nest deeper)."""
+
+    def __init__(self, attributions: list[tuple], reach: int) -> None:
+        self._reach = reach
+        self._items = sorted((((a[0].start, a[0].end), a) for a in attributions),
+                             key=lambda item: item[0])
+        self._starts = [r[0] for r, _ in self._items]
+
+    def holding(self, start: int, end: int, but: Range | None = None) -> tuple | None:
+        """The attribution whose content holds ``[start, end)``, latest first; none whose
+        content is exactly ``but``."""
+        i = bisect_right(self._starts, start)
+        for (s, e), a in reversed(self._items[max(0, i - self._reach):i]):
+            if s <= start and end <= e and (s, e) != but:
+                return a
+        return None
 
 
 def _hull(spans: tuple[Span | None, ...]) -> Range:
@@ -241,9 +249,10 @@ def _hull(spans: tuple[Span | None, ...]) -> Range:
 
 
 def _rule_findings(article: Article, reuse: bool
-                   ) -> tuple[Layout, list[tuple], list[tuple], list, Resolver]:
+                   ) -> tuple[Layout, list[tuple], list[tuple], list[Span], list, Resolver]:
     """What the hand-written rules find: layout, attribution and quote tuples (unsorted),
-    unbalanced quotation marks, and the resolver of names they used."""
+    the short quotes they left without a speaker, unbalanced quotation marks, and the
+    resolver of names they used."""
     text = article.text
     skipped, dateline_ends = skipped_parts(article)
     raw_quotes, unbalanced = scan_quotes(text)
