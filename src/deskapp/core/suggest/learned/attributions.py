@@ -122,11 +122,10 @@ def sentence_cues(model: LearnedModel, toks: list[Token], lower: list[str], tags
     a sentence is a name ("Jane Doe resigned"), unless the sentence is a title ("Trump
     Slams Rivals")."""
     quoted = quoted_flags(lower)
-    get = model.cue.get
     scores: dict[int, float] = {}
     for i in candidate_words(model, toks, lower, free):
         features = cue_features(toks, lower, quoted, tags, i, line_start, model.classes)
-        scores[i] = model.word_score(lower[i]) + sum([get(f, 0.0) for f in features])
+        scores[i] = model.word_score(lower[i]) + _score(model.cue, features)
     return cue_runs(scores, model.cue_threshold, lower), scores
 
 

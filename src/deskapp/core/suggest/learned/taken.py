@@ -19,15 +19,9 @@ class Taken:
                         ((CUE, cues), (SOURCE, sources), (CONTENT, contents), (CONTENT, quotes))]
         self._hulls = _merged(hulls)
 
-    def tag(self, pos: int) -> str:
-        for tag, (starts, ends) in self._layers:
-            i = bisect_right(starts, pos) - 1
-            if i >= 0 and pos < ends[i]:
-                return tag
-        return NONE
-
     def tags(self, toks: Sequence[Token]) -> list[str]:
-        """``tag`` of each word's start, for the words of one sentence (in text order)."""
+        """What the rules made of each word's start, for the words of one sentence (in text
+        order): part of a cue, a source, a content or quote (the first layer wins), or none."""
         out = [NONE] * len(toks)
         if not toks:
             return out
