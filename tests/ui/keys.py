@@ -40,3 +40,9 @@ def activate(qtbot, window) -> None:
     """Give the window the keyboard again (offscreen, a closed completer popup keeps it)."""
     with qtbot.waitActive(window):
         window.activateWindow()
+
+
+def wait_summary(qtbot, shown, timeout: int = 20_000) -> str:
+    """The text of the batch import's summary dialog, once it has been shown."""
+    qtbot.waitUntil(lambda: any(t == "Import summary" for t, _ in shown), timeout=timeout)
+    return next(msg for title, msg in shown if title == "Import summary")

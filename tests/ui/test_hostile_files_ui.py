@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from deskapp.ui import dialogs
 from tests.hostile import generated_cases, static_cases
-from tests.ui.keys import CTRL, SHIFT, press
+from tests.ui.keys import CTRL, SHIFT, press, wait_summary
 
 GOOD = "Story {n} about the river\n\nBOGOTA, Colombia – Officials counted {n} people, they said.\n"
 CONTENT_NULL = b'{"text":"Some article text here.","attributions":[{"content":null}]}'
@@ -29,9 +29,7 @@ def test_batch_import_goes_on_past_every_hostile_file(
     monkeypatch.setattr(dialogs, "open_folder", lambda *a, **k: str(folder))
     window = open_window()
     press(qtbot, window.view, Qt.Key.Key_O, CTRL | SHIFT)
-    qtbot.waitUntil(lambda: any(t == "Import summary" for t, _ in shown_messages),
-                    timeout=60_000)
-    summary = next(msg for title, msg in shown_messages if title == "Import summary")
+    summary = wait_summary(qtbot, shown_messages, timeout=60_000)
     assert "Imported: 3" in summary and f"Failed: {len(cases)}" in summary
     assert window.store.count_articles() == 3
     assert window.store.verify() == []

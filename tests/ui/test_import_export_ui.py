@@ -13,7 +13,7 @@ from deskapp.core.document import Document
 from deskapp.core.exporters import to_json_text
 from deskapp.ui import dialogs
 from tests.core.exporters.samples import REGISTRY, reviewed
-from tests.ui.keys import CTRL, SHIFT, press
+from tests.ui.keys import CTRL, SHIFT, press, wait_summary
 
 
 def _export(folder: Path, sample_text: str) -> Path:
@@ -60,8 +60,6 @@ def test_folder_import_of_a_json_export_learns_its_registry_and_history(
     monkeypatch.setattr(dialogs, "open_folder", lambda *a, **k: str(folder))
     window = open_window()
     press(qtbot, window.view, Qt.Key.Key_O, CTRL | SHIFT)
-    qtbot.waitUntil(lambda: any(t == "Import summary" for t, _ in shown_messages),
-                    timeout=20_000)
-    summary = next(msg for title, msg in shown_messages if title == "Import summary")
+    summary = wait_summary(qtbot, shown_messages)
     assert "Imported: 1" in summary and "Failed: 0" in summary
     _check_store(window, len(reviewed(sample_text).marks))

@@ -15,7 +15,7 @@ import deskapp.core.importers as importers
 from deskapp.core.article import PartKind
 from deskapp.ui import dialogs
 from deskapp.ui.highlights import Role
-from tests.ui.keys import ALT, CTRL, SHIFT, find, press
+from tests.ui.keys import ALT, CTRL, SHIFT, find, press, wait_summary
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 
@@ -38,15 +38,6 @@ def _folder(tmp_path: Path, count: int, bad: dict[str, bytes] | None = None) -> 
     return folder
 
 
-def _summary(shown) -> str:
-    return next(msg for title, msg in shown if title == "Import summary")
-
-
-def _wait_summary(qtbot, shown, timeout=20_000) -> str:
-    qtbot.waitUntil(lambda: any(t == "Import summary" for t, _ in shown), timeout=timeout)
-    return _summary(shown)
-
-
 def _stored_titles(window) -> list[str]:
     return sorted(s.title for s in window.store.list_articles(limit=10_000))
 
@@ -61,7 +52,7 @@ def test_ctrl_o_with_several_files_imports_them_with_progress(
     press(qtbot, window.view, Qt.Key.Key_O, CTRL)
     progress = window.findChild(QProgressDialog, "importProgress")
     assert progress is not None  # more than three files: a batch with a progress dialog
-    summary = _wait_summary(qtbot, shown_messages)
+    summary = wait_summary(qtbot, shown_messages)
     assert "Imported: 6" in summary and "Failed: 0" in summary
     assert _stored_titles(window) == sorted(
         f"Story number {n} about the river crossing" for n in range(6)
@@ -77,7 +68,7 @@ def test_import_folder_with_bad_files_reports_each_and_imports_the_rest(
     monkeypatch.setattr(dialogs, "open_folder", lambda *a, **k: str(folder))
     window = open_window()
     press(qtbot, window.view, Qt.Key.Key_O, CTRL | SHIFT)
-    summary = _wait_summary(qtbot, shown_messages)
+    summary = wait_summary(qtbot, shown_messages)
     assert "Imported: 28" in summary and "Failed: 2" in summary
     failures = summary.split("Not imported:\n", 1)[1].splitlines()
     assert len(failures) == 2
@@ -107,7 +98,7 @@ def test_cancel_keeps_what_finished_and_nothing_half_imported(
     qtbot.waitUntil(lambda: progress.value() >= 5, timeout=10_000)
     assert "of 120" in progress.labelText()
     press(qtbot, progress, Qt.Key.Key_Escape)  # Esc = Cancel
-    summary = _wait_summary(qtbot, shown_messages)
+    summary = wait_summary(qtbot, shown_messages)
     assert "Import cancelled." in summary
     stored = window.store.list_articles(limit=1000)
     assert 5 <= len(stored) < 120
@@ -140,7 +131,7 @@ def test_a_batch_names_content_already_in_the_store(
     from deskapp.ui.batch_import import run_batch_import
 
     run_batch_import(window, [folder])
-    summary = _wait_summary(qtbot, shown_messages)
+    summary = wait_summary(qtbot, shown_messages)
     assert "Imported: 4" in summary and "Already in the store: 1" in summary
     assert window.store.count_articles() == 4
 
@@ -187,7 +178,7 @@ def test_dropped_files_and_folders_import(open_window, qtbot, tmp_path, shown_me
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
     _drop(window, window.header, mime)  # a folder: a batch with progress and a summary
-    summary = _wait_summary(qtbot, shown_messages)
+    summary = wait_summary(qtbot, shown_messages)
     assert "Imported: 4" in summary and "Already in the store: 1" in summary
     assert window.store.count_articles() == 5
 
@@ -312,7 +303,7 @@ def test_a_batch_asks_before_replacing_unsaved_work(
     press(qtbot, window.view, Qt.Key.Key_C, ALT | SHIFT)  # an unsaved correction
     edited = window.session.document
     press(qtbot, window.view, Qt.Key.Key_O, CTRL | SHIFT)
-    _wait_summary(qtbot, shown_messages)
+    wait_summary(qtbot, shown_messages)
     assert asked == [edited.title]
     assert window.store.count_articles() == 4  # imported all the same
     assert window.session.document is edited and window.session.dirty
