@@ -9,11 +9,13 @@ they take no part (``thoughts=False``: the window's setting, ``approve --skip-th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from deskapp.core.claim_kinds import ClaimKind
 from deskapp.core.document import Document
 from deskapp.core.review import Blocker, approval_blockers
 from deskapp.core.spans import Span
-from deskapp.core.suggest import ReviewQueue, Suggestions, suggest
+from deskapp.core.suggest import Flag, ReviewQueue, Suggestions, suggest
 
 CLAIM_FLAGS = frozenset({"unattributed figure", "unattributed claim"})
 
@@ -49,3 +51,26 @@ def document_blockers(doc: Document, suggestions: Suggestions | None = None, *,
         unreviewed_suggestions=pending_suggestions(doc, found, thoughts=thoughts),
         unattributed_claims=unattributed_claims(doc, found),
     )
+
+
+def article_flags(suggestions: Suggestions) -> tuple[Flag, ...]:
+    """The review flags an article shows ("1 flag to check"): the window's flags panel
+    lists exactly these, and the library counts them (``review_counts``)."""
+    return suggestions.flags
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewCounts:
+    """What the library shows of an article's checks: its review flags (as the article's
+    flags panel counts them) and its suggestions not yet accepted or rejected."""
+
+    flags: int
+    pending: int
+
+
+def review_counts(doc: Document, suggestions: Suggestions | None = None) -> ReviewCounts:
+    """The library's counts for ``doc``, from the same code as the article's own panel
+    (``article_flags``) and approval checks (``pending_suggestions``, thoughts included)."""
+    found = suggestions if suggestions is not None else suggest(doc.article)
+    return ReviewCounts(flags=len(article_flags(found)),
+                        pending=pending_suggestions(doc, found))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from deskapp.core.annotations import AnnotationSet, Mark
 from deskapp.core.article import Article, Metadata, Part
 from deskapp.core.workflow import State
+
+if TYPE_CHECKING:
+    from deskapp.core.handoff import HandoffNote
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +26,9 @@ class Document:
     note: str = ""
     rejected: frozenset[str] = frozenset()
     """Ids of automatic suggestions the editor rejected (so they are not asked again)."""
+    handoff: tuple[HandoffNote, ...] = field(default=(), compare=False)
+    """The hand-off notes of the article's current round up to this version (from the
+    store's audit, ``core.handoff``); not part of the version's content or hash."""
 
     @property
     def title(self) -> str:

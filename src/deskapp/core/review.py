@@ -93,7 +93,8 @@ def approval_blockers(
 
 
 def document_flags(doc: Document) -> int:
-    """How many checks the document fails by itself (the library's "flags" column)."""
+    """How many checks the document's marks fail by themselves (orphaned marks, quotes
+    without a speaker). The library's "flags" column is ``core.checks.review_counts``."""
     return len(_mark_blockers(doc))
 
 

@@ -38,13 +38,18 @@ class ArticleSummary:
     updated: str
     marks: int
     flags: int
+    file_name: str = ""
+    assignee: str = ""
+    pending: int | None = None
+    """Suggestions not yet accepted or rejected; None only before the store counted them."""
 
     def to_json(self) -> dict[str, Any]:
         """The ``deskapp list`` contract: id, title, state, versions (+ extra keys)."""
         return {
             "id": self.id, "title": self.title, "state": self.state, "versions": self.versions,
             "outlet": self.outlet, "updated": self.updated, "marks": self.marks,
-            "flags": self.flags,
+            "flags": self.flags, "pending_suggestions": self.pending,
+            "assignee": self.assignee, "file_name": self.file_name,
         }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -16,8 +16,11 @@ from pathlib import Path
 import sqlite_utils
 
 from deskapp.core.admission import admit, admit_earlier
+from deskapp.core.checks import ReviewCounts, review_counts
+from deskapp.core.desk import clean_reviewer
 from deskapp.core.document import Document
 from deskapp.core.errors import NotFound, StoreError
+from deskapp.core.handoff import current_notes
 from deskapp.core.registry import Registry
 from deskapp.core.versioning import DocumentDiff, diff_documents
 from deskapp.core.workflow import ALLOWED, State, Transition, check_transition
@@ -122,23 +125,34 @@ class Store:
     def save(
         self, doc: Document, *, reviewer: str, note: str = "", parent: int | None = None,
         overridden: Sequence[str] = (), draft_key: str | None = None,
+        counts: ReviewCounts | None = None,
     ) -> Document:
-        """Store ``doc`` as a new immutable version; returns it with ``id``/``version`` set.
+        """Store ``doc`` as a new immutable version; returns it with ``id``/``version`` set
+        and its hand-off notes (``core.handoff``) read back.
 
         ``doc.id`` None makes a new article. ``parent`` is the version the edits started
         from: if another save came in between, VersionConflict (with ``latest``) is raised.
         A change of state is checked against the workflow and recorded as a Transition
         (``overridden``: messages of approval checks the reviewer overrode). ``draft_key``
-        names a draft to discard in the same transaction.
+        names a draft to discard in the same transaction. ``counts``: the document's
+        review counts when the caller has them (the window does); else the library
+        counts them when it first lists the article.
         """
+        reviewer = clean_reviewer(reviewer)
         with self._writing("saving") as conn:
             saved = versions.insert_version(conn, doc, reviewer=reviewer, note=note,
                                             parent=parent, key=self.key,
-                                            overridden=overridden)
+                                            overridden=overridden, counts=counts)
             if draft_key is not None:
                 conn.execute("DELETE FROM drafts WHERE key = ?", (draft_key,))
         self._note_save(saved)
-        return saved
+        return self._with_notes(saved)
+
+    def _with_notes(self, doc: Document) -> Document:
+        """``doc`` (a stored version) with the hand-off notes of its round up to it."""
+        with self._reading(f"reading the history of article {doc.id}") as conn:
+            audit = versions.select_transitions(conn, doc.id)
+        return replace(doc, handoff=current_notes(t for t in audit if t.version <= doc.version))
 
     def import_document(
         self, doc: Document, *, reviewer: str, note: str = "",
@@ -194,9 +208,11 @@ class Store:
         return integrity.count_rows(self.conn)
 
     def load(self, article_id: int, version: int | None = None) -> Document:
-        """A stored version (the latest by default); NotFound when there is none."""
+        """A stored version (the latest by default), with its hand-off notes; NotFound when
+        there is none."""
         with self._reading(f"reading article {article_id}") as conn:
-            return versions.select_version(conn, article_id, version)
+            doc = versions.select_version(conn, article_id, version)
+        return self._with_notes(doc)
 
     def latest_version(self, article_id: int) -> int:
         """The newest version number (cheap: to notice that another window saved)."""
@@ -247,20 +263,81 @@ class Store:
     def list_articles(
         self, *, state: str | None = None, query: str | None = None, order: str = "updated",
         descending: bool = True, offset: int = 0, limit: int | None = None,
+        assignee: str | None = None,
     ) -> list[ArticleSummary]:
-        """A page of the library; ``query`` is an FTS5 query; ``order`` a column name."""
+        """A page of the library; ``query`` is an FTS5 query; ``order`` a column name;
+        ``assignee`` None for anyone, "" for articles assigned to nobody, else that name.
+        Rows whose review counts were not worked out yet are counted now (and kept)."""
         with self._reading("listing the articles") as conn:
-            return library.list_articles(conn, state=state, query=query, order=order,
-                                         descending=descending, offset=offset, limit=limit)
+            rows = library.list_articles(conn, state=state, query=query, order=order,
+                                         descending=descending, offset=offset, limit=limit,
+                                         assignee=assignee)
+        return self._counted(rows)
 
-    def count_articles(self, *, state: str | None = None, query: str | None = None) -> int:
+    def count_articles(self, *, state: str | None = None, query: str | None = None,
+                       assignee: str | None = None) -> int:
         with self._reading("counting the articles") as conn:
-            return library.count_articles(conn, state=state, query=query)
+            return library.count_articles(conn, state=state, query=query, assignee=assignee)
 
     def search(self, query: str, limit: int = 100) -> list[ArticleSummary]:
         """Full-text search over title, text, speakers and sources, best matches first."""
         with self._reading("searching") as conn:
-            return library.search(conn, query, limit)
+            rows = library.search(conn, query, limit)
+        return self._counted(rows)
+
+    def _counted(self, rows: list[ArticleSummary]) -> list[ArticleSummary]:
+        """``rows`` with every review count filled in: an uncounted row (imported, saved
+        by the command line, or from before schema 4) is counted from its latest version
+        with ``core.checks.review_counts`` — the code the article's own panel and checks
+        use — and the counts are kept when the store can be written."""
+        missing = [row for row in rows if row.pending is None]
+        if not missing:
+            return rows
+        counted = {}
+        for row in missing:
+            try:
+                counts = review_counts(self.load(row.id, row.versions))
+            except StoreError:
+                continue  # an unreadable version: the row stays uncounted, verify says why
+            counted[row.id] = replace(row, flags=counts.flags, pending=counts.pending)
+        if counted and not self.read_only and self.sealed_by == self.key.id:
+            try:
+                with self._writing("keeping the review counts") as conn:
+                    for row in counted.values():
+                        library.store_counts(conn, row.id, row.versions, row.flags,
+                                             row.pending)
+            except StoreError:
+                pass  # a busy store: counted again next time, nothing is lost
+        return [counted.get(row.id, row) for row in rows]
+
+    # the desk: assignments and the work queue ----------------------------------------
+    def assign(self, article_id: int, assignee: str) -> str:
+        """Assign the article to ``assignee`` ("" to nobody); returns the name as kept.
+        Not a version: assignment routes work, it does not change the article."""
+        name = clean_reviewer(assignee, allow_empty=True)
+        with self._writing(f"assigning article {article_id}") as conn:
+            library.set_assignee(conn, article_id, name)
+        return name
+
+    def assignees(self) -> list[str]:
+        """Every name an article is assigned to (for the library's filter)."""
+        with self._reading("listing the assignees") as conn:
+            return library.assignees(conn)
+
+    def open_elsewhere(self) -> frozenset[int]:
+        """Articles another editor has open now. The embedded (SQLite) store has no
+        presence, so none; a shared engine fills this from its live presence."""
+        return frozenset()
+
+    def next_article(self, reviewer: str, *, skip: Collection[int] = ()
+                     ) -> ArticleSummary | None:
+        """The work queue's next article for ``reviewer`` (``core.desk``): unassigned or
+        theirs, by state and age, none of ``skip`` nor any open elsewhere; None when the
+        queue is empty."""
+        away = set(skip) | set(self.open_elsewhere())
+        with self._reading("finding the next article") as conn:
+            row = library.next_in_queue(conn, reviewer, away)
+        return None if row is None else self._counted([row])[0]
 
     def find_by_sha256(self, sha256: str) -> int | None:
         """The article whose provenance names these file bytes, if any. Provenance only:

@@ -23,6 +23,17 @@ Version 3: tamper evidence and identity —
 - ``store_info``: the store's own id and the id of the key that seals it.
 - registry names cleaned (``core.names``); look-alike twins merged into the first entry.
 
+Version 4: the desk —
+- ``articles.assignee``: who the article is assigned to ('' for nobody); not part of any
+  version (assigning is routing, not content), so ``verify`` does not compare it.
+- ``articles.pending``: suggestions not yet accepted or rejected, counted with the same
+  code as the article's approval checks (``core.checks.review_counts``); NULL means "not
+  counted yet": ``flags`` and ``pending`` are then worked out when the library lists the
+  article (``Store.list_articles``). ``flags`` now counts the review flags the article's
+  flags panel shows; every article is left uncounted by the upgrade so both are redone.
+- index ``articles_assignee`` (assignee, state, updated) for the library's filter and the
+  work queue.
+
 A migration is a function run inside one transaction that brings the schema from
 version ``n`` to ``n + 1``; ``MIGRATIONS[n]`` does that step.
 """
@@ -172,8 +183,20 @@ def _to_v3(conn: sqlite3.Connection) -> None:
             conn.execute("UPDATE articles SET identity = ? WHERE id = ?", (identity, article_id))
 
 
+V4 = """
+ALTER TABLE articles ADD COLUMN assignee TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN pending INTEGER;
+CREATE INDEX articles_assignee ON articles(assignee, state, updated);
+"""
+
+
+def _to_v4(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V4):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _to_v1, create_registry_table, _to_v3]
+    _to_v1, create_registry_table, _to_v3, _to_v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 SEALED_FROM = 3
 """The schema that added seals: migrating to it seals the versions already there."""

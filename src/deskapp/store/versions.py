@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from deskapp.core.anchoring import from_storage_json, storage_json
 from deskapp.core.document import Document
 from deskapp.core.errors import NotFound
-from deskapp.core.review import document_flags
+from deskapp.core.checks import ReviewCounts
 from deskapp.core.versioning import canonical_json, version_hash
 from deskapp.core.workflow import State, Transition, check_transition
 from deskapp.store.records import VersionConflict, VersionInfo
@@ -23,13 +23,16 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def article_values(doc: Document) -> dict:
-    """The library columns of an article, as its latest version ``doc`` gives them."""
-    return {**copied_values(doc), "flags": document_flags(doc)}
+def article_values(doc: Document, counts: ReviewCounts | None) -> dict:
+    """The library columns of an article, as its latest version ``doc`` gives them.
+    ``counts`` None leaves the review counts to be worked out later (``pending`` NULL)."""
+    return {**copied_values(doc), "flags": counts.flags if counts else 0,
+            "pending": counts.pending if counts else None}
 
 
 def copied_values(doc: Document) -> dict:
-    """The library columns copied from the latest version (all but the derived ``flags``)."""
+    """The library columns copied from the latest version (all but the derived review
+    counts ``flags`` and ``pending``)."""
     meta = doc.article.meta
     return {
         "title": doc.title, "outlet": meta.site_name or meta.credit, "state": str(doc.state),
@@ -56,20 +59,21 @@ def _fts(conn: sqlite3.Connection, article_id: int, *, delete: bool) -> None:
 def insert_version(
     conn: sqlite3.Connection, doc: Document, *, reviewer: str, note: str,
     parent: int | None, key: ChainKey, overridden: Sequence[str] = (),
-    identity: str | None = None,
+    identity: str | None = None, counts: ReviewCounts | None = None,
 ) -> Document:
     """Store ``doc`` as the next version of its article, sealed with ``key`` (the caller
-    holds the transaction). ``identity`` marks a new article as made by an import."""
+    holds the transaction). ``identity`` marks a new article as made by an import;
+    ``counts``: its review counts, when the caller has them (else counted later)."""
     now = utc_now()
-    values = article_values(doc)
+    values = article_values(doc, counts)
     if doc.id is None:
         cursor = conn.execute(
             "INSERT INTO articles (title, outlet, state, created, updated, latest, sha256, "
-            "source_url, file_name, encoding, imported_at, marks, flags, speakers, sources, "
-            "identity) "
+            "source_url, file_name, encoding, imported_at, marks, flags, pending, speakers, "
+            "sources, identity) "
             "VALUES (:title, :outlet, :state, :now, :now, 1, :sha256, :source_url, "
-            ":file_name, :encoding, :imported_at, :marks, :flags, :speakers, :sources, "
-            ":identity)",
+            ":file_name, :encoding, :imported_at, :marks, :flags, :pending, :speakers, "
+            ":sources, :identity)",
             {**values, "now": now, "identity": identity})
         article_id, version, previous_hash, source = cursor.lastrowid, 1, None, None
     else:
@@ -94,7 +98,8 @@ def insert_version(
             "UPDATE articles SET title = :title, outlet = :outlet, state = :state, "
             "updated = :now, latest = :version, sha256 = :sha256, source_url = :source_url, "
             "file_name = :file_name, encoding = :encoding, imported_at = :imported_at, "
-            "marks = :marks, flags = :flags, speakers = :speakers, sources = :sources "
+            "marks = :marks, flags = :flags, pending = :pending, speakers = :speakers, "
+            "sources = :sources "
             "WHERE id = :id",
             {**values, "now": now, "version": version, "id": article_id})
     content = canonical_json(storage_json(doc))  # spans carry prefix/suffix context
