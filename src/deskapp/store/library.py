@@ -4,7 +4,6 @@ work queue's next article, assignments and the review counts worked out late."""
 from __future__ import annotations
 
 import sqlite3
-
 from collections.abc import Collection
 
 from deskapp.core.desk import QUEUE_STATES

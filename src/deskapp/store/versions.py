@@ -9,9 +9,9 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from deskapp.core.anchoring import from_storage_json, storage_json
+from deskapp.core.checks import ReviewCounts
 from deskapp.core.document import Document
 from deskapp.core.errors import NotFound
-from deskapp.core.checks import ReviewCounts
 from deskapp.core.versioning import canonical_json, version_hash
 from deskapp.core.workflow import State, Transition, check_transition
 from deskapp.store.records import VersionConflict, VersionInfo
