@@ -17,7 +17,7 @@ import sqlite_utils
 
 from deskapp.core.admission import admit, admit_earlier
 from deskapp.core.checks import ReviewCounts, review_counts
-from deskapp.core.desk import clean_reviewer
+from deskapp.core.desk import BadReviewerName, clean_reviewer
 from deskapp.core.document import Document
 from deskapp.core.errors import NotFound, StoreError
 from deskapp.core.handoff import current_notes
@@ -136,9 +136,12 @@ class Store:
         (``overridden``: messages of approval checks the reviewer overrode). ``draft_key``
         names a draft to discard in the same transaction. ``counts``: the document's
         review counts when the caller has them (the window does); else the library
-        counts them when it first lists the article.
+        counts them when it first lists the article. Every version names its reviewer:
+        a blank ``reviewer`` is refused (the window and the command line clean names at
+        their boundary, ``core.desk.clean_reviewer``).
         """
-        reviewer = clean_reviewer(reviewer)
+        if not reviewer.strip():
+            raise BadReviewerName("every version records its reviewer: the name is empty")
         with self._writing("saving") as conn:
             saved = versions.insert_version(conn, doc, reviewer=reviewer, note=note,
                                             parent=parent, key=self.key,

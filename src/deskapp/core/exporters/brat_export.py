@@ -7,6 +7,10 @@ or content (``R1<TAB>Source Arg1:T1 Arg2:T2``); an ``A`` line gives an attributi
 kind; ``#`` AnnotatorNotes give the canonical name of a source (on its T line, or on the
 quote or content when the source is not in the text) and a mark's note. Offsets are
 Python code points of the ``.txt`` file's text, exactly the article text.
+
+The article's hand-off notes (``core.handoff``) are the one thing brat cannot carry: its
+notes attach to one annotation and its ``.txt`` must stay the article text byte for byte;
+every other format holds them.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ Each quote and attribution part is ``<mark class="ROLE" data-mark="ID" data-role
 data-name="CANONICAL NAME">`` (roles: quote, source, cue, content), a legend explains the
 colours (light backgrounds with a border style per role, so they print, in grey too), and
 lists of quotes and attributions follow with the canonical names beside the words as
-written. Everything from the article is escaped: no markup of it reaches the page.
+written. The hand-off notes of the current round (needs changes, overrides, returns) follow
+the facts in a "Review notes" section. Everything from the article is escaped: no markup
+of it reaches the page.
 """
 
 from __future__ import annotations
@@ -67,6 +69,19 @@ def _facts(doc: Document) -> str:
     return f'<ul class="facts">{items}</ul>\n' if items else ""
 
 
+def review_notes_html(doc: Document) -> str:
+    """The "Review notes" section ("" when there are none)."""
+    if not doc.handoff:
+        return ""
+    items = []
+    for note in doc.handoff:
+        heading, *rest = note.lines()
+        body = "".join(f"<br>{_e(line)}" for line in rest)
+        items.append(f'<li class="review-note {_e(note.kind)}"><b>{_e(heading)}</b>{body}</li>')
+    return f'<section class="review-notes"><h2>Review notes</h2><ul>{"".join(items)}</ul>' \
+        "</section>\n"
+
+
 def _who(view: MarkView) -> str:
     if not view.name and not view.written:
         return f"<i>{_e(view.source_kind if not view.is_quote else 'speaker unknown')}</i>"
@@ -111,7 +126,7 @@ def html_body(doc: Document, registry: Registry | None = None, tag: str = "mark"
     spans = paragraphs(doc.article)
     paras = "".join(f"<p>{marked_paragraph(text, a, b, inside, tag)}</p>\n"
                     for (a, b), inside in zip(spans, by_paragraph(spans, pieces), strict=True))
-    return (f"<h1>{_e(doc.title)}</h1>\n{_facts(doc)}{_legend(tag)}"
+    return (f"<h1>{_e(doc.title)}</h1>\n{_facts(doc)}{review_notes_html(doc)}{_legend(tag)}"
             f'<div class="text">\n{paras}</div>\n{_lists(views)}')
 
 

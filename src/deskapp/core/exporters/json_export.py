@@ -5,7 +5,9 @@ quotes[{start, end, text, speaker}], attributions[{source, cue, content}] where
 source/cue/content are ``{"start", "end", "text"}`` or null. Offsets index ``text``.
 Extra keys: parts, meta, every mark's full record (id, cue, note, orphaned, fragments …)
 with ``canonical`` (the registry's name of its speaker or source), ``reviewer``, ``note``,
-``rejected_suggestions``, ``registry`` (the entries the marks name) and, with
+``rejected_suggestions``, ``registry`` (the entries the marks name), ``review_notes`` (the
+hand-off notes of the current round, ``core.handoff``: ``{kind, reviewer, time, version,
+from, to, note, overridden}``, oldest first) and, with
 ``--with-history``, ``history``: every version as ``{version, state, reviewer, time, note,
 hash, parent, document}``, ``document`` holding text, parts, meta, quotes and attributions.
 Importing the export gives back the same text, parts, marks, metadata and registry entries.
@@ -49,6 +51,7 @@ def document_to_export(doc: Document, registry: Registry | None = None,
         "note": doc.note,
         "rejected_suggestions": sorted(doc.rejected),
         "registry": used_entities(names, registry),
+        "review_notes": [note.to_json() for note in doc.handoff],
         "format": "deskapp-export",
         "format_version": 1,
     }

@@ -4,7 +4,8 @@ In the text a quote or content reads ``⟦words⟧[^N]``, a source ``⟦she⟧{A
 cue ``⟦said⟧``; footnote N names the kind, who said it (canonical name and the words as
 written), the cue and the words (pieces joined by " … "). Everything from the article is
 escaped, so the ``markdown`` package (with or without its footnotes extension) turns no
-text of the article into markup.
+text of the article into markup. The hand-off notes of the current round (needs changes,
+overrides, returns) follow the facts as a "Review notes" block quote.
 """
 
 from __future__ import annotations
@@ -70,6 +71,19 @@ def footnote(view: MarkView) -> str:
     return f"[^{view.number}]: {kind} — {_who(view)}{cue}: “{words}”{flag}"
 
 
+def review_notes(doc: Document) -> list[str]:
+    """The hand-off notes as a block quote (no lines when there are none)."""
+    if not doc.handoff:
+        return []
+    out = ["## Review notes", ""]
+    for note in doc.handoff:
+        lines = note.lines()
+        out.append(f"> **{md_escape(lines[0])}**  ")
+        out += [f"> {md_escape(line)}  " for text in lines[1:] for line in text.splitlines()]
+        out.append("")
+    return out
+
+
 def to_markdown(doc: Document, registry: Registry | None = None) -> str:
     """The reviewed article as Markdown, its marks in the text and as footnotes."""
     meta = doc.article.meta
@@ -82,6 +96,7 @@ def to_markdown(doc: Document, registry: Registry | None = None) -> str:
     ]
     out += [f"- **{k}:** {md_escape(v)}" for k, v in facts if v]
     out.append("")
+    out += review_notes(doc)
     views = mark_views(doc, registry)
     pieces = [p for v in views for p in v.pieces()]
     text = doc.article.text

@@ -5,7 +5,9 @@ content, one target per piece, each with a ``TextQuoteSelector`` (exact, prefix,
 and a ``TextPositionSelector`` (start, end in Unicode code points of the article text).
 Its bodies name the role (tagging: ``quote`` or ``attribution``), the speaker or source
 (identifying: the canonical name), the words as written and the cue (describing), and the
-source and cue spans as ``SpecificResource`` bodies with the same two selectors.
+source and cue spans as ``SpecificResource`` bodies with the same two selectors. Each
+hand-off note of the current round (needs changes, override, return) is one more annotation,
+motivation ``commenting``, on the whole article, its ``creator`` the reviewer who wrote it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 
 from deskapp.core.document import Document
 from deskapp.core.exporters.view import MarkView, mark_views
+from deskapp.core.handoff import HandoffNote
 from deskapp.core.registry import Registry
 from deskapp.core.spans import Span
 
@@ -79,9 +82,26 @@ def annotation(view: MarkView, doc: Document) -> dict:
     }
 
 
+def note_annotation(note: HandoffNote, number: int, doc: Document) -> dict:
+    """The Web Annotation of one hand-off note: a comment on the whole article."""
+    return {
+        "@context": CONTEXT,
+        "id": f"{article_iri(doc)}:note:{number}",
+        "type": "Annotation",
+        "motivation": "commenting",
+        "creator": {"type": "Person", "name": note.reviewer},
+        "created": note.time,
+        "body": {"type": "TextualBody", "purpose": "commenting", "format": "text/plain",
+                 "value": "\n".join(note.lines())},
+        "target": article_iri(doc),
+    }
+
+
 def to_wadm(doc: Document, registry: Registry | None = None) -> str:
-    """An ``AnnotationCollection`` holding one page with an annotation per mark."""
+    """An ``AnnotationCollection`` holding one page with an annotation per mark and one
+    per hand-off note."""
     items = [annotation(v, doc) for v in mark_views(doc, registry)]
+    items += [note_annotation(n, i, doc) for i, n in enumerate(doc.handoff, start=1)]
     collection = {
         "@context": CONTEXT,
         "id": article_iri(doc) + ":annotations",
