@@ -87,11 +87,11 @@ def test_workflow_moves_are_checked_and_saved(open_window, qtbot, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: next(notes))
     press(qtbot, window.view, Qt.Key.Key_K, CTRL | SHIFT)  # spike (saves v1)
     assert window.session.document.state == State.SPIKED
-    press(qtbot, window.view, Qt.Key.Key_N, CTRL | SHIFT)  # spiked -> needs changes: refused
+    press(qtbot, window.view, Qt.Key.Key_B, CTRL | SHIFT)  # spiked -> needs changes: refused
     assert window.session.document.state == State.SPIKED
     assert "cannot move" in window.statusBar().currentMessage()
     press(qtbot, window.view, Qt.Key.Key_U, CTRL | SHIFT)  # restore from spiked
-    press(qtbot, window.view, Qt.Key.Key_N, CTRL | SHIFT)
+    press(qtbot, window.view, Qt.Key.Key_B, CTRL | SHIFT)  # needs changes
     audit = window.store.transitions(window.session.article_id)
     assert [(t.target, t.note) for t in audit] == [
         (State.SPIKED, "set aside: duplicate"), (State.IN_REVIEW, ""),

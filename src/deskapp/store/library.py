@@ -121,6 +121,13 @@ def next_in_queue(conn: sqlite3.Connection, reviewer: str, skip: Collection[int]
     return None if row is None else ArticleSummary(*row)
 
 
+def summary(conn: sqlite3.Connection, article_id: int) -> ArticleSummary | None:
+    """The library row of one article (None when there is none)."""
+    row = conn.execute(f"SELECT {COLUMNS} FROM articles AS a WHERE a.id = ?",
+                       (article_id,)).fetchone()
+    return None if row is None else ArticleSummary(*row)
+
+
 def set_assignee(conn: sqlite3.Connection, article_id: int, assignee: str) -> None:
     if conn.execute("UPDATE articles SET assignee = ? WHERE id = ?",
                     (assignee, article_id)).rowcount == 0:

@@ -322,6 +322,14 @@ class Store:
             library.set_assignee(conn, article_id, name)
         return name
 
+    def summary(self, article_id: int) -> ArticleSummary:
+        """The library row of one article (its assignee, counts …); NotFound if none."""
+        with self._reading(f"reading article {article_id}") as conn:
+            row = library.summary(conn, article_id)
+        if row is None:
+            raise NotFound(f"there is no article {article_id} in the store")
+        return self._counted([row])[0]
+
     def assignees(self) -> list[str]:
         """Every name an article is assigned to (for the library's filter)."""
         with self._reading("listing the assignees") as conn:

@@ -383,10 +383,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "needs_changes",
         "&Needs changes…",
-        "Ctrl+Shift+N",
+        "Ctrl+Shift+B",
         "Review",
         "versions.workflow.needs_changes",
-        "Send the article back: state needs changes, with a note saying what",
+        "Send the article back: state needs changes, with a note saying what (the note "
+        "shows above the text; Ctrl+Shift+N is Next article)",
     ),
     ActionSpec(
         "spike",
@@ -404,6 +405,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "versions.workflow.unspike",
         "Bring a spiked article back into review",
     ),
+    ActionSpec("next_article", "Ne&xt article", "Ctrl+Shift+N", "Review", "desk.next_article",
+               "The work queue: open the next article unassigned or yours (needs changes, "
+               "then in review, then new; longest waiting first), never one another editor "
+               "has open; also offered right after an approval", True),
+    ActionSpec("assign", "Assi&gn to…", "Ctrl+Shift+G", "Review", "desk.assign",
+               "Assign the article to a reviewer (empty: nobody); the library filters by "
+               "assignee"),
     ActionSpec(
         "thoughts_in_checks",
         "&Thoughts take part in approval checks",

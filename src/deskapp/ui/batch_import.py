@@ -266,6 +266,8 @@ def run_batch_import(window: MainWindow, paths: list[Path]) -> BatchImport | Non
             f"{window.store.path} is read-only: articles cannot be imported into it.",
         )
         return None
+    if not window.review.ensure_reviewer("an import"):
+        return None
     paths = [Path(p) for p in paths]
     if paths:
         folder = paths[0] if paths[0].is_dir() else paths[0].parent

@@ -86,6 +86,14 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
     return value if ok else None
 
 
+def ask_name(parent: QWidget, title: str, label: str, names: list[str],
+             current: str = "") -> str | None:
+    """A name picked from ``names`` or typed (an editable list); None when cancelled."""
+    items = list(dict.fromkeys([current, *names])) if current else list(names) or [""]
+    value, ok = QInputDialog.getItem(parent, title, label, items, 0, True)
+    return value if ok else None
+
+
 def confirm(parent: QWidget, title: str, message: str) -> bool:
     answer = QMessageBox.question(parent, title, message)
     return answer == QMessageBox.StandardButton.Yes

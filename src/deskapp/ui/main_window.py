@@ -30,6 +30,7 @@ from deskapp.ui.article_view import ArticleView
 from deskapp.ui.controllers.files import FileActions
 from deskapp.ui.controllers.marking import MarkingActions
 from deskapp.ui.controllers.parts import PartsActions
+from deskapp.ui.controllers.queue import DeskActions
 from deskapp.ui.controllers.recent import RecentArticles
 from deskapp.ui.controllers.review import ReviewActions
 from deskapp.ui.controllers.versions import VersionActions
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.people = PeopleActions(self)
         self.versions = VersionActions(self)
         self.parts = PartsActions(self)
+        self.desk = DeskActions(self)
         self.suggestions = SuggestionActions(self)
         self.recent = RecentArticles(self)
         self.look = Look(self)
@@ -159,7 +161,11 @@ class MainWindow(QMainWindow):
             f"<span>{_esc(' · '.join(facts))}</span>"
         )
         ro = " · read-only store" if self.store.read_only else ""
-        self.state_label.setText(f"State: {doc.state} · {version}{ro}")
+        desk = getattr(self, "desk", None)
+        assigned = f" · assigned to {desk.assignee}" if desk and desk.assignee else ""
+        self.state_label.setText(f"State: {doc.state} · {version}{assigned}{ro}")
+        if desk is not None:
+            desk.show_document(doc)
         self._update_title()
 
     def _update_title(self) -> None:

@@ -140,6 +140,8 @@ class ReviewSession(QObject):
     def mark_saved(self, saved: Document) -> None:
         """The store now holds the current document as ``saved``; nothing is unsaved."""
         self.article_id, self.version = saved.id, saved.version
+        if self.document is not None:  # the hand-off notes as the store now has them
+            self.document = replace(self.document, handoff=saved.handoff)
         self.undo_stack.setClean()
         self.changed.emit(self.current(), None)
         self.saved.emit(saved)

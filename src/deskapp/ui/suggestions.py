@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from deskapp.core.checks import pending_suggestions, unattributed_claims
+from deskapp.core.checks import (
+    ReviewCounts,
+    article_flags,
+    pending_suggestions,
+    review_counts,
+    unattributed_claims,
+)
 from deskapp.core.document import Document
 from deskapp.core.suggest import ReviewQueue, Suggestions, suggest
 from deskapp.ui.highlights import Highlight
@@ -215,7 +221,7 @@ class SuggestionActions:
         position = at if at >= 0 and queue.listed(items[at]) else queue.next_open(
             min(self.queue.position, len(items)))
         self._set_queue(replace(queue, position=position), covers, underlines)
-        self.flags_panel.set_flags(result.flags)
+        self.flags_panel.set_flags(article_flags(result))  # the library counts these too
         self.draw()
 
     def _sync(self) -> None:
@@ -302,6 +308,12 @@ class SuggestionActions:
         self.flush()
         doc = self.window.session.document
         return pending_suggestions(doc, self.result) if doc is not None else 0
+
+    def counts(self, doc: Document) -> ReviewCounts:
+        """The library's counts for ``doc`` (the current document, about to be saved):
+        the flags this window's panel shows and the suggestions still pending."""
+        self.flush()
+        return review_counts(doc, self.result if doc.article.text == self._text else None)
 
     def unattributed_claims(self):
         """Spans of unattributed figures/claims that no accepted attribution covers."""

@@ -89,6 +89,9 @@ class FileActions:
             return
         if not self.settle_unsaved():
             return
+        if not self.window.store.read_only and not self.window.review.ensure_reviewer(
+                "an import"):
+            return
         shown, failures = None, []
         for path in paths:
             try:
@@ -114,6 +117,9 @@ class FileActions:
             existing = store.find_same_article(doc)
             return ((admit(doc).document, True) if existing is None
                     else (store.load(existing), False))
+        if not self.window.review.ensure_reviewer("an import"):
+            raise DeskappError("not imported: an import records who made it; give your name "
+                               "(Edit ▸ Preferences, Ctrl+,)")
         outcome = import_file(store, doc, path, reviewer=self.window.reviewer(),
                               note="imported")
         return outcome.document or store.load(outcome.article_id), not outcome.duplicate
@@ -121,7 +127,11 @@ class FileActions:
     def show_new_article(self, doc: Document, made: str) -> None:
         """Show ``doc`` (pasted or dropped text) and say whether it is a new article or
         one the store already held."""
-        shown, new = self.find_or_import(doc)
+        try:
+            shown, new = self.find_or_import(doc)
+        except DeskappError as exc:
+            self.window.status(str(exc), keep=True)
+            return
         self.window.show_loaded(shown)
         if new:
             self.window.status(f"{made} as a new article: “{shown.title}”")
@@ -168,9 +178,12 @@ class FileActions:
             return False
         doc = session.current()
         recovery = window.versions.recovery
+        if not window.review.ensure_reviewer("saving a version"):
+            return False
         try:
             saved = window.store.save(doc, reviewer=window.reviewer(), note=note,
-                                      parent=session.version, draft_key=recovery.key)
+                                      parent=session.version, draft_key=recovery.key,
+                                      counts=window.suggestions.counts(doc))
         except VersionConflict as exc:
             return self._resolve_conflict(doc, exc, note)
         except DeskappError as exc:
@@ -200,6 +213,7 @@ class FileActions:
                     parent=exc.latest,
                     note=note or f"saved on top of version {exc.latest} (a concurrent save)",
                     draft_key=window.versions.recovery.key,
+                    counts=window.suggestions.counts(doc),
                 )
                 self._saved(saved, f"Saved version {saved.version} on top of version "
                                    f"{exc.latest}")

@@ -134,7 +134,8 @@ class HistoryActions:
                                f"({latest + 1}); every version stays in the history."):
             window.status("Not restored")
             return
-        if not window.files.settle_unsaved():
+        if not window.files.settle_unsaved() or not window.review.ensure_reviewer(
+                "a restore"):
             return
         try:
             restored = window.store.restore(article_id, version, reviewer=window.reviewer())

@@ -1,12 +1,13 @@
-"""Review menu: approval with checks; the reviewer's name (asked for at the first approval)."""
+"""Review menu: approval with checks; the reviewer's name (asked for at the first approval,
+or at the first save or move if that comes first; never taken from the operating system)."""
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from deskapp.core.checks import document_blockers
+from deskapp.core.desk import clean_reviewer
 from deskapp.core.errors import DeskappError
 from deskapp.core.review import Blocker
 from deskapp.core.settings_spec import REVIEWER, THOUGHTS_TAKE_PART
@@ -25,29 +26,29 @@ class ReviewActions:
         self.window = window
 
     def reviewer_name(self) -> str:
-        """The name set in Preferences; until there is one, the operating-system user
-        (recorded with saves; an approval asks first, ``ensure_reviewer``)."""
-        name = self.window.options.get(REVIEWER).strip()
-        if name:
-            return name
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return "editor"
+        """The name set in Preferences ("" until there is one: ``ensure_reviewer`` asks
+        before anything records it)."""
+        return self.window.options.get(REVIEWER).strip()
 
-    def ensure_reviewer(self) -> bool:
-        """Before the first approval on this machine: ask the reviewer's name (kept in the
-        settings). False when the editor cancels."""
-        if self.window.options.get(REVIEWER).strip():
+    def ensure_reviewer(self, doing: str = "an approval") -> bool:
+        """Before the first thing that records a reviewer (an approval, usually): ask the
+        reviewer's name once, in a dialog with nothing filled in, and keep it in the
+        settings. False (with the reason in the status bar) when the editor gives none."""
+        if self.reviewer_name():
             return True
         name = dialogs.ask_text(
             self.window, "Your name",
-            "Approvals record who approved. Your name (asked once; Edit ▸ Preferences, "
-            "Ctrl+, changes it):", self.reviewer_name())
-        if name is None or not name.strip():
-            self.window.status("Not approved: an approval needs the reviewer's name", keep=True)
+            "Every approval and version records who made it. Your name (asked once; "
+            "Edit ▸ Preferences, Ctrl+, changes it):", "")
+        try:
+            cleaned = clean_reviewer(name or "")
+        except DeskappError as exc:
+            if name is not None and name.strip():
+                dialogs.error(self.window, "Not a name", f"{exc}. Nothing was recorded.")
+            verb = "Not approved" if doing == "an approval" else "Not done"
+            self.window.status(f"{verb}: {doing} needs the reviewer's name", keep=True)
             return False
-        self.window.options.set(REVIEWER, name.strip())
+        self.window.options.set(REVIEWER, cleaned)
         return True
 
     @property
@@ -115,6 +116,7 @@ class ReviewActions:
                 parent=session.version,
                 overridden=[b.message for b in blockers],
                 draft_key=window.versions.recovery.key,
+                counts=window.suggestions.counts(session.current()),
             )
         except DeskappError as exc:
             dialogs.error(
@@ -126,6 +128,7 @@ class ReviewActions:
         session.mark_saved(saved)
         window.status(f"Approved by {self.reviewer_name()} · version {saved.version} saved",
                       keep=True)
+        window.desk.offer_next()
 
     def _jump(self, blocker: Blocker) -> None:
         if blocker.mark_id:

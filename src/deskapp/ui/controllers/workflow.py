@@ -61,6 +61,8 @@ class WorkflowActions:
             return False
         default_label, prompt = PROMPTS[target]
         label = label or default_label
+        if not window.review.ensure_reviewer(f"“{label}”"):
+            return False
         note = dialogs.ask_text(window, label, prompt)
         if note is None:
             window.status(f"{label}: cancelled")

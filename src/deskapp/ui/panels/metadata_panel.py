@@ -8,6 +8,8 @@ asks to remove it.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.core.article import Article
+from deskapp.ui.panels.handoff_banner import note_html
 
 EDITABLE = (
     ("title", "&Title"),
@@ -116,8 +119,15 @@ class MetadataPanel(QWidget):
         self.parts.remove_requested.connect(self.part_remove_requested)
         parts_label = QLabel("&Parts (Enter: select in article, Delete: remove)")
         parts_label.setBuddy(self.parts)
+        self.desk = QLabel()
+        self.desk.setObjectName("metaDesk")
+        self.desk.setWordWrap(True)
+        self.desk.setTextFormat(Qt.TextFormat.RichText)
+        self.desk.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.desk.setAccessibleName("Assignment and review notes")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.desk)
         layout.addLayout(form)
         layout.addWidget(parts_label)
         layout.addWidget(self.parts, 1)
@@ -139,6 +149,17 @@ class MetadataPanel(QWidget):
             label.setText(value[:12] + "…" if name == "sha256" and value else value or "—")
             label.setToolTip(value)
         self._show_parts(article)
+
+    def show_desk(self, assignee: str, notes: tuple) -> None:
+        """Who the article is assigned to and every hand-off note of its round."""
+        who = escape(assignee) if assignee else "nobody"
+        parts = [f"<b>Assigned to:</b> {who}"]
+        if notes:
+            parts.append("<b>Review notes</b> (oldest first):")
+            parts += [note_html(n) for n in notes]
+        text = "<br>".join(parts)
+        if self.desk.text() != text:
+            self.desk.setText(text)
 
     def _show_parts(self, article: Article | None) -> None:
         row = self.parts.currentRow()
