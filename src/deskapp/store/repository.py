@@ -266,16 +266,17 @@ class Store:
     def list_articles(
         self, *, state: str | None = None, query: str | None = None, order: str = "updated",
         descending: bool = True, offset: int = 0, limit: int | None = None,
-        assignee: str | None = None,
+        assignee: str | None = None, counted: bool = True,
     ) -> list[ArticleSummary]:
         """A page of the library; ``query`` is an FTS5 query; ``order`` a column name;
         ``assignee`` None for anyone, "" for articles assigned to nobody, else that name.
-        Rows whose review counts were not worked out yet are counted now (and kept)."""
+        Rows whose review counts were not worked out yet are counted now (and kept), unless
+        ``counted`` is False (the caller wants only ids: ``pending`` may then be None)."""
         with self._reading("listing the articles") as conn:
             rows = library.list_articles(conn, state=state, query=query, order=order,
                                          descending=descending, offset=offset, limit=limit,
                                          assignee=assignee)
-        return self._counted(rows)
+        return self._counted(rows) if counted else rows
 
     def count_articles(self, *, state: str | None = None, query: str | None = None,
                        assignee: str | None = None) -> int:

@@ -1,7 +1,10 @@
 """The library (Ctrl+L): every article in the store; sort, filter by state, search, open.
 
-Keys: type to search (full text: words, "exact phrases", prefix*, OR, NOT), Down or Enter
-moves to the list, Enter on a row opens it, Alt+S picks a state, Escape closes. Export:
+Keys: type to search (full text: words, "exact phrases", prefix*, OR, NOT), Enter opens
+the first article listed, Down moves to the list, Enter on a row opens it, Alt+S picks a
+state, Alt+A an assignee (anyone, nobody, me, or a name), Escape closes. Columns: title,
+id and file name (so copies of one title are told apart), outlet, state, assignee,
+updated, marks, review flags and pending suggestions (the counts the article itself shows). Export:
 Shift+arrows (or Ctrl+A) select articles, Alt+F picks the format, Ctrl+E exports the
 selected ones into a folder, Ctrl+Shift+E every article the list shows (e.g. all in a
 state); one file each, with progress and Cancel (``batch_export``).
@@ -50,7 +53,7 @@ class LibraryDialog(QDialog):
         self.window_ = window
         self.setObjectName("libraryDialog")
         self.setWindowTitle(f"Library — {window.store.path.name}")
-        self.resize(1000, 560)
+        self.resize(1180, 560)
         self.search = QLineEdit()
         self.search.setObjectName("librarySearch")
         self.search.setClearButtonEnabled(True)
@@ -63,6 +66,11 @@ class LibraryDialog(QDialog):
             self.state.addItem(state.value.replace("_", " "), state.value)
         state_label = QLabel("&State:")
         state_label.setBuddy(self.state)
+        self.assignee = QComboBox()
+        self.assignee.setObjectName("libraryAssignee")
+        self.assignee.setAccessibleName("Assigned to")
+        assignee_label = QLabel("&Assigned to:")
+        assignee_label.setBuddy(self.assignee)
         search_label = QLabel("Searc&h:")
         search_label.setBuddy(self.search)
         self.export_format = QComboBox()
@@ -82,6 +90,8 @@ class LibraryDialog(QDialog):
         top.addWidget(self.search, 1)
         top.addWidget(state_label)
         top.addWidget(self.state)
+        top.addWidget(assignee_label)
+        top.addWidget(self.assignee)
         top.addWidget(format_label)
         top.addWidget(self.export_format)
         layout = QVBoxLayout(self)
@@ -94,6 +104,7 @@ class LibraryDialog(QDialog):
         self._delay.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self._delay.start())
         self.state.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.assignee.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.search.installEventFilter(self)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         for keys, every in (("Ctrl+E", False), ("Ctrl+Shift+E", True)):
@@ -114,15 +125,17 @@ class LibraryDialog(QDialog):
         table.verticalHeader().setDefaultSectionSize(24)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 150), (2, 110), (3, 140), (4, 60), (5, 60)):
+        for column, width in ((1, 50), (2, 150), (3, 120), (4, 95), (5, 110), (6, 125),
+                              (7, 55), (8, 50), (9, 62)):
             table.setColumnWidth(column, width)
-        header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)  # the model re-queries the store with order=
         return table
 
     # -- showing ---------------------------------------------------------------------
     def present(self) -> None:
         """Show with fresh rows and the keyboard in the search box."""
+        self._fill_assignees()
         self.apply_filter()
         if not self.isVisible():
             place_over(self, self.window_)
@@ -132,28 +145,52 @@ class LibraryDialog(QDialog):
         self.search.setFocus()
         self.search.selectAll()
 
+    def _fill_assignees(self) -> None:
+        """Anyone, nobody, me, then every name an article is assigned to (kept chosen)."""
+        chosen = self.assignee.currentData()
+        me = self.window_.reviewer()
+        try:
+            names = self.window_.store.assignees()
+        except DeskappError:
+            names = []
+        self.assignee.blockSignals(True)
+        self.assignee.clear()
+        self.assignee.addItem("Anyone", None)
+        self.assignee.addItem("Nobody (unassigned)", "")
+        if me:
+            self.assignee.addItem(f"Me ({me})", me)
+        for name in names:
+            if name != me:
+                self.assignee.addItem(name, name)
+        at = self.assignee.findData(chosen) if chosen is not None else 0
+        self.assignee.setCurrentIndex(max(at, 0))
+        self.assignee.blockSignals(False)
+
     def apply_filter(self) -> None:
         self._delay.stop()
-        self.model.set_filter(state=self.state.currentData(), query=self.search.text())
+        self.model.set_filter(state=self.state.currentData(), query=self.search.text(),
+                              assignee=self.assignee.currentData())
         if self.model.error:
             self.message.setStyleSheet("color:#a11")
             self.message.setText(self.model.error)
         else:
             self.message.setStyleSheet("color:#555")
             found = "article" if self.model.total == 1 else "articles"
-            self.message.setText(f"{self.model.total:,} {found} · Enter opens the selected one"
-                                 " · Ctrl+E exports the selected ones, Ctrl+Shift+E all listed")
+            self.message.setText(f"{self.model.total:,} {found} · Enter in the search opens the "
+                                 "first, in the list the selected one · Ctrl+E exports the "
+                                 "selected ones, Ctrl+Shift+E all listed")
         if self.model.rowCount():
             self.table.selectRow(0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """In the search box: Enter searches now and Down moves to the list."""
+        """In the search box: Enter searches now and opens the first article listed; Down
+        moves to the list."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.apply_filter()
                 if self.model.rowCount():
-                    self.table.setFocus()
+                    self.open_row(0)
                 return True
             if key == Qt.Key.Key_Down and self.model.rowCount():
                 self.table.setFocus()
@@ -190,7 +227,8 @@ class LibraryDialog(QDialog):
     def listed_ids(self) -> list[int]:
         """Every article the filter lists (all pages, not only the rows loaded)."""
         rows = self.window_.store.list_articles(state=self.model.state, query=self.model.query,
-                                                order="id", descending=False)
+                                                assignee=self.model.assignee, order="id",
+                                                descending=False, counted=False)
         return [row.id for row in rows]
 
     def export(self, *, every: bool = False) -> None:

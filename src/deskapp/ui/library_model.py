@@ -10,13 +10,20 @@ from deskapp.store import ArticleSummary, Store
 PAGE = 200
 COLUMNS = (  # header, ArticleSummary field, store order key
     ("Title", "title", "title"),
+    ("ID", "id", "id"),
+    ("File", "file_name", "file_name"),
     ("Outlet", "outlet", "outlet"),
     ("State", "state", "state"),
+    ("Assignee", "assignee", "assignee"),
     ("Updated (UTC)", "updated", "updated"),
     ("Marks", "marks", "marks"),
     ("Flags", "flags", "flags"),
+    ("Pending", "pending", "pending"),
 )
-NUMERIC = {"marks", "flags"}
+NUMERIC = {"id", "marks", "flags", "pending"}
+TIPS = {"flags": "Review flags to check, as the article's flags panel counts them",
+        "pending": "Suggestions not yet accepted or rejected",
+        "assignee": "Who the article is assigned to (Review ▸ Assign to…, Ctrl+Shift+G)"}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -33,6 +40,7 @@ class LibraryModel(QAbstractTableModel):
         self.rows: list[ArticleSummary] = []
         self.state: str | None = None
         self.query: str | None = None
+        self.assignee: str | None = None
         self.order, self.descending = "updated", True
         self.error: str | None = None
         self.total = 0
@@ -40,8 +48,11 @@ class LibraryModel(QAbstractTableModel):
         self.pages_fetched = 0
 
     # -- querying --------------------------------------------------------------------
-    def set_filter(self, *, state: str | None = None, query: str | None = None) -> None:
+    def set_filter(self, *, state: str | None = None, query: str | None = None,
+                   assignee: str | None = None) -> None:
+        """``assignee``: None for anyone, "" for nobody, else that name."""
         self.state, self.query = state, (query or "").strip() or None
+        self.assignee = assignee
         self.reload()
 
     def reload(self) -> None:
@@ -49,7 +60,8 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.error, self.pages_fetched = [], None, 0
         try:
-            self.total = self.store.count_articles(state=self.state, query=self.query)
+            self.total = self.store.count_articles(state=self.state, query=self.query,
+                                                   assignee=self.assignee)
             self.rows = self._page(0)
             self._exhausted = len(self.rows) < PAGE
         except DeskappError as exc:
@@ -59,7 +71,8 @@ class LibraryModel(QAbstractTableModel):
     def _page(self, offset: int) -> list[ArticleSummary]:
         self.pages_fetched += 1
         return self.store.list_articles(state=self.state, query=self.query, order=self.order,
-                                        descending=self.descending, offset=offset, limit=PAGE)
+                                        descending=self.descending, offset=offset, limit=PAGE,
+                                        assignee=self.assignee)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
@@ -94,8 +107,12 @@ class LibraryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section][0]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return TIPS.get(COLUMNS[section][1])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -109,11 +126,14 @@ class LibraryModel(QAbstractTableModel):
                 return value.replace("T", " ")[:16]
             if field == "state":
                 return value.replace("_", " ")
+            if value is None:
+                return "…"  # not counted (yet)
             return value if field in NUMERIC else (value or "—")
         if role == Qt.ItemDataRole.TextAlignmentRole and field in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and field == "title":
-            return f"{row.title}\narticle {row.id} · {row.versions} versions"
+        if role == Qt.ItemDataRole.ToolTipRole and field in ("title", "file_name"):
+            return (f"{row.title}\narticle {row.id} · {row.versions} versions"
+                    + (f" · file {row.file_name}" if row.file_name else ""))
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
