@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "deskapp.cli.detect",
     "deskapp.cli.importing",
     "deskapp.cli.articles",
+    "deskapp.cli.desk",
     "deskapp.cli.exporting",
 )
 

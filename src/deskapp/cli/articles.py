@@ -13,6 +13,7 @@ from deskapp.cli import main
 from deskapp.cli.common import StoreNumber, echo_json, resolve_store_path, store_option
 from deskapp.cli.printable import printable
 from deskapp.core.checks import document_blockers
+from deskapp.core.desk import clean_reviewer
 from deskapp.core.errors import DeskappError
 from deskapp.core.review import ApprovalBlocked, require_approval
 from deskapp.core.workflow import State, check_transition
@@ -55,15 +56,22 @@ def _echo_articles(rows: list[ArticleSummary], fmt: str) -> None:
               help="Only articles in this state.")
 @click.option("--order", default="updated", show_default=True,
               type=click.Choice(["updated", "created", "title", "outlet", "state", "marks",
-                                 "flags", "versions", "id"]), help="Sort by this column.")
+                                 "flags", "pending", "assignee", "versions", "id"]),
+              help="Sort by this column.")
 @click.option("--limit", type=LIMIT, help="At most this many articles.")
+@click.option("--assignee", help="Only articles assigned to this reviewer.")
+@click.option("--unassigned", is_flag=True, help="Only articles assigned to nobody.")
 def list_command(store_path: str | None, fmt: str, state: str | None, order: str,
-                 limit: int | None) -> None:
+                 limit: int | None, assignee: str | None, unassigned: bool) -> None:
     """List the stored articles, most recently updated first."""
+    if unassigned and assignee is not None:
+        raise click.UsageError("give --assignee NAME or --unassigned, not both")
+    who = "" if unassigned else (None if assignee is None else clean_reviewer(assignee))
     with opened(store_path) as store:
         rows = store.list_articles(state=state, order=order,
                                    descending=order in ("updated", "created", "marks", "flags",
-                                                        "versions"), limit=limit)
+                                                        "pending", "versions"), limit=limit,
+                                   assignee=who)
     _echo_articles(rows, fmt)
 
 
@@ -114,6 +122,7 @@ def approve_command(article_id: int, store_path: str | None, reviewer: str, note
     """Approve an article after the review checks; a note overrides failing checks."""
     if not reviewer.strip():
         raise click.BadParameter("the reviewer's name is empty", param_hint="--reviewer")
+    reviewer = clean_reviewer(reviewer)
     with opened(store_path) as store:
         doc = store.load(article_id)
         if doc.state == State.APPROVED:
