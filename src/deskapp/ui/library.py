@@ -125,7 +125,7 @@ class LibraryDialog(QDialog):
         table.verticalHeader().setDefaultSectionSize(24)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 50), (2, 150), (3, 120), (4, 95), (5, 110), (6, 125),
+        for column, width in ((1, 50), (2, 150), (3, 120), (4, 115), (5, 110), (6, 125),
                               (7, 55), (8, 50), (9, 62)):
             table.setColumnWidth(column, width)
         header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
