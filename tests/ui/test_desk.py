@@ -236,6 +236,7 @@ def test_library_counts_what_the_article_shows_and_enter_opens_the_first_row(
     qtbot.waitUntil(library.search.hasFocus)
     headers = [c[0] for c in COLUMNS]
     model = library.model
+    qtbot.waitUntil(lambda: model.uncounted == 0)  # counted a few at a time, between events
     row = next(r for r in range(model.rowCount()) if model.article_at(r).id == article_id)
     assert model.data(model.index(row, headers.index("Flags"))) == shown_flags
     assert model.data(model.index(row, headers.index("Pending"))) == pending_suggestions(
@@ -246,3 +247,28 @@ def test_library_counts_what_the_article_shows_and_enter_opens_the_first_row(
     press(qtbot, library.search, Qt.Key.Key_Return)  # opens the first row at once
     assert window.session.article_id == article_id
     assert not library.isVisible()
+
+
+def test_the_library_counts_uncounted_rows_without_blocking(open_window, qtbot, tmp_path):
+    """Rows come at once with "…"; their counts follow a few at a time."""
+    path = tmp_path / "store.sqlite3"
+    with Store.open(path) as store:
+        for n in range(30):
+            text = (f"Story {n}\n\nMore than {n + 500} soldiers have fled, "
+                    "officials said on Thursday.\n")
+            store.import_document(Document(Article(text)), reviewer="loader")
+    window = open_window(path)
+    press(qtbot, window.view, Qt.Key.Key_L, CTRL)
+    library = window.versions.library
+    model = library.model
+    headers = [c[0] for c in COLUMNS]
+    flags = headers.index("Flags")
+    assert model.rowCount() == 30
+    qtbot.waitUntil(lambda: model.uncounted == 0, timeout=10_000)
+    for r in range(model.rowCount()):
+        summary = model.article_at(r)
+        doc = window.store.load(summary.id)
+        assert model.data(model.index(r, flags)) == len(article_flags(suggest(doc.article)))
+    with Store.open(path) as again:  # kept: the next library opens counted
+        assert all(row.pending is not None
+                   for row in again.list_articles(counted=False))

@@ -271,12 +271,13 @@ class Store:
         """A page of the library; ``query`` is an FTS5 query; ``order`` a column name;
         ``assignee`` None for anyone, "" for articles assigned to nobody, else that name.
         Rows whose review counts were not worked out yet are counted now (and kept), unless
-        ``counted`` is False (the caller wants only ids: ``pending`` may then be None)."""
+        ``counted`` is False (the caller wants only ids, or counts a few at a time with
+        ``with_counts``, as the window's library does: ``pending`` may then be None)."""
         with self._reading("listing the articles") as conn:
             rows = library.list_articles(conn, state=state, query=query, order=order,
                                          descending=descending, offset=offset, limit=limit,
                                          assignee=assignee)
-        return self._counted(rows) if counted else rows
+        return self.with_counts(rows) if counted else rows
 
     def count_articles(self, *, state: str | None = None, query: str | None = None,
                        assignee: str | None = None) -> int:
@@ -287,14 +288,17 @@ class Store:
         """Full-text search over title, text, speakers and sources, best matches first."""
         with self._reading("searching") as conn:
             rows = library.search(conn, query, limit)
-        return self._counted(rows)
+        return self.with_counts(rows)
 
-    def _counted(self, rows: list[ArticleSummary]) -> list[ArticleSummary]:
-        """``rows`` with every review count filled in: an uncounted row (imported, saved
+    def with_counts(self, rows: list[ArticleSummary], *, at_most: int | None = None
+                    ) -> list[ArticleSummary]:
+        """``rows`` with their review counts filled in: an uncounted row (imported, saved
         by the command line, or from before schema 4) is counted from its latest version
         with ``core.checks.review_counts`` — the code the article's own panel and checks
-        use — and the counts are kept when the store can be written."""
-        missing = [row for row in rows if row.pending is None]
+        use — and the counts are kept when the store can be written. ``at_most``: count
+        no more than this many rows now (the window's library counts a few at a time,
+        between events; a 3 KB article takes a few milliseconds)."""
+        missing = [row for row in rows if row.pending is None][:at_most]
         if not missing:
             return rows
         counted = {}
@@ -329,7 +333,7 @@ class Store:
             row = library.summary(conn, article_id)
         if row is None:
             raise NotFound(f"there is no article {article_id} in the store")
-        return self._counted([row])[0]
+        return self.with_counts([row])[0]
 
     def assignees(self) -> list[str]:
         """Every name an article is assigned to (for the library's filter)."""
@@ -349,7 +353,7 @@ class Store:
         away = set(skip) | set(self.open_elsewhere())
         with self._reading("finding the next article") as conn:
             row = library.next_in_queue(conn, reviewer, away)
-        return None if row is None else self._counted([row])[0]
+        return None if row is None else self.with_counts([row])[0]
 
     def find_by_sha256(self, sha256: str) -> int | None:
         """The article whose provenance names these file bytes, if any. Provenance only:

@@ -33,7 +33,7 @@ from deskapp.core.errors import DeskappError
 from deskapp.core.workflow import State
 from deskapp.ui import dialogs
 from deskapp.ui.batch_export import BatchExport
-from deskapp.ui.layout import place_over
+from deskapp.ui.layout import available, place_over
 from deskapp.ui.library_model import LibraryModel
 
 if TYPE_CHECKING:
@@ -53,7 +53,8 @@ class LibraryDialog(QDialog):
         self.window_ = window
         self.setObjectName("libraryDialog")
         self.setWindowTitle(f"Library — {window.store.path.name}")
-        self.resize(1180, 560)
+        # wide enough for every column, never wider than the screen (with its frame)
+        self.resize(min(1180, available(window).width() - 24), 560)
         self.search = QLineEdit()
         self.search.setObjectName("librarySearch")
         self.search.setClearButtonEnabled(True)
@@ -90,12 +91,16 @@ class LibraryDialog(QDialog):
         top.addWidget(self.search, 1)
         top.addWidget(state_label)
         top.addWidget(self.state)
-        top.addWidget(assignee_label)
-        top.addWidget(self.assignee)
-        top.addWidget(format_label)
-        top.addWidget(self.export_format)
+        filters = QHBoxLayout()  # a second row: the window fits a 1024-pixel screen
+        filters.addWidget(assignee_label)
+        filters.addWidget(self.assignee)
+        filters.addSpacing(12)
+        filters.addWidget(format_label)
+        filters.addWidget(self.export_format)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         self._delay = QTimer(self)

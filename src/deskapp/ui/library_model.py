@@ -1,13 +1,18 @@
-"""A lazy table model over the store's library: pages of rows fetched as the view scrolls."""
+"""A lazy table model over the store's library: pages of rows fetched as the view scrolls.
+
+Rows come without waiting for review counts the store has not worked out yet (shown "…");
+a timer counts ``COUNT_BATCH`` of them at a time between events (``Store.with_counts``,
+the code the article's own flags panel uses) until every loaded row has its counts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from deskapp.core.errors import DeskappError
 from deskapp.store import ArticleSummary, Store
 
 PAGE = 200
+COUNT_BATCH = 8
 COLUMNS = (  # header, ArticleSummary field, store order key
     ("Title", "title", "title"),
     ("ID", "id", "id"),
@@ -46,6 +51,10 @@ class LibraryModel(QAbstractTableModel):
         self.total = 0
         self._exhausted = True
         self.pages_fetched = 0
+        self._counting = QTimer(self)
+        self._counting.setSingleShot(True)
+        self._counting.setInterval(0)
+        self._counting.timeout.connect(self.count_some)
 
     # -- querying --------------------------------------------------------------------
     def set_filter(self, *, state: str | None = None, query: str | None = None,
@@ -67,12 +76,34 @@ class LibraryModel(QAbstractTableModel):
         except DeskappError as exc:
             self.rows, self.total, self._exhausted, self.error = [], 0, True, str(exc)
         self.endResetModel()
+        self._counting.start()
 
     def _page(self, offset: int) -> list[ArticleSummary]:
         self.pages_fetched += 1
         return self.store.list_articles(state=self.state, query=self.query, order=self.order,
                                         descending=self.descending, offset=offset, limit=PAGE,
-                                        assignee=self.assignee)
+                                        assignee=self.assignee, counted=False)
+
+    @property
+    def uncounted(self) -> int:
+        return sum(1 for row in self.rows if row.pending is None)
+
+    def count_some(self) -> None:
+        """Count the review flags and pending suggestions of a few loaded rows; again
+        later while rows are left uncounted."""
+        at = [i for i, row in enumerate(self.rows) if row.pending is None][:COUNT_BATCH]
+        if not at:
+            return
+        try:
+            done = self.store.with_counts([self.rows[i] for i in at])
+        except DeskappError:
+            return  # the rows keep "…"; the next reload tries again
+        for i, row in zip(at, done, strict=True):
+            self.rows[i] = row
+        if any(row.pending is not None for row in done):
+            left, right = self.index(at[0], 0), self.index(at[-1], len(COLUMNS) - 1)
+            self.dataChanged.emit(left, right)
+            self._counting.start()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
@@ -90,6 +121,7 @@ class LibraryModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
+            self._counting.start()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
