@@ -142,3 +142,22 @@ def test_no_name_no_approval(no_reviewer, open_window, qtbot, monkeypatch):
     press(qtbot, window.view, Qt.Key.Key_Return, CTRL)
     assert window.session.document.state == state
     assert "needs the reviewer's name" in window.statusBar().currentMessage()
+
+
+def test_a_name_that_cannot_be_recorded_is_refused_in_preferences(
+    open_window, qtbot, settings, shown_messages
+):
+    window = open_window()
+
+    def too_long(dialog) -> None:
+        name = dialog.editors[REVIEWER.key]
+        name.setFocus()
+        name.selectAll()
+        qtbot.keyClicks(name, "x" * 101)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # OK: refused, the dialog stays
+        assert dialog.isVisible()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    _preferences(qtbot, window, too_long)
+    assert settings.value(REVIEWER.key) == "Test Editor"
+    assert any(title == "Not a name" and "at most 100" in msg for title, msg in shown_messages)

@@ -43,7 +43,12 @@ speaker. Enter jumps to one.</li>
 <li><b>Approve</b> (Ctrl+Return): the review checks run; what still blocks is listed and
 can be overridden with a note. The first approval asks for your name (Edit ▸
 Preferences, Ctrl+, changes it). The status bar and the state at its right say
-“Approved by …” and the version saved.</li>
+“Approved by …” and the version saved. Needs changes (Ctrl+Shift+B) sends it back with
+a note instead; notes left on an article show in a bar above its text.</li>
+<li><b>Go on to the next article</b> (Ctrl+Shift+N): the work queue opens the next one
+unassigned or yours (sent back first, then in review, then new, longest waiting first);
+right after an approval the bar above the text names it. Ctrl+Shift+G assigns an article
+to a reviewer; the library filters by assignee.</li>
 <li><b>Export</b> it (Ctrl+E) as Markdown, HTML, PDF, JSON or the marks as CSV.</li>
 </ol>
 <p>Every action has a key; the shortcuts tab lists them all.</p>

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.core.settings_spec import SETTINGS, Setting
+from deskapp.core.desk import clean_reviewer
+from deskapp.core.errors import DeskappError
+from deskapp.core.settings_spec import REVIEWER, SETTINGS, Setting
 from deskapp.ui import dialogs
 from deskapp.ui.settings import Options
 
@@ -123,6 +125,14 @@ class PreferencesDialog(QDialog):
             self.put(setting, setting.default)
 
     def accept(self) -> None:
+        name = self.value(REVIEWER)
+        if name:
+            try:  # the name every version records: checked as the first approval checks it
+                self.put(REVIEWER, clean_reviewer(name))
+            except DeskappError as exc:
+                dialogs.error(self, "Not a name", f"{exc}. The preferences were not saved.")
+                self.editors[REVIEWER.key].setFocus()
+                return
         for setting in SHOWN:
             self.options.set(setting, self.value(setting))
         super().accept()
