@@ -284,11 +284,13 @@ class Store:
         with self._reading("counting the articles") as conn:
             return library.count_articles(conn, state=state, query=query, assignee=assignee)
 
-    def search(self, query: str, limit: int = 100) -> list[ArticleSummary]:
-        """Full-text search over title, text, speakers and sources, best matches first."""
+    def search(self, query: str, limit: int = 100, *, counted: bool = True
+               ) -> list[ArticleSummary]:
+        """Full-text search over title, text, speakers and sources, best matches first
+        (``counted``: as for ``list_articles``)."""
         with self._reading("searching") as conn:
             rows = library.search(conn, query, limit)
-        return self.with_counts(rows)
+        return self.with_counts(rows) if counted else rows
 
     def with_counts(self, rows: list[ArticleSummary], *, at_most: int | None = None
                     ) -> list[ArticleSummary]:
