@@ -50,9 +50,49 @@ def propose_at(text: str, caret: int, suggestions: Iterable = ()) -> Proposal | 
     if cue is None:
         named = [item for item in suggestions if _holds(caret, item.source)]
         return _from_suggestion(named[0]) if named else None
+    return propose_with_cue(text, cue, suggestions)
+
+
+def propose_with_cue(text: str, cue: Range, suggestions: Iterable = ()) -> Proposal:
+    """The attribution ``cue`` heads: its complement as content, its subject as source
+    (what the mark dialog shows when the editor steps the cue of a proposal)."""
     content = _content_after(text, cue)
-    source = _source(text, cue, content, suggestions)
-    return Proposal(content, cue, source)
+    return Proposal(content, cue, _source(text, cue, content, list(suggestions)))
+
+
+_BREAK = re.compile(r"[,;:]|\s[—–]\s|\s(?=(?:and|but|although|though|while|which|as|after|"
+                    r"before|because|when|where|saying|adding)\b)")
+
+
+def content_ends(text: str, content: Range, stop: int | None = None) -> list[int]:
+    """Where a content starting at ``content[0]`` may end: before each comma, semicolon,
+    colon, dash or joining word up to the end of its paragraph, and at each sentence's end
+    (its final stop left out); never past ``stop`` (a cue after the content)."""
+    start = content[0]
+    line_end = text.find("\n", start)
+    limit = len(text) if line_end < 0 else line_end
+    if stop is not None and stop > start:
+        limit = min(limit, stop)
+    ends = {trim(text, start, m.start())[1] for m in _BREAK.finditer(text, start, limit)}
+    at = start
+    while at < limit:
+        sentence = sentence_of(text, at)
+        ends.add(trim(text, start, min(sentence[1], limit))[1])
+        if sentence[1] <= at:
+            break
+        at = sentence[1] + 1
+    ends.add(trim(text, start, limit)[1])
+    return sorted(e for e in ends if e > start + 1)
+
+
+def step_content(text: str, content: Range, by: int, stop: int | None = None) -> Range:
+    """The content with its end moved to the next (``by`` > 0) or previous break."""
+    ends = content_ends(text, content, stop)
+    if by > 0:
+        later = [e for e in ends if e > content[1]]
+        return (content[0], later[0]) if later else content
+    earlier = [e for e in ends if e < content[1]]
+    return (content[0], earlier[-1]) if earlier else content
 
 
 def propose_for(text: str, start: int, end: int, suggestions: Iterable = ()) -> Proposal:

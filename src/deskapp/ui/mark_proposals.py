@@ -8,7 +8,13 @@ from dataclasses import replace
 
 from deskapp.core.annotations import SourceKind
 from deskapp.core.locate import locate_near
-from deskapp.core.proposal import Proposal, cue_candidates, source_candidates
+from deskapp.core.proposal import (
+    Proposal,
+    cue_candidates,
+    propose_with_cue,
+    source_candidates,
+    step_content,
+)
 from deskapp.core.selection import sentence_at
 from deskapp.ui.mark_dialog import MarkDetails
 
@@ -28,9 +34,12 @@ def proposed(text: str, proposal: Proposal, initial: MarkDetails | None) -> Mark
 
 
 def picking(text: str, start: int, end: int, initial: MarkDetails | None,
-            show: Callable[[Range | None, Range | None, Range | None], None]) -> dict:
+            show: Callable[[Range | None, Range | None, Range | None], None],
+            suggestions: list | None = None) -> dict:
     """The dialog's keyword arguments for picking source and cue in the text (``initial``
-    too, with the spans its source and cue were found at)."""
+    too, with the spans its source and cue were found at), and for moving the content's
+    end. With ``suggestions`` (a mark proposed at the caret) a cue picked brings the
+    content and source proposed for it."""
     initial = initial or MarkDetails("", "", SourceKind.UNKNOWN, "")
     cue = initial.cue_span or (locate_near(text, initial.cue, start, end) if initial.cue
                                else None)
@@ -42,8 +51,22 @@ def picking(text: str, start: int, end: int, initial: MarkDetails | None,
     cues.sort(key=lambda c: max(c[0] - end, start - c[1], 0))
     if cue is not None:
         cues = [cue, *[c for c in cues if c != cue]]
-    sources = source_candidates(text, cue or (start, end), source)
-    sources = [s for s in sources if s[1] <= start or s[0] >= end]
+    sources = _sources(text, cue or (start, end), source, (start, end))
     initial = replace(initial, source_span=source, cue_span=cue)
+    stop = cue[0] if cue is not None and cue[0] >= end else None
+
+    def follow(new_cue: Range) -> tuple[Range, Range | None, list[Range]]:
+        proposal = propose_with_cue(text, new_cue, suggestions or ())
+        return (proposal.content, proposal.source,
+                _sources(text, new_cue, proposal.source, proposal.content))
+
     return {"initial": initial, "text": text, "content_span": (start, end), "sources": sources,
-            "cue_spans": cues, "show_parts": show}
+            "cue_spans": cues, "show_parts": show,
+            "step_content": lambda content, by: step_content(text, content, by, stop),
+            "follow_cue": follow if suggestions is not None else None}
+
+
+def _sources(text: str, cue: Range, first: Range | None, content: Range) -> list[Range]:
+    """Source candidates for ``cue`` outside ``content``, ``first`` leading."""
+    found = source_candidates(text, cue, first)
+    return [s for s in found if s[1] <= content[0] or s[0] >= content[1]]

@@ -72,11 +72,11 @@ class MarkingActions(MarkingMoves):
         if doc is None:
             return
         text = doc.article.text
-        proposal = None
+        proposal = at_caret = None
         if editing is None:
             start, end = window.view.selection()
             if not quote and start == end:
-                proposal = propose_at(text, start, self._pending())
+                proposal = at_caret = propose_at(text, start, self._pending())
                 if proposal is None:
                     window.status("No attribution to propose here: select its content first")
                     return
@@ -99,12 +99,15 @@ class MarkingActions(MarkingMoves):
             content=text[start:end],
             names=self._names(doc),
             cues=list(COMMON_CUES),
-            **picking(text, start, end, initial, window.view.show_parts),
+            **picking(text, start, end, initial, window.view.show_parts,
+                      self._pending() if at_caret is not None else None),
         )
         window.renderer.refresh_current()  # the outline instead of the parts shown
         if details is None:
             window.status("Nothing marked")
             return
+        if details.content_span is not None and editing is None:
+            start, end = details.content_span  # moved in the dialog (Alt+Right, a new cue)
         try:
             mark = self._build(
                 doc,
