@@ -59,9 +59,14 @@ def _verb_shape(lower: list[str], i: int) -> float:
     return score
 
 
-def cue_scores(text: str, sentence: Range) -> list[tuple[Range, float]]:
+QUOTED_PENALTY = 20.0
+
+
+def cue_scores(text: str, sentence: Range, quoted_too: bool = False
+               ) -> list[tuple[Range, float]]:
     """Every word of the sentence that could be a cue (with the auxiliaries before it),
-    and how likely it is one; "according to"-like phrases score highest."""
+    and how likely it is one; "according to"-like phrases score highest. Words inside
+    quotation marks only with ``quoted_too`` (a quote's own "he told us"), scored lower."""
     toks = tokens(text, *sentence)
     lower = [w.lower() for w, _, _ in toks]
     model = learned_model()
@@ -75,12 +80,13 @@ def cue_scores(text: str, sentence: Range) -> list[tuple[Range, float]]:
     for i, (_, _start, end) in enumerate(toks):
         shape = _verb_shape(lower, i)
         model_cue = model is not None and scores.get(i, -99.0) > model.cue_threshold
-        if quoted[i] or (shape < 12 and not model_cue):
+        if (quoted[i] and not quoted_too) or (shape < 12 and not model_cue):
             continue  # neither shaped like a verb nor a cue the model is sure of
         first = i
         while first > 0 and lower[first - 1] in AUX_WORDS and lower[first - 1] != "'s":
             first -= 1
-        out.append(((toks[first][1], end), scores.get(i, -25.0) + shape))
+        penalty = QUOTED_PENALTY if quoted[i] else 0.0
+        out.append(((toks[first][1], end), scores.get(i, -25.0) + shape - penalty))
     for match in _PHRASES.finditer(text, *sentence):
         out.append((match.span(), 40.0))
     return out

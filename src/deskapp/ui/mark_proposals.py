@@ -46,9 +46,12 @@ def picking(text: str, start: int, end: int, initial: MarkDetails | None,
     source = initial.source_span or (locate_near(text, initial.who, start, end)
                                      if initial.who else None)
     sentences = {sentence_at(text, start), sentence_at(text, max(start, end - 1))}
-    cues = [c for s in sorted(sentences) for c in cue_candidates(text, s)
-            if c[1] <= start or c[0] >= end]
-    cues.sort(key=lambda c: max(c[0] - end, start - c[1], 0))
+    if suggestions is None:  # the content stays: cues outside it, nearest first
+        cues = [c for s in sorted(sentences) for c in cue_candidates(text, s)
+                if c[1] <= start or c[0] >= end]
+        cues.sort(key=lambda c: max(c[0] - end, start - c[1], 0))
+    else:  # a proposal: any verb of its sentences, the likeliest first, brings its own
+        cues = [c for s in sorted(sentences) for c in cue_candidates(text, s, quoted_too=True)]
     if cue is not None:
         cues = [cue, *[c for c in cues if c != cue]]
     sources = _sources(text, cue or (start, end), source, (start, end))
