@@ -35,11 +35,11 @@ from deskapp.core.annotations import SourceKind
 from deskapp.core.clause_units import clause_at, grow, shrink
 from deskapp.core.importers import read_article
 from deskapp.core.locate import locate_near
-from deskapp.core.proposal import propose_at, propose_for
+from deskapp.core.proposal import propose_at
 from deskapp.core.selection import sentence_at, snap_to_words, word_boundaries
 from deskapp.core.suggest import suggest
 from deskapp.core.suggest.evaluate import GoldAttribution, load_gold, same_text
-from deskapp.ui.mark_proposals import picking, proposed
+from deskapp.ui.mark_proposals import opening, picking
 from deskapp.ui.suggestion_glue import guess_details
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -335,11 +335,8 @@ def _dialog(art: Article, gold: GoldAttribution, start: int, end: int, *, propos
     gives them. ``at_caret``: opened by Ctrl+Shift+A with no selection (a cue picked then
     brings its own content and source)."""
     text = art.text
-    initial = guess_details(art.result, start, end, quote=False)
-    if proposal is None and initial is None:
-        proposal = propose_for(text, start, end, art.pending)
-    if proposal is not None:
-        initial = proposed(text, proposal, initial)
+    guess = guess_details(art.result, start, end, quote=False)
+    initial = opening(text, start, end, guess, art.pending, proposal)
     shown = picking(text, start, end, initial, lambda *_: None,
                     art.pending if at_caret else None)
     initial, step = shown["initial"], shown["step_content"]

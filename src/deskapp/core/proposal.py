@@ -41,10 +41,11 @@ _ADVERBIAL = re.compile(
     r"|\s*(?:also|again|publicly|repeatedly|previously|already|now|then|later)\b)+")
 _SPEECH_FORMS = frozenset(FORM_TO_LEMMA)
 # "told reporters that …" (an object before the complement), "said on Monday that …"
-_TELLING = frozenset("tell inform assure warn remind convince persuade notify advise show "
-                     "teach promise brief".split())
-_ADVERBIAL_HEADS = frozenset("on in at during last this earlier late after before from to "
-                             "via through in, again also repeatedly publicly".split())
+_TELLING = frozenset({"tell", "inform", "assure", "warn", "remind", "convince", "persuade",
+                      "notify", "advise", "show", "teach", "promise", "brief"})
+_ADVERBIAL_HEADS = frozenset({"on", "in", "at", "during", "last", "this", "earlier", "late",
+                              "after", "before", "from", "to", "via", "through", "again",
+                              "also", "repeatedly", "publicly"})
 CUE_FLOOR = -10.0  # below it a word of the clause is no cue: the next wider unit is read
 _TRAILING_ADVERBIAL = re.compile(
     r"(?:\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -262,6 +263,8 @@ def _content_before(text: str, cue: Range, sentence: Range, after: int) -> Range
     subject = text[cut + 1:cue[0]].split()
     if not 1 <= len(subject) <= 10 or len(text[after:sentence[1]].split()) > 4:
         return None
+    if any(word.lower() in _RELATIVE_WORDS for word in subject):
+        return None  # "…, a deal that developing countries denounced as inadequate"
     content = trim(text, sentence[0], cut)
     return content if any(ch.isalnum() for ch in text[content[0]:content[1]]) else None
 
@@ -274,6 +277,11 @@ def _source(text: str, cue: Range, content: Range, suggestions: Iterable) -> Ran
         verbs = [c for c, score in cue_scores(text, sentence)
                  if lo <= c[0] and c[1] < cue[0] and score > CUE_FLOOR]
         head = verbs[0][0] if verbs else head  # ", ruling that …": the main clause's subject
+    while (adverb := _ADVERB_BEFORE.search(text, lo, head)) is not None and adverb.start() > lo:
+        head = adverb.start()  # "developing countries immediately denounced"
+    for relative in re.finditer(r"\b(?:that|which|whom|whose)\s+", text[lo:head]):
+        if text[lo + relative.end():head].strip():  # "a deal that developing countries …"
+            lo = lo + relative.end()
     found = _without_relative(text, subject_before(text, lo, head))
     if found is not None and (tail := _TRAILING_ADVERBIAL.search(text, *found)) is not None:
         found = (found[0], tail.start()) if tail.start() > found[0] else found
@@ -307,6 +315,9 @@ def source_candidates(text: str, cue: Range, first: Range | None = None) -> list
     return [*leading, *[r for r in ordered if r not in leading]]
 
 
+_ADVERB_BEFORE = re.compile(
+    r"\b(?:[a-z]+ly|also|already|now|then|still|never|not|both|all|again|later|once)\s*$")
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|where)\b")
 
 

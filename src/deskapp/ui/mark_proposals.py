@@ -11,6 +11,7 @@ from deskapp.core.locate import locate_near
 from deskapp.core.proposal import (
     Proposal,
     cue_candidates,
+    propose_for,
     propose_with_cue,
     source_candidates,
     step_content,
@@ -19,6 +20,20 @@ from deskapp.core.selection import sentence_at
 from deskapp.ui.mark_dialog import MarkDetails
 
 Range = tuple[int, int]
+
+
+def opening(text: str, start: int, end: int, guess: MarkDetails | None, pending: list,
+            proposal: Proposal | None) -> MarkDetails | None:
+    """What the attribution dialog opens with for the content ``[start, end)``: a
+    proposal at the caret, else (a selection) the source and cue proposed around it;
+    an overlapping suggestion's words only when its content is the selection."""
+    if proposal is None:
+        same = any(item.content.start == start and item.content.end == end
+                   for item in pending)
+        if guess is not None and same:
+            return guess
+        proposal = propose_for(text, start, end, pending)
+    return proposed(text, proposal, guess)
 
 
 def proposed(text: str, proposal: Proposal, initial: MarkDetails | None) -> MarkDetails:

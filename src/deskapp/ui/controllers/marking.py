@@ -14,10 +14,10 @@ from deskapp.core.marking import (
     mark_at,
     names_in_text,
 )
-from deskapp.core.proposal import propose_at, propose_for
+from deskapp.core.proposal import propose_at
 from deskapp.ui.controllers.marking_moves import MarkingMoves, brief
 from deskapp.ui.mark_dialog import MarkDetails, ask_mark_details
-from deskapp.ui.mark_proposals import picking, proposed
+from deskapp.ui.mark_proposals import opening, picking
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -89,10 +89,8 @@ class MarkingActions(MarkingMoves):
         else:
             start, end = editing.anchor.start, editing.anchor.end
         initial = _details_of(editing) if editing else self._guess(start, end, quote)
-        if proposal is None and initial is None and not quote:
-            proposal = propose_for(text, start, end, self._pending())
-        if proposal is not None:
-            initial = proposed(text, proposal, initial)
+        if editing is None and not quote:
+            initial = opening(text, start, end, initial, self._pending(), proposal)
         details = ask_mark_details(
             window,
             quote=quote,
