@@ -101,6 +101,14 @@ class MarkDialog(QDialog):
         self.note = QLineEdit(initial.note)
         self.note.setObjectName("noteEdit")
         form.addRow("&Note:", self.note)
+        keys = [(spec(a).shortcut, what) for a, what in (
+            ("next_candidate", "next source or cue"), ("previous_candidate", "previous"),
+            ("longer_content", "longer content"), ("shorter_content", "shorter"))]
+        hint = QLabel(" · ".join(f"{key} {what}" for key, what in keys) + " · Return accepts")
+        hint.setObjectName("markKeysHint")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)  # drawn muted: a reminder, not a control
+        form.addRow(hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
