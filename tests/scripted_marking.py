@@ -332,8 +332,8 @@ def _dialog(art: Article, gold: GoldAttribution, start: int, end: int, *, propos
             at_caret: bool = False) -> list[Key] | None:
     """The dialog's keys (ending in Return) that give the gold content, source and cue
     from the content ``[start, end)`` it opens with; None when no way of the dialog
-    gives them. ``at_caret``: opened by Ctrl+Shift+A with no selection (a cue picked then
-    brings its own content and source)."""
+    gives them. A cue picked brings its own source; ``at_caret`` (opened by Ctrl+Shift+A
+    with no selection) its own content too."""
     text = art.text
     guess = guess_details(art.result, start, end, quote=False)
     initial = opening(text, start, end, guess, art.pending, proposal)
@@ -350,9 +350,10 @@ def _dialog(art: Article, gold: GoldAttribution, start: int, end: int, *, propos
     if None not in (content, source, cue):
         options.append(content + source + cue)
     follow = shown["follow_cue"]
-    if follow is not None and gold.cue is not None:  # a cue picked brings its attribution
+    if gold.cue is not None:  # a cue picked brings its source (and, at the caret, content)
         for keys, span in _steps_to(text, cues, initial.cue_span, gold.cue):
             new_content, new_source, sources = follow(span)
+            new_content = new_content or (start, end)
             content = _content_keys(text, step, new_content, gold.content)
             who = text[new_source[0]:new_source[1]] if new_source else ""
             source = _source_keys(text, gold, replace(initial, who=who, source_span=new_source),

@@ -111,11 +111,14 @@ def step_content(text: str, content: Range, by: int, stop: int | None = None) ->
     return (content[0], earlier[-1]) if earlier else content
 
 
-def propose_for(text: str, start: int, end: int, suggestions: Iterable = ()) -> Proposal:
-    """Cue and source for the content ``[start, end)`` an editor selected."""
+def propose_for(text: str, start: int, end: int, suggestions: Iterable = (),
+                cue: Range | None = None) -> Proposal:
+    """Cue (``cue`` when given) and source for the content ``[start, end)`` an editor
+    selected."""
     sentence = sentence_of(text, start)
-    cues = [c for c in cue_candidates(text, sentence) if c[1] <= start or c[0] >= end]
-    cue = min(cues[:3], key=lambda c: _gap(c, (start, end)), default=None)
+    if cue is None:
+        cues = [c for c in cue_candidates(text, sentence) if c[1] <= start or c[0] >= end]
+        cue = min(cues[:3], key=lambda c: _gap(c, (start, end)), default=None)
     source = _source(text, cue, (start, end), suggestions) if cue else None
     return Proposal((start, end), cue, source)
 
@@ -311,8 +314,48 @@ def source_candidates(text: str, cue: Range, first: Range | None = None) -> list
                 found.append(rng)
     ordered = sorted(set(found), key=lambda r: (r[0] < previous[1] and r[1] <= sentence[0],
                                                 _gap(r, cue), r[0] > cue[0], r[0] - r[1]))
-    leading = [r for r in dict.fromkeys((first, subject)) if r is not None]
+    near = [*_chunks_before(text, sentence, cue), *_agents_after(text, sentence, cue)]
+    leading = [r for r in dict.fromkeys((first, subject, *near)) if r is not None]
     return [*leading, *[r for r in ordered if r not in leading]]
+
+
+_BOUNDARY = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|and|but|as|while|after|when)\b",
+                       re.IGNORECASE)
+_AGENT = re.compile(r"\bby\s+")
+_AGENT_END = re.compile(r"[,;:.“”\"]|\s(?:last|on|this|in|at|after|before|for|to|with)\s")
+
+
+def _chunks_before(text: str, sentence: Range, cue: Range) -> list[Range]:
+    """The words between each of the last few boundaries (a comma, "that", a quotation
+    mark, the sentence's start) and the cue, adverbs before it left out: a subject
+    "lawyers for the company", "The Columbus, Ohio-based company" (one comma kept)."""
+    head = cue[0]
+    while (adverb := _ADVERB_BEFORE.search(text, sentence[0], head)) is not None \
+            and adverb.start() > sentence[0]:
+        head = adverb.start()
+    cuts = [m.end() for m in _BOUNDARY.finditer(text, sentence[0], head)]
+    out = []
+    for start in [*reversed(cuts[-3:]), sentence[0]]:
+        chunk = trim(text, start, head)
+        words = text[chunk[0]:chunk[1]].split()
+        if 1 <= len(words) <= 14 and not _BAD_SOURCE.search(text[chunk[0]:chunk[1]]):
+            out.append(chunk)
+    return out
+
+
+def _agents_after(text: str, sentence: Range, cue: Range) -> list[Range]:
+    """"were described as … by the International Federation …": the agent of a passive
+    cue, with and without what follows its first noun phrase."""
+    if not re.search(r"\b(?:is|are|was|were|been|be|being)\b", text[cue[0]:cue[1]]):
+        return []
+    agent = _AGENT.search(text, cue[1], sentence[1])
+    if agent is None:
+        return []
+    end = _AGENT_END.search(text, agent.end(), sentence[1])
+    short = trim(text, agent.end(), end.start() if end else sentence[1])
+    comma = re.search(r"[,;.]", text[agent.end():sentence[1]])
+    long = trim(text, agent.end(), agent.end() + comma.start() if comma else sentence[1])
+    return [r for r in dict.fromkeys((short, long)) if r[0] < r[1]]
 
 
 _ADVERB_BEFORE = re.compile(

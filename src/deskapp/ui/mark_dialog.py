@@ -205,13 +205,16 @@ class MarkDialog(QDialog):
         self.preview.setText(f"“{shown}”")
 
     def _cue_changed(self) -> None:
-        """A cue picked in the text brings its own content and source (a proposal)."""
+        """A cue picked in the text brings its own source (while the source is the one
+        proposed) and, in a mark proposed at the caret, its own content."""
         cue = self.cue_picker.span
         if self.follow_cue is not None and cue is not None:
             content, source, sources = self.follow_cue(cue)
-            self.content_span, self.moved_content = content, True
-            self._show_content(self.text[content[0]:content[1]])
-            self.source_picker.reset(sources, source)
+            if content is not None:
+                self.content_span, self.moved_content = content, True
+                self._show_content(self.text[content[0]:content[1]])
+            if content is not None or not self.source_picker.touched:
+                self.source_picker.reset(sources, source)
         self._parts_changed()
 
     def _parts_changed(self) -> None:

@@ -16,8 +16,13 @@ class SpanPicker:
     def __init__(self, edit: QLineEdit, text: str, candidates: Sequence[Range],
                  picked: Range | None, changed: Callable[[], None]) -> None:
         self.edit, self.text, self.changed = edit, text, changed
+        self.touched = False  # stepped or typed by the editor
         self._set(candidates, picked)
-        edit.textEdited.connect(lambda _text: self.changed())
+        edit.textEdited.connect(self._edited)
+
+    def _edited(self, _text: str) -> None:
+        self.touched = True
+        self.changed()
 
     def _set(self, candidates: Sequence[Range], picked: Range | None) -> None:
         self.candidates = list(candidates)
@@ -42,6 +47,7 @@ class SpanPicker:
     def step(self, by: int) -> None:
         if not self.candidates:
             return
+        self.touched = True
         self._at = (self._at + by) % len(self.candidates)
         self._picked = self.candidates[self._at]
         self.edit.setText(self.text[self._picked[0]:self._picked[1]])

@@ -73,15 +73,20 @@ def picking(text: str, start: int, end: int, initial: MarkDetails | None,
     initial = replace(initial, source_span=source, cue_span=cue)
     stop = cue[0] if cue is not None and cue[0] >= end else None
 
-    def follow(new_cue: Range) -> tuple[Range, Range | None, list[Range]]:
-        proposal = propose_with_cue(text, new_cue, suggestions or ())
-        return (proposal.content, proposal.source,
+    def follow(new_cue: Range) -> tuple[Range | None, Range | None, list[Range]]:
+        """A new cue's content (None: the selection stays), source and candidates."""
+        if suggestions is None:  # the selected content stays
+            proposal = propose_for(text, start, end, (), cue=new_cue)
+        else:
+            proposal = propose_with_cue(text, new_cue, suggestions)
+        content = proposal.content if suggestions is not None else None
+        return (content, proposal.source,
                 _sources(text, new_cue, proposal.source, proposal.content))
 
     return {"initial": initial, "text": text, "content_span": (start, end), "sources": sources,
             "cue_spans": cues, "show_parts": show,
             "step_content": lambda content, by: step_content(text, content, by, stop),
-            "follow_cue": follow if suggestions is not None else None}
+            "follow_cue": follow}
 
 
 def _sources(text: str, cue: Range, first: Range | None, content: Range) -> list[Range]:
