@@ -468,7 +468,7 @@ def measure(selected: list[Miss] | None = None) -> list[Row]:
     return rows
 
 
-UNREACHED = 99  # a mark the keys cannot make counts as this, beyond any goal
+UNREACHED = 10**6  # a mark the keys cannot make counts as this, beyond any goal
 
 
 def counts(rows: list[Row], where: str | None = None) -> list[int]:

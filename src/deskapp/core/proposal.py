@@ -43,6 +43,7 @@ _SPEECH_FORMS = frozenset(FORM_TO_LEMMA)
 # "told reporters that …" (an object before the complement), "said on Monday that …"
 _TELLING = frozenset({"tell", "inform", "assure", "warn", "remind", "convince", "persuade",
                       "notify", "advise", "show", "teach", "promise", "brief"})
+_TOLD_WHOM = re.compile(r"\s*(?:me|us|him|her|them|you)\b\s*[,:]?\s*[“\"‘']?(?=\w)")
 _ADVERBIAL_HEADS = frozenset({"on", "in", "at", "during", "last", "this", "earlier", "late",
                               "after", "before", "from", "to", "via", "through", "again",
                               "also", "repeatedly", "publicly"})
@@ -144,7 +145,8 @@ def _cue_on(text: str, caret: int) -> Range | None:
     plain = dict(cue_scores(text, sentence))
     on = [(score, cue) for cue, score in cue_scores(text, sentence, quoted_too=True)
           if cue[0] <= caret <= cue[1]
-          and score > (CUE_FLOOR if cue in plain else CUE_FLOOR - QUOTED_PENALTY)]
+          and (score > (CUE_FLOOR if cue in plain else CUE_FLOOR - QUOTED_PENALTY)
+               or text[cue[0]:cue[1]].split()[-1].lower() in _SPEECH_FORMS)]
     return max(on)[1] if on else None
 
 
@@ -195,6 +197,9 @@ def _content_after(text: str, cue: Range) -> Range:
     start = cue[1]
     if (adverbial := _ADVERBIAL.match(text, start, limit)) is not None:
         start = adverbial.end()
+    lemma = FORM_TO_LEMMA.get(text[cue[0]:cue[1]].split()[-1].lower())
+    if lemma in _TELLING and (told := _TOLD_WHOM.match(text, start, limit)) is not None:
+        start = told.end()  # "told us they had …", "told me, ‘Nadia, …’"
     near = COMPLEMENT.search(text, start, min(limit, start + 60))
     between = text[start:near.start()].split() if near is not None else []
     complement = near is not None and len(between) <= 6 and (
