@@ -152,7 +152,9 @@ def _cue_on(text: str, caret: int) -> Range | None:
 
 def _best_cue(text: str, caret: int, units: list[Range]) -> Range | None:
     sentence = sentence_of(text, caret)
-    scored = cue_scores(text, sentence)
+    scored = cue_scores(text, sentence) or [  # a sentence all quoted: its speech verbs
+        (cue, score) for cue, score in cue_scores(text, sentence, quoted_too=True)
+        if text[cue[0]:cue[1]].split()[-1].lower() in _SPEECH_FORMS]
     on = [(score, cue) for cue, score in scored if cue[0] <= caret <= cue[1] and score > CUE_FLOOR]
     if on:  # the caret on a verb: that verb
         return max(on)[1]
@@ -287,7 +289,7 @@ def _source(text: str, cue: Range, content: Range, suggestions: Iterable) -> Ran
         head = verbs[0][0] if verbs else head  # ", ruling that …": the main clause's subject
     while (adverb := _ADVERB_BEFORE.search(text, lo, head)) is not None and adverb.start() > lo:
         head = adverb.start()  # "developing countries immediately denounced"
-    for relative in re.finditer(r"\b(?:that|which|whom|whose)\s+", text[lo:head]):
+    for relative in re.finditer(r"\b(?:that|which|whom|whose|what)\s+", text[lo:head]):
         if text[lo + relative.end():head].strip():  # "a deal that developing countries …"
             lo = lo + relative.end()
     found = _without_relative(text, subject_before(text, lo, head))
@@ -324,7 +326,7 @@ def source_candidates(text: str, cue: Range, first: Range | None = None) -> list
     return [*leading, *[r for r in ordered if r not in leading]]
 
 
-_BOUNDARY = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|and|but|as|while|after|when)\b",
+_BOUNDARY = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|what|and|but|as|while|after|when)\b",
                        re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+")
 _AGENT_END = re.compile(r"[,;:.“”\"]|\s(?:last|on|this|in|at|after|before|for|to|with)\s")
@@ -342,6 +344,8 @@ def _chunks_before(text: str, sentence: Range, cue: Range) -> list[Range]:
     out = []
     for start in [*reversed(cuts[-3:]), sentence[0]]:
         chunk = trim(text, start, head)
+        if (tail := _TRAILING_ADVERBIAL.search(text, *chunk)) is not None and tail.start() > start:
+            chunk = trim(text, start, tail.start())  # "… (RLM) on Wednesday alleged"
         words = text[chunk[0]:chunk[1]].split()
         if 1 <= len(words) <= 14 and not _BAD_SOURCE.search(text[chunk[0]:chunk[1]]):
             out.append(chunk)
