@@ -390,19 +390,33 @@ def _steps_to(text: str, ring: list[Range], picked: Range | None, want
 
 
 def _content_keys(text: str, step, have: Range, want) -> list[Key] | None:
-    """Alt+Right / Alt+Left presses that make the content ``want``."""
-    if same_text(text, (have,), want):
-        return []
-    for by, name in ((1, "Alt+Right"), (-1, "Alt+Left")):
-        now = have
-        for presses in range(1, 16):
+    """Alt+Shift+Up / Down (the start by a word), then Alt+Right / Alt+Left (the end by a
+    break) presses that make the content ``want``, the fewest found."""
+    options = []
+    starts = [([], have)]
+    for by, name in ((-2, "Alt+Shift+Up"), (2, "Alt+Shift+Down")):
+        now, keys = have, []
+        for _ in range(10):
             moved = step(now, by)
             if moved == now:
                 break
-            now = moved
-            if same_text(text, (now,), want):
-                return [("dialog", name)] * presses
-    return None
+            now, keys = moved, [*keys, ("dialog", name)]
+            starts.append((keys, now))
+    for keys, begun in starts:
+        if same_text(text, (begun,), want):
+            options.append(keys)
+            continue
+        for by, name in ((1, "Alt+Right"), (-1, "Alt+Left")):
+            now = begun
+            for presses in range(1, 16):
+                moved = step(now, by)
+                if moved == now:
+                    break
+                now = moved
+                if same_text(text, (now,), want):
+                    options.append(keys + [("dialog", name)] * presses)
+                    break
+    return min(options, key=_count) if options else None
 
 
 def _source_keys(text: str, gold: GoldAttribution, initial, sources, content: Range,

@@ -102,6 +102,22 @@ def content_ends(text: str, content: Range, stop: int | None = None) -> list[int
     return sorted(e for e in ends if e > start + 1)
 
 
+_WORD_START = re.compile(r"(?<![\w’'])[\w“\"‘(£$€]")
+
+
+def step_content_start(text: str, content: Range, by: int) -> Range:
+    """The content with its start moved one word later (``by`` > 0) or earlier, within
+    its paragraph and never past its end."""
+    start, end = content
+    line = text.rfind("\n", 0, start) + 1
+    if by > 0:
+        later = next((m.start() for m in _WORD_START.finditer(text, start + 1, end)), None)
+        moved = trim(text, later, end)[0] if later is not None else start
+        return (moved, end) if moved < end else content
+    earlier = [m.start() for m in _WORD_START.finditer(text, line, start)]
+    return (earlier[-1], end) if earlier else content
+
+
 def step_content(text: str, content: Range, by: int, stop: int | None = None) -> Range:
     """The content with its end moved to the next (``by`` > 0) or previous break."""
     ends = content_ends(text, content, stop)
@@ -214,7 +230,7 @@ def _content_after(text: str, cue: Range) -> Range:
     before = None if complement else _content_before(text, cue, sentence, start)
     if before is not None:
         return before
-    after = trim(text, start, _end_after(text, start, limit))
+    after = _balanced(text, trim(text, start, _end_after(text, start, limit)))
     if any(ch.isalnum() for ch in text[after[0]:after[1]]):
         return after
     units = units_around(text, cue[0], cue[1])
@@ -224,7 +240,9 @@ def _content_after(text: str, cue: Range) -> Range:
     return trim(text, phrase[0], comma if comma > phrase[0] else cue[0])
 
 
-_NAMING = frozenset({"call", "describe", "brand", "dub", "label", "term", "hail"})
+_NAMING = frozenset(f"{stem}{end}" for stem in ("call", "brand", "label", "term", "hail")
+                    for end in ("", "s", "ed", "ing")) | frozenset(
+    {"describe", "describes", "described", "describing", "dub", "dubs", "dubbed", "dubbing"})
 _OPENING = re.compile(r"(?:\s*(?:as\s+)?)?[“\"‘]|:\s*[“\"‘]?")
 
 
@@ -232,7 +250,7 @@ def _named_or_colon(text: str, cue: Range, start: int, limit: int) -> Range | No
     """"called the vote “a promise kept …”": the quotation; "told lobbyists: …": what
     follows the colon (a few words of object before either)."""
     words = text[cue[0]:cue[1]].lower().split()
-    naming = FORM_TO_LEMMA.get(words[-1] if words else "", "") in _NAMING
+    naming = bool(words) and words[-1] in _NAMING
     for match in re.finditer(r"[“\"‘:]", text[start:min(limit, start + 50)]):
         at = start + match.start()
         if len(text[start:at].split()) > 5:
@@ -247,13 +265,34 @@ def _named_or_colon(text: str, cue: Range, start: int, limit: int) -> Range | No
     return None
 
 
+_PAIRS = {"”": "“", "’": "‘", '"': '"'}
+
+
+def _balanced(text: str, content: Range) -> Range:
+    """Without a closing quotation mark (and the stop before it) that closes a quotation
+    opened before the content ("“Children told us they had … days.”")."""
+    start, end = content
+    while end > start and text[end - 1] in _PAIRS:
+        closing = text[end - 1]
+        inside = text[start:end - 1]
+        opened = inside.count(_PAIRS[closing]) if closing != '"' else inside.count('"') % 2
+        if opened if closing == '"' else inside.count(_PAIRS[closing]) > inside.count(closing):
+            break
+        if closing == "’" and end - 2 >= start and text[end - 2].isalpha():
+            break  # an apostrophe ("the players’")
+        end = trim(text, start, end - 1)[1]
+    return (start, end)
+
+
 def _end_after(text: str, start: int, limit: int) -> int:
     """Where a content after its cue ends: the sentence's end, or before the first cut."""
     end = limit
     if (cut := _CUT.search(text, start, limit)) is not None:
         end = cut.start()
     for joined in _JOINED.finditer(text, start, end):
-        if joined.group(1) in _SPEECH_FORMS:  # "… and dismissed claims …": its own mark
+        word = joined.group(1)
+        if word in _SPEECH_FORMS or (word.endswith("ed") and len(word) > 4):
+            # "… and dismissed claims …": its own mark
             end = joined.start()
             break
     for comma in re.finditer(",", text[start:end]):  # "…, two of them told Wire."

@@ -184,6 +184,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("shorter_content", "Shorter content", "Alt+Left", "Mark",
                "marking.candidate_keys", "In the mark dialog: the content ends at the previous "
                "comma, clause or sentence end", in_dialog=True),
+    ActionSpec("content_starts_earlier", "Content starts earlier", "Alt+Shift+Up", "Mark",
+               "marking.candidate_keys", "In the mark dialog: the content starts one word "
+               "earlier, highlighted", in_dialog=True),
+    ActionSpec("content_starts_later", "Content starts later", "Alt+Shift+Down", "Mark",
+               "marking.candidate_keys", "In the mark dialog: the content starts one word "
+               "later", in_dialog=True),
     ActionSpec(
         "edit_mark",
         "&Edit mark…",

@@ -103,7 +103,8 @@ class MarkDialog(QDialog):
         form.addRow("&Note:", self.note)
         keys = [(spec(a).shortcut, what) for a, what in (
             ("next_candidate", "next source or cue"), ("previous_candidate", "previous"),
-            ("longer_content", "longer content"), ("shorter_content", "shorter"))]
+            ("longer_content", "longer content"), ("shorter_content", "shorter"),
+            ("content_starts_earlier", "starts earlier"), ("content_starts_later", "later"))]
         hint = QLabel(" · ".join(f"{key} {what}" for key, what in keys) + " · Return accepts")
         hint.setObjectName("markKeysHint")
         hint.setWordWrap(True)
@@ -126,7 +127,9 @@ class MarkDialog(QDialog):
                        for action_id, what, by in (
                            ("next_candidate", "pick", 1), ("previous_candidate", "pick", -1),
                            ("longer_content", "content", 1),
-                           ("shorter_content", "content", -1))}
+                           ("shorter_content", "content", -1),
+                           ("content_starts_earlier", "start", -1),
+                           ("content_starts_later", "start", 1))}
         self._popups = []
         for edit in (self.who, self.cue):  # one Return takes a completion and accepts
             edit.installEventFilter(self)
@@ -149,7 +152,7 @@ class MarkDialog(QDialog):
                 if what == "pick":
                     self._step(by)
                 else:
-                    self._move_content(by)
+                    self._move_content(by, start=what == "start")
                 return True
         return super().eventFilter(watched, event)
 
@@ -190,11 +193,12 @@ class MarkDialog(QDialog):
         """Alt+Down / Alt+Up: the focused field's (else the source's) next candidate."""
         (self.cue_picker if self.cue.hasFocus() else self.source_picker).step(by)
 
-    def _move_content(self, by: int) -> None:
-        """Alt+Right / Alt+Left: the content's end to the next or previous break."""
+    def _move_content(self, by: int, start: bool = False) -> None:
+        """Alt+Right / Alt+Left: the content's end to the next or previous break;
+        Alt+Shift+Up / Down: its start a word earlier or later."""
         if self.step_content is None or self.content_span is None:
             return
-        moved = self.step_content(self.content_span, by)
+        moved = self.step_content(self.content_span, by * 2 if start else by)
         if moved != self.content_span:
             self.content_span, self.moved_content = moved, True
             self._show_content(self.text[moved[0]:moved[1]])

@@ -15,6 +15,7 @@ from deskapp.core.proposal import (
     propose_with_cue,
     source_candidates,
     step_content,
+    step_content_start,
 )
 from deskapp.core.selection import sentence_at
 from deskapp.ui.mark_dialog import MarkDetails
@@ -85,8 +86,15 @@ def picking(text: str, start: int, end: int, initial: MarkDetails | None,
 
     return {"initial": initial, "text": text, "content_span": (start, end), "sources": sources,
             "cue_spans": cues, "show_parts": show,
-            "step_content": lambda content, by: step_content(text, content, by, stop),
+            "step_content": lambda content, by: _step(text, content, by, stop),
             "follow_cue": follow}
+
+
+def _step(text: str, content: Range, by: int, stop: int | None) -> Range:
+    """The dialog's content moves: its end by ``by`` = ±1, its start by ``by`` = ±2."""
+    if abs(by) == 2:
+        return step_content_start(text, content, by // 2)
+    return step_content(text, content, by, stop)
 
 
 def _sources(text: str, cue: Range, first: Range | None, content: Range) -> list[Range]:
