@@ -38,7 +38,8 @@ Shift+A accepts all of a kind, K reviews one kind of claim at a time, Esc leaves
 press Ctrl+Shift+A: the attribution proposed there opens with its source, cue and content
 highlighted in the text. In the dialog Alt+Down / Alt+Up step the source (or the cue, in
 its field: Alt+C) through the names and verbs of the text (a new cue brings its own
-content and source), Alt+Right / Alt+Left move the content's end, Return accepts. Or select
+content and source), Alt+Right / Alt+Left move the content's end, Alt+Shift+Up / Down its
+start, Return accepts. Or select
 the content first (Alt+C a clause, Alt+Shift+Right / Left grow and shrink it, Alt+S a
 sentence, Alt+Q a quotation, Shift+arrows) and press Ctrl+Shift+A, or Ctrl+Shift+Q for a
 quote; F2 edits a mark, F8 goes to the next one.</li>

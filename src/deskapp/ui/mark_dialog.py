@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -101,14 +101,17 @@ class MarkDialog(QDialog):
         self.note = QLineEdit(initial.note)
         self.note.setObjectName("noteEdit")
         form.addRow("&Note:", self.note)
-        keys = [(spec(a).shortcut, what) for a, what in (
-            ("next_candidate", "next source or cue"), ("previous_candidate", "previous"),
-            ("longer_content", "longer content"), ("shorter_content", "shorter"),
-            ("content_starts_earlier", "starts earlier"), ("content_starts_later", "later"))]
-        hint = QLabel(" · ".join(f"{key} {what}" for key, what in keys) + " · Return accepts")
+        def keys(*ids: str) -> str:
+            return " / ".join(spec(action_id).shortcut for action_id in ids)
+
+        hint = QLabel("\n".join((
+            f"{keys('next_candidate', 'previous_candidate')}: next / previous source or cue",
+            f"{keys('longer_content', 'shorter_content')}: content ends later / earlier",
+            f"{keys('content_starts_earlier', 'content_starts_later')}: content starts "
+            "earlier / later",
+            "Return accepts")))
         hint.setObjectName("markKeysHint")
-        hint.setWordWrap(True)
-        hint.setEnabled(False)  # drawn muted: a reminder, not a control
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a reminder, muted
         form.addRow(hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
