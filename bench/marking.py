@@ -3,8 +3,10 @@
 For every core and borderline gold attribution of the fixtures that no suggestion has,
 and five caret positions in its sentence (its start, on the cue, in the source, in the
 content, its end), the scripted user of ``tests/scripted_marking.py`` plans the window's
-keys (Ctrl+Shift+A, Escape, Alt+C, Alt+Shift+Right/Left, word moves, Alt+Down/Up in the
-dialog, typing as a last resort, Return) that give the gold spans, and counts them.
+keys (Ctrl+Shift+A, Escape, Alt+C, Alt+Shift+Right/Left, word moves; in the dialog
+Alt+Down/Up, Alt+Right/Left, Alt+Shift+Up/Down, typing as a last resort, Return) that
+give the gold spans, and counts them (``tests/ui/test_marking_proposals.py`` replays the
+plans of issue 17's eight cases in the window with real key events).
 Prints the distribution (median, max, per caret position) and the per-case table.
 
     python bench/marking.py [--table] [--keys]

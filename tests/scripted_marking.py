@@ -5,14 +5,17 @@ Every gold attribution of the fixtures (``tests/fixtures/gold/*.json`` and the s
 has is a *miss*. For each miss and each of five caret positions in its sentence the user
 plans the keys the window needs, following a simple strategy an editor would:
 
-1. Ctrl+Shift+A at the caret; when the proposed content is right, fix source and cue in
-   the dialog (below) and press Return;
+1. Ctrl+Shift+A at the caret; if the dialog's keys can make the gold mark from the
+   proposal, use them (below) and press Return;
 2. else Escape, select the content with the window's keys (Alt+C, Alt+Shift+Right/Left
    from the caret, or moved there word by word with Ctrl+Left/Right; the end moved with
    Ctrl+Shift+Left/Right or Shift+Left/Right), the cheapest way found, and Ctrl+Shift+A;
-3. in the dialog: Alt+Down / Alt+Up until the source is right, else Ctrl+A and type it
-   (each character counts); Alt+C (the Cue field) and Alt+Down / Alt+Up or typing for
-   the cue; no source in the gold: clear the field and tick Anonymous (Alt+A); Return.
+3. in the dialog, the cheapest of: the cue as proposed (or typed after Alt+C), or Alt+C
+   and Alt+Down / Alt+Up to the gold cue (which brings its source, and at the caret its
+   content); the content's start moved with Alt+Shift+Up / Down and its end with
+   Alt+Right / Alt+Left; Alt+Down / Alt+Up in the source field (Alt+S reaches it) until
+   the source is right, else Ctrl+A and type it (each character counts); no source in
+   the gold: clear the field and tick Anonymous (Alt+A); no cue: Alt+C, Delete; Return.
 
 What the window does on each key is computed with the window's own functions
 (``core.proposal``, ``core.clause_units``, ``ui.mark_proposals``, ``ui.suggestion_glue``,

@@ -21,7 +21,7 @@ def test_every_miss_is_measured_from_five_carets(qapp) -> None:
     for where in scripted.CARETS:
         assert statistics.median(scripted.counts(rows, where)) <= 12, where
     # most marks take a dozen keys or fewer; those that cannot be made are named
-    assert sum(c <= 12 for c in counts) >= 0.6 * len(counts), scripted.summary(counts)
+    assert sum(c <= 12 for c in counts) >= 0.7 * len(counts), scripted.summary(counts)
     for row in rows:
         for plan in row.plans.values():
             assert plan.reached or plan.why, row.miss.label

@@ -23,7 +23,8 @@ _DETERMINERS = _set("the a an his her its their our my your main")
 _UNLIKELY = _set("is was are were be been being has have had does did do news")
 _PHRASES = re.compile(r"\b(?:according to|in a statement|citing|(?:(?:was|were|is|are)\s+)?"
                       r"quoted as saying|(?:it\s+)?(?:is|was|are|were)\s+(?:understood|"
-                      r"believed|thought|expected)(?=\s+(?:that|to)\b))\b", re.IGNORECASE)
+                      r"believed|thought|expected)(?=\s+(?:that|to)\b)|it\s+is\s+understood)\b",
+                      re.IGNORECASE)
 _PARTICLE = re.compile(r"\s+(?:on|for|back|out)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
                        r"Friday|Saturday|Sunday)\b)")
 _KEEP = frozenset({"keep", "keeps", "kept"})
