@@ -69,3 +69,62 @@ def test_a_caret_in_a_complement_takes_the_verb_that_governs_it() -> None:
 
 def test_no_proposal_without_a_possible_cue() -> None:
     assert propose_at("Home / World", 3) is None
+
+
+def _parts(text: str, proposal) -> tuple:
+    return (_text(text, proposal.source), _text(text, proposal.cue),
+            _text(text, proposal.content))
+
+
+def test_the_content_runs_to_the_sentence_end_less_a_trailing_attribution() -> None:
+    text = ("Union leaders said the strike would go ahead on Monday, whatever the offer, "
+            "two of them told reporters.")
+    proposal = propose_at(text, text.index("strike"))
+    assert _parts(text, proposal) == (
+        "Union leaders", "said", "the strike would go ahead on Monday, whatever the offer")
+    text = "The mayor said the bridge would reopen in May and dismissed calls to resign."
+    assert _parts(text, propose_at(text, text.index("said"))) == (
+        "The mayor", "said", "the bridge would reopen in May")
+
+
+def test_a_verb_under_the_caret_wins_over_a_suggestion_holding_it() -> None:
+    from types import SimpleNamespace as NS
+
+    text = "Western diplomats privately fear a repeat of the violence, two of them told Wire."
+    told = text.index("told")
+    suggestion = NS(content=NS(start=0, end=text.index(",")), cue=NS(start=told, end=told + 4),
+                    source=NS(start=text.index("two"), end=text.index(" told")))
+    on_fear = propose_at(text, text.index("fear") + 1, [suggestion])
+    assert _parts(text, on_fear) == ("Western diplomats", "fear",
+                                     "a repeat of the violence")
+    elsewhere = propose_at(text, text.index("repeat"), [suggestion])
+    assert _text(text, elsewhere.cue) == "told"  # the suggestion, as it is
+
+
+def test_quotations_listeners_and_relative_clauses() -> None:
+    text = "Sen. Ada Obi called the vote “a promise kept to every rural family”."
+    assert _parts(text, propose_at(text, text.index("called"))) == (
+        "Sen. Ada Obi", "called", "a promise kept to every rural family")
+    text = "“Children told us they had been eating grass for days.”"
+    assert _parts(text, propose_at(text, text.index("told") + 1)) == (
+        "Children", "told", "they had been eating grass for days")
+    text = ("Rich nations agreed to pay, a deal that poorer countries immediately denounced as "
+            "unfair.")
+    assert _parts(text, propose_at(text, text.index("denounced"))) == (
+        "poorer countries", "denounced", "as unfair")
+
+
+def test_the_content_end_steps_by_breaks_and_candidates_hold_a_passive_agent() -> None:
+    from deskapp.core.proposal import step_content
+
+    text = "The council has said it will review the plan after two years, looking at costs."
+    content = propose_at(text, text.index("said")).content
+    assert _text(text, content) == "it will review the plan after two years, looking at costs"
+    shorter = step_content(text, content, -1)
+    assert _text(text, shorter) == "it will review the plan after two years"
+    assert _text(text, step_content(text, shorter, -1)) == "it will review the plan"
+    assert step_content(text, shorter, 1) == content == step_content(text, content, 1)
+    text = "The findings were described as alarming by the Federation of Mountain Towns."
+    cue = (text.index("were"), text.index(" as"))
+    names = [_text(text, r) for r in source_candidates(text, cue)]
+    assert "the Federation of Mountain Towns" in names[:4]

@@ -21,8 +21,16 @@ _IRREGULAR = _set(
     "says tells sees thinks feels knows finds believes warns")
 _DETERMINERS = _set("the a an his her its their our my your main")
 _UNLIKELY = _set("is was are were be been being has have had does did do news")
-_PHRASES = re.compile(r"\b(?:according to|in a statement|citing|quoted as saying)\b",
+_PHRASES = re.compile(r"\b(?:according to|in a statement|citing|(?:(?:was|were|is|are)\s+)?"
+                      r"quoted as saying|(?:it\s+)?(?:is|was|are|were)\s+(?:understood|"
+                      r"believed|thought|expected)(?=\s+(?:that|to)\b)|it\s+is\s+understood)\b",
                       re.IGNORECASE)
+_PARTICLE = re.compile(r"\s+(?:on|for|back|out)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+                       r"Friday|Saturday|Sunday)\b)")
+_KEEP = frozenset({"keep", "keeps", "kept"})
+_PHRASAL = _set("call calls called calling write writes wrote written hit hits lash lashes "
+                "lashed point points pointed speak speaks spoke rule rules ruled spell spells "
+                "spelled spelt")  # "called on", "wrote back", "pointed out"
 _NAME = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+(?:of|for|the|de|al|and)\s+[A-Z][\w’'.-]*|\s+[A-Z][\w’'.-]*"
     r"|\s+\([A-Z]+\))*")
@@ -59,9 +67,14 @@ def _verb_shape(lower: list[str], i: int) -> float:
     return score
 
 
-def cue_scores(text: str, sentence: Range) -> list[tuple[Range, float]]:
+QUOTED_PENALTY = 20.0
+
+
+def cue_scores(text: str, sentence: Range, quoted_too: bool = False
+               ) -> list[tuple[Range, float]]:
     """Every word of the sentence that could be a cue (with the auxiliaries before it),
-    and how likely it is one; "according to"-like phrases score highest."""
+    and how likely it is one; "according to"-like phrases score highest. Words inside
+    quotation marks only with ``quoted_too`` (a quote's own "he told us"), scored lower."""
     toks = tokens(text, *sentence)
     lower = [w.lower() for w, _, _ in toks]
     model = learned_model()
@@ -75,12 +88,20 @@ def cue_scores(text: str, sentence: Range) -> list[tuple[Range, float]]:
     for i, (_, _start, end) in enumerate(toks):
         shape = _verb_shape(lower, i)
         model_cue = model is not None and scores.get(i, -99.0) > model.cue_threshold
-        if quoted[i] or (shape < 12 and not model_cue):
+        if (quoted[i] and not quoted_too) or (shape < 12 and not model_cue):
             continue  # neither shaped like a verb nor a cue the model is sure of
         first = i
+        if first > 0 and lower[first - 1] in _KEEP and lower[i].endswith("ing"):
+            first -= 1  # "keep asking"
+        while first > 1 and lower[first - 1] in INNER_ADVERBS and lower[first - 2] in AUX_WORDS:
+            first -= 1  # "have both warned"
         while first > 0 and lower[first - 1] in AUX_WORDS and lower[first - 1] != "'s":
             first -= 1
-        out.append(((toks[first][1], end), scores.get(i, -25.0) + shape))
+        penalty = QUOTED_PENALTY if quoted[i] else 0.0
+        score = scores.get(i, -25.0) + shape - penalty
+        out.append(((toks[first][1], end), score))
+        if lower[i] in _PHRASAL and (particle := _PARTICLE.match(text, end, sentence[1])):
+            out.append(((toks[first][1], particle.end()), score + 1.0))  # "called on"
     for match in _PHRASES.finditer(text, *sentence):
         out.append((match.span(), 40.0))
     return out

@@ -172,11 +172,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("next_candidate", "Next source or cue in the text", "Alt+Down", "Mark",
                "marking.candidate_keys", "In the mark dialog: the source (or cue, in its field) "
-               "becomes the next name, noun phrase or verb of the text, highlighted",
+               "becomes the next name, noun phrase or verb of the text, highlighted; a proposed "
+               "mark's content and source follow its cue",
                in_dialog=True),
     ActionSpec("previous_candidate", "Previous source or cue in the text", "Alt+Up", "Mark",
                "marking.candidate_keys", "In the mark dialog: back to the previous candidate",
                in_dialog=True),
+    ActionSpec("longer_content", "Longer content", "Alt+Right", "Mark",
+               "marking.candidate_keys", "In the mark dialog: the content runs on to the next "
+               "comma, clause or sentence end, highlighted", in_dialog=True),
+    ActionSpec("shorter_content", "Shorter content", "Alt+Left", "Mark",
+               "marking.candidate_keys", "In the mark dialog: the content ends at the previous "
+               "comma, clause or sentence end", in_dialog=True),
+    ActionSpec("content_starts_earlier", "Content starts earlier", "Alt+Shift+Up", "Mark",
+               "marking.candidate_keys", "In the mark dialog: the content starts one word "
+               "earlier, highlighted", in_dialog=True),
+    ActionSpec("content_starts_later", "Content starts later", "Alt+Shift+Down", "Mark",
+               "marking.candidate_keys", "In the mark dialog: the content starts one word "
+               "later", in_dialog=True),
     ActionSpec(
         "edit_mark",
         "&Edit mark…",

@@ -34,9 +34,15 @@ article details (Ctrl+4) show them, Alt+Shift+H / D / Y / C set the selection as
 says why each suggestion is made and what accepting marks (source – cue – content).
 A or Enter accepts, X or Delete rejects, Space skips, Backspace goes back,
 Shift+A accepts all of a kind, K reviews one kind of claim at a time, Esc leaves.</li>
-<li><b>Mark what the suggestions missed</b>: select the text (Shift+arrows, Alt+S for a
-sentence, Alt+Q for a quotation) and press Ctrl+Shift+Q for a quote or Ctrl+Shift+A for
-an attribution; F2 edits a mark, F8 goes to the next one.</li>
+<li><b>Mark what the suggestions missed</b>: put the caret anywhere in the sentence and
+press Ctrl+Shift+A: the attribution proposed there opens with its source, cue and content
+highlighted in the text. In the dialog Alt+Down / Alt+Up step the source (or the cue, in
+its field: Alt+C) through the names and verbs of the text (a new cue brings its own
+content and source), Alt+Right / Alt+Left move the content's end, Alt+Shift+Up / Down its
+start, Return accepts. Or select
+the content first (Alt+C a clause, Alt+Shift+Right / Left grow and shrink it, Alt+S a
+sentence, Alt+Q a quotation, Shift+arrows) and press Ctrl+Shift+A, or Ctrl+Shift+Q for a
+quote; F2 edits a mark, F8 goes to the next one.</li>
 <li><b>Look at the review flags</b> (Ctrl+3): figures without a source, quotes without a
 speaker. Enter jumps to one.</li>
 <li><b>Save</b> a version (Ctrl+S) whenever you like; History (Ctrl+H) shows them all.</li>

@@ -16,12 +16,25 @@ class SpanPicker:
     def __init__(self, edit: QLineEdit, text: str, candidates: Sequence[Range],
                  picked: Range | None, changed: Callable[[], None]) -> None:
         self.edit, self.text, self.changed = edit, text, changed
+        self.touched = False  # stepped or typed by the editor
+        self._set(candidates, picked)
+        edit.textEdited.connect(self._edited)
+
+    def _edited(self, _text: str) -> None:
+        self.touched = True
+        self.changed()
+
+    def _set(self, candidates: Sequence[Range], picked: Range | None) -> None:
         self.candidates = list(candidates)
         if picked is not None and picked not in self.candidates:
             self.candidates.insert(0, picked)
         self._picked = picked
         self._at = self.candidates.index(picked) if picked is not None else -1
-        edit.textEdited.connect(lambda _text: self.changed())
+
+    def reset(self, candidates: Sequence[Range], picked: Range | None) -> None:
+        """New candidates (the cue moved), ``picked`` shown in the field."""
+        self._set(candidates, picked)
+        self.edit.setText(self.text[picked[0]:picked[1]] if picked is not None else "")
 
     @property
     def span(self) -> Range | None:
@@ -34,6 +47,7 @@ class SpanPicker:
     def step(self, by: int) -> None:
         if not self.candidates:
             return
+        self.touched = True
         self._at = (self._at + by) % len(self.candidates)
         self._picked = self.candidates[self._at]
         self.edit.setText(self.text[self._picked[0]:self._picked[1]])

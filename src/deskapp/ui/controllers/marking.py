@@ -14,10 +14,10 @@ from deskapp.core.marking import (
     mark_at,
     names_in_text,
 )
-from deskapp.core.proposal import propose_at, propose_for
+from deskapp.core.proposal import propose_at
 from deskapp.ui.controllers.marking_moves import MarkingMoves, brief
 from deskapp.ui.mark_dialog import MarkDetails, ask_mark_details
-from deskapp.ui.mark_proposals import picking, proposed
+from deskapp.ui.mark_proposals import opening, picking
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -72,11 +72,11 @@ class MarkingActions(MarkingMoves):
         if doc is None:
             return
         text = doc.article.text
-        proposal = None
+        proposal = at_caret = None
         if editing is None:
             start, end = window.view.selection()
             if not quote and start == end:
-                proposal = propose_at(text, start, self._pending())
+                proposal = at_caret = propose_at(text, start, self._pending())
                 if proposal is None:
                     window.status("No attribution to propose here: select its content first")
                     return
@@ -89,22 +89,23 @@ class MarkingActions(MarkingMoves):
         else:
             start, end = editing.anchor.start, editing.anchor.end
         initial = _details_of(editing) if editing else self._guess(start, end, quote)
-        if proposal is None and initial is None and not quote:
-            proposal = propose_for(text, start, end, self._pending())
-        if proposal is not None:
-            initial = proposed(text, proposal, initial)
+        if editing is None and not quote:
+            initial = opening(text, start, end, initial, self._pending(), proposal)
         details = ask_mark_details(
             window,
             quote=quote,
             content=text[start:end],
             names=self._names(doc),
             cues=list(COMMON_CUES),
-            **picking(text, start, end, initial, window.view.show_parts),
+            **picking(text, start, end, initial, window.view.show_parts,
+                      self._pending() if at_caret is not None else None),
         )
         window.renderer.refresh_current()  # the outline instead of the parts shown
         if details is None:
             window.status("Nothing marked")
             return
+        if details.content_span is not None and editing is None:
+            start, end = details.content_span  # moved in the dialog (Alt+Right, a new cue)
         try:
             mark = self._build(
                 doc,

@@ -97,8 +97,9 @@ class MarkingMoves:
         return grown if grown and getattr(self, "_last", None) == now else []
 
     def candidate_keys(self) -> None:
-        self.window.status("Alt+Down / Alt+Up work in the mark dialog (Ctrl+Shift+A): they move "
-                           "the source or cue to the next or previous candidate in the text")
+        self.window.status("Alt+Down / Alt+Up and Alt+Right / Alt+Left work in the mark dialog "
+                           "(Ctrl+Shift+A): they move the source or cue to the next or previous "
+                           "candidate in the text, and the content's end")
 
     # -- navigation ------------------------------------------------------------------
     def next_mark(self) -> None:
