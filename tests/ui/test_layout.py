@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QRegion
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 
 from deskapp.ui.controllers import review as review_controller
 from tests.ui.keys import CTRL, SHIFT, press
@@ -83,6 +83,12 @@ def test_the_window_fits_the_screen_with_every_panel(sample_window, qtbot, scree
         assert_whole(bar.marked, screen, "the review line")
         assert_whole(bar.keys, screen, "the review keys")
         assert_whole(bar.title, screen, "the suggestion's headline")
+    for area in window.findChildren(QScrollArea):
+        if area.objectName().endswith("PanelScroll") and area.isVisible():
+            inner = area.widget()
+            assert inner.width() <= area.viewport().width(), (
+                f"{inner.objectName()} is {inner.width()} px wide in a "
+                f"{area.viewport().width()} px panel: its right side is cut off")
     if panel == "library":
         library = window.versions.library
         qtbot.waitUntil(library.isVisible)

@@ -146,7 +146,6 @@ class MarksPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("marksPanel")
-        self.setMinimumWidth(340)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.summary = QLabel("No marks")
