@@ -46,3 +46,11 @@ def wait_summary(qtbot, shown, timeout: int = 20_000) -> str:
     """The text of the batch import's summary dialog, once it has been shown."""
     qtbot.waitUntil(lambda: any(t == "Import summary" for t, _ in shown), timeout=timeout)
     return next(msg for title, msg in shown if title == "Import summary")
+
+
+def open_by_keys(qtbot, window, path, monkeypatch) -> None:
+    """File ▸ Open (Ctrl+O) with the file dialog answering ``path``."""
+    from deskapp.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [str(path)])
+    press(qtbot, window.view, Qt.Key.Key_O, CTRL)

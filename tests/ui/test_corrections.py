@@ -8,17 +8,23 @@ from PySide6.QtWidgets import QLineEdit
 
 from deskapp.ui import dialogs
 from deskapp.ui.highlights import Role, role_format
-from tests.ui.keys import CTRL, SHIFT, activate, answer_next_dialog, find, press
+from tests.ui.keys import (
+    CTRL,
+    SHIFT,
+    activate,
+    answer_next_dialog,
+    find,
+    open_by_keys,
+    press,
+)
 from tests.ui.test_marking_keys import CNN_CONTENT, QUOTE, _speaker, mark_quote_by_keys
 
 
 @pytest.fixture
 def window(open_window, qtbot, monkeypatch, fixtures):
     """The window showing the sample, imported through File ▸ Open (Ctrl+O)."""
-    monkeypatch.setattr(dialogs, "open_files",
-                        lambda *a, **k: [str(fixtures / "venezuela-defections.txt")])
     win = open_window()
-    press(qtbot, win.view, Qt.Key.Key_O, CTRL)
+    open_by_keys(qtbot, win, fixtures / "venezuela-defections.txt", monkeypatch)
     return win
 
 

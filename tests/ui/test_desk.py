@@ -19,7 +19,7 @@ from deskapp.store import Store
 from deskapp.ui import dialogs
 from deskapp.ui.controllers import review as review_controller
 from deskapp.ui.library_model import COLUMNS
-from tests.ui.keys import CTRL, SHIFT, activate, answer_next_dialog, press
+from tests.ui.keys import CTRL, SHIFT, activate, answer_next_dialog, open_by_keys, press
 
 NOTE = "Name the source of the 567 figure"
 
@@ -43,10 +43,8 @@ def no_reviewer(settings):
 
 
 def _open_sample(open_window, fixtures, qtbot, monkeypatch):
-    monkeypatch.setattr(dialogs, "open_files",
-                        lambda *a, **k: [str(fixtures / "venezuela-defections.txt")])
     window = open_window()
-    press(qtbot, window.view, Qt.Key.Key_O, CTRL)
+    open_by_keys(qtbot, window, fixtures / "venezuela-defections.txt", monkeypatch)
     return window
 
 
