@@ -113,6 +113,7 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
                                     cache=_LEARNED_CACHE if reuse else None)]
     attributions.extend(learned)
     quotes = _speakers_from_learned(text, quotes, learned, attributions, resolver)
+    quotes, attributions = _contents_into_quotes(text, quotes, attributions)
     quotes.extend(_short_quotes(short, attributions))
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
@@ -147,6 +148,34 @@ def _speakers_from_learned(text: str, quotes: list[tuple], learned: list[tuple],
                     q = _spoken_by_subject(text, q, subject, resolver)
         out.append(q)
     return out
+
+
+def _contents_into_quotes(text: str, quotes: list[tuple], attributions: list[tuple]
+                          ) -> tuple[list[tuple], list[tuple]]:
+    """A quote left without a speaker that an attributed content runs into (“…, saying he
+    is “weak on immigration. Weak like a baby.””: the content stopped at the quote's first
+    full stop) belongs to that content: the content goes on to the quote's end, and the
+    quote is spoken by its source."""
+    held = sorted((a[0].start, i) for i, a in enumerate(attributions)
+                  if a[1] is not None and not a[0].fragments)
+    starts = [s for s, _ in held]
+    ends: dict[int, int] = {}  # attribution index → where its content now ends
+    out = []
+    for q in quotes:
+        span = q[0]
+        if q[4] == rules.NO_SPEAKER.id and not span.fragments:
+            j = bisect_right(starts, span.start)
+            for _, i in reversed(held[max(0, j - 3):j]):
+                if span.start < attributions[i][0].end < span.end:
+                    ends[i] = max(ends.get(i, 0), span.end)
+                    q = _spoken_by(q, attributions[i], rules.CONTENT_INTO_QUOTE.id)
+                    break
+        out.append(q)
+    if ends:
+        attributions = [a if i not in ends else
+                        (_span(text, ((a[0].start, ends[i]),)), *a[1:])
+                        for i, a in enumerate(attributions)]
+    return out, attributions
 
 
 def _short_quotes(short: list[Span], attributions: list[tuple]) -> list[tuple]:

@@ -40,6 +40,7 @@ from deskapp.core.suggest.rules.source_after import ACCORDING_TO, CITING, QUOTED
 from deskapp.core.suggest.rules.speakers import (
     AFTER_COLON,
     COLON_SUBJECT,
+    CONTENT_INTO_QUOTE,
     CONTEXT_SPEAKER,
     CONTINUATION,
     NEXT_PARAGRAPH,
@@ -73,6 +74,7 @@ __all__ = [
     "AFTER_COLON",
     "CITING",
     "COLON_SUBJECT",
+    "CONTENT_INTO_QUOTE",
     "CONTENT_CUE_SOURCE",
     "CONTENT_THEN_CUE",
     "CONTEXT_SPEAKER",

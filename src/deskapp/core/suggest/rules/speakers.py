@@ -111,5 +111,24 @@ COLON_SUBJECT = Rule(
     ),
 )
 
+CONTENT_INTO_QUOTE = Rule(
+    id="content-into-quote",
+    suggests="quote",
+    reads="an attributed content that runs into a quote (“… saying he is “weak. Weak like a "
+          "baby.””): the quote is part of it, up to its closing mark",
+    reason="Continues what “{cue}” reports, so {speaker} speaks it",
+    confidence=0.6,
+    confidence_note="at most that of the attribution whose content runs into it",
+    examples=(
+        Example("Headline\n\nTrump attacked Rubio on Thursday, saying he is “weak on "
+                "illegal immigration. Weak like a baby.”", speaker="Trump", cue="saying",
+                quote="weak on illegal immigration. Weak like a baby."),
+    ),
+    counter_examples=(
+        Example("Headline\n\nTrump attacked Rubio on Thursday. “Weak on illegal "
+                "immigration. Weak like a baby.”"),
+    ),
+)
+
 RULES = (CONTINUATION, NEXT_PARAGRAPH, CONTEXT_SPEAKER, PREVIOUS_PARAGRAPH, AFTER_COLON,
-         COLON_SUBJECT)
+         COLON_SUBJECT, CONTENT_INTO_QUOTE)
