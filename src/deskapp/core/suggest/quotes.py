@@ -187,6 +187,8 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     speaker = subject_before(text, clause_start, cue_start)
     if speaker is None and _AND_BEFORE_RE.search(text, clause_start, cue_start):
         speaker = _first_subject(text, clause_start, cue_start)  # "X said … but warned: “…”"
+    if speaker is None:  # "Another source speaking to Fox News said, “…”"
+        speaker = lead_subject(text, clause_start, cue_start)
     return Attachment((cue_start, last.end()), speaker, rules.CUE_THEN_QUOTE.id)
 
 
