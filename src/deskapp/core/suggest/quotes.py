@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from deskapp.core.suggest import rules
-from deskapp.core.suggest.clauses import lead_subject, source_after
+from deskapp.core.suggest.clauses import lead_subject, source_after, verb_like
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
     CUE_RE,
@@ -38,6 +38,7 @@ _PRE_GAP_RE = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
 # their clause gives the words of whoever reports that clause, not theirs
 THOUGHT_VERBS = frozenset({"believe", "think", "find", "show", "suggest", "conclude", "fear",
                            "hope", "expect", "agree", "estimate", "signal", "indicate"})
+_RELATIVE_BEFORE_RE = re.compile(r",?\s*\b(?:who|which)\s+$")  # "Mike Lee, who declared"
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+$")  # a second verb of the same subject
 _CLAUSE_BREAK_RE = re.compile(r"[.;:!?“”\"]")
 
@@ -180,16 +181,40 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     hearer = HEARER_RE.match(text, gap_start, end) if lemma in HEARER_VERBS else None
     if hearer:  # "told the BBC: …" (not "said the senator …": no hearer)
         gap_start = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
-    if not _PRE_GAP_RE.fullmatch(text, gap_start, end):
+    if not _PRE_GAP_RE.fullmatch(text, gap_start, end) and not _circumstances(text, gap_start,
+                                                                              end):
         return None
     aux = aux_before(text, max(lo, last.start() - 60), last.start())
     cue_start = aux.start() if aux else last.start()
     speaker = subject_before(text, clause_start, cue_start)
     if speaker is None and _AND_BEFORE_RE.search(text, clause_start, cue_start):
         speaker = _first_subject(text, clause_start, cue_start)  # "X said … but warned: “…”"
-    if speaker is None:  # "Another source speaking to Fox News said, “…”"
+    if speaker is None and (who := _RELATIVE_BEFORE_RE.search(text, clause_start, cue_start)):
+        speaker = subject_before(text, clause_start, who.start())  # "Mike Lee, who declared"
+    elif speaker is None:  # "Another source speaking to Fox News said, “…”"
         speaker = lead_subject(text, clause_start, cue_start)
     return Attachment((cue_start, last.end()), speaker, rules.CUE_THEN_QUOTE.id)
+
+
+_PREPOSITIONS = frozenset({"in", "on", "at", "to", "with", "during", "after", "before", "from",
+                           "via", "for", "over", "outside", "inside", "by", "across", "through",
+                           "since", "amid", "ahead", "while"})
+_CIRCUMSTANCE_GAP_RE = re.compile(r"[^.;!?“”\"\n]{1,120}[,:]\s*")
+
+
+def _circumstances(text: str, start: int, end: int) -> bool:
+    """Phrases of place, time or medium between a cue and the quote it introduces that no
+    list holds ("declared in the debate spin room, “…”", "announced on her Facebook page,
+    in all capital letters, “…”"): each opens with a preposition, has no verb, and the last
+    ends in a comma or a colon."""
+    if not _CIRCUMSTANCE_GAP_RE.fullmatch(text, start, end):
+        return False
+    for chunk in re.split(r"[,:]", text[start:end]):
+        words = re.findall(r"[\w’'-]+", chunk)
+        if words and (words[0].lower() not in _PREPOSITIONS or len(words) > 8
+                      or any(map(verb_like, words[1:]))):
+            return False
+    return True
 
 
 # "…, with one reader writing: “…”": the noun phrase between "with" and the participle

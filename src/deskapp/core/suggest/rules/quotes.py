@@ -50,6 +50,11 @@ CUE_THEN_QUOTE = Rule(
     examples=(
         Example("The mayor said: “We will not give up.”", quote="We will not give up.",
                 speaker="The mayor", cue="said"),
+        Example("Cruz won the backing of Mike Lee, who declared in the debate spin room, "
+                "“It is time to unite.”", quote="It is time to unite.", speaker="Mike Lee",
+                cue="declared"),
+        Example("She announced on her Facebook page, in capital letters, “I am leaving the "
+                "party.”", quote="I am leaving the party.", speaker="She", cue="announced"),
     ),
     counter_examples=(
         Example("The mayor called the plan “a disgrace”."),
