@@ -39,6 +39,17 @@ _PRE_GAP_RE = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
 THOUGHT_VERBS = frozenset({"believe", "think", "find", "show", "suggest", "conclude", "fear",
                            "hope", "expect", "agree", "estimate", "signal", "indicate"})
 _RELATIVE_BEFORE_RE = re.compile(r",?\s*\b(?:who|which)\s+$")  # "Mike Lee, who declared"
+_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\s*$")
+
+
+def _antecedent(text: str, clause_start: int, end: int) -> tuple[int, int] | None:
+    """Who a relative pronoun at ``end`` stands for: the name right before it ("the backing
+    of Mike Lee, who"), else the noun phrase there."""
+    if (name := _NAME_BEFORE_RE.search(text, clause_start, end)) is not None:
+        return name.start(), name.start() + len(name.group().rstrip())
+    return subject_before(text, clause_start, end)
+
+
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+$")  # a second verb of the same subject
 _CLAUSE_BREAK_RE = re.compile(r"[.;:!?“”\"]")
 
@@ -190,7 +201,7 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     if speaker is None and _AND_BEFORE_RE.search(text, clause_start, cue_start):
         speaker = _first_subject(text, clause_start, cue_start)  # "X said … but warned: “…”"
     if speaker is None and (who := _RELATIVE_BEFORE_RE.search(text, clause_start, cue_start)):
-        speaker = subject_before(text, clause_start, who.start())  # "Mike Lee, who declared"
+        speaker = _antecedent(text, clause_start, who.start())  # "Mike Lee, who declared"
     elif speaker is None:  # "Another source speaking to Fox News said, “…”"
         speaker = lead_subject(text, clause_start, cue_start)
     return Attachment((cue_start, last.end()), speaker, rules.CUE_THEN_QUOTE.id)
