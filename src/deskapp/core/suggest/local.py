@@ -138,7 +138,8 @@ def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tup
             s = attachment.speaker
             named = s is not None and s[1] > s[0]
             that = _THAT_RE.fullmatch(text, attachment.cue[1], first.open_at)
-            plans.append(QuotePlan(*base, attachment.rule, 0.9 if named else 0.5,
+            plans.append(QuotePlan(*base, attachment.rule,
+                                   rules.rule(attachment.rule).confidence if named else 0.5,
                                    (s,) if s else None, (attachment.cue,),
                                    ((that.start(1), members[-1].close_end),) if that else None))
         elif (holder := _holding_attribution(raws, starts, first)) is not None \

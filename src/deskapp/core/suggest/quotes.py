@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from deskapp.core.suggest import rules
 from deskapp.core.suggest.clauses import lead_subject, source_after, verb_like
+from deskapp.core.suggest.learned.weights import word_class
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
     CUE_RE,
@@ -160,7 +161,33 @@ def cue_after(text: str, quote: RawQuote, limit: int) -> Attachment | None:
         if speaker is None:
             return None
         return Attachment((cue_start, m.end()), speaker, rules.QUOTE_SPEAKER_CUE.id)
-    return None
+    return _unlisted_verb_after(text, start, window)
+
+
+# “…,” Jones elaborated. / “…,” he quipped, “…” / “…,” opined Jones.
+_SLOT_RE = re.compile(
+    r"\s*(?:(?P<speaker>(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|I|we)\s+"
+    r"|(?:the|a|an)\s+[a-z]+\s+)(?P<verb>[a-z]{3,}(?:ed|s))"
+    r"|(?P<verb_first>[a-z]{3,}ed)\s+(?P<named>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))"
+    r"(?=\s*(?:[,.;]|$))")
+
+
+def _unlisted_verb_after(text: str, start: int, limit: int) -> Attachment | None:
+    """A verb no list holds, alone with its subject right after a quote's closing mark
+    (“…,” Jones elaborated.): a verb there says who spoke, whatever the verb."""
+    m = _SLOT_RE.match(text, start, limit)
+    if m is None:
+        return None
+    verb = m.group("verb") or m.group("verb_first")
+    known = word_class(verb)
+    if "VERB" not in known and (known or not verb.endswith("ed")):
+        return None
+    if m.group("verb"):
+        speaker = (m.start("speaker"), m.start("speaker") + len(m.group("speaker").rstrip()))
+        return Attachment((m.start("verb"), m.end("verb")), speaker, rules.QUOTE_UNLISTED_VERB.id)
+    named_end = m.end("named") - m.group("named").endswith(".")  # “…,” opined Anne Hill.
+    return Attachment((m.start("verb_first"), m.end("verb_first")),
+                      (m.start("named"), named_end), rules.QUOTE_UNLISTED_VERB.id)
 
 
 def _sentence_break(text: str, start: int, end: int) -> bool:

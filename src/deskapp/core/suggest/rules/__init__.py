@@ -34,6 +34,7 @@ from deskapp.core.suggest.rules.quotes import (
     PARTIAL_QUOTE,
     QUOTE_CUE_SPEAKER,
     QUOTE_SPEAKER_CUE,
+    QUOTE_UNLISTED_VERB,
     WRITTEN_MESSAGE,
 )
 from deskapp.core.suggest.rules.source_after import ACCORDING_TO, CITING, QUOTED_AS_SAYING
@@ -74,8 +75,8 @@ __all__ = [
     "AFTER_COLON",
     "CITING",
     "COLON_SUBJECT",
-    "CONTENT_INTO_QUOTE",
     "CONTENT_CUE_SOURCE",
+    "CONTENT_INTO_QUOTE",
     "CONTENT_THEN_CUE",
     "CONTEXT_SPEAKER",
     "CONTINUATION",
@@ -100,6 +101,7 @@ __all__ = [
     "QUOTED_AS_SAYING",
     "QUOTE_CUE_SPEAKER",
     "QUOTE_SPEAKER_CUE",
+    "QUOTE_UNLISTED_VERB",
     "REGISTRY",
     "WRITTEN_MESSAGE",
     "Example",

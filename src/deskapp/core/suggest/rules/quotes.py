@@ -24,6 +24,24 @@ QUOTE_SPEAKER_CUE = Rule(
     ),
 )
 
+QUOTE_UNLISTED_VERB = Rule(
+    id="quote-unlisted-verb",
+    suggests="quote",
+    reads="“…,” Jones elaborated.",
+    reason="“{cue}”, alone with its subject right after the closing quotation mark, says who "
+           "spoke",
+    confidence=0.75,
+    examples=(
+        Example("“We will not give up,” Jones elaborated.", quote="We will not give up,",
+                speaker="Jones", cue="elaborated"),
+        Example("“We will not give up,” opined Anne Hill.", quote="We will not give up,",
+                speaker="Anne Hill", cue="opined"),
+    ),
+    counter_examples=(
+        Example("“We will not give up,” Jones leaders."),
+    ),
+)
+
 QUOTE_CUE_SPEAKER = Rule(
     id="quote-cue-speaker",
     suggests="quote",
@@ -164,5 +182,5 @@ DIRECT_QUOTE = Rule(
     ),
 )
 
-RULES = (QUOTE_SPEAKER_CUE, QUOTE_CUE_SPEAKER, CUE_THEN_QUOTE, INSIDE_ATTRIBUTION,
-         PARTIAL_QUOTE, WRITTEN_MESSAGE, NESTED_QUOTE, NO_SPEAKER, DIRECT_QUOTE)
+RULES = (QUOTE_SPEAKER_CUE, QUOTE_UNLISTED_VERB, QUOTE_CUE_SPEAKER, CUE_THEN_QUOTE,
+         INSIDE_ATTRIBUTION, PARTIAL_QUOTE, WRITTEN_MESSAGE, NESTED_QUOTE, NO_SPEAKER, DIRECT_QUOTE)
