@@ -104,3 +104,28 @@ def test_a_learned_content_in_an_opening_clause_ends_at_its_comma() -> None:
     (attacked,) = found
     assert attacked.content.text.startswith("a federal judge whose parents were born")
     assert "Hispanic" not in attacked.content.text  # the main clause is not its content
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # a second verb joined by "and" keeps the first one's subject
+    ("She has proposed appointing a special trade prosecutor, and called for tripling the "
+     "number of trade enforcement officers.", "called for", "She"),
+    # a participle's source is the subject that opens the sentence, never a verb
+    ("In responding Friday, Clinton's campaign took the unusual step of criticizing the "
+     "intelligence community, accusing spy agencies of engaging in overclassification.",
+     "accusing", "Clinton's campaign"),
+])
+def test_a_learned_cue_takes_the_source_its_sentence_gives(text: str, cue: str,
+                                                          source: str) -> None:
+    found = {a.cue.text: a for a in _found(text)}
+    assert cue in found, sorted(found)
+    assert found[cue].source is not None and found[cue].source.text == source
+
+
+def test_a_learned_source_is_never_only_a_verb_or_quoted_words() -> None:
+    text = ("In responding Friday, the campaign took the unusual step of criticizing the "
+            "intelligence community. “Forward thinking leaders must unite,” he said, adding "
+            "that the network could protect against “worrying actions” by Russia.")
+    for a in _found(text):
+        if a.source is not None:
+            assert a.source.text not in {"responding", "In responding", "Forward"}, a

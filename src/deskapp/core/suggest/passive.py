@@ -90,10 +90,24 @@ def participle(text: str, m: re.Match, end: int, same_sentence: list[RawAttribut
     if same_sentence:
         source = same_sentence[-1].source
     elif has_that or lemma in {"say", "add"}:
-        source = lead_subject(text, body, pos)
+        source = lead_subject(text, _after_opening_quote(text, body, pos), pos)
     else:
         return None
     if source is None:
         return None
     return RawAttribution(((after, end),), source, ((pos, m.end()),), rules.PARTICIPLE.id, 0.6,
                           lemma)
+
+
+def _after_opening_quote(text: str, body: int, end: int) -> int:
+    """Where the sentence's subject is looked for: past a quotation that opens it (“…,” he
+    said, adding …: "he", not the quote's first word)."""
+    if body < 0 or text[body:body + 1] not in ("“", '"'):
+        return body
+    close = text.find("”" if text[body] == "“" else '"', body + 1, end)
+    if close < 0:
+        return body
+    close += 1
+    while close < end and text[close] in " ,":
+        close += 1
+    return close

@@ -28,9 +28,12 @@ from deskapp.core.suggest.learned.spans import (
     SOURCE_LEADERS,
     carried_source,
     content_words,
+    coordinated,
     cue_runs,
+    naming,
     no_content_after,
     reports_nothing,
+    sentence_subject,
     source_words,
     subject,
 )
@@ -163,11 +166,16 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
         if tag != NONE:
             source[i] = False
             content[i] = -math.inf
+    last = None  # the source of the sentence's cue before
     for a, b in cues:
-        src = (carried_source(tags, lower, a) or source_words(source, lower, a, b)
-               or (None if lower[a] in BE_WORDS else subject(text, start, toks, a, tags)))
+        src = (coordinated(lower, a, last) or carried_source(tags, lower, a) or naming(
+            source_words(source, lower, a, b)
+            or (None if lower[a] in BE_WORDS else subject(text, start, toks, a, tags)),
+            toks, lower, model.classes)
+            or naming(sentence_subject(text, start, toks, a, tags), toks, lower, model.classes))
         while src and src[0] < src[1] and lower[src[0]] in SOURCE_LEADERS:
             src = (src[0] + 1, src[1])  # "with fans saying" → "fans"
+        last = src
         kept = content_words(content, lower, a, b, src)
         # the word the reason names: the best scored that is no modifier ("happily supporting")
         head = max(range(a, b), key=lambda i: (lower[i] not in CUE_MODIFIERS

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 
-from deskapp.core.suggest.clauses import verb_like, verbless
+from deskapp.core.suggest.clauses import lead_subject, verb_like, verbless
 from deskapp.core.suggest.cue_shapes import PREPOSITION_RE, no_clause_object
-from deskapp.core.suggest.learned.features import NONE, SOURCE, Token
+from deskapp.core.suggest.learned.features import NONE, SOURCE, Token, quoted_flags
 from deskapp.core.suggest.learned.vocabulary import words
 from deskapp.core.suggest.lexicon import AUX_WORDS, FORM_TO_LEMMA, HEARER_VERBS, INNER_ADVERBS
 from deskapp.core.suggest.subjects import subject_before
@@ -81,11 +82,26 @@ def _adjectival(lower: list[str], a: int, b: int) -> bool:
 
 
 def subject(text: str, start: int, toks: list[Token], a: int,
-             tags: list[str]) -> tuple[int, int] | None:
+            tags: list[str]) -> tuple[int, int] | None:
     """The rules' reading of the noun phrase that ends right before the cue ("Israel
     refuses"), as word indexes, where the source model marked none (never for a passive
     cue: "The FA is expected to …" names what is expected, not who expects it)."""
-    found = subject_before(text, start, toks[a][1])
+    return _words_of(subject_before(text, start, toks[a][1]), toks, a, tags)
+
+
+def sentence_subject(text: str, start: int, toks: list[Token], a: int,
+                     tags: list[str]) -> tuple[int, int] | None:
+    """For a participle, the subject that opens its sentence ("In responding, the campaign
+    took the step of criticizing …"), as word indexes."""
+    if not lower_ing(toks[a][0]):
+        return None
+    return _words_of(lead_subject(text, start, toks[a][1]), toks, a, tags)
+
+
+def _words_of(found: tuple[int, int] | None, toks: list[Token], a: int,
+              tags: list[str]) -> tuple[int, int] | None:
+    """The words before word ``a`` that the character range ``found`` covers, none of
+    them given a role by the rules."""
     if found is None:
         return None
     first = next((i for i in range(a) if toks[i][2] > found[0]), None)
@@ -94,6 +110,10 @@ def subject(text: str, start: int, toks: list[Token], a: int,
             or any(tag != NONE for tag in tags[first:last + 1]):
         return None
     return first, last
+
+
+def lower_ing(word: str) -> bool:
+    return word.islower() and word.endswith("ing")
 
 
 def carried_source(tags: list[str], lower: list[str], a: int) -> tuple[int, int] | None:
@@ -112,6 +132,36 @@ def carried_source(tags: list[str], lower: list[str], a: int) -> tuple[int, int]
     while start > 0 and tags[start - 1] == SOURCE:
         start -= 1
     return start, end
+
+
+def coordinated(lower: list[str], a: int, last: tuple[int, int] | None
+                ) -> tuple[int, int] | None:
+    """The source of the cue before, for a cue joined to it by "and" or "but" ("She has
+    proposed …, and called for …")."""
+    return last if last is not None and a and lower[a - 1] in ("and", "but") else None
+
+
+def naming(src: tuple[int, int] | None, toks: list[Token], lower: list[str],
+           classes: Mapping[str, str]) -> tuple[int, int] | None:
+    """``src`` unless it names nobody: no word but verbs ("In responding Friday, …"),
+    punctuation, or words inside a quotation ("“Forward thinking …”")."""
+    if src is None:
+        return None
+    if any(quoted_flags(lower)[src[0]:src[1] + 1]):
+        return None
+    for i in range(src[0], src[1] + 1):
+        word = toks[i][0]
+        if word[0].isalpha() and lower[i] not in _FUNCTION_WORDS and (
+                word[0].isupper() or not _verb_only(lower[i], classes)):
+            return src
+    return None
+
+
+def _verb_only(word: str, classes: Mapping[str, str]) -> bool:
+    found = classes.get(word, "")
+    if found:
+        return "VERB" in found and "NOUN" not in found and "PRON" not in found
+    return word.endswith("ing")
 
 
 def source_words(marked: list[bool], lower: list[str], a: int, b: int) -> tuple[int, int] | None:
