@@ -43,12 +43,15 @@ class PreviousSpeakers:
             raw = self._raws[i][0]
             if raw.source is not None:
                 end = d + max(raw.content[-1][1], raw.source[1], raw.cue[-1][1] if raw.cue else 0)
-                if end <= prev_end and (best is None or end > best[0]):
-                    best = (end, raw)
+                # the last to end; of two ending together, the outer one ("Carter said that
+                # critics had predicted …": Carter)
+                key = (end, -min(raw.source[0], raw.cue[0][0] if raw.cue else raw.source[0]))
+                if end <= prev_end and (best is None or key > best[0]):
+                    best = (key, raw)
             i -= 1
         if best is None:
             return None
-        end, raw = best
+        (end, _), raw = best
         if text.find("\n", end, prev_end) >= 0 or text[end:prev_end].strip(_TAIL):
             return None
         source = (raw.source[0] + d, raw.source[1] + d)

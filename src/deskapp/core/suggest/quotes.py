@@ -43,6 +43,19 @@ _RELATIVE_BEFORE_RE = re.compile(r",?\s*\b(?:who|which)\s+$")  # "Mike Lee, who 
 _NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\s*$")
 
 
+_OPENING_NAME_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*),\s")
+_ASIDE_END_RE = re.compile(r",\s+(?:[a-z]+ly\s+|once\s+|then\s+|also\s+|later\s+)?$")
+
+
+def _name_then_aside(text: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
+    """A name opening the clause, then an aside between commas, then the cue ("Michael
+    Demastus, pastor of a church in Des Moines and a Cruz supporter, said: “…”")."""
+    m = _OPENING_NAME_RE.match(text, clause_start, cue_start)
+    if m is None or not _ASIDE_END_RE.search(text, m.end(), cue_start):
+        return None
+    return m.start(1), m.end(1)
+
+
 def _antecedent(text: str, clause_start: int, end: int) -> tuple[int, int] | None:
     """Who a relative pronoun at ``end`` stands for: the name right before it ("the backing
     of Mike Lee, who"), else the noun phrase there."""
@@ -230,7 +243,8 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     if speaker is None and (who := _RELATIVE_BEFORE_RE.search(text, clause_start, cue_start)):
         speaker = _antecedent(text, clause_start, who.start())  # "Mike Lee, who declared"
     elif speaker is None:  # "Another source speaking to Fox News said, “…”"
-        speaker = lead_subject(text, clause_start, cue_start)
+        speaker = lead_subject(text, clause_start, cue_start) or _name_then_aside(
+            text, clause_start, cue_start)
     return Attachment((cue_start, last.end()), speaker, rules.CUE_THEN_QUOTE.id)
 
 

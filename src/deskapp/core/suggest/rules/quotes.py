@@ -73,6 +73,9 @@ CUE_THEN_QUOTE = Rule(
                 cue="declared"),
         Example("She announced on her Facebook page, in capital letters, “I am leaving the "
                 "party.”", quote="I am leaving the party.", speaker="She", cue="announced"),
+        Example("Michael Demastus, pastor of a church in Des Moines and a Cruz supporter, "
+                "said: “I have heard a lot of candidates pray.”", speaker="Michael Demastus",
+                quote="I have heard a lot of candidates pray.", cue="said"),
     ),
     counter_examples=(
         Example("The mayor called the plan “a disgrace”."),

@@ -65,6 +65,10 @@ PREVIOUS_PARAGRAPH = Rule(
         Example("Headline\n\nMaria Lopez said the shelter was full.\n“We have never seen "
                 "numbers like this. Every bed is taken.”", speaker="Maria Lopez", cue="said",
                 quote="We have never seen numbers like this. Every bed is taken."),
+        Example("Headline\n\nCarter said that for decades some critics had been predicting "
+                "a withdrawal, but this would not happen.\n\n“That is because the region "
+                "matters to the whole world.”", speaker="Carter", cue="said",
+                quote="That is because the region matters to the whole world."),
     ),
     counter_examples=(
         Example("Headline\n\nThe shelter was full.\n“We have never seen numbers like this. "
