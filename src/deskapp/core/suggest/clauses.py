@@ -236,3 +236,17 @@ def source_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
         return None
     end = name_after(text, source[1], limit)
     return source[0], apposition_after(text, end, limit)
+
+
+def past_opening_quote(text: str, body: int, end: int) -> int:
+    """Where the sentence's subject is looked for: past a quotation that opens it (“…,” he
+    said, adding …: "he", not the quote's first word)."""
+    if body < 0 or text[body:body + 1] not in ("“", '"'):
+        return body
+    close = text.find("”" if text[body] == "“" else '"', body + 1, end)
+    if close < 0:
+        return body
+    close += 1
+    while close < end and text[close] in " ,":
+        close += 1
+    return close

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from deskapp.core.suggest import rules
-from deskapp.core.suggest.clauses import comma_cut, lead_subject
+from deskapp.core.suggest.clauses import comma_cut, lead_subject, past_opening_quote
 from deskapp.core.suggest.content_edges import gap_before_that, remark_cut
 from deskapp.core.suggest.lexicon import ADVERBIAL_RUN_RE, FORM_TO_LEMMA, HEARER_VERBS
 from deskapp.core.suggest.model import Range, RawAttribution
@@ -90,7 +90,7 @@ def participle(text: str, m: re.Match, end: int, same_sentence: list[RawAttribut
     if same_sentence:
         source = same_sentence[-1].source
     elif has_that or lemma in {"say", "add"}:
-        source = lead_subject(text, _after_opening_quote(text, body, pos), pos)
+        source = lead_subject(text, past_opening_quote(text, body, pos), pos)
     else:
         return None
     if source is None:
@@ -98,16 +98,3 @@ def participle(text: str, m: re.Match, end: int, same_sentence: list[RawAttribut
     return RawAttribution(((after, end),), source, ((pos, m.end()),), rules.PARTICIPLE.id, 0.6,
                           lemma)
 
-
-def _after_opening_quote(text: str, body: int, end: int) -> int:
-    """Where the sentence's subject is looked for: past a quotation that opens it (“…,” he
-    said, adding …: "he", not the quote's first word)."""
-    if body < 0 or text[body:body + 1] not in ("“", '"'):
-        return body
-    close = text.find("”" if text[body] == "“" else '"', body + 1, end)
-    if close < 0:
-        return body
-    close += 1
-    while close < end and text[close] in " ,":
-        close += 1
-    return close

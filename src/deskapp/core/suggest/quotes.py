@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass
 
 from deskapp.core.suggest import rules
-from deskapp.core.suggest.clauses import lead_subject, source_after, verb_like
+from deskapp.core.suggest.clauses import (
+    lead_subject,
+    past_opening_quote,
+    source_after,
+    verb_like,
+)
 from deskapp.core.suggest.learned.weights import word_class
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
@@ -285,7 +290,7 @@ def _participle_then_quote(text: str, clause_start: int, cue: re.Match,
     if with_np is not None:
         speaker: tuple[int, int] | None = with_np.span(1)
     elif text[max(clause_start, start - 2):start] == ", ":
-        speaker = lead_subject(text, clause_start, start - 2)
+        speaker = lead_subject(text, past_opening_quote(text, clause_start, start), start - 2)
     else:
         return None
     return None if speaker is None else Attachment((start, cue.end()), speaker,
