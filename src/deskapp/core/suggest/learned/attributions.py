@@ -12,6 +12,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import repeat
 
 from deskapp.core.suggest import rules
 from deskapp.core.suggest.learned.features import (
@@ -91,13 +92,16 @@ def learned_attributions(text: str, sentences: Sequence[Range], taken: Taken,
         line_start = s == 0 or text[s - 1] == "\n"
         tags = taken.tags(toks)
         free = free_words(toks, tags, taken)
-        key = (text[s:e], line_start, "".join(tags), tuple(free))
-        here = cache.get(key) if cache is not None else None
-        if here is None:
+        if cache is None:
             here = _in_sentence(model, text, s, e, toks, lower, tags, free, line_start)
-            if cache is not None:
+        else:
+            key = (text[s:e], line_start, "".join(tags), tuple(free))
+            here = cache.get(key)
+            if here is None:
+                here = _in_sentence(model, text, s, e, toks, lower, tags, free, line_start)
                 cache.put(key, here)
-        found.extend(_moved(a, s) for a in here)
+        if here:
+            found.extend(_moved(a, s) for a in here)
     return found
 
 
@@ -111,8 +115,7 @@ def _moved(found: LearnedAttribution, d: int) -> LearnedAttribution:
 
 
 def _score(weights: dict[str, float], features: list[str]) -> float:
-    get = weights.get
-    return sum([get(f, 0.0) for f in features])
+    return sum(map(weights.get, features, repeat(0.0, len(features))))
 
 
 def sentence_cues(model: LearnedModel, toks: list[Token], lower: list[str], tags: list[str],
@@ -121,9 +124,12 @@ def sentence_cues(model: LearnedModel, toks: list[Token], lower: list[str], tags
     words; ``free``: the words outside every rule's attribution. A capitalised word inside
     a sentence is a name ("Jane Doe resigned"), unless the sentence is a title ("Trump
     Slams Rivals")."""
-    quoted = quoted_flags(lower)
     scores: dict[int, float] = {}
-    for i in candidate_words(model, toks, lower, free):
+    candidates = candidate_words(model, toks, lower, free)
+    if not candidates:
+        return [], scores
+    quoted = quoted_flags(lower)
+    for i in candidates:
         features = cue_features(toks, lower, quoted, tags, i, line_start, model.classes)
         scores[i] = model.word_score(lower[i]) + _score(model.cue, features)
     return cue_runs(scores, model.cue_threshold, lower), scores
@@ -133,9 +139,17 @@ def candidate_words(model: LearnedModel, toks: list[Token], lower: list[str],
                     free: list[bool]) -> list[int]:
     """The words of a sentence the cue model reads (training reads the same)."""
     is_candidate = model.is_candidate
-    title = _title_case(toks)
-    return [i for i, w in enumerate(lower) if free[i] and is_candidate(w)
-            and (title or i == 0 or not toks[i][0][0].isupper())]
+    title: bool | None = None  # worked out at the first capitalised candidate
+    out = []
+    for i, w in enumerate(lower):
+        if free[i] and is_candidate(w):
+            if i and toks[i][0][0].isupper():
+                if title is None:
+                    title = _title_case(toks)
+                if not title:
+                    continue
+            out.append(i)
+    return out
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -145,7 +159,10 @@ def _title_case(toks: list[Token]) -> bool:
 
 
 def free_words(toks: list[Token], tags: list[str], taken: Taken) -> list[bool]:
-    return [tag == NONE and not taken.in_hull(t[1]) for t, tag in zip(toks, tags, strict=True)]
+    """Whether each word is outside every attribution the rules found (``Taken.free``)."""
+    if len(toks) != len(tags):
+        raise ValueError("one tag per word")
+    return taken.free(toks, tags)
 
 
 def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: list[Token],
@@ -155,14 +172,15 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
     cues, scores = sentence_cues(model, toks, lower, tags, free, line_start)
     if not cues:
         return []
-    role = [role_features(toks, lower, cues, i) for i in range(len(toks))]
-    source = [_score(model.source, f) > 0 for f in role]
-    content = [_score(model.content, f) for f in role]
+    # a word the rules gave a role is theirs: never a source, never content
+    source = [False] * len(toks)
+    content = [-math.inf] * len(toks)
+    for i, tag in enumerate(tags):
+        if tag == NONE:
+            features = role_features(toks, lower, cues, i)
+            source[i] = _score(model.source, features) > 0
+            content[i] = _score(model.content, features)
     out = []
-    for i, tag in enumerate(tags):  # a word the rules gave a role is theirs
-        if tag != NONE:
-            source[i] = False
-            content[i] = -math.inf
     for a, b in cues:
         src = (carried_source(tags, lower, a) or source_words(source, lower, a, b)
                or (None if lower[a] in BE_WORDS else subject(text, start, toks, a, tags)))

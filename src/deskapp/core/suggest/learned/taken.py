@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 
 from deskapp.core.suggest.learned.features import CONTENT, CUE, NONE, SOURCE, Token
 from deskapp.core.suggest.model import Range
@@ -26,18 +26,27 @@ class Taken:
         if not toks:
             return out
         lo, hi = toks[0][1], toks[-1][2]
-        for tag, (starts, ends) in reversed(self._layers):  # the first layer wins
-            i = max(bisect_right(starts, lo) - 1, 0)
-            n = len(starts)
-            if i == n or starts[i] >= hi:
-                continue
-            for k, (_, pos, _) in enumerate(toks):
-                while i < n and ends[i] <= pos:
-                    i += 1
-                if i == n or starts[i] >= hi:
-                    break
-                if starts[i] <= pos:
-                    out[k] = tag
+        word_starts: list[int] | None = None
+        for tag, ranges in reversed(self._layers):  # the first layer wins
+            for s, e in _overlapping(ranges, lo, hi):
+                if word_starts is None:
+                    word_starts = [t[1] for t in toks]
+                a, b = bisect_left(word_starts, s), bisect_left(word_starts, e)
+                out[a:b] = [tag] * (b - a)
+        return out
+
+    def free(self, toks: Sequence[Token], tags: Sequence[str]) -> list[bool]:
+        """Whether each word (of one sentence, in text order) is outside every attribution of
+        the rules: no tag, and not inside the hull of one (``in_hull``)."""
+        out = [tag == NONE for tag in tags]
+        if not toks:
+            return out
+        word_starts: list[int] | None = None
+        for s, e in _overlapping(self._hulls, toks[0][1], toks[-1][2]):
+            if word_starts is None:
+                word_starts = [t[1] for t in toks]
+            a, b = bisect_left(word_starts, s), bisect_left(word_starts, e)
+            out[a:b] = [False] * (b - a)
         return out
 
     def in_hull(self, pos: int) -> bool:
@@ -46,6 +55,17 @@ class Taken:
         starts, ends = self._hulls
         i = bisect_right(starts, pos) - 1
         return i >= 0 and pos < ends[i]
+
+
+def _overlapping(ranges: tuple[list[int], list[int]], lo: int, hi: int) -> Iterator[Range]:
+    """The merged ``ranges`` that may hold a position in ``[lo, hi)``."""
+    starts, ends = ranges
+    i = max(bisect_right(starts, lo) - 1, 0)
+    n = len(starts)
+    while i < n and starts[i] < hi:
+        if ends[i] > lo:
+            yield starts[i], ends[i]
+        i += 1
 
 
 def _merged(ranges: Sequence[Range]) -> tuple[list[int], list[int]]:

@@ -14,6 +14,7 @@ from deskapp.core.suggest.learned.features import stem, word_features
 MODEL_PATH = Path(__file__).with_name("model.json.gz")
 # Another model file, for trying a retrained one (scripts/train_learned_model.py --out).
 MODEL_ENV = "DESKAPP_LEARNED_MODEL"
+_MEMO_LIMIT = 200_000  # words remembered as candidates or not (texts full of figures)
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,20 @@ class LearnedModel:
     articles: int  # how many annotated articles it learned from
     classes: dict[str, str] = field(default_factory=dict)  # word: its parts of speech
     _word_scores: dict[str, float] = field(default_factory=dict, repr=False)
+    _candidate_words: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def uses(self, word: str) -> tuple[int, int]:
         return self.evidence.get(word, (0, 0))
 
     def is_candidate(self, word: str) -> bool:
-        """Whether the cue model reads ``word`` at all."""
-        return word in self.candidates or (word not in self.common and stem(word) in self.stems)
+        """Whether the cue model reads ``word`` at all (worked out once per word)."""
+        known = self._candidate_words.get(word)
+        if known is None:
+            if len(self._candidate_words) >= _MEMO_LIMIT:
+                self._candidate_words.clear()
+            known = self._candidate_words[word] = word in self.candidates or (
+                word not in self.common and stem(word) in self.stems)
+        return known
 
     def word_score(self, word: str) -> float:
         """The summed weights of ``word_features(word)``, worked out once per word."""
