@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -32,20 +33,27 @@ class LearnedModel:
     articles: int  # how many annotated articles it learned from
     classes: dict[str, str] = field(default_factory=dict)  # word: its parts of speech
     _word_scores: dict[str, float] = field(default_factory=dict, repr=False)
-    _candidate_words: dict[str, bool] = field(default_factory=dict, repr=False)
+    _candidate_words: _Memo = field(default_factory=lambda: _Memo(), repr=False)
 
     def uses(self, word: str) -> tuple[int, int]:
         return self.evidence.get(word, (0, 0))
 
     def is_candidate(self, word: str) -> bool:
         """Whether the cue model reads ``word`` at all (worked out once per word)."""
-        known = self._candidate_words.get(word)
-        if known is None:
-            if len(self._candidate_words) >= _MEMO_LIMIT:
-                self._candidate_words.clear()
-            known = self._candidate_words[word] = word in self.candidates or (
-                word not in self.common and stem(word) in self.stems)
-        return known
+        memo = self._candidate_words
+        if memo.test is None:
+            memo.test = self._is_candidate
+        return memo[word]
+
+    def candidate_flags(self, words: list[str]) -> list[bool]:
+        """``is_candidate`` of each of ``words``."""
+        memo = self._candidate_words
+        if memo.test is None:
+            memo.test = self._is_candidate
+        return list(map(memo.__getitem__, words))
+
+    def _is_candidate(self, word: str) -> bool:
+        return word in self.candidates or (word not in self.common and stem(word) in self.stems)
 
     def word_score(self, word: str) -> float:
         """The summed weights of ``word_features(word)``, worked out once per word."""
@@ -54,6 +62,20 @@ class LearnedModel:
             get = self.cue.get
             score = self._word_scores[word] = sum([get(f, 0.0) for f in word_features(word)])
         return score
+
+
+class _Memo(dict):
+    """Answers of ``test`` by word, each worked out on first request (at most
+    ``_MEMO_LIMIT`` kept: a text full of figures makes new words without end)."""
+
+    test: Callable[[str], bool] | None = None
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        assert self.test is not None
+        answer = self[word] = self.test(word)
+        return answer
 
 
 def model_from_json(data: dict) -> LearnedModel:
