@@ -33,24 +33,21 @@ class LearnedModel:
     articles: int  # how many annotated articles it learned from
     classes: dict[str, str] = field(default_factory=dict)  # word: its parts of speech
     _word_scores: dict[str, float] = field(default_factory=dict, repr=False)
-    _candidate_words: _Memo = field(default_factory=lambda: _Memo(), repr=False)
+    _candidate_words: _Memo = field(default_factory=lambda: _Memo(), init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._candidate_words.test = self._is_candidate
 
     def uses(self, word: str) -> tuple[int, int]:
         return self.evidence.get(word, (0, 0))
 
     def is_candidate(self, word: str) -> bool:
         """Whether the cue model reads ``word`` at all (worked out once per word)."""
-        memo = self._candidate_words
-        if memo.test is None:
-            memo.test = self._is_candidate
-        return memo[word]
+        return self._candidate_words[word]
 
     def candidate_flags(self, words: list[str]) -> list[bool]:
         """``is_candidate`` of each of ``words``."""
-        memo = self._candidate_words
-        if memo.test is None:
-            memo.test = self._is_candidate
-        return list(map(memo.__getitem__, words))
+        return list(map(self._candidate_words.__getitem__, words))
 
     def _is_candidate(self, word: str) -> bool:
         return word in self.candidates or (word not in self.common and stem(word) in self.stems)
@@ -68,12 +65,11 @@ class _Memo(dict):
     """Answers of ``test`` by word, each worked out on first request (at most
     ``_MEMO_LIMIT`` kept: a text full of figures makes new words without end)."""
 
-    test: Callable[[str], bool] | None = None
+    test: Callable[[str], bool]
 
     def __missing__(self, word: str) -> bool:
         if len(self) >= _MEMO_LIMIT:
             self.clear()
-        assert self.test is not None
         answer = self[word] = self.test(word)
         return answer
 
