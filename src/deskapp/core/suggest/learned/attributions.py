@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import repeat
 
 from deskapp.core.suggest import rules
 from deskapp.core.suggest.learned.features import (
@@ -81,7 +82,6 @@ def learned_attributions(text: str, sentences: Sequence[Range], taken: Taken,
         return []
     found: list[LearnedAttribution] = []
     skip_starts = [s for s, _ in skipped]
-    is_candidate = model.is_candidate
     for s, e in sentences:
         if skipped:
             i = bisect_right(skip_starts, s) - 1
@@ -89,18 +89,23 @@ def learned_attributions(text: str, sentences: Sequence[Range], taken: Taken,
                 continue
         toks = tokens(text, s, e)
         lower = [w.lower() for w, _, _ in toks]
-        if not any(map(is_candidate, lower)):
+        flags = model.candidate_flags(lower)
+        if not any(flags):
             continue
         line_start = s == 0 or text[s - 1] == "\n"
         tags = taken.tags(toks)
         free = free_words(toks, tags, taken)
-        key = (text[s:e], line_start, "".join(tags), tuple(free))
-        here = cache.get(key) if cache is not None else None
-        if here is None:
-            here = _in_sentence(model, text, s, e, toks, lower, tags, free, line_start)
-            if cache is not None:
+        if cache is None:
+            here = _in_sentence(model, text, s, e, toks, lower, tags, free, line_start, flags)
+        else:
+            key = (text[s:e], line_start, "".join(tags), tuple(free))
+            here = cache.get(key)
+            if here is None:
+                here = _in_sentence(model, text, s, e, toks, lower, tags, free, line_start,
+                                    flags)
                 cache.put(key, here)
-        found.extend(_moved(a, s) for a in here)
+        if here:
+            found.extend(_moved(a, s) for a in here)
     return found
 
 
@@ -114,19 +119,24 @@ def _moved(found: LearnedAttribution, d: int) -> LearnedAttribution:
 
 
 def _score(weights: dict[str, float], features: list[str]) -> float:
-    get = weights.get
-    return sum([get(f, 0.0) for f in features])
+    return sum(map(weights.get, features, repeat(0.0, len(features))))
 
 
 def sentence_cues(model: LearnedModel, toks: list[Token], lower: list[str], tags: list[str],
-                  free: list[bool], line_start: bool) -> tuple[list[Range], dict[int, float]]:
+                  free: list[bool], line_start: bool, flags: list[bool] | None = None
+                  ) -> tuple[list[Range], dict[int, float]]:
     """The learned cues of one sentence (word ranges) and the scores of its candidate
-    words; ``free``: the words outside every rule's attribution. A capitalised word inside
-    a sentence is a name ("Jane Doe resigned"), unless the sentence is a title ("Trump
-    Slams Rivals")."""
-    quoted = quoted_flags(lower)
+    words; ``free``: the words outside every rule's attribution; ``flags``: which words
+    are candidates (``model.candidate_flags(lower)``, if already known). A capitalised word
+    inside a sentence is a name ("Jane Doe resigned"), unless the sentence is a title
+    ("Trump Slams Rivals")."""
     scores: dict[int, float] = {}
-    for i in candidate_words(model, toks, lower, free):
+    candidates = _candidates(toks, free, model.candidate_flags(lower) if flags is None
+                             else flags)
+    if not candidates:
+        return [], scores
+    quoted = quoted_flags(lower)
+    for i in candidates:
         features = cue_features(toks, lower, quoted, tags, i, line_start, model.classes)
         scores[i] = model.word_score(lower[i]) + _score(model.cue, features)
     return cue_runs(scores, model.cue_threshold, lower), scores
@@ -135,10 +145,22 @@ def sentence_cues(model: LearnedModel, toks: list[Token], lower: list[str], tags
 def candidate_words(model: LearnedModel, toks: list[Token], lower: list[str],
                     free: list[bool]) -> list[int]:
     """The words of a sentence the cue model reads (training reads the same)."""
-    is_candidate = model.is_candidate
-    title = _title_case(toks)
-    return [i for i, w in enumerate(lower) if free[i] and is_candidate(w)
-            and (title or i == 0 or not toks[i][0][0].isupper())]
+    return _candidates(toks, free, model.candidate_flags(lower))
+
+
+def _candidates(toks: list[Token], free: list[bool], flags: list[bool]) -> list[int]:
+    """``candidate_words`` of the words whose ``flags`` say they are candidates."""
+    title: bool | None = None  # worked out at the first capitalised candidate
+    out = []
+    for i, candidate in enumerate(flags):
+        if candidate and free[i]:
+            if i and toks[i][0][0].isupper():
+                if title is None:
+                    title = _title_case(toks)
+                if not title:
+                    continue
+            out.append(i)
+    return out
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -148,24 +170,22 @@ def _title_case(toks: list[Token]) -> bool:
 
 
 def free_words(toks: list[Token], tags: list[str], taken: Taken) -> list[bool]:
-    return [tag == NONE and not taken.in_hull(t[1]) for t, tag in zip(toks, tags, strict=True)]
+    """Whether each word is outside every attribution the rules found (``Taken.free``)."""
+    if len(toks) != len(tags):
+        raise ValueError("one tag per word")
+    return taken.free(toks, tags)
 
 
 def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: list[Token],
-                 lower: list[str], tags: list[str], free: list[bool],
-                 line_start: bool) -> list[LearnedAttribution]:
+                 lower: list[str], tags: list[str], free: list[bool], line_start: bool,
+                 flags: list[bool] | None = None) -> list[LearnedAttribution]:
     """The sentence's learned attributions, in offsets from ``start`` (they are kept)."""
-    cues, scores = sentence_cues(model, toks, lower, tags, free, line_start)
+    cues, scores = sentence_cues(model, toks, lower, tags, free, line_start, flags)
     if not cues:
         return []
-    role = [role_features(toks, lower, cues, i) for i in range(len(toks))]
-    source = [_score(model.source, f) > 0 for f in role]
-    content = [_score(model.content, f) for f in role]
+    roles = _RoleScores(model, toks, lower, cues, tags)
+    source, content = roles.source, roles.content
     out = []
-    for i, tag in enumerate(tags):  # a word the rules gave a role is theirs
-        if tag != NONE:
-            source[i] = False
-            content[i] = -math.inf
     last = None  # the source of the sentence's cue before
     for a, b in cues:
         src = (coordinated(lower, a, last) or carried_source(tags, lower, a) or naming(
@@ -191,6 +211,48 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
             confidence=_confidence(scores[head]), verb=lower[head])
         out.append(LearnedAttribution(raw, cue_reason(model, lower[head])))
     return out
+
+
+class _RoleScores:
+    """Whether the source model marks each word of a sentence, and the content model's
+    score of it, each worked out when first read (the spans seldom read a whole sentence).
+    A word the rules gave a role is theirs: never a source, never content."""
+
+    def __init__(self, model: LearnedModel, toks: list[Token], lower: list[str],
+                 cues: list[Range], tags: list[str]) -> None:
+        self._model, self._toks, self._lower, self._cues, self._tags = \
+            model, toks, lower, cues, tags
+        n = len(toks)
+        done = [False] * n
+        self._done = done
+        self._marked = [False] * n
+        self._scores = [-math.inf] * n
+        self.source: Sequence[bool] = _Read(self._marked, done, self._work)
+        self.content: Sequence[float] = _Read(self._scores, done, self._work)
+
+    def _work(self, i: int) -> None:
+        self._done[i] = True
+        if self._tags[i] == NONE:
+            features = role_features(self._toks, self._lower, self._cues, i)
+            self._marked[i] = _score(self._model.source, features) > 0
+            self._scores[i] = _score(self._model.content, features)
+
+
+class _Read(Sequence):
+    """A list whose item ``i`` ``work(i)`` fills in when first read (``done[i]`` then)."""
+
+    __slots__ = ("_done", "_items", "_work")
+
+    def __init__(self, items: list, done: list[bool], work: Callable[[int], None]) -> None:
+        self._items, self._done, self._work = items, done, work
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, i):  # type: ignore[override]  # an int, as the spans read it
+        if not self._done[i]:  # (IndexError past the end, as a list)
+            self._work(i if i >= 0 else i + len(self._items))
+        return self._items[i]
 
 
 def _confidence(score: float) -> float:

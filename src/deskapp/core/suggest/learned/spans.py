@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from deskapp.core.suggest.clauses import lead_subject, verb_like, verbless
 from deskapp.core.suggest.cue_shapes import PREPOSITION_RE, no_clause_object
@@ -42,6 +42,7 @@ DETERMINERS = words("determiners")
 _ORDINALS = words("ordinals")
 SOURCE_LEADERS = words("source_leaders")
 _PRONOUN_SOURCES = words("pronoun_sources")
+_LEADING_FUNCTION_WORDS = _FUNCTION_WORDS - {",", "who", "which"}  # "The" of "The FA"
 
 
 def cue_runs(scores: dict[int, float], threshold: float,
@@ -164,16 +165,19 @@ def _verb_only(word: str, classes: Mapping[str, str]) -> bool:
     return word.endswith("ing")
 
 
-def source_words(marked: list[bool], lower: list[str], a: int, b: int) -> tuple[int, int] | None:
-    """The nearest run of source words before the cue, else one right after it."""
+def source_words(marked: Sequence[bool], lower: list[str], a: int,
+                 b: int) -> tuple[int, int] | None:
+    """The nearest run of source words before the cue, else one right after it (only the
+    words that may hold it are read: ``marked`` may work each out when read)."""
     j = a - 1
-    while j >= 0 and not marked[j]:
+    nearest = max(a - _MAX_SOURCE_GAP, 0)
+    while j >= nearest and not marked[j]:
         j -= 1
-    if j >= 0 and a - j <= _MAX_SOURCE_GAP:
+    if j >= nearest:
         end = j
         while j > 0 and marked[j - 1]:
             j -= 1
-        while end + 1 < a and lower[end] in _FUNCTION_WORDS - {",", "who", "which"}:
+        while end + 1 < a and lower[end] in _LEADING_FUNCTION_WORDS:
             end += 1  # "The" → "The FA"
         while end > j and (lower[end] in _FUNCTION_WORDS or lower[end] in CUE_MODIFIERS):
             end -= 1  # "suit," → "suit", "men who later" → "men"
@@ -184,9 +188,10 @@ def source_words(marked: list[bool], lower: list[str], a: int, b: int) -> tuple[
         return j, end
     j = b
     n = len(lower)
-    while j < n and not marked[j]:
+    last = min(b + 4, n - 1)
+    while j <= last and not marked[j]:
         j += 1
-    if j < n and j - b <= 4:
+    if j <= last:
         start = j
         while j + 1 < n and marked[j + 1]:
             j += 1
@@ -194,7 +199,7 @@ def source_words(marked: list[bool], lower: list[str], a: int, b: int) -> tuple[
     return None
 
 
-def content_words(score: list[float], lower: list[str], a: int, b: int,
+def content_words(score: Sequence[float], lower: list[str], a: int, b: int,
              src: tuple[int, int] | None) -> tuple[int, int] | None:
     """The content's first and last word: on the side of the cue the content model favours,
     from the word next to the cue to the last word it marks (an aside after a comma ends at

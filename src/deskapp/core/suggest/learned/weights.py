@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -14,6 +15,7 @@ from deskapp.core.suggest.learned.features import stem, word_features
 MODEL_PATH = Path(__file__).with_name("model.json.gz")
 # Another model file, for trying a retrained one (scripts/train_learned_model.py --out).
 MODEL_ENV = "DESKAPP_LEARNED_MODEL"
+_MEMO_LIMIT = 200_000  # words remembered as candidates or not (texts full of figures)
 
 
 @dataclass(frozen=True)
@@ -31,12 +33,23 @@ class LearnedModel:
     articles: int  # how many annotated articles it learned from
     classes: dict[str, str] = field(default_factory=dict)  # word: its parts of speech
     _word_scores: dict[str, float] = field(default_factory=dict, repr=False)
+    _candidate_words: _Memo = field(default_factory=lambda: _Memo(), init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._candidate_words.test = self._is_candidate
 
     def uses(self, word: str) -> tuple[int, int]:
         return self.evidence.get(word, (0, 0))
 
     def is_candidate(self, word: str) -> bool:
-        """Whether the cue model reads ``word`` at all."""
+        """Whether the cue model reads ``word`` at all (worked out once per word)."""
+        return self._candidate_words[word]
+
+    def candidate_flags(self, words: list[str]) -> list[bool]:
+        """``is_candidate`` of each of ``words``."""
+        return list(map(self._candidate_words.__getitem__, words))
+
+    def _is_candidate(self, word: str) -> bool:
         return word in self.candidates or (word not in self.common and stem(word) in self.stems)
 
     def word_score(self, word: str) -> float:
@@ -46,6 +59,19 @@ class LearnedModel:
             get = self.cue.get
             score = self._word_scores[word] = sum([get(f, 0.0) for f in word_features(word)])
         return score
+
+
+class _Memo(dict):
+    """Answers of ``test`` by word, each worked out on first request (at most
+    ``_MEMO_LIMIT`` kept: a text full of figures makes new words without end)."""
+
+    test: Callable[[str], bool]
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        answer = self[word] = self.test(word)
+        return answer
 
 
 def model_from_json(data: dict) -> LearnedModel:
