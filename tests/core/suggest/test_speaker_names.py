@@ -112,3 +112,9 @@ def test_a_body_with_no_name_after_its_title_keeps_its_name():
 ])
 def test_the_spokesperson_is_named_with_whom_they_speak_for(text, name):
     assert list(_speakers(text).values())[-1] == name
+
+
+def test_a_name_never_takes_a_first_name_from_the_line_before():
+    found = suggest(Article("Trump Slams Rivals\n\nRubio spoke in Miami.\n\n"
+                            "“We will win this state,” Rubio said.\n"))
+    assert [q.speaker for q in found.quotes] == ["Rubio"]

@@ -38,7 +38,7 @@ def person_matches(text: str, lo: int, hi: int) -> list[re.Match]:
     return out
 
 
-_FULL_BEFORE_RE = re.compile(r"\b([A-ZÀ-Ý][\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
+_FULL_BEFORE_RE = re.compile(r"\b([A-ZÀ-Ý][\w’'-]+)[ \t]+(?:[A-Z]\.[ \t]+)?$")  # never across lines
 
 
 def full_name_before(text: str, surname: str, before: int, lo: int) -> str | None:
