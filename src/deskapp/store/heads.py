@@ -68,10 +68,11 @@ def forget_heads(store_path: Path) -> None:
 
 
 def note_save(
-    store_path: Path, store_id: str, *, new_article: bool, article_id: int, version: int,
+    store_path: Path, store_id: str, *, new_articles: int, article_id: int, version: int,
     seal: str, time: str, count: Callable[[], tuple[int, int]], added: int = 1,
 ) -> None:
-    """Record one committed save of ``added`` versions (``version`` the newest of them).
+    """Record one committed save of ``added`` versions (``version`` the newest of them;
+    ``new_articles`` of them began an article).
     ``count`` gives (articles, versions) when the record is missing or belongs to another
     store; otherwise the counts go up by this save.
 
@@ -92,7 +93,7 @@ def note_save(
             if old is None or old.store_id != store_id:
                 articles, versions = count()
             else:
-                articles, versions = old.articles + new_article, old.versions + added
+                articles, versions = old.articles + new_articles, old.versions + added
             heads = Heads(str(Path(store_path).resolve()), store_id, articles, versions,
                           article_id, version, seal, time)
             data = json.dumps(asdict(heads), ensure_ascii=False).encode("utf-8")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -186,24 +186,41 @@ class Store:
                     article_id = saved[-1].id
         if existing is not None:
             return Imported(existing, duplicate=True, document=None)
-        self._note_save(saved[-1], new_article=True, added=len(saved))
+        self._note_save(saved[-1], new_articles=1, added=len(saved))
         return Imported(saved[-1].id, duplicate=False, document=saved[-1])
+
+    def add_articles(self, docs: Iterable[Document], *, reviewer: str, note: str = ""
+                     ) -> list[int]:
+        """The bulk path, for filling a store (benchmarks, copies): each of ``docs`` becomes
+        a new article of one version, sealed and indexed as ``save`` does, all in one
+        transaction (give it a few thousand at a time); their ids, in order. No duplicate
+        check — files come in through ``import_document`` — and no review counts (worked
+        out when the library first lists the articles)."""
+        if not reviewer.strip():
+            raise BadReviewerName("every version records its reviewer: the name is empty")
+        with self._writing("adding articles") as conn:
+            saved = [versions.insert_version(conn, replace(doc, id=None), reviewer=reviewer,
+                                             note=note, parent=None, key=self.key)
+                     for doc in docs]
+        if saved:
+            self._note_save(saved[-1], new_articles=len(saved), added=len(saved))
+        return [doc.id for doc in saved]
 
     def find_same_article(self, doc: Document) -> int | None:
         """The stored article an import of ``doc`` would be a duplicate of, if any."""
         with self._reading("looking for a duplicate") as conn:
             return library.find_by_identity(conn, admit(doc).identity)
 
-    def _note_save(self, saved: Document, *, new_article: bool | None = None,
+    def _note_save(self, saved: Document, *, new_articles: int | None = None,
                    added: int = 1) -> None:
         """Update the record of this store's heads kept outside it (after the commit):
-        ``added`` versions were saved, ``saved`` the newest (of a new article when
-        ``new_article``; by default, when it is version 1)."""
+        ``added`` versions were saved, ``saved`` the newest, ``new_articles`` of them began
+        an article (by default: one when ``saved`` is version 1)."""
         row = self.conn.execute("SELECT seal, time FROM versions WHERE article_id = ? AND "
                                 "version = ?", (saved.id, saved.version)).fetchone()
-        if new_article is None:
-            new_article = saved.version == 1
-        note_save(self.path, self.store_id, new_article=new_article,
+        if new_articles is None:
+            new_articles = int(saved.version == 1)
+        note_save(self.path, self.store_id, new_articles=new_articles,
                   article_id=saved.id, version=saved.version, seal=row[0], time=row[1],
                   count=self._counts, added=added)
 
