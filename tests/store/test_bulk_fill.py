@@ -21,7 +21,12 @@ def _documents(count: int, seed: int = 3) -> list[Document]:
 
 def test_bulk_articles_are_stored_sealed_indexed_and_verified(store: Store, doc) -> None:
     docs = [doc, *_documents(30)]
-    ids = store.add_articles(docs, reviewer="bench", note="filled")
+    with Store.open(store.path) as other:
+        listener = other.listener()
+        ids = store.add_articles(docs, reviewer="bench", note="filled")
+        seen = listener.poll()
+        listener.close()
+    assert [(c.kind, c.article_id) for c in seen] == [("imported", i) for i in ids]
     assert len(ids) == 31 == store.count_articles() == len(set(ids))
     loaded = store.load(ids[0])
     assert loaded.article == doc.article and loaded.marks == doc.marks
