@@ -3,13 +3,13 @@
 Used by ``tests/store/test_many_editors.py`` (a short run per engine) and ``bench/desk.py``
 (throughput). ``run_load`` starts the editors together; each opens the one store (a path
 for SQLite, ``postgresql://…`` for PostgreSQL) and, in a bounded loop, takes an article
-(the work queue's next one or any), loads it, marks something with the core marking API as
-the window does, sometimes approves or sends it back, and saves on top of the version it
-loaded. A save that another editor beat is refused with ``VersionConflict``: the editor
-counts it, reloads and tries again. Anything else raised is an error. ``check_load`` then
-holds the store to what the editors were told: every save's version is in the article's
-history with the hash read right after it, no versions appeared that nobody saved, every
-chain verifies.
+(the work queue's next one or any), holds it open and loads it, marks something with the
+core marking API, sometimes approves or sends it back — as the window does — and saves on
+top of the version it loaded. A save that another editor beat is refused with
+``VersionConflict``: the editor counts it, reloads and tries again. Anything else raised
+is an error. ``check_load`` then holds the store to what the editors were told: every
+save's version is in the article's history with the hash read right after it, no
+versions appeared that nobody saved, every chain verifies.
 
 Articles are built from a template (``template_document``): about 3 KB of news-like text
 with quotes and reported speech, unique per number.
@@ -46,11 +46,12 @@ NOUNS = ["prices", "wages", "exports", "the currency", "the talks", "the electio
          "the army", "the courts", "hospitals", "the ports", "imports", "the debt", "rents"]
 VERBS = ["rose", "fell", "stalled", "recovered", "collapsed", "doubled", "held steady",
          "improved", "worsened", "were frozen", "were delayed", "resumed"]
-WORDS = [f"{a}{b}" for a in ("ma", "du", "ro", "ve", "ne", "zu", "co", "lom", "sol", "pre",
-                             "den", "tar", "mi", "ca")
-         for b in ("ra", "do", "la", "bia", "te", "si", "li", "gua", "cas", "nos")]
-"""Made-up words that make every article's text different (and give search terms of every
-frequency)."""
+SYLLABLES = ("ma", "du", "ro", "ve", "ne", "zu", "co", "lom", "sol", "pre", "den", "tar", "mi",
+             "ca", "bia", "gua", "te", "si", "li", "nos")
+WORDS = [a + b for a in SYLLABLES for b in SYLLABLES] + [
+    a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES]
+"""8,400 made-up words that make every article's text different (each in about one article
+of a hundred: search terms that match a few thousand of 100,000)."""
 
 
 def _clause(rng: random.Random) -> str:
@@ -153,6 +154,8 @@ class EditorReport:
     saves: list[Saved] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    save_ms: list[float] = field(default_factory=list)
+    """How long each call of ``save`` took, conflicts included."""
 
 
 def _pick(store: Store, rng: random.Random, name: str, articles: Sequence[int]) -> tuple[int, bool]:
@@ -182,22 +185,27 @@ def editor(location: str, name: str, articles: Sequence[int], rounds: int, seed:
             try:
                 article_id, queued = _pick(store, rng, name, articles)
                 report.from_queue += queued
+                store.hold(article_id, name)  # the window shows the article: others see it
                 note = f"{name} step {step}"
                 for _ in range(retries):
                     doc = store.load(article_id)
                     change, kind, overridden = edited(doc, rng)
                     report.operations += 1
+                    started = time.perf_counter()
                     try:
                         saved = store.save(change, reviewer=name, note=note,
                                            parent=doc.version, overridden=overridden)
                     except VersionConflict:
                         report.conflicts += 1
                         continue
+                    finally:
+                        report.save_ms.append((time.perf_counter() - started) * 1000)
                     digest = next(v.hash for v in store.history(article_id)
                                   if v.version == saved.version)
                     report.saves.append(Saved(article_id, saved.version, digest, note, name))
                     report.approvals += kind == "approve"
                     break
+                store.release(article_id)
             except Exception as exc:
                 report.errors.append(f"{type(exc).__name__}: {exc}")
                 report.errors.append(traceback.format_exc(limit=4))
@@ -244,6 +252,11 @@ class LoadReport:
     @property
     def errors(self) -> list[str]:
         return [f"{e.name}: {message}" for e in self.editors for message in e.errors]
+
+    @property
+    def save_ms(self) -> list[float]:
+        """Every save's time in milliseconds, shortest first."""
+        return sorted(ms for e in self.editors for ms in e.save_ms)
 
     @property
     def per_second(self) -> float:

@@ -47,6 +47,7 @@ from deskapp.store.records import (
 )
 from deskapp.store.schema import migrate
 from deskapp.store.sealing import ChainKey
+from deskapp.store.write_lock import begin_write
 
 
 class Store:
@@ -135,7 +136,7 @@ class Store:
                              f"this user's; {action} is not possible (copy the key file "
                              "chain.key of the user who made the store)")
         with translated(self.path, action):
-            self.conn.execute("BEGIN IMMEDIATE")
+            begin_write(self.conn, self.busy_timeout)
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
