@@ -116,8 +116,13 @@ def measure(engine: str, location: str, articles: int, saves: int, editors: int,
     print(f"  FTS query (100 best) median/p95 {fts[0]:8.2f} / {fts[1]:.2f} ms")
     print(f"  {editors} editors × {rounds} steps     {report.per_second:8.1f} operations/s "
           f"({report.operations} in {report.seconds:.1f} s)")
-    print(f"    conflicts {report.conflicts}, errors {len(report.errors)}, "
+    print(f"    conflicts {report.conflicts} ({report.queue_conflicts} on the "
+          f"{report.from_queue} articles the work queue gave), errors {len(report.errors)}, "
           f"lost writes {len(lost)}   goal: 0 lost")
+    waits = report.save_ms
+    if waits:
+        print(f"    save under load median/p95/max {waits[len(waits) // 2]:.0f} / "
+              f"{waits[int(len(waits) * 0.95)]:.0f} / {waits[-1]:.0f} ms (waiting for the others)")
     print(f"  verify + load check              {check_s:8.1f} s   problems: {len(problems)}")
     for line in [*report.errors, *problems][:10]:
         print(f"    {line.splitlines()[0] if line else line}")

@@ -149,6 +149,8 @@ class EditorReport:
     pid: int = 0
     operations: int = 0
     conflicts: int = 0
+    queue_conflicts: int = 0
+    """Conflicts on articles the work queue gave."""
     approvals: int = 0
     from_queue: int = 0
     saves: list[Saved] = field(default_factory=list)
@@ -161,7 +163,7 @@ class EditorReport:
 def _pick(store: Store, rng: random.Random, name: str, articles: Sequence[int]) -> tuple[int, bool]:
     """The article to work on: the work queue's next one half of the time, else any."""
     if rng.random() < 0.5:
-        row = store.next_article(name)
+        row = store.next_article(name, take=True)  # as Review ▸ Next article does
         if row is not None:
             return row.id, True
     return rng.choice(articles), False
@@ -197,6 +199,7 @@ def editor(location: str, name: str, articles: Sequence[int], rounds: int, seed:
                                            parent=doc.version, overridden=overridden)
                     except VersionConflict:
                         report.conflicts += 1
+                        report.queue_conflicts += queued
                         continue
                     finally:
                         report.save_ms.append((time.perf_counter() - started) * 1000)
@@ -248,6 +251,14 @@ class LoadReport:
     @property
     def conflicts(self) -> int:
         return sum(e.conflicts for e in self.editors)
+
+    @property
+    def queue_conflicts(self) -> int:
+        return sum(e.queue_conflicts for e in self.editors)
+
+    @property
+    def from_queue(self) -> int:
+        return sum(e.from_queue for e in self.editors)
 
     @property
     def errors(self) -> list[str]:

@@ -49,3 +49,14 @@ def test_twenty_editors_lose_nothing(desk_location: str) -> None:
         assert check_load(store, report, before) == []
         # each version saved exactly once: no two editors were told they made the same one
         assert len({(s.article_id, s.version) for s in report.saves}) == len(report.saves)
+
+
+def test_editors_taking_from_the_queue_at_once_never_get_the_same_article(store_path) -> None:
+    with Store.open(store_path) as ana, Store.open(store_path) as ben:
+        first, second = fill(ana, 2)
+        assert ana.next_article("Ana").id == ben.next_article("Ben").id == first  # only asked
+        taken = ana.next_article("Ana", take=True)
+        assert taken.id == first and ben.holders(first)[0].reviewer == "Ana"
+        assert ben.next_article("Ben", take=True).id == second
+        assert ana.open_elsewhere() == {second}
+        assert ana.next_article("Ana", skip={first}, take=True) is None  # Ben has the other

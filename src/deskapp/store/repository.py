@@ -432,14 +432,23 @@ class Store:
         return ChangeListener(self.path, self.session, read_only=self.read_only,
                               busy_timeout=min(self.busy_timeout, 1.0))
 
-    def next_article(self, reviewer: str, *, skip: Collection[int] = ()
+    def next_article(self, reviewer: str, *, skip: Collection[int] = (), take: bool = False
                      ) -> ArticleSummary | None:
         """The work queue's next article for ``reviewer`` (``core.desk``): unassigned or
         theirs, by state and age, none of ``skip`` nor any open elsewhere; None when the
-        queue is empty."""
-        away = set(skip) | set(self.open_elsewhere())
-        with self._reading("finding the next article") as conn:
-            row = library.next_in_queue(conn, reviewer, away)
+        queue is empty. ``take``: this session holds the article found (``hold``) in the
+        same transaction, so editors who ask at the same moment never get the same one
+        (Review ▸ Next article takes; naming the next one after an approval does not)."""
+        if take and not self.read_only:
+            with self._writing("taking the next article", sealed=False) as conn:
+                away = set(skip) | presence.held_elsewhere(conn, self.session)
+                row = library.next_in_queue(conn, reviewer, away)
+                if row is not None and presence.hold(conn, self.session, row.id, reviewer):
+                    presence.record_event(conn, self.session, "opened", row.id, reviewer)
+        else:
+            away = set(skip) | set(self.open_elsewhere())
+            with self._reading("finding the next article") as conn:
+                row = library.next_in_queue(conn, reviewer, away)
         return None if row is None else self.with_counts([row])[0]
 
     def find_by_sha256(self, sha256: str) -> int | None:
