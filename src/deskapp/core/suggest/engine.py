@@ -10,6 +10,7 @@ every other cue (``local.py``; a block unchanged since an earlier run is not rea
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,7 +44,7 @@ from deskapp.core.suggest.nested import nested_quotes
 from deskapp.core.suggest.quotes import scan_quotes
 from deskapp.core.suggest.reasons import attribution_reason, quote_reason
 from deskapp.core.suggest.sentences import Layout, skipped_parts
-from deskapp.core.suggest.speakers import Resolver
+from deskapp.core.suggest.speakers import Resolver, looks_like_person
 
 _CACHE = BlockCache()
 _LEARNED_CACHE = SentenceCache()
@@ -114,6 +115,7 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
     attributions.extend(learned)
     quotes = _speakers_from_learned(text, quotes, learned, attributions, resolver)
     quotes, attributions = _contents_into_quotes(text, quotes, attributions)
+    quotes = _sentence_subjects(text, quotes, resolver)
     quotes.extend(_short_quotes(short, attributions))
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
@@ -195,13 +197,71 @@ def _spoken_by(quote: tuple, attribution: tuple, rule: str) -> tuple:
 
 
 def _spoken_by_subject(text: str, quote: tuple, subject: tuple[int, int],
-                       resolver: Resolver) -> tuple:
+                       resolver: Resolver, rule: str = rules.COLON_SUBJECT.id) -> tuple:
     """The quote spoken by the subject of the sentence that ends in the colon before it
-    ("Cruz continued:")."""
+    ("Cruz continued:"), or (``SENTENCE_SUBJECT``) of the sentence it sits in."""
     span = _span(text, (subject,))
     speaker = resolver.resolve(*subject) or span.text
-    return (quote[0], speaker, span, None, rules.COLON_SUBJECT.id,
-            quote_reason(rules.COLON_SUBJECT.id, None, speaker), 0.45)
+    return (quote[0], speaker, span, None, rule, quote_reason(rule, None, speaker),
+            rules.rule(rule).confidence)
+
+
+def _sentence_subjects(text: str, quotes: list[tuple], resolver: Resolver) -> list[tuple]:
+    """Quotes still without a speaker, inside a sentence that opens with a subject, spoken
+    by that subject (``SENTENCE_SUBJECT``)."""
+    return [_spoken_by_subject(text, q, subject, resolver, rules.SENTENCE_SUBJECT.id)
+            if q[4] == rules.NO_SPEAKER.id and not q[0].fragments
+            and (subject := _sentence_subject(text, q[0].start)) is not None
+            and _speaking_kind(text[subject[0]:subject[1]], resolver) else q
+            for q in quotes]
+
+
+def _speaking_kind(subject: str, resolver: Resolver) -> bool:
+    """A person, a body or an outlet ("Hale", "she", "the council"), not a thing ("the
+    statements", "fundraising") nor a clause opener ("When he")."""
+    first = subject.split(None, 1)[0]
+    if not (first[:1].isupper() or first in _PRONOUNS):
+        return False
+    kind = resolver.kind(subject)
+    return kind in _SPEAKING_KINDS or (kind == SourceKind.UNKNOWN and (
+        subject in _PRONOUNS or looks_like_person(subject)))
+
+
+_SPEAKING_KINDS = (SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.MEDIA,
+                   SourceKind.ANONYMOUS)
+_PRONOUNS = frozenset({"he", "she", "He", "She", "they", "They", "we", "We", "I"})
+_CLAUSE_OPENERS = frozenset({"when", "while", "as", "because", "since", "after", "before",
+                             "though", "although", "if", "soon", "even", "once", "until"})
+# between the subject and the quote: another clause, whose subject may be the speaker
+_OTHER_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|though|although|as)\s|—|\s-\s")
+_AS_RE = re.compile(r"[Aa]s\s+(?=[A-Z])")
+
+
+def _sentence_subject(text: str, start: int) -> tuple[int, int] | None:
+    """The subject of the sentence a quote starting at ``start`` sits in, when words of
+    that sentence come before its opening mark ("Clinton celebrated in Florida, declaring
+    it “…”")."""
+    open_at = start - 1
+    if open_at <= 0 or not mid_sentence(text, open_at):
+        return None
+    opening = _sentence_start_before(text, open_at)
+    while opening < open_at and text[opening].isspace():
+        opening += 1
+    subject = lead_subject(text, opening, open_at)
+    if subject is None:
+        return None
+    start, end = subject
+    if (as_ := _AS_RE.match(text, start, end)) is not None:
+        start = as_.end()  # "As The Daily Caller reported, “…”"
+    elif text[start:end].split(None, 1)[0].lower() in _CLAUSE_OPENERS:
+        return None
+    comma = text.find(",", start, end)
+    if comma > start:  # "Trump, who has …,": the name before the aside
+        end = comma
+    end = start + len(text[start:end].rstrip())
+    if _OTHER_CLAUSE_RE.search(text, end, open_at):
+        return None
+    return start, end
 
 
 def _colon_before(text: str, open_at: int) -> int | None:
