@@ -196,3 +196,20 @@ def test_a_quote_in_a_sentence_without_a_cue_goes_to_the_sentence_subject(text, 
 def test_a_thing_or_a_clause_opener_is_no_sentence_subject(text):
     found = suggest(Article("Headline\n\n" + text + "\n"))
     assert all(q.rule != "sentence-subject" for q in found.quotes)
+
+
+def test_a_later_sentence_with_its_own_subject_does_not_continue_the_last_quote():
+    text = ("“The ferry will run all night,” Dana Whitlow said. Omar Pike rejected "
+            "the plan as “a waste of every harbour penny.”")
+    found = suggest(Article("Headline\n\n" + text + "\n"))
+    later = next(q for q in found.quotes if "harbour penny" in q.span.text)
+    assert later.speaker_span.text.endswith("Omar Pike") and later.rule == "sentence-subject"
+    assert "Pike" in later.speaker
+
+
+def test_a_quote_after_another_in_the_same_sentence_stays_with_its_speaker():
+    text = ("“The ferry will run all night,” Dana Whitlow said, and the crew will be paid for "
+            "“every single hour of it.”")
+    found = suggest(Article("Headline\n\n" + text + "\n"))
+    later = next(q for q in found.quotes if "single hour" in q.span.text)
+    assert later.speaker == "Dana Whitlow"

@@ -463,9 +463,14 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
             speaker_span = _span(text, plan.speaker, d) if plan.speaker else None
             cue = _span(text, plan.cue, d) if plan.cue else None
         elif previous and previous[1] and _continues(text, previous, para_start, open_at):
-            speaker_span, cue = previous[2], previous[3]
-            same = previous[4] == para_start
-            rule, conf = (rules.CONTINUATION.id, 0.65) if same else (rules.NEXT_PARAGRAPH.id, 0.5)
+            if (own := _own_subject(text, open_at, resolver)) is not None:
+                speaker_span = _span(text, (own,))  # "He rails against its “…”": a new
+                rule, conf = rules.SENTENCE_SUBJECT.id, 0.4  # sentence, its own subject
+            else:
+                speaker_span, cue = previous[2], previous[3]
+                same = previous[4] == para_start
+                rule, conf = ((rules.CONTINUATION.id, 0.65) if same
+                              else (rules.NEXT_PARAGRAPH.id, 0.5))
         elif plan.words > 2 and (found := earlier.speaker_before(text, open_at, resolver.kind)):
             speaker_span, cue = _span(text, (found[0],)), _span(text, found[1])
             rule, conf = rules.PREVIOUS_PARAGRAPH.id, 0.45  # speaker only: no cue of its own
@@ -483,8 +488,7 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
                 and previous[5] is not None:
             attr = previous[5]
             quote_attrs[attr] = _extend(text, quote_attrs[attr], span)
-        elif speaker_span is not None and rule not in {rules.INSIDE_ATTRIBUTION.id,
-                                                       rules.PREVIOUS_PARAGRAPH.id}:
+        elif speaker_span is not None and rule not in _NO_ATTRIBUTION:
             kind = resolver.kind(speaker_span.text)
             if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                 kind = _resolved_kind(speaker_span.text)
@@ -494,6 +498,26 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
             attr = len(quote_attrs) - 1
         previous = (span, speaker, speaker_span, cue, para_start, attr)
     return quotes, quote_attrs, short
+
+
+# quote rules whose speaker makes no attribution of the quote: it sits in one already, or
+# no cue ties the speaker to it
+_NO_ATTRIBUTION = frozenset({rules.INSIDE_ATTRIBUTION.id, rules.PREVIOUS_PARAGRAPH.id,
+                             rules.SENTENCE_SUBJECT.id})
+
+
+def _own_subject(text: str, open_at: int, resolver: Resolver) -> tuple[int, int] | None:
+    """The subject of a sentence that holds no quote before the one opening at
+    ``open_at``: when it names a person or a body, the sentence is theirs, not the earlier
+    quote's speaker's."""
+    subject = _sentence_subject(text, open_at + 1)
+    if subject is None or _MARK_RE.search(text, subject[0], open_at) \
+            or not _speaking_kind(text[subject[0]:subject[1]], resolver):
+        return None
+    return subject
+
+
+_MARK_RE = re.compile(r"[\"“”«»]")
 
 
 def _resolved_kind(mention: str) -> SourceKind:
