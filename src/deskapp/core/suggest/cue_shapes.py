@@ -126,7 +126,7 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),),
-                          rules.CUE_THEN_CONTENT.id, min(0.95, conf + (0.05 if has_that else 0)),
+                          rules.CUE_THEN_CONTENT, min(0.95, conf + (0.05 if has_that else 0)),
                           lemma)
 
 
@@ -186,7 +186,7 @@ def denied_noun(text: str, cue_start: int, cue_end: int, body: int) -> RawAttrib
     if m is None:
         return None
     return RawAttribution((m.span("np"),), m.span("source"), ((cue_start, cue_end),),
-                          rules.DENIED_NOUN.id, 0.6, "deny")
+                          rules.DENIED_NOUN, 0.6, "deny")
 
 
 def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
@@ -216,7 +216,7 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
     if not has_words(text, body, c_end, 1 if inside else 3):
         return None
     conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
-    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), rules.CONTENT_THEN_CUE.id,
+    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), rules.CONTENT_THEN_CUE,
                           conf, lemma)
 
 
@@ -233,4 +233,4 @@ def inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
     if c_end <= body or not has_words(text, body, c_end, 3) or text[c_end - 1] in "”\"":
         return None
     return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),),
-                          rules.CONTENT_CUE_SOURCE.id, _STRONG_CONF.get(lemma, 0.7), lemma)
+                          rules.CONTENT_CUE_SOURCE, _STRONG_CONF.get(lemma, 0.7), lemma)

@@ -43,7 +43,7 @@ from deskapp.core.suggest.learned.weights import LearnedModel, learned_model
 from deskapp.core.suggest.lexicon import BE_WORDS
 from deskapp.core.suggest.model import Range, RawAttribution
 
-RULE = rules.LEARNED_CUE.id
+RULE = rules.LEARNED_CUE
 
 
 @dataclass(frozen=True, slots=True)

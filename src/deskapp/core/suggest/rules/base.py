@@ -33,7 +33,7 @@ class Example:
         return {r: v for r in roles if (v := getattr(self, r)) is not None}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     """One way the engine makes a suggestion, declared once.
 
@@ -41,7 +41,9 @@ class Rule:
     it makes; ``confidence`` what it gives when nothing about the finding changes it (None:
     always worked out per finding), ``confidence_note`` how it changes; ``reason`` the
     sentence an editor reads, with ``{cue}``, ``{source}`` or ``{speaker}`` filled in;
-    ``reads`` the construction it reads, in a few words.
+    ``reads`` the construction it reads, in a few words. A rule is one object: the engine
+    carries it with each finding and compares it by identity (``is``); what leaves the
+    engine carries its ``id``.
     """
 
     id: str
