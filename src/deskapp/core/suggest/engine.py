@@ -188,14 +188,16 @@ def _short_quotes(short: list[Span], attributions: list[tuple]) -> list[tuple]:
     if not short:
         return []
     contents = _Contents([a for a in attributions if a[1] is not None], reach=3)
-    return [_spoken_by((span,), holder, rules.INSIDE_ATTRIBUTION) for span in short
+    return [_spoken_by((span,), holder, rules.INSIDE_ATTRIBUTION, "short") for span in short
             if (holder := contents.holding(span.start, span.end)) is not None]
 
 
-def _spoken_by(quote: tuple, attribution: tuple, rule: Rule) -> tuple:
+def _spoken_by(quote: tuple, attribution: tuple, rule: Rule, case: str | None = None) -> tuple:
+    """The quote spoken by the source of ``attribution``: the rule's confidence (of
+    ``case``), at most the attribution's."""
     speaker = attribution[4] or attribution[1].text
     return (quote[0], speaker, attribution[1], attribution[2], rule,
-            quote_reason(rule, attribution[2], speaker), min(attribution[7], 0.6))
+            quote_reason(rule, attribution[2], speaker), min(attribution[7], rule.conf(case)))
 
 
 def _spoken_by_subject(text: str, quote: tuple, subject: tuple[int, int],
@@ -205,7 +207,7 @@ def _spoken_by_subject(text: str, quote: tuple, subject: tuple[int, int],
     span = _span(text, (subject,))
     speaker = resolver.resolve(*subject) or span.text
     return (quote[0], speaker, span, None, rules.COLON_SUBJECT,
-            quote_reason(rules.COLON_SUBJECT, None, speaker), 0.45)
+            quote_reason(rules.COLON_SUBJECT, None, speaker), rules.COLON_SUBJECT.conf())
 
 
 def _colon_before(text: str, open_at: int) -> int | None:
@@ -409,12 +411,15 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
         elif previous and previous[1] and _continues(text, previous, para_start, open_at):
             speaker_span, cue = previous[2], previous[3]
             same = previous[4] == para_start
-            rule, conf = (rules.CONTINUATION, 0.65) if same else (rules.NEXT_PARAGRAPH, 0.5)
+            rule = rules.CONTINUATION if same else rules.NEXT_PARAGRAPH
+            conf = rule.conf()
         elif plan.words > 2 and (found := earlier.speaker_before(text, open_at, resolver.kind)):
             speaker_span, cue = _span(text, (found[0],)), _span(text, found[1])
-            rule, conf = rules.PREVIOUS_PARAGRAPH, 0.45  # speaker only: no cue of its own
+            rule = rules.PREVIOUS_PARAGRAPH  # speaker only: no cue of its own
+            conf = rule.conf()
         else:
             rule = rules.NO_SPEAKER
+            conf = rule.conf()
             if plan.words <= 2 or (plan.words <= 4 and mid_sentence(text, open_at)):
                 short.append(span)  # scare quotes, titles, single words: only inside a
                 continue  # reported content are they a speaker's words (``_short_quotes``)

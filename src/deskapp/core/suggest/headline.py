@@ -55,7 +55,7 @@ def headline_quotes(article: Article) -> list[tuple]:
             cue_span = Span.of(text, *cue) if cue else None
             rule = rules.HEADLINE_QUOTE if cue else rules.HEADLINE_ON
             out.append((Span.of(text, *m.span(group)), speaker, Span.of(text, *who), cue_span,
-                        rule, quote_reason(rule, cue_span, speaker), 0.45))
+                        rule, quote_reason(rule, cue_span, speaker), rule.conf()))
     return out
 
 
