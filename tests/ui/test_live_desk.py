@@ -183,3 +183,18 @@ def test_a_library_refresh_keeps_selection_and_scroll_and_comes_once_per_burst(
     assert library.selected_ids() == chosen
     assert library.table.currentIndex().row() == rows[chosen[0]][0]
     assert library.table.verticalScrollBar().value() == scroll
+
+
+def test_undoing_every_change_turns_the_warning_into_an_offer(desk, qtbot) -> None:
+    ana = desk("Ana")
+    bo = desk("Bo")
+    _edit(bo, "Bo's unsaved line.")
+    _edit(ana, "Added by Ana.")
+    ana.files.save_version()
+    newer = bo.live.banner.newer
+    qtbot.waitUntil(lambda: "while you have unsaved changes" in newer.text(), timeout=WAIT)
+    activate(qtbot, bo)
+    press(qtbot, bo.view, Qt.Key.Key_Z, CTRL)
+    assert not bo.session.dirty
+    assert newer.text().startswith("Ana saved version 2 at ")
+    assert bo.live.banner.reload_button.isVisible()

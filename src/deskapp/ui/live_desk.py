@@ -48,6 +48,8 @@ class LiveDesk(QObject):
         self.window = window
         self.store = window.store
         self.held: int | None = None
+        self.waiting: Change | None = None
+        """The other session's save the bar tells of (until reloaded or saved over)."""
         self.banner = LiveBanner()
         self.banner.reload.connect(self.reload_latest)
         layout = window.centralWidget().layout()
@@ -63,6 +65,7 @@ class LiveDesk(QObject):
         self._listen()
         window.session.replaced.connect(self._on_replaced)
         window.session.saved.connect(self._on_saved)
+        window.session.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.changed.connect(self._on_changes)
 
     def _listen(self) -> None:
@@ -134,13 +137,22 @@ class LiveDesk(QObject):
         self.banner.show_holders(holders)
 
     def _on_replaced(self, doc: Document) -> None:
-        self.banner.clear_newer()
+        self._clear_newer()
         self.follow(doc.id)
         self.show_holders()
 
     def _on_saved(self, saved: Document) -> None:
-        self.banner.clear_newer()
+        self._clear_newer()
         self.follow(saved.id)
+
+    def _clear_newer(self) -> None:
+        self.waiting = None
+        self.banner.clear_newer()
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        """Unsaved changes made or undone: the bar's offer follows."""
+        if self.waiting is not None:
+            self._newer(self.waiting)
 
     # -- news ------------------------------------------------------------------------
     def _on_changes(self, changes: list[Change]) -> None:
@@ -162,6 +174,7 @@ class LiveDesk(QObject):
             return
         if session.version is not None and latest.version <= session.version:
             return  # this window's own save, or nothing newer after all
+        self.waiting = change
         who = editor_name(change.reviewer)
         moved = (f"set it to {latest.state.value.replace('_', ' ')} in "
                  if change.kind == "transition" else "saved ")
