@@ -2,12 +2,15 @@
 
 One ``Store`` per open file; use it from one thread at a time. Every write is one
 transaction (``BEGIN IMMEDIATE`` … ``COMMIT``): it happens completely or not at all.
+Each ``Store`` is one *session* of the live desk: what it holds open (``hold``) and what
+it writes are seen by the other sessions (``holders``, ``open_elsewhere``, ``listener``).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -24,7 +27,7 @@ from deskapp.core.handoff import current_notes
 from deskapp.core.registry import Registry
 from deskapp.core.versioning import DocumentDiff, diff_documents
 from deskapp.core.workflow import ALLOWED, State, Transition, check_transition
-from deskapp.store import integrity, library, registry_table, versions
+from deskapp.store import integrity, library, presence, registry_table, versions
 from deskapp.store.connection import check_damage, connect, translated, wants_read_only
 from deskapp.store.heads import (
     compare,
@@ -33,7 +36,15 @@ from deskapp.store.heads import (
     read_heads,
     refuse_an_emptied_store,
 )
-from deskapp.store.records import ArticleSummary, Draft, Imported, ReadOnlyStore, VersionInfo
+from deskapp.store.live import ChangeListener
+from deskapp.store.records import (
+    ArticleSummary,
+    Draft,
+    Holder,
+    Imported,
+    ReadOnlyStore,
+    VersionInfo,
+)
 from deskapp.store.schema import migrate
 from deskapp.store.sealing import ChainKey
 
@@ -43,6 +54,7 @@ class Store:
 
     def __init__(
         self, conn: sqlite3.Connection, path: Path, *, read_only: bool, key: ChainKey,
+        busy_timeout: float = 5.0,
     ) -> None:
         self.conn = conn
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
@@ -52,6 +64,9 @@ class Store:
         info = dict(conn.execute("SELECT key, value FROM store_info"))
         self.store_id: str = info.get("store_id", "")
         self.sealed_by: str = info.get("key_id", "")
+        self.session = uuid.uuid4().hex
+        """This session's token: its presence rows and events carry it."""
+        self.busy_timeout = busy_timeout
 
     @classmethod
     def open(
@@ -79,7 +94,8 @@ class Store:
                 check_damage(conn, path, full=check)
             with translated(path, "opening the store"):
                 migrate(conn, path, read_only=read_only, key=key)
-                store = cls(conn, path, read_only=read_only, key=key)
+                store = cls(conn, path, read_only=read_only, key=key,
+                            busy_timeout=busy_timeout)
         except BaseException:
             conn.close()
             raise
@@ -88,7 +104,13 @@ class Store:
         return store
 
     def close(self) -> None:
-        self.conn.close()
+        """Release every article this session holds, then close the connection."""
+        try:
+            self._release(None)
+        except StoreError:
+            pass  # a busy or broken store: the rows go stale on their own (presence.py)
+        finally:
+            self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -102,12 +124,13 @@ class Store:
             yield self.conn
 
     @contextmanager
-    def _writing(self, action: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction; any error rolls it back and nothing is written."""
+    def _writing(self, action: str, *, sealed: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any error rolls it back and nothing is written.
+        ``sealed`` False: the write is not content (presence), so any key may make it."""
         if self.read_only:
             raise ReadOnlyStore(f"the store {self.path} is open read-only; {action} is not "
                                 "possible")
-        if self.sealed_by != self.key.id:
+        if sealed and self.sealed_by != self.key.id:
             raise StoreError(f"the store {self.path} is sealed with another deskapp key than "
                              f"this user's; {action} is not possible (copy the key file "
                              "chain.key of the user who made the store)")
@@ -143,11 +166,15 @@ class Store:
         if not reviewer.strip():
             raise BadReviewerName("every version records its reviewer: the name is empty")
         with self._writing("saving") as conn:
+            before = None if doc.id is None else library.state_of(conn, doc.id)
             saved = versions.insert_version(conn, doc, reviewer=reviewer, note=note,
                                             parent=parent, key=self.key,
                                             overridden=overridden, counts=counts)
             if draft_key is not None:
                 conn.execute("DELETE FROM drafts WHERE key = ?", (draft_key,))
+            changed = before is not None and before != str(saved.state)
+            presence.record_event(conn, self.session, "transition" if changed else "saved",
+                                  saved.id, reviewer)
         self._note_save(saved)
         return self._with_notes(saved)
 
@@ -184,6 +211,7 @@ class Store:
                         note=version_note, parent=None, key=self.key,
                         identity=admission.identity))
                     article_id = saved[-1].id
+                presence.record_event(conn, self.session, "imported", article_id, reviewer)
         if existing is not None:
             return Imported(existing, duplicate=True, document=None)
         self._note_save(saved[-1], new_article=True, added=len(saved))
@@ -327,6 +355,7 @@ class Store:
         name = clean_reviewer(assignee, allow_empty=True)
         with self._writing(f"assigning article {article_id}") as conn:
             library.set_assignee(conn, article_id, name)
+            presence.record_event(conn, self.session, "assigned", article_id, name)
         return name
 
     def summary(self, article_id: int) -> ArticleSummary:
@@ -342,10 +371,45 @@ class Store:
         with self._reading("listing the assignees") as conn:
             return library.assignees(conn)
 
+    # the live desk: presence and changes ---------------------------------------------
+    def hold(self, article_id: int, reviewer: str) -> None:
+        """This session has the article open for editing (idempotent; also refreshes its
+        heartbeat — call it at least every minute while the article stays open). Another
+        session sees it in ``holders`` and ``open_elsewhere`` and gets an ``opened`` change.
+        A read-only store records no presence (its window cannot save)."""
+        if self.read_only:
+            return
+        with self._writing(f"marking article {article_id} open", sealed=False) as conn:
+            if presence.hold(conn, self.session, article_id, reviewer):
+                presence.record_event(conn, self.session, "opened", article_id, reviewer)
+
+    def release(self, article_id: int) -> None:
+        """This session no longer has the article open (nothing when it did not)."""
+        self._release(article_id)
+
+    def _release(self, article_id: int | None) -> None:
+        if self.read_only:
+            return
+        with self._writing("closing the article", sealed=False) as conn:
+            for ended, reviewer in presence.release(conn, self.session, article_id):
+                presence.record_event(conn, self.session, "closed", ended, reviewer)
+
+    def holders(self, article_id: int) -> list[Holder]:
+        """The other sessions that have the article open now, oldest first (never this
+        one; a session whose process is gone or silent for 90 s does not count)."""
+        with self._reading(f"reading who has article {article_id} open") as conn:
+            return presence.holders(conn, self.session, article_id)
+
     def open_elsewhere(self) -> frozenset[int]:
-        """Articles another editor has open now. The embedded (SQLite) store has no
-        presence, so none; a shared engine fills this from its live presence."""
-        return frozenset()
+        """Articles another session has open now (the work queue skips them)."""
+        with self._reading("reading which articles are open") as conn:
+            return presence.held_elsewhere(conn, self.session)
+
+    def listener(self) -> ChangeListener:
+        """A listener, on a connection of its own, to what other sessions do from now on
+        (``poll()``; ``fileno()`` is None on SQLite: poll on a timer). Close it when done."""
+        return ChangeListener(self.path, self.session, read_only=self.read_only,
+                              busy_timeout=min(self.busy_timeout, 1.0))
 
     def next_article(self, reviewer: str, *, skip: Collection[int] = ()
                      ) -> ArticleSummary | None:

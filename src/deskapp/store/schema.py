@@ -34,6 +34,14 @@ Version 4: the desk —
 - index ``articles_assignee`` (assignee, state, updated) for the library's filter and the
   work queue.
 
+Version 5: the live desk (see ``store/presence.py``) —
+- ``presence``: which session (one open Store, i.e. one window's connection) has which
+  article open for editing, under which reviewer, since when, its last heartbeat and its
+  (host, pid), so a row left by a crashed process stops counting.
+- ``events``: what each session did (saved, imported, transition, assigned, opened,
+  closed), appended in the write's own transaction; listeners read the rows after the last
+  id they saw. The ids never go back (AUTOINCREMENT), so pruning old rows loses no news.
+
 A migration is a function run inside one transaction that brings the schema from
 version ``n`` to ``n + 1``; ``MIGRATIONS[n]`` does that step.
 """
@@ -195,8 +203,37 @@ def _to_v4(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+V5 = """
+CREATE TABLE presence (
+    session TEXT NOT NULL,
+    article_id INTEGER NOT NULL,
+    reviewer TEXT NOT NULL,
+    since TEXT NOT NULL,
+    heartbeat TEXT NOT NULL,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    PRIMARY KEY (session, article_id)
+);
+CREATE INDEX presence_article ON presence(article_id, since);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    session TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    article_id INTEGER,
+    reviewer TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_at ON events(at);
+"""
+
+
+def _to_v5(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V5):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _to_v1, create_registry_table, _to_v3, _to_v4]
+    _to_v1, create_registry_table, _to_v3, _to_v4, _to_v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 SEALED_FROM = 3
 """The schema that added seals: migrating to it seals the versions already there."""
