@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from deskapp.core.suggest import rules
+from deskapp.core.suggest import rules, vocab
 from deskapp.core.suggest.clauses import (
     after_conjunction,
     comma_cut,
@@ -53,7 +53,7 @@ PREPOSITION_RE = re.compile(
 _JOINT_RE = re.compile(r"(?s:.*)(?:,\s+(?:and|but)|;)\s+")
 _BE_FIRST_RE = re.compile(r"(?:is|are|was|were|has|have|had)\s")
 _TO_VERB_RE = re.compile(r"to\s+(?:have|be|represent|speak|know|own|control|hold)\b")
-BELIEF = {"believe", "think", "hope", "fear", "expect"}
+BELIEF = set(vocab.read("belief"))
 # "declared Tembo the winner", "declared the vote void": a verbless content that is a claim
 _DECLARED_RE = re.compile(r"\b(?:winner|victor|elected|valid|invalid|void|null|illegal|unlawful|"
                           r"illegitimate|unconstitutional|fraudulent)\b")
@@ -67,7 +67,7 @@ DENIED_NOUN_RE = re.compile(
     r"version|characteri[sz]ations?))\s+(?:that\s+|which\s+)?"
     r"(?P<source>(?:[A-Z]|the\s|he\s|she\s|they\s|it\s)[^,;:.!?“”\"\n]{0,60}?)\s+$",
     re.MULTILINE)
-_TO_WHAT = {"respond", "reply", "comment", "react"}  # "respond to X" names no content
+_TO_WHAT = set(vocab.read("to_what"))  # "respond to X" names no content
 
 
 def same_sentence(found: list[RawAttribution], body: int) -> list[RawAttribution]:
