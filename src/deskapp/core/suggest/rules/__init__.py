@@ -50,6 +50,7 @@ from deskapp.core.suggest.rules.speakers import (
     CONTINUATION,
     NEXT_PARAGRAPH,
     PREVIOUS_PARAGRAPH,
+    SENTENCE_SUBJECT,
 )
 from deskapp.core.suggest.rules.subjectless import PARTICIPLE, PASSIVE, PASSIVE_BY
 
@@ -111,6 +112,7 @@ __all__ = [
     "QUOTE_SPEAKER_CUE",
     "QUOTE_UNLISTED_VERB",
     "REGISTRY",
+    "SENTENCE_SUBJECT",
     "WRITTEN_MESSAGE",
     "Example",
     "Rule",
