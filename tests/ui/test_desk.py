@@ -149,11 +149,12 @@ def test_next_article_walks_the_queue_and_is_offered_after_approval(
     assert seen == [back, mine, review, old_new, back]
     assert "Opened from the queue" in window.statusBar().currentMessage()
 
-    # an article open elsewhere is skipped (the store says which; none on SQLite)
-    monkeypatch.setattr(window.store, "open_elsewhere", lambda: frozenset({mine}))
-    window.desk.passed.clear()
-    press(qtbot, window.view, Qt.Key.Key_N, CTRL | SHIFT)
-    assert window.session.article_id == review
+    # an article another editor has open is skipped
+    with Store.open(path) as elsewhere:
+        elsewhere.hold(mine, "Bea")
+        window.desk.passed.clear()
+        press(qtbot, window.view, Qt.Key.Key_N, CTRL | SHIFT)
+        assert window.session.article_id == review
 
     # approving offers the next one in the banner; Ctrl+Shift+N takes it
     monkeypatch.setattr(review_controller, "ask_override", lambda *a: "checked by hand")

@@ -3,9 +3,10 @@ hand-off notes shown above the article and in its details.
 
 Next article (Ctrl+Shift+N) opens the store's next article for this editor
 (``Store.next_article``: unassigned or theirs, by state and age, never one open
-elsewhere). Articles this window passed over with Next are skipped until the queue runs
-dry, then offered again, so Next never bounces between two articles. Right after an
-approval the banner offers the next one.
+elsewhere; taken — held for this window — in the transaction that finds it, so two
+editors pressing Next at once get two articles). Articles this window passed over with
+Next are skipped until the queue runs dry, then offered again, so Next never bounces
+between two articles. Right after an approval the banner offers the next one.
 """
 
 from __future__ import annotations
@@ -59,13 +60,15 @@ class DeskActions:
         self.window.parts.panel.show_desk(self.assignee, doc.handoff)
 
     # -- Review ▸ Next article -------------------------------------------------------
-    def _find_next(self, me: str) -> object:
+    def _find_next(self, me: str, *, take: bool = False) -> object:
+        """The queue's next article; ``take``: hold it at once, in the store's transaction
+        that finds it, so an editor pressing Next at the same moment gets another."""
         store, current = self.window.store, self.window.session.article_id
         here = {current} if current is not None else set()
-        found = store.next_article(me, skip=here | set(self.passed))
+        found = store.next_article(me, skip=here | set(self.passed), take=take)
         if found is None and self.passed:  # every other one was passed over: round again
             self.passed.clear()
-            found = store.next_article(me, skip=here)
+            found = store.next_article(me, skip=here, take=take)
         return found
 
     def next_article(self) -> None:
@@ -75,15 +78,18 @@ class DeskActions:
             return
         if not window.files.settle_unsaved():
             return
-        current = window.session.article_id
+        current, found = window.session.article_id, None
         try:
-            found = self._find_next(window.reviewer())
+            found = self._find_next(window.reviewer(), take=True)
             if found is None:
                 window.status("The queue is empty: no article unassigned or yours is waiting",
                               keep=True)
                 return
             doc = window.store.load(found.id)
         except DeskappError as exc:
+            if found is not None and found.id != current:
+                with contextlib.suppress(DeskappError):  # taken but not shown: let it go
+                    window.store.release(found.id)
             dialogs.error(window, "Next article", f"The next article could not be opened: "
                           f"{exc}")
             return
