@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import os
 import random
 import shutil
@@ -186,10 +187,10 @@ def throwaway_cluster() -> Iterator[str]:
 
 def postgres_unavailable() -> str | None:
     """Why this deskapp cannot open a PostgreSQL store here (None when it can)."""
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        return "psycopg is not installed, so this deskapp has no PostgreSQL engine here"
+    if importlib.util.find_spec("deskapp.store.postgres") is None:
+        return "this deskapp has no PostgreSQL engine (deskapp.store.postgres)"
+    if importlib.util.find_spec("psycopg") is None:
+        return "psycopg is not installed (pip install -e '.[pg]')"
     return None
 
 
@@ -201,9 +202,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=25, help="steps per editor")
     parser.add_argument("--pg", metavar="URL", help="an empty PostgreSQL database to use")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args()
     saves = min(args.saves, args.articles)
-    engines = ["SQLite"] if args.no_pg else ["PostgreSQL", "SQLite"]
+    engines = [engine for engine, skip in (("PostgreSQL", args.no_pg),
+                                           ("SQLite", args.no_sqlite)) if not skip]
     with tempfile.TemporaryDirectory(prefix="deskapp-bench-") as folder, \
             contextlib.ExitStack() as stack:
         os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")  # not the user's
