@@ -219,7 +219,7 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         pieces[0] = (joint.end(), c_end)  # "She is 63, and her knees, she says, are …"
     if not has_words(text, body, c_end, 1 if inside else 3):
         return None
-    rule = rules.CONTENT_THEN_CUE
+    rule = rules.CUE_INSIDE_CONTENT if inside else rules.CONTENT_THEN_CUE
     conf = rule.conf("belief" if lemma in BELIEF else None, verb=lemma)
     return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), rule, conf, lemma)
 

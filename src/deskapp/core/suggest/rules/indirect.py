@@ -1,6 +1,7 @@
 """Finite reporting verbs, in the three places their content can take (the content after
 the cue in its named cases: a belief, a cue after a conjunction, data that show, words
-before “that”), and the noun a source denies (``cue_shapes.py``)."""
+before “that”; the content before it, or around it), and the noun a source denies
+(``cue_shapes.py``)."""
 
 from __future__ import annotations
 
@@ -139,12 +140,31 @@ CONTENT_THEN_CUE = Rule(
     examples=(
         Example("The talks had failed, the minister said.", cue="said", source="the minister",
                 content="The talks had failed"),
-        # a cue set inside its content
-        Example("Her mother, she says, was her first reader.", cue="says", source="she",
-                content="Her mother was her first reader"),
     ),
     counter_examples=(
         # a direct quote: the quote rules own it
+        Example("“We will not give up,” the mayor said."),
+        Example("Her mother, she says, was her first reader.", cue="says"),
+    ),
+)
+
+CUE_INSIDE_CONTENT = Rule(
+    id="cue-inside-content",
+    suggests="attribution",
+    reads="“Her mother, she says, was her first reader”: the source and cue set between "
+          "commas inside the content",
+    reason="“{cue}” and {source}, set between commas, report the clause around them",
+    confidence=0.7,
+    confidence_note=_BY_VERB,
+    by_verb=VERB_CONFIDENCE, cases=BELIEF,
+    examples=(
+        Example("Her mother, she says, was her first reader.", cue="says", source="she",
+                content="Her mother was her first reader"),
+        Example("The talks, the minister said, had failed.", cue="said", source="the minister",
+                content="The talks had failed"),
+    ),
+    counter_examples=(
+        Example("The talks had failed, the minister said.", cue="said"),
         Example("“We will not give up,” the mayor said."),
     ),
 )
@@ -183,4 +203,4 @@ DENIED_NOUN = Rule(
 )
 
 RULES = (CUE_THEN_CONTENT, BELIEF_THEN_CONTENT, CUE_AFTER_CONJUNCTION, DATA_SHOWS,
-         CUE_GAP_THAT, CONTENT_THEN_CUE, CONTENT_CUE_SOURCE, DENIED_NOUN)
+         CUE_GAP_THAT, CONTENT_THEN_CUE, CUE_INSIDE_CONTENT, CONTENT_CUE_SOURCE, DENIED_NOUN)
