@@ -76,9 +76,11 @@ def same_sentence(found: list[RawAttribution], body: int) -> list[RawAttribution
 
 
 def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
-              lemma: str, found: list[RawAttribution] | tuple = ()) -> RawAttribution | None:
+              lemma: str, found: list[RawAttribution] | tuple = (), hearer: bool = False
+              ) -> RawAttribution | None:
     """"X said that …": the content after the cue (``found``: the attributions so far, for
-    the subject of a cue after a conjunction)."""
+    the subject of a cue after a conjunction; ``hearer``: ``after`` is past a hearer, "told
+    reporters that")."""
     while after < end and text[after] in " :,":
         after += 1
     gap = False  # words between the cue and "that"
@@ -129,6 +131,7 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     rule = (rules.BELIEF_THEN_CONTENT if lemma in BELIEF else
             rules.CUE_AFTER_CONJUNCTION if conjunction else
             rules.DATA_SHOWS if evidence else
+            rules.CUE_HEARER_CONTENT if hearer else
             rules.CUE_GAP_THAT if gap and has_that else rules.CUE_THEN_CONTENT)
     conf = rule.conf(verb=lemma, bonus="that" if has_that else None)
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), rule, conf, lemma)

@@ -1,6 +1,6 @@
 """Finite reporting verbs, in the three places their content can take (the content after
-the cue in its named cases: a belief, a cue after a conjunction, data that show, words
-before “that”; the content before it, or around it), and the noun a source denies
+the cue in its named cases: a belief, a cue after a conjunction, data that show, a named
+hearer, words before “that”; the content before it, or around it), and the noun a source denies
 (``cue_shapes.py``)."""
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ CUE_THEN_CONTENT = Rule(
     examples=(
         Example("The minister said that the talks had failed.", cue="said",
                 source="The minister", content="that the talks had failed"),
-        Example("Police warned residents the river could burst its banks overnight.",
-                cue="warned", source="Police",
+        Example("Police said the river could burst its banks overnight.",
+                cue="said", source="Police",
                 content="the river could burst its banks overnight"),
         Example("The minister said on Monday the talks had failed.", cue="said",
                 source="The minister", content="the talks had failed"),
@@ -105,6 +105,27 @@ DATA_SHOWS = Rule(
         # a person who shows something: no data
         Example("The minister showed reporters the new bridge."),
         Example("The mayor showed the plan had support.", cue="showed", source="The mayor"),
+    ),
+)
+
+CUE_HEARER_CONTENT = Rule(
+    id="cue-hearer-content",
+    suggests="attribution",
+    reads="“X told reporters (that) …”: the hearer named between the cue and the content",
+    reason="“{cue}” names whom {source} told, then introduces what is reported",
+    confidence=0.7,
+    confidence_note=_BY_VERB.split(";")[0] + "; +0.05 with “that” (at most 0.95)",
+    by_verb=VERB_CONFIDENCE, bonus=THAT, ceiling=0.95,
+    examples=(
+        Example("The minister told reporters that the talks had failed.", cue="told",
+                source="The minister", content="that the talks had failed"),
+        Example("Police warned residents the river could burst its banks overnight.",
+                cue="warned", source="Police",
+                content="the river could burst its banks overnight"),
+    ),
+    counter_examples=(
+        Example("The minister told reporters about the talks.", cue="told"),
+        Example("The minister said that the talks had failed.", cue="said"),
     ),
 )
 
@@ -203,4 +224,5 @@ DENIED_NOUN = Rule(
 )
 
 RULES = (CUE_THEN_CONTENT, BELIEF_THEN_CONTENT, CUE_AFTER_CONJUNCTION, DATA_SHOWS,
-         CUE_GAP_THAT, CONTENT_THEN_CUE, CUE_INSIDE_CONTENT, CONTENT_CUE_SOURCE, DENIED_NOUN)
+         CUE_HEARER_CONTENT, CUE_GAP_THAT, CONTENT_THEN_CUE, CUE_INSIDE_CONTENT,
+         CONTENT_CUE_SOURCE, DENIED_NOUN)
