@@ -197,3 +197,17 @@ def test_presence_and_events_are_not_content(store_path, two) -> None:
     raw = sqlite3.connect(store_path)
     assert raw.execute("SELECT count(*) FROM versions").fetchone()[0] == 1
     raw.close()
+
+
+def test_closing_a_store_that_holds_nothing_writes_nothing(store_path, two) -> None:
+    """A command (``deskapp list`` …) never waits for the write lock as it closes."""
+    a, _ = two
+    reader = Store.open(store_path)
+    statements: list[str] = []
+    reader.conn.set_trace_callback(statements.append)
+    reader.close()
+    assert statements == []
+    a.hold(1, "Ana")
+    a.conn.set_trace_callback(statements.append)
+    a.close()
+    assert any(s.startswith("DELETE FROM presence") for s in statements)
