@@ -128,6 +128,7 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         source = previous or lead_subject(text, body, cue_start)
     if source is None:
         return None
+    # the named case it is, each a rule of its own (``rules/indirect.py``)
     rule = (rules.BELIEF_THEN_CONTENT if lemma in BELIEF else
             rules.CUE_AFTER_CONJUNCTION if conjunction else
             rules.DATA_SHOWS if evidence else

@@ -11,7 +11,7 @@ from deskapp.core.suggest.rules.base import Example, Rule
 VERB_CONFIDENCE = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "tweet": 0.85,
                    "announce": 0.8, "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8,
                    "write": 0.8, "state": 0.8}
-BELIEF = {"belief": 0.5}  # a verb of belief ("believe", "think", "hope", "fear", "expect")
+BELIEF_CASE = {"belief": 0.5}  # a verb of belief (``vocab/belief.txt``: "believe", "think" …)
 THAT = {"that": 0.05}  # the content opens with "that"
 
 _BY_VERB = ("by verb: 0.9 “say”, 0.85 “tell”, “report”, “claim”, “tweet”, 0.8 “announce”, "
@@ -157,7 +157,7 @@ CONTENT_THEN_CUE = Rule(
     reason="“{cue}” after a comma closes the reported clause before it",
     confidence=0.7,
     confidence_note=_BY_VERB,
-    by_verb=VERB_CONFIDENCE, cases=BELIEF,
+    by_verb=VERB_CONFIDENCE, cases=BELIEF_CASE,
     examples=(
         Example("The talks had failed, the minister said.", cue="said", source="the minister",
                 content="The talks had failed"),
@@ -177,7 +177,7 @@ CUE_INSIDE_CONTENT = Rule(
     reason="“{cue}” and {source}, set between commas, report the clause around them",
     confidence=0.7,
     confidence_note=_BY_VERB,
-    by_verb=VERB_CONFIDENCE, cases=BELIEF,
+    by_verb=VERB_CONFIDENCE, cases=BELIEF_CASE,
     examples=(
         Example("Her mother, she says, was her first reader.", cue="says", source="she",
                 content="Her mother was her first reader"),
