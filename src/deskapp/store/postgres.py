@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote
 
 from deskapp.core.errors import StoreError
 from deskapp.store import pg_search
@@ -47,22 +47,31 @@ class ServerLocation:
 
     @classmethod
     def parse(cls, url: str) -> ServerLocation:
-        parts = urlsplit(url.strip())
-        netloc = parts.netloc.rpartition("@")
-        user = netloc[0].partition(":")[0]
-        host = netloc[2]
-        shown_netloc = f"{user}@{host}" if user else host
-        query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"])
-        shown = urlunsplit((parts.scheme, shown_netloc, parts.path, query, ""))
-        name = parts.path.lstrip("/") or user or "postgres"
-        return cls(url.strip(), shown, name)
+        url = url.strip()
+        base, _, query = url.partition("?")
+        shown = _USERINFO.sub(lambda m: m.group(1) + "@", base, count=1)
+        kept = [pair for pair in query.split("&") if pair and
+                not pair.lower().startswith("password=")]
+        shown += "?" + "&".join(kept) if kept else ""
+        rest = base.split("://", 1)[-1]
+        name = rest.partition("/")[2] or "postgres"
+        return cls(url, shown, name)
 
     def hide(self, text: str) -> str:
         """``text`` with the password, if it appears, blanked out."""
-        secret = urlsplit(self.url).password
-        return text.replace(secret, "***") if secret else text
+        for secret in self._secrets():
+            text = text.replace(secret, "***")
+        return text
+
+    def _secrets(self) -> list[str]:
+        base, _, query = self.url.partition("?")
+        found = [m.group(2) for m in [_USERINFO.search(base)] if m and m.group(2)]
+        found += [pair.split("=", 1)[1] for pair in query.split("&")
+                  if pair.lower().startswith("password=") and pair.split("=", 1)[1]]
+        return found + [unquote(s) for s in found if unquote(s) != s]
 
 
+_USERINFO = re.compile(r"^([a-zA-Z][\w+.-]*://[^:/@?]*):([^@/?]*)@")
 _PLACEHOLDERS = re.compile(r"'(?:[^']|'')*'|\?|(?<![:\w]):(\w+)|%")
 
 
