@@ -166,3 +166,20 @@ def test_an_old_store_opened_read_only_asks_for_write_access(monkeypatch, tmp_pa
     _with_next_step(monkeypatch, _add_v_next)
     with pytest.raises(StoreError, match=r"needs an upgrade .* read-only"):
         Store.open(path, read_only=True)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_an_upgraded_store_has_the_live_desk(fixture: Path, tmp_path: Path) -> None:
+    """From schema 5 on, sessions see each other; ``v5`` holds a presence its crashed
+    process left behind, which does not count."""
+    path = _copy(fixture, tmp_path)
+    with Store.open(path) as a, Store.open(path) as b:
+        assert a.open_elsewhere() == frozenset()
+        listener = b.listener()
+        try:
+            a.hold(1, "Ana")
+            assert [h.reviewer for h in b.holders(1)] == ["Ana"]
+            assert b.open_elsewhere() == frozenset({1})
+            assert [(c.kind, c.article_id) for c in listener.poll()] == [("opened", 1)]
+        finally:
+            listener.close()

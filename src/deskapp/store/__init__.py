@@ -1,9 +1,12 @@
 """The SQLite store: the only part of deskapp that speaks SQL."""
 
 from deskapp.core.errors import NotFound, StoreError
+from deskapp.store.live import ChangeListener
 from deskapp.store.records import (
     ArticleSummary,
+    Change,
     Draft,
+    Holder,
     Imported,
     ReadOnlyStore,
     VersionConflict,
@@ -15,7 +18,10 @@ from deskapp.store.schema import SCHEMA_VERSION
 __all__ = [
     "SCHEMA_VERSION",
     "ArticleSummary",
+    "Change",
+    "ChangeListener",
     "Draft",
+    "Holder",
     "Imported",
     "NotFound",
     "ReadOnlyStore",

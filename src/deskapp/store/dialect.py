@@ -10,6 +10,7 @@ column on PostgreSQL). ``SQLiteDialect`` is here; ``PostgresDialect`` in ``postg
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -100,6 +101,24 @@ class Dialect:
     def lock(self, name: str) -> None:
         """Serialise the writers of ``name`` until the transaction ends (no-op where every
         write transaction already excludes the others)."""
+
+    # the live desk (see presence.py) --------------------------------------------------------
+    def session_pid(self) -> int:
+        """The process id a presence row records: this process (SQLite), or the server's
+        backend of this connection (PostgreSQL)."""
+        return os.getpid()
+
+    def alive(self, table: str) -> str:
+        """A condition (`` AND …``) keeping the rows of ``table`` whose session is still
+        connected; "" where the engine cannot tell (SQLite: presence.py asks the OS)."""
+        return ""
+
+    def gone(self, table: str) -> str:
+        """A condition (`` OR …``) matching rows whose session is no longer connected."""
+        return ""
+
+    def notify(self, payload: str) -> None:
+        """Wake the listeners of other sessions at commit (no-op where they poll)."""
 
     # full-text search ----------------------------------------------------------------------
     def match(self, query: str) -> tuple[str, list]:

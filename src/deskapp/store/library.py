@@ -129,6 +129,12 @@ def summary(conn: Dialect, article_id: int) -> ArticleSummary | None:
     return None if row is None else ArticleSummary(*row)
 
 
+def state_of(conn: Dialect, article_id: int) -> str | None:
+    """The article's current state (None when there is no such article)."""
+    row = conn.execute("SELECT state FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else row[0]
+
+
 def set_assignee(conn: Dialect, article_id: int, assignee: str) -> None:
     if conn.execute("UPDATE articles SET assignee = ? WHERE id = ?",
                     (assignee, article_id)).rowcount == 0:

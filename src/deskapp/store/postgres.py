@@ -155,6 +155,18 @@ class PostgresDialect(Dialect):
         return [f"search index: {missing} article{'s are' if missing != 1 else ' is'} not "
                 "in the search index"] if missing else []
 
+    def session_pid(self) -> int:
+        return self.conn.info.backend_pid
+
+    def alive(self, table: str) -> str:
+        return f" AND {table}.pid IN (SELECT pid FROM pg_stat_activity)"
+
+    def gone(self, table: str) -> str:
+        return f" OR {table}.pid NOT IN (SELECT pid FROM pg_stat_activity)"
+
+    def notify(self, payload: str) -> None:
+        self.conn.execute("SELECT pg_notify('deskapp', %s)", (payload,))
+
     def nocase(self, expr: str) -> str:
         return f"lower({expr})"
 
@@ -211,6 +223,16 @@ def _connect_error(exc: BaseException, location: ServerLocation) -> StoreError:
     return StoreError(f"cannot open the store {location}: {reason}")
 
 
+def connect_to(location: ServerLocation, *, busy_timeout: float, purpose: str = "") -> Any:
+    """A psycopg connection in autocommit mode; StoreError (one line) when it fails."""
+    try:
+        return psycopg.connect(location.url, autocommit=True,
+                               application_name=f"deskapp {purpose}".strip(),
+                               connect_timeout=max(2, int(busy_timeout)))
+    except psycopg.Error as exc:
+        raise _connect_error(exc, location) from None
+
+
 def open_server(url: str, *, read_only: bool = False, busy_timeout: float = 5.0,
                 create: bool = True, key: ChainKey) -> PostgresDialect:
     """Connect to the database at ``url`` and bring its schema up to date.
@@ -227,11 +249,7 @@ def open_server(url: str, *, read_only: bool = False, busy_timeout: float = 5.0,
     except psycopg.Error as exc:
         raise StoreError(f"{location} is not a valid PostgreSQL location: "
                          f"{location.hide(str(exc)).strip().splitlines()[0]}") from None
-    try:
-        conn = psycopg.connect(location.url, autocommit=True, application_name="deskapp",
-                               connect_timeout=max(2, int(busy_timeout)))
-    except psycopg.Error as exc:
-        raise _connect_error(exc, location) from None
+    conn = connect_to(location, busy_timeout=busy_timeout)
     db = PostgresDialect(conn, location)
     try:
         with db.translated("opening the store"):

@@ -5,7 +5,8 @@ new database is made at the current version in one step. Differences: ids are id
 columns; case-folded indexes use ``lower()``; ``articles.search`` is the ``tsvector`` of
 the article's latest version (GIN-indexed, see ``pg_search.py``) instead of an FTS5 table;
 one trigger function refuses UPDATE, DELETE and TRUNCATE on ``versions`` and
-``transitions``. ``STEPS[n]`` brings a store at version ``n`` up (``0``: a new one).
+``transitions``. ``STEPS[n]`` brings a store at version ``n`` up (``0``: a new one, made
+at ``NEW_AT``).
 """
 
 from __future__ import annotations
@@ -116,8 +117,39 @@ def _create(db: PostgresDialect, key: ChainKey) -> int:
     return NEW_AT
 
 
-STEPS: dict[int, Callable[[PostgresDialect, ChainKey], int]] = {0: _create}
-SCHEMA_VERSION = NEW_AT
+LIVE = """
+CREATE TABLE presence (
+    session text NOT NULL,
+    article_id bigint NOT NULL,
+    reviewer text NOT NULL,
+    since text NOT NULL,
+    heartbeat text NOT NULL,
+    host text NOT NULL,
+    pid integer NOT NULL,
+    PRIMARY KEY (session, article_id)
+);
+CREATE INDEX presence_article ON presence(article_id, since);
+CREATE TABLE events (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at text NOT NULL,
+    session text NOT NULL,
+    kind text NOT NULL,
+    article_id bigint,
+    reviewer text NOT NULL DEFAULT ''
+);
+CREATE INDEX events_at ON events(at);
+"""
+"""Schema 5, the live desk (see ``presence.py``): ``presence.pid`` is the server backend
+of the session's connection, so a row counts only while that connection lives."""
+
+
+def _to_v5(db: PostgresDialect, key: ChainKey) -> int:
+    db.script(LIVE)
+    return 5
+
+
+STEPS: dict[int, Callable[[PostgresDialect, ChainKey], int]] = {0: _create, NEW_AT: _to_v5}
+SCHEMA_VERSION = 5
 """The newest schema this engine makes; the same number as the SQLite engine's."""
 assert SCHEMA_VERSION == schema.SCHEMA_VERSION, "both engines must be at one schema version"
 

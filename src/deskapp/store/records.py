@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from deskapp.core.errors import StoreError
@@ -94,3 +95,30 @@ class Draft:
     @property
     def article_id(self) -> int | None:
         return int(self.key) if self.key.isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Another session that has an article open for editing, since ``since`` (aware UTC)."""
+
+    reviewer: str
+    since: datetime
+
+
+CHANGE_KINDS = ("saved", "imported", "transition", "assigned", "opened", "closed")
+"""What a ``Change`` reports: a version saved (without a change of state), an article
+imported, a change of state (approve, needs changes, return …), an assignment, an article
+opened for editing (presence began) or closed (presence ended)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Something another session did to the store, as a ``ChangeListener`` reports it.
+
+    ``reviewer``: who did it — the reviewer of the version or presence; for ``assigned``,
+    the name the article is now assigned to ('' for nobody). ``at``: aware UTC."""
+
+    kind: str
+    article_id: int | None
+    reviewer: str
+    at: datetime

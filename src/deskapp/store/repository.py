@@ -7,15 +7,19 @@ PostgreSQL server (``postgres.py``). What differs in SQL lives in the dialect
 
 One ``Store`` per open file or connection; use it from one thread at a time. Every write is
 one transaction: it happens completely or not at all.
+Each ``Store`` is one *session* of the live desk: what it holds open (``hold``) and what
+it writes are seen by the other sessions (``holders``, ``open_elsewhere``, ``listener``).
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deskapp.core.admission import admit, admit_earlier
 from deskapp.core.checks import ReviewCounts, review_counts
@@ -27,7 +31,7 @@ from deskapp.core.registry import Registry
 from deskapp.core.versioning import DocumentDiff, diff_documents
 from deskapp.core.workflow import ALLOWED, State, Transition, check_transition
 from deskapp.paths import is_server_url
-from deskapp.store import integrity, library, registry_table, versions
+from deskapp.store import integrity, library, presence, registry_table, versions
 from deskapp.store.connection import check_damage, connect, translated, wants_read_only
 from deskapp.store.dialect import Dialect, SQLiteDialect
 from deskapp.store.heads import (
@@ -37,9 +41,20 @@ from deskapp.store.heads import (
     read_heads,
     refuse_an_emptied_store,
 )
-from deskapp.store.records import ArticleSummary, Draft, Imported, ReadOnlyStore, VersionInfo
+from deskapp.store.live import ChangeListener
+from deskapp.store.records import (
+    ArticleSummary,
+    Draft,
+    Holder,
+    Imported,
+    ReadOnlyStore,
+    VersionInfo,
+)
 from deskapp.store.schema import migrate
 from deskapp.store.sealing import ChainKey
+
+if TYPE_CHECKING:
+    from deskapp.store.pg_live import ServerChangeListener
 
 
 class Store:
@@ -49,7 +64,8 @@ class Store:
     (``sqlite3`` or ``psycopg``); ``path`` the location (a file path, or for a server a
     ``ServerLocation`` that prints without its password)."""
 
-    def __init__(self, engine: Dialect, *, read_only: bool, key: ChainKey) -> None:
+    def __init__(self, engine: Dialect, *, read_only: bool, key: ChainKey,
+                 busy_timeout: float = 5.0) -> None:
         self.engine = engine
         self.conn = engine.conn
         self.path = engine.location
@@ -58,6 +74,9 @@ class Store:
         info = dict(engine.execute("SELECT key, value FROM store_info").fetchall())
         self.store_id: str = info.get("store_id", "")
         self.sealed_by: str = info.get("key_id", "")
+        self.session = uuid.uuid4().hex
+        """This session's token: its presence rows and events carry it."""
+        self.busy_timeout = busy_timeout
 
     @classmethod
     def open(
@@ -98,7 +117,8 @@ class Store:
             engine = SQLiteDialect(conn, path)
             with translated(path, "opening the store"):
                 migrate(engine, read_only=read_only, key=key)
-                store = cls(engine, read_only=read_only, key=key)
+                store = cls(engine, read_only=read_only, key=key,
+                            busy_timeout=busy_timeout)
         except BaseException:
             conn.close()
             raise
@@ -107,7 +127,13 @@ class Store:
         return store
 
     def close(self) -> None:
-        self.engine.close()
+        """Release every article this session holds, then close the connection."""
+        try:
+            self._release(None)
+        except StoreError:
+            pass  # a busy or broken store: the rows go stale on their own (presence.py)
+        finally:
+            self.engine.close()
 
     def __enter__(self) -> Store:
         return self
@@ -121,12 +147,13 @@ class Store:
             yield self.engine
 
     @contextmanager
-    def _writing(self, action: str) -> Iterator[Dialect]:
-        """One write transaction; any error rolls it back and nothing is written."""
+    def _writing(self, action: str, *, sealed: bool = True) -> Iterator[Dialect]:
+        """One write transaction; any error rolls it back and nothing is written.
+        ``sealed`` False: the write is not content (presence), so any key may make it."""
         if self.read_only:
             raise ReadOnlyStore(f"the store {self.path} is open read-only; {action} is not "
                                 "possible")
-        if self.sealed_by != self.key.id:
+        if sealed and self.sealed_by != self.key.id:
             raise StoreError(f"the store {self.path} is sealed with another deskapp key than "
                              f"this user's; {action} is not possible (copy the key file "
                              "chain.key of the user who made the store)")
@@ -155,11 +182,15 @@ class Store:
         if not reviewer.strip():
             raise BadReviewerName("every version records its reviewer: the name is empty")
         with self._writing("saving") as conn:
+            before = None if doc.id is None else library.state_of(conn, doc.id)
             saved = versions.insert_version(conn, doc, reviewer=reviewer, note=note,
                                             parent=parent, key=self.key,
                                             overridden=overridden, counts=counts)
             if draft_key is not None:
                 conn.execute("DELETE FROM drafts WHERE key = ?", (draft_key,))
+            changed = before is not None and before != str(saved.state)
+            presence.record_event(conn, self.session, "transition" if changed else "saved",
+                                  saved.id, reviewer)
         self._note_save(saved)
         return self._with_notes(saved)
 
@@ -197,6 +228,7 @@ class Store:
                         note=version_note, parent=None, key=self.key,
                         identity=admission.identity))
                     article_id = saved[-1].id
+                presence.record_event(conn, self.session, "imported", article_id, reviewer)
         if existing is not None:
             return Imported(existing, duplicate=True, document=None)
         self._note_save(saved[-1], new_article=True, added=len(saved))
@@ -343,6 +375,7 @@ class Store:
         name = clean_reviewer(assignee, allow_empty=True)
         with self._writing(f"assigning article {article_id}") as conn:
             library.set_assignee(conn, article_id, name)
+            presence.record_event(conn, self.session, "assigned", article_id, name)
         return name
 
     def summary(self, article_id: int) -> ArticleSummary:
@@ -358,10 +391,51 @@ class Store:
         with self._reading("listing the assignees") as conn:
             return library.assignees(conn)
 
+    # the live desk: presence and changes ---------------------------------------------
+    def hold(self, article_id: int, reviewer: str) -> None:
+        """This session has the article open for editing (idempotent; also refreshes its
+        heartbeat — call it at least every minute while the article stays open). Another
+        session sees it in ``holders`` and ``open_elsewhere`` and gets an ``opened`` change.
+        A read-only store records no presence (its window cannot save)."""
+        if self.read_only:
+            return
+        with self._writing(f"marking article {article_id} open", sealed=False) as conn:
+            if presence.hold(conn, self.session, article_id, reviewer):
+                presence.record_event(conn, self.session, "opened", article_id, reviewer)
+
+    def release(self, article_id: int) -> None:
+        """This session no longer has the article open (nothing when it did not)."""
+        self._release(article_id)
+
+    def _release(self, article_id: int | None) -> None:
+        if self.read_only:
+            return
+        with self._writing("closing the article", sealed=False) as conn:
+            for ended, reviewer in presence.release(conn, self.session, article_id):
+                presence.record_event(conn, self.session, "closed", ended, reviewer)
+
+    def holders(self, article_id: int) -> list[Holder]:
+        """The other sessions that have the article open now, oldest first (never this
+        one; a session whose process is gone or silent for 90 s does not count)."""
+        with self._reading(f"reading who has article {article_id} open") as conn:
+            return presence.holders(conn, self.session, article_id)
+
     def open_elsewhere(self) -> frozenset[int]:
-        """Articles another editor has open now. The embedded (SQLite) store has no
-        presence, so none; a shared engine fills this from its live presence."""
-        return frozenset()
+        """Articles another session has open now (the work queue skips them)."""
+        with self._reading("reading which articles are open") as conn:
+            return presence.held_elsewhere(conn, self.session)
+
+    def listener(self) -> ChangeListener | ServerChangeListener:
+        """A listener, on a connection of its own, to what other sessions do from now on
+        (``poll()``; ``fileno()`` is None on SQLite: poll on a timer; on PostgreSQL a
+        socket that becomes readable when another session commits). Close it when done."""
+        if not self.engine.embedded:
+            from deskapp.store.pg_live import ServerChangeListener
+
+            return ServerChangeListener(self.path, self.session,
+                                        busy_timeout=self.busy_timeout)
+        return ChangeListener(self.path, self.session, read_only=self.read_only,
+                              busy_timeout=min(self.busy_timeout, 1.0))
 
     def next_article(self, reviewer: str, *, skip: Collection[int] = ()
                      ) -> ArticleSummary | None:

@@ -34,6 +34,14 @@ Version 4: the desk —
 - index ``articles_assignee`` (assignee, state, updated) for the library's filter and the
   work queue.
 
+Version 5: the live desk (see ``store/presence.py``) —
+- ``presence``: which session (one open Store, i.e. one window's connection) has which
+  article open for editing, under which reviewer, since when, its last heartbeat and its
+  (host, pid), so a row left by a crashed process stops counting.
+- ``events``: what each session did (saved, imported, transition, assigned, opened,
+  closed), appended in the write's own transaction; listeners read the rows after the last
+  id they saw. The ids never go back (AUTOINCREMENT), so pruning old rows loses no news.
+
 A migration is a function run inside one transaction that brings the schema from
 version ``n`` to ``n + 1``; ``MIGRATIONS[n]`` does that step, given the store's
 ``SQLiteDialect`` (its ``execute``, and sqlite-utils as ``utils``: tables, columns and
@@ -164,8 +172,32 @@ def _to_v4(db: SQLiteDialect) -> None:
     articles.create_index(["assignee", "state", "updated"], index_name="articles_assignee")
 
 
+V5_EVENTS = """
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    session TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    article_id INTEGER,
+    reviewer TEXT NOT NULL DEFAULT ''
+)
+"""
+"""AUTOINCREMENT (ids never reused after pruning) is SQL that sqlite-utils does not write."""
+
+
+def _to_v5(db: SQLiteDialect) -> None:
+    presence = db.utils["presence"]
+    presence.create({"session": str, "article_id": int, "reviewer": str, "since": str,
+                     "heartbeat": str, "host": str, "pid": int}, pk=("session", "article_id"),
+                    not_null={"session", "article_id", "reviewer", "since", "heartbeat",
+                              "host", "pid"})
+    presence.create_index(["article_id", "since"], index_name="presence_article")
+    db.execute(V5_EVENTS)
+    db.utils["events"].create_index(["at"], index_name="events_at")
+
+
 MIGRATIONS: list[Callable[[SQLiteDialect], None]] = [
-    _to_v1, create_registry_table, _to_v3, _to_v4]
+    _to_v1, create_registry_table, _to_v3, _to_v4, _to_v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 SEALED_FROM = 3
 """The schema that added seals: migrating to it seals the versions already there."""

@@ -68,9 +68,6 @@ DENIED_NOUN_RE = re.compile(
     r"(?P<source>(?:[A-Z]|the\s|he\s|she\s|they\s|it\s)[^,;:.!?“”\"\n]{0,60}?)\s+$",
     re.MULTILINE)
 _TO_WHAT = {"respond", "reply", "comment", "react"}  # "respond to X" names no content
-_STRONG_CONF = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "announce": 0.8,
-                "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8, "write": 0.8,
-                "tweet": 0.85, "state": 0.8}
 
 
 def same_sentence(found: list[RawAttribution], body: int) -> list[RawAttribution]:
@@ -124,10 +121,10 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         source = previous or lead_subject(text, body, cue_start)
     if source is None:
         return None
-    conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
-    return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),),
-                          rules.CUE_THEN_CONTENT.id, min(0.95, conf + (0.05 if has_that else 0)),
-                          lemma)
+    rule = rules.CUE_THEN_CONTENT
+    conf = rule.conf("belief" if lemma in BELIEF else None, verb=lemma,
+                     bonus="that" if has_that else None)
+    return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), rule, conf, lemma)
 
 
 # Figures that show something: "Data from the Commerce Department showed spending fell"
@@ -186,7 +183,7 @@ def denied_noun(text: str, cue_start: int, cue_end: int, body: int) -> RawAttrib
     if m is None:
         return None
     return RawAttribution((m.span("np"),), m.span("source"), ((cue_start, cue_end),),
-                          rules.DENIED_NOUN.id, 0.6, "deny")
+                          rules.DENIED_NOUN, rules.DENIED_NOUN.conf(), "deny")
 
 
 def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
@@ -215,9 +212,9 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         pieces[0] = (joint.end(), c_end)  # "She is 63, and her knees, she says, are …"
     if not has_words(text, body, c_end, 1 if inside else 3):
         return None
-    conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
-    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), rules.CONTENT_THEN_CUE.id,
-                          conf, lemma)
+    rule = rules.CONTENT_THEN_CUE
+    conf = rule.conf("belief" if lemma in BELIEF else None, verb=lemma)
+    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), rule, conf, lemma)
 
 
 def inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
@@ -233,4 +230,5 @@ def inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
     if c_end <= body or not has_words(text, body, c_end, 3) or text[c_end - 1] in "”\"":
         return None
     return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),),
-                          rules.CONTENT_CUE_SOURCE.id, _STRONG_CONF.get(lemma, 0.7), lemma)
+                          rules.CONTENT_CUE_SOURCE, rules.CONTENT_CUE_SOURCE.conf(verb=lemma),
+                          lemma)

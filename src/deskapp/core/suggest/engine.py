@@ -42,6 +42,7 @@ from deskapp.core.suggest.model import (
 from deskapp.core.suggest.nested import nested_quotes
 from deskapp.core.suggest.quotes import scan_quotes
 from deskapp.core.suggest.reasons import attribution_reason, quote_reason
+from deskapp.core.suggest.rules.base import Rule
 from deskapp.core.suggest.sentences import Layout, skipped_parts
 from deskapp.core.suggest.speakers import Resolver
 
@@ -118,8 +119,11 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
     seen: dict[str, int] = {}
-    made_quotes = tuple([new_quote(*q, numbered_id("quote", (q[0],), seen)) for q in quotes])
-    made_attributions = tuple([new_attribution(*a, numbered_id("attribution", a[:3], seen))
+    # the tuples carry each finding's rule; a suggestion carries the rule's id
+    made_quotes = tuple([new_quote(q[0], q[1], q[2], q[3], q[4].id, q[5], q[6],
+                                   numbered_id("quote", (q[0],), seen)) for q in quotes])
+    made_attributions = tuple([new_attribution(a[0], a[1], a[2], a[3], a[4], a[5].id, a[6], a[7],
+                                               numbered_id("attribution", a[:3], seen))
                                for a in _unique(attributions)])
     flags = review_flags(layout, made_quotes, made_attributions, unbalanced)
     return Suggestions(made_quotes, made_attributions, flags)
@@ -136,14 +140,14 @@ def _speakers_from_learned(text: str, quotes: list[tuple], learned: list[tuple],
     cue_ends = [c[0] for c in cues]
     out = []
     for q in quotes:
-        if q[4] == rules.NO_SPEAKER.id:
+        if q[4] is rules.NO_SPEAKER:
             if (holder := contents.holding(q[0].start, q[0].end)) is not None:
-                q = _spoken_by(q, holder, rules.LEARNED_ATTRIBUTION.id)
+                q = _spoken_by(q, holder, rules.LEARNED_ATTRIBUTION)
             elif (colon := _colon_before(text, q[0].start)) is not None:
                 j = bisect_right(cue_ends, colon) - 1
                 opening = _sentence_start_before(text, colon)
                 if j >= 0 and cues[j][0] > opening:
-                    q = _spoken_by(q, cues[j][1], rules.AFTER_COLON.id)
+                    q = _spoken_by(q, cues[j][1], rules.AFTER_COLON)
                 elif (subject := lead_subject(text, opening, colon)) is not None:
                     q = _spoken_by_subject(text, q, subject, resolver)
         out.append(q)
@@ -163,12 +167,12 @@ def _contents_into_quotes(text: str, quotes: list[tuple], attributions: list[tup
     out = []
     for q in quotes:
         span = q[0]
-        if q[4] == rules.NO_SPEAKER.id and not span.fragments:
+        if q[4] is rules.NO_SPEAKER and not span.fragments:
             j = bisect_right(starts, span.start)
             for _, i in reversed(held[max(0, j - 3):j]):
                 if span.start < attributions[i][0].end < span.end:
                     ends[i] = max(ends.get(i, 0), span.end)
-                    q = _spoken_by(q, attributions[i], rules.CONTENT_INTO_QUOTE.id)
+                    q = _spoken_by(q, attributions[i], rules.CONTENT_INTO_QUOTE)
                     break
         out.append(q)
     if ends:
@@ -184,14 +188,16 @@ def _short_quotes(short: list[Span], attributions: list[tuple]) -> list[tuple]:
     if not short:
         return []
     contents = _Contents([a for a in attributions if a[1] is not None], reach=3)
-    return [_spoken_by((span,), holder, rules.INSIDE_ATTRIBUTION.id) for span in short
+    return [_spoken_by((span,), holder, rules.INSIDE_ATTRIBUTION, "short") for span in short
             if (holder := contents.holding(span.start, span.end)) is not None]
 
 
-def _spoken_by(quote: tuple, attribution: tuple, rule: str) -> tuple:
+def _spoken_by(quote: tuple, attribution: tuple, rule: Rule, case: str | None = None) -> tuple:
+    """The quote spoken by the source of ``attribution``: the rule's confidence (of
+    ``case``), at most the attribution's."""
     speaker = attribution[4] or attribution[1].text
     return (quote[0], speaker, attribution[1], attribution[2], rule,
-            quote_reason(rule, attribution[2], speaker), min(attribution[7], 0.6))
+            quote_reason(rule, attribution[2], speaker), min(attribution[7], rule.conf(case)))
 
 
 def _spoken_by_subject(text: str, quote: tuple, subject: tuple[int, int],
@@ -200,8 +206,8 @@ def _spoken_by_subject(text: str, quote: tuple, subject: tuple[int, int],
     ("Cruz continued:")."""
     span = _span(text, (subject,))
     speaker = resolver.resolve(*subject) or span.text
-    return (quote[0], speaker, span, None, rules.COLON_SUBJECT.id,
-            quote_reason(rules.COLON_SUBJECT.id, None, speaker), 0.45)
+    return (quote[0], speaker, span, None, rules.COLON_SUBJECT,
+            quote_reason(rules.COLON_SUBJECT, None, speaker), rules.COLON_SUBJECT.conf())
 
 
 def _colon_before(text: str, open_at: int) -> int | None:
@@ -231,7 +237,7 @@ def _learned_input(article: Article, layout: Layout, attributions: list[tuple],
     taken = Taken(cues=[r for a in attributions for r in _ranges(a[2])],
                   sources=[r for a in attributions for r in _ranges(a[1])],
                   contents=[r for a in attributions for r in _ranges(a[0])],
-                  quotes=[r for q in quotes if q[4] != rules.NO_SPEAKER.id for r in _ranges(q[0])],
+                  quotes=[r for q in quotes if q[4] is not rules.NO_SPEAKER for r in _ranges(q[0])],
                   hulls=[_hull(a[:3]) for a in attributions])
     unread = sorted((p.span.start, p.span.end) for p in article.parts
                     if p.kind in _NOT_READ_BY_LEARNED)
@@ -405,12 +411,15 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
         elif previous and previous[1] and _continues(text, previous, para_start, open_at):
             speaker_span, cue = previous[2], previous[3]
             same = previous[4] == para_start
-            rule, conf = (rules.CONTINUATION.id, 0.65) if same else (rules.NEXT_PARAGRAPH.id, 0.5)
+            rule = rules.CONTINUATION if same else rules.NEXT_PARAGRAPH
+            conf = rule.conf()
         elif plan.words > 2 and (found := earlier.speaker_before(text, open_at, resolver.kind)):
             speaker_span, cue = _span(text, (found[0],)), _span(text, found[1])
-            rule, conf = rules.PREVIOUS_PARAGRAPH.id, 0.45  # speaker only: no cue of its own
+            rule = rules.PREVIOUS_PARAGRAPH  # speaker only: no cue of its own
+            conf = rule.conf()
         else:
-            rule = rules.NO_SPEAKER.id
+            rule = rules.NO_SPEAKER
+            conf = rule.conf()
             if plan.words <= 2 or (plan.words <= 4 and mid_sentence(text, open_at)):
                 short.append(span)  # scare quotes, titles, single words: only inside a
                 continue  # reported content are they a speaker's words (``_short_quotes``)
@@ -419,18 +428,18 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
         quotes.append((span, speaker, speaker_span, cue, rule, quote_reason(rule, cue, speaker),
                        conf))
         attr = None
-        if rule in {rules.CONTINUATION.id, rules.NEXT_PARAGRAPH.id} and previous \
+        if (rule is rules.CONTINUATION or rule is rules.NEXT_PARAGRAPH) and previous \
                 and previous[5] is not None:
             attr = previous[5]
             quote_attrs[attr] = _extend(text, quote_attrs[attr], span)
-        elif speaker_span is not None and rule not in {rules.INSIDE_ATTRIBUTION.id,
-                                                       rules.PREVIOUS_PARAGRAPH.id}:
+        elif speaker_span is not None and rule is not rules.INSIDE_ATTRIBUTION \
+                and rule is not rules.PREVIOUS_PARAGRAPH:
             kind = resolver.kind(speaker_span.text)
             if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                 kind = _resolved_kind(speaker_span.text)
             content = _span(text, plan.content, d) if plan.content else span
-            quote_attrs.append((content, speaker_span, cue, kind, speaker, rules.DIRECT_QUOTE.id,
-                                attribution_reason(rules.DIRECT_QUOTE.id, cue, speaker_span), conf))
+            quote_attrs.append((content, speaker_span, cue, kind, speaker, rules.DIRECT_QUOTE,
+                                attribution_reason(rules.DIRECT_QUOTE, cue, speaker_span), conf))
             attr = len(quote_attrs) - 1
         previous = (span, speaker, speaker_span, cue, para_start, attr)
     return quotes, quote_attrs, short

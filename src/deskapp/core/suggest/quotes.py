@@ -28,6 +28,7 @@ from deskapp.core.suggest.lexicon import (
     HEARER_VERBS,
     aux_before,
 )
+from deskapp.core.suggest.rules.base import Rule
 from deskapp.core.suggest.sentences import is_abbreviation
 from deskapp.core.suggest.single_quotes import (
     OPENERS_BEFORE,
@@ -94,7 +95,7 @@ class RawQuote:
 class Attachment:
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
-    rule: str
+    rule: Rule
 
 
 def _opens(text: str, pos: int) -> bool | None:
@@ -174,11 +175,11 @@ def cue_after(text: str, quote: RawQuote, limit: int) -> Attachment | None:
         left = text[start:cue_start].strip(" ,\t")
         if not left:
             speaker = source_after(text, m.end(), limit)
-            return Attachment((cue_start, m.end()), speaker, rules.QUOTE_CUE_SPEAKER.id)
+            return Attachment((cue_start, m.end()), speaker, rules.QUOTE_CUE_SPEAKER)
         speaker = subject_before(text, start, cue_start)
         if speaker is None:
             return None
-        return Attachment((cue_start, m.end()), speaker, rules.QUOTE_SPEAKER_CUE.id)
+        return Attachment((cue_start, m.end()), speaker, rules.QUOTE_SPEAKER_CUE)
     return _unlisted_verb_after(text, start, window)
 
 
@@ -202,10 +203,10 @@ def _unlisted_verb_after(text: str, start: int, limit: int) -> Attachment | None
         return None
     if m.group("verb"):
         speaker = (m.start("speaker"), m.start("speaker") + len(m.group("speaker").rstrip()))
-        return Attachment((m.start("verb"), m.end("verb")), speaker, rules.QUOTE_UNLISTED_VERB.id)
+        return Attachment((m.start("verb"), m.end("verb")), speaker, rules.QUOTE_UNLISTED_VERB)
     named_end = m.end("named") - m.group("named").endswith(".")  # “…,” opined Anne Hill.
     return Attachment((m.start("verb_first"), m.end("verb_first")),
-                      (m.start("named"), named_end), rules.QUOTE_UNLISTED_VERB.id)
+                      (m.start("named"), named_end), rules.QUOTE_UNLISTED_VERB)
 
 
 def _sentence_break(text: str, start: int, end: int) -> bool:
@@ -250,7 +251,7 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     elif speaker is None:  # "Another source speaking to Fox News said, “…”"
         speaker = lead_subject(text, clause_start, cue_start) or _name_then_aside(
             text, clause_start, cue_start)
-    return Attachment((cue_start, last.end()), speaker, rules.CUE_THEN_QUOTE.id)
+    return Attachment((cue_start, last.end()), speaker, rules.CUE_THEN_QUOTE)
 
 
 _PREPOSITIONS = frozenset({"in", "on", "at", "to", "with", "during", "after", "before", "from",
@@ -294,7 +295,7 @@ def _participle_then_quote(text: str, clause_start: int, cue: re.Match,
     else:
         return None
     return None if speaker is None else Attachment((start, cue.end()), speaker,
-                                                   rules.CUE_THEN_QUOTE.id)
+                                                   rules.CUE_THEN_QUOTE)
 
 
 def _first_subject(text: str, clause_start: int, end: int) -> tuple[int, int] | None:

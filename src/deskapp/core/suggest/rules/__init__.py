@@ -1,7 +1,7 @@
 """Every rule the engine suggests by, declared once (see ``base.Rule``).
 
 One module per family; ``REGISTRY`` maps each id to its rule, ``rule(id)`` looks one up,
-and each rule is importable by name (``rules.CUE_THEN_CONTENT.id``). Adding a rule: declare
+and each rule is importable by name (``rules.CUE_THEN_CONTENT``). Adding a rule: declare
 it with its examples in its family's module and list it in that module's ``RULES``.
 """
 

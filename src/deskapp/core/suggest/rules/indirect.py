@@ -5,6 +5,13 @@ from __future__ import annotations
 
 from deskapp.core.suggest.rules.base import Example, Rule
 
+# the confidence of a finite cue by its lemma (else the rule's own, 0.7)
+VERB_CONFIDENCE = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "tweet": 0.85,
+                   "announce": 0.8, "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8,
+                   "write": 0.8, "state": 0.8}
+BELIEF = {"belief": 0.5}  # a verb of belief ("believe", "think", "hope", "fear", "expect")
+THAT = {"that": 0.05}  # the content opens with "that"
+
 _BY_VERB = ("by verb: 0.9 “say”, 0.85 “tell”, “report”, “claim”, “tweet”, 0.8 “announce”, "
             "“confirm”, “deny”, “warn”, “add”, “write”, “state”; 0.5 beliefs (“believe”, "
             "“think”, “hope”, “fear”, “expect”)")
@@ -16,6 +23,7 @@ CUE_THEN_CONTENT = Rule(
     reason="“{cue}” follows {source} and introduces what is reported",
     confidence=0.7,
     confidence_note=_BY_VERB + "; +0.05 with “that” (at most 0.95)",
+    by_verb=VERB_CONFIDENCE, cases=BELIEF, bonus=THAT, ceiling=0.95,
     examples=(
         Example("The minister said that the talks had failed.", cue="said",
                 source="The minister", content="that the talks had failed"),
@@ -46,6 +54,7 @@ CONTENT_THEN_CUE = Rule(
     reason="“{cue}” after a comma closes the reported clause before it",
     confidence=0.7,
     confidence_note=_BY_VERB,
+    by_verb=VERB_CONFIDENCE, cases=BELIEF,
     examples=(
         Example("The talks had failed, the minister said.", cue="said", source="the minister",
                 content="The talks had failed"),
@@ -66,6 +75,7 @@ CONTENT_CUE_SOURCE = Rule(
     reason="“{cue}” after the reported clause names {source} after it",
     confidence=0.7,
     confidence_note=_BY_VERB.split(";")[0],
+    by_verb=VERB_CONFIDENCE,
     examples=(
         Example("The talks had failed, said John Smith, a spokesman for the ministry.",
                 cue="said", source="John Smith, a spokesman for the ministry",
