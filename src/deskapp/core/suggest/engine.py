@@ -10,6 +10,7 @@ every other cue (``local.py``; a block unchanged since an earlier run is not rea
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,7 +45,7 @@ from deskapp.core.suggest.quotes import scan_quotes
 from deskapp.core.suggest.reasons import attribution_reason, quote_reason
 from deskapp.core.suggest.rules.base import Rule
 from deskapp.core.suggest.sentences import Layout, skipped_parts
-from deskapp.core.suggest.speakers import Resolver
+from deskapp.core.suggest.speakers import Resolver, looks_like_person
 
 _CACHE = BlockCache()
 _LEARNED_CACHE = SentenceCache()
@@ -115,6 +116,7 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
     attributions.extend(learned)
     quotes = _speakers_from_learned(text, quotes, learned, attributions, resolver)
     quotes, attributions = _contents_into_quotes(text, quotes, attributions)
+    quotes = _sentence_subjects(text, quotes, resolver)
     quotes.extend(_short_quotes(short, attributions))
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
@@ -201,13 +203,70 @@ def _spoken_by(quote: tuple, attribution: tuple, rule: Rule, case: str | None = 
 
 
 def _spoken_by_subject(text: str, quote: tuple, subject: tuple[int, int],
-                       resolver: Resolver) -> tuple:
+                       resolver: Resolver, rule: Rule = rules.COLON_SUBJECT) -> tuple:
     """The quote spoken by the subject of the sentence that ends in the colon before it
-    ("Cruz continued:")."""
+    ("Cruz continued:"), or (``SENTENCE_SUBJECT``) of the sentence it sits in."""
     span = _span(text, (subject,))
     speaker = resolver.resolve(*subject) or span.text
-    return (quote[0], speaker, span, None, rules.COLON_SUBJECT,
-            quote_reason(rules.COLON_SUBJECT, None, speaker), rules.COLON_SUBJECT.conf())
+    return (quote[0], speaker, span, None, rule, quote_reason(rule, None, speaker), rule.conf())
+
+
+def _sentence_subjects(text: str, quotes: list[tuple], resolver: Resolver) -> list[tuple]:
+    """Quotes still without a speaker, inside a sentence that opens with a subject, spoken
+    by that subject (``SENTENCE_SUBJECT``)."""
+    return [_spoken_by_subject(text, q, subject, resolver, rules.SENTENCE_SUBJECT)
+            if q[4] is rules.NO_SPEAKER and not q[0].fragments
+            and (subject := _sentence_subject(text, q[0].start)) is not None
+            and _speaking_kind(text[subject[0]:subject[1]], resolver) else q
+            for q in quotes]
+
+
+def _speaking_kind(subject: str, resolver: Resolver) -> bool:
+    """A person, a body or an outlet ("Hale", "she", "the council"), not a thing ("the
+    statements", "fundraising") nor a clause opener ("When he")."""
+    first = subject.split(None, 1)[0]
+    if not (first[:1].isupper() or first in _PRONOUNS):
+        return False
+    kind = resolver.kind(subject)
+    return kind in _SPEAKING_KINDS or (kind == SourceKind.UNKNOWN and (
+        subject in _PRONOUNS or looks_like_person(subject)))
+
+
+_SPEAKING_KINDS = (SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.MEDIA,
+                   SourceKind.ANONYMOUS)
+_PRONOUNS = frozenset({"he", "she", "He", "She", "they", "They", "we", "We", "I"})
+_CLAUSE_OPENERS = frozenset({"when", "while", "as", "because", "since", "after", "before",
+                             "though", "although", "if", "soon", "even", "once", "until"})
+# between the subject and the quote: another clause, whose subject may be the speaker
+_OTHER_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|though|although|as)\s|—|\s-\s")
+_AS_RE = re.compile(r"[Aa]s\s+(?=[A-Z])")
+
+
+def _sentence_subject(text: str, start: int) -> tuple[int, int] | None:
+    """The subject of the sentence a quote starting at ``start`` sits in, when words of
+    that sentence come before its opening mark ("Clinton celebrated in Florida, declaring
+    it “…”")."""
+    open_at = start - 1
+    if open_at <= 0 or not mid_sentence(text, open_at):
+        return None
+    opening = _sentence_start_before(text, open_at)
+    while opening < open_at and text[opening].isspace():
+        opening += 1
+    subject = lead_subject(text, opening, open_at)
+    if subject is None:
+        return None
+    start, end = subject
+    if (as_ := _AS_RE.match(text, start, end)) is not None:
+        start = as_.end()  # "As The Daily Caller reported, “…”"
+    elif text[start:end].split(None, 1)[0].lower() in _CLAUSE_OPENERS:
+        return None
+    comma = text.find(",", start, end)
+    if comma > start:  # "Trump, who has …,": the name before the aside
+        end = comma
+    end = start + len(text[start:end].rstrip())
+    if _OTHER_CLAUSE_RE.search(text, end, open_at):
+        return None
+    return start, end
 
 
 def _colon_before(text: str, open_at: int) -> int | None:
@@ -409,9 +468,13 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
             speaker_span = _span(text, plan.speaker, d) if plan.speaker else None
             cue = _span(text, plan.cue, d) if plan.cue else None
         elif previous and previous[1] and _continues(text, previous, para_start, open_at):
-            speaker_span, cue = previous[2], previous[3]
-            same = previous[4] == para_start
-            rule = rules.CONTINUATION if same else rules.NEXT_PARAGRAPH
+            if (own := _own_subject(text, open_at, resolver)) is not None:
+                speaker_span = _span(text, (own,))  # "He rails against its “…”": a new
+                rule = rules.SENTENCE_SUBJECT  # sentence, its own subject
+            else:
+                speaker_span, cue = previous[2], previous[3]
+                same = previous[4] == para_start
+                rule = rules.CONTINUATION if same else rules.NEXT_PARAGRAPH
             conf = rule.conf()
         elif plan.words > 2 and (found := earlier.speaker_before(text, open_at, resolver.kind)):
             speaker_span, cue = _span(text, (found[0],)), _span(text, found[1])
@@ -432,8 +495,7 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
                 and previous[5] is not None:
             attr = previous[5]
             quote_attrs[attr] = _extend(text, quote_attrs[attr], span)
-        elif speaker_span is not None and rule is not rules.INSIDE_ATTRIBUTION \
-                and rule is not rules.PREVIOUS_PARAGRAPH:
+        elif speaker_span is not None and rule not in _NO_ATTRIBUTION:
             kind = resolver.kind(speaker_span.text)
             if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                 kind = _resolved_kind(speaker_span.text)
@@ -443,6 +505,25 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
             attr = len(quote_attrs) - 1
         previous = (span, speaker, speaker_span, cue, para_start, attr)
     return quotes, quote_attrs, short
+
+
+# quote rules whose speaker makes no attribution of the quote: it sits in one already, or
+# no cue ties the speaker to it
+_NO_ATTRIBUTION = (rules.INSIDE_ATTRIBUTION, rules.PREVIOUS_PARAGRAPH, rules.SENTENCE_SUBJECT)
+
+
+def _own_subject(text: str, open_at: int, resolver: Resolver) -> tuple[int, int] | None:
+    """The subject of a sentence that holds no quote before the one opening at
+    ``open_at``: when it names a person or a body, the sentence is theirs, not the earlier
+    quote's speaker's."""
+    subject = _sentence_subject(text, open_at + 1)
+    if subject is None or _MARK_RE.search(text, subject[0], open_at) \
+            or not _speaking_kind(text[subject[0]:subject[1]], resolver):
+        return None
+    return subject
+
+
+_MARK_RE = re.compile(r"[\"“”«»]")
 
 
 def _resolved_kind(mention: str) -> SourceKind:

@@ -46,6 +46,7 @@ from deskapp.core.suggest.rules.speakers import (
     CONTINUATION,
     NEXT_PARAGRAPH,
     PREVIOUS_PARAGRAPH,
+    SENTENCE_SUBJECT,
 )
 from deskapp.core.suggest.rules.subjectless import PARTICIPLE, PASSIVE, PASSIVE_BY
 
@@ -103,6 +104,7 @@ __all__ = [
     "QUOTE_SPEAKER_CUE",
     "QUOTE_UNLISTED_VERB",
     "REGISTRY",
+    "SENTENCE_SUBJECT",
     "WRITTEN_MESSAGE",
     "Example",
     "Rule",
