@@ -58,6 +58,9 @@ def test_a_store_goes_to_postgresql_and_back_with_nothing_lost(
     assert result.exit_code == 0, result.output
     assert "copied 2 articles, 4 versions" in result.output
     assert pg_url.split("@")[0].split(":")[-1] not in result.output  # no password shown
+    verified = _run("verify", "--store", pg_url)
+    assert verified.exit_code == 0 and verified.output.startswith("ok: 2 articles")
+    assert "the search index covers every article" in verified.output
     with Store.open(pg_url) as server:
         assert _snapshot(server) == before
         assert server.verify() == []

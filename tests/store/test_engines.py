@@ -196,3 +196,11 @@ def test_versions_cannot_even_be_truncated_on_the_server(pg_url, doc) -> None:
                 store.engine.translated("emptying"):
             store.engine.execute("TRUNCATE versions CASCADE")
         assert store.count_articles() == 1 and store.verify() == []
+
+
+def test_an_article_dropped_from_the_server_search_index_is_reported(pg_url, doc) -> None:
+    with Store.open(pg_url) as store:
+        store.save(doc, reviewer="ana")
+        store.engine.execute("UPDATE articles SET search = NULL")
+        assert store.verify() == ["search index: 1 article is not in the search index"]
+        assert store.search("Maduro") == []
