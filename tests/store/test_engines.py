@@ -204,3 +204,9 @@ def test_an_article_dropped_from_the_server_search_index_is_reported(pg_url, doc
         store.engine.execute("UPDATE articles SET search = NULL")
         assert store.verify() == ["search index: 1 article is not in the search index"]
         assert store.search("Maduro") == []
+
+
+def test_a_store_opens_again_by_its_path(store, doc) -> None:
+    saved = store.save(doc, reviewer="ana")
+    with Store.open(store.path) as again:  # a second window on the same store
+        assert again.load(saved.id).marks == doc.marks

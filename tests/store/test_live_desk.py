@@ -231,3 +231,18 @@ def test_on_a_server_a_dropped_connection_ends_presence_at_once(pg_url, doc) -> 
         while b.holders(1) and time.monotonic() < deadline:
             time.sleep(0.02)
         assert b.holders(1) == [] and b.open_elsewhere() == frozenset()
+
+
+@pytest.mark.sqlite_only  # SQLite's trace of statements
+def test_closing_a_store_that_holds_nothing_writes_nothing(store_path, two) -> None:
+    """A command (``deskapp list`` …) never waits for the write lock as it closes."""
+    a, _ = two
+    reader = Store.open(store_path)
+    statements: list[str] = []
+    reader.conn.set_trace_callback(statements.append)
+    reader.close()
+    assert statements == []
+    a.hold(1, "Ana")
+    a.conn.set_trace_callback(statements.append)
+    a.close()
+    assert any(s.startswith("DELETE FROM presence") for s in statements)

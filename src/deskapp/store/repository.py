@@ -76,6 +76,7 @@ class Store:
         self.sealed_by: str = info.get("key_id", "")
         self.session = uuid.uuid4().hex
         """This session's token: its presence rows and events carry it."""
+        self._held: set[int] = set()
         self.busy_timeout = busy_timeout
 
     @classmethod
@@ -95,6 +96,7 @@ class Store:
         Raises StoreError with a message for a person: not a database, damaged,
         written by a newer deskapp, locked, missing folder …
         """
+        path = getattr(path, "url", path)  # a server store's ``path`` opens it again
         if is_server_url(path):
             from deskapp.store.postgres import open_server
 
@@ -127,9 +129,11 @@ class Store:
         return store
 
     def close(self) -> None:
-        """Release every article this session holds, then close the connection."""
+        """Release every article this session holds, then close the connection (a store
+        that holds nothing writes nothing: a command's close never waits for the lock)."""
         try:
-            self._release(None)
+            if self._held:
+                self._release(None)
         except StoreError:
             pass  # a busy or broken store: the rows go stale on their own (presence.py)
         finally:
@@ -402,6 +406,7 @@ class Store:
         with self._writing(f"marking article {article_id} open", sealed=False) as conn:
             if presence.hold(conn, self.session, article_id, reviewer):
                 presence.record_event(conn, self.session, "opened", article_id, reviewer)
+        self._held.add(article_id)
 
     def release(self, article_id: int) -> None:
         """This session no longer has the article open (nothing when it did not)."""
@@ -413,6 +418,7 @@ class Store:
         with self._writing("closing the article", sealed=False) as conn:
             for ended, reviewer in presence.release(conn, self.session, article_id):
                 presence.record_event(conn, self.session, "closed", ended, reviewer)
+        self._held = set() if article_id is None else self._held - {article_id}
 
     def holders(self, article_id: int) -> list[Holder]:
         """The other sessions that have the article open now, oldest first (never this
