@@ -19,9 +19,10 @@ def _documents(count: int, seed: int = 3) -> list[Document]:
     return [template_document(rng, n) for n in range(1, count + 1)]
 
 
-def test_bulk_articles_are_stored_sealed_indexed_and_verified(store: Store, doc) -> None:
+def test_bulk_articles_are_stored_sealed_indexed_and_verified(store: Store, location, doc
+                                                             ) -> None:
     docs = [doc, *_documents(30)]
-    with Store.open(store.path) as other:
+    with Store.open(location) as other:
         listener = other.listener()
         ids = store.add_articles(docs, reviewer="bench", note="filled")
         seen = listener.poll()
@@ -52,6 +53,7 @@ def test_bulk_fill_is_all_or_nothing(store: Store) -> None:
     assert store.count_articles() == 0
 
 
+@pytest.mark.sqlite_only
 def test_a_store_filled_in_bulk_that_loses_articles_says_so(store_path) -> None:
     with Store.open(store_path) as store:
         store.add_articles(_documents(20), reviewer="bench")
