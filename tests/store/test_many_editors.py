@@ -8,6 +8,8 @@ store of 100,000 articles and prints the throughput.
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,26 @@ def test_editors_taking_from_the_queue_at_once_never_get_the_same_article(store_
         assert ben.next_article("Ben", take=True).id == second
         assert ana.open_elsewhere() == {second}
         assert ana.next_article("Ana", skip={first}, take=True) is None  # Ben has the other
+
+
+def test_editors_pressing_next_together_get_one_article_each(location) -> None:
+    """Eight sessions take from a queue of eight articles at the same moment (on a server
+    the taking is serialised by a lock; SQLite's write lock does it for the file)."""
+    count = 8
+    with Store.open(location) as seed:
+        articles = set(fill(seed, count))
+    sessions = [Store.open(location) for _ in range(count)]
+    start = threading.Barrier(count)
+
+    def take(store: Store) -> int | None:
+        start.wait()
+        found = store.next_article(f"Editor {id(store)}", take=True)
+        return None if found is None else found.id
+
+    try:
+        with ThreadPoolExecutor(count) as pool:
+            taken = list(pool.map(take, sessions))
+    finally:
+        for store in sessions:
+            store.close()
+    assert sorted(taken) == sorted(articles)
