@@ -20,7 +20,7 @@ from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article, PartKind
 from deskapp.core.plain_reading import plain_reading
 from deskapp.core.spans import Span
-from deskapp.core.suggest import rules
+from deskapp.core.suggest import rules, titles
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.context import PreviousSpeakers
@@ -525,6 +525,9 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
         span = (_span(text, plan.pieces, d) if len(plan.pieces) == 1
                 else Span.pieces(text, [(a + d, b + d) for a, b in plan.pieces]))
         open_at, para_start = plan.open_at + d, plan.para_start + d
+        if plan.words <= titles.MAX_WORDS and len(plan.pieces) == 1 \
+                and titles.is_title(text, open_at, span.start, span.end):
+            continue  # told NBC's “Good Morning America”: a show's name, nobody's words
         rule, conf = plan.rule, plan.confidence
         speaker_span = cue = speaker = None
         if rule is not None:

@@ -92,6 +92,8 @@ CUE_THEN_QUOTE = Rule(
     ),
     counter_examples=(
         Example("The mayor called the plan “a disgrace”."),
+        # a show's name after "told" and an outlet (``titles.py``)
+        Example("The mayor told NBC’s “Good Morning America” the dam would hold."),
     ),
 )
 
