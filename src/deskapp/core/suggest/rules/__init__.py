@@ -19,9 +19,13 @@ from deskapp.core.suggest.rules import (
 from deskapp.core.suggest.rules.base import Example, Rule, Suggests
 from deskapp.core.suggest.rules.headline import HEADLINE_ON, HEADLINE_QUOTE
 from deskapp.core.suggest.rules.indirect import (
+    BELIEF_THEN_CONTENT,
     CONTENT_CUE_SOURCE,
     CONTENT_THEN_CUE,
+    CUE_AFTER_CONJUNCTION,
+    CUE_GAP_THAT,
     CUE_THEN_CONTENT,
+    DATA_SHOWS,
     DENIED_NOUN,
 )
 from deskapp.core.suggest.rules.learned import LEARNED_ATTRIBUTION, LEARNED_CUE
@@ -74,6 +78,7 @@ def rule(rule_id: str) -> Rule:
 __all__ = [
     "ACCORDING_TO",
     "AFTER_COLON",
+    "BELIEF_THEN_CONTENT",
     "CITING",
     "COLON_SUBJECT",
     "CONTENT_CUE_SOURCE",
@@ -81,8 +86,11 @@ __all__ = [
     "CONTENT_THEN_CUE",
     "CONTEXT_SPEAKER",
     "CONTINUATION",
+    "CUE_AFTER_CONJUNCTION",
+    "CUE_GAP_THAT",
     "CUE_THEN_CONTENT",
     "CUE_THEN_QUOTE",
+    "DATA_SHOWS",
     "DENIED_NOUN",
     "DIRECT_QUOTE",
     "FAMILIES",
