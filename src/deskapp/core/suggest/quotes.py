@@ -338,5 +338,4 @@ def _noun_use(text: str, at: int, verb: str) -> bool:
 
 
 _WORD_BEFORE_RE = re.compile(r"\b([a-z]+)\s+$")
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "these",
-                          "those", "some", "many", "all", "both", "several", "whose"})
+_DETERMINERS = frozenset(vocab.read("quotes_determiners"))

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest import vocab
+
 _WORD_RE = re.compile(r"[\w’'.&-]+")
-_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "with",
-                    "by", "from", "de", "vs.", "not", "is", "&"})
+_SMALL = frozenset(vocab.read("title_small_words"))
 # what names a title right before its opening mark: an outlet's possessive ("NBC's"), "on",
 # "told", "titled" or the kind of work ("the show", "his book")
 _BEFORE_RE = re.compile(
-    r"(?:\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:’s|'s|’|')|\b(?:on|told|titled|show|program|book|"
-    r"film|column|newsletter|website|segment|podcast|series|magazine|article|op-ed|"
-    r"documentary|movie|song|album))\s*$")
+    r"(?:\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:’s|'s|’|')|\b(?:"
+    + "|".join(re.escape(w) for w in vocab.read("title_before_words")) + r"))\s*$")
 MAX_WORDS = 8
 
 
