@@ -341,8 +341,14 @@ def _colon_before(text: str, open_at: int, inline: bool = False) -> int | None:
 
 
 def _sentence_start_before(text: str, at: int) -> int:
-    """The start of the sentence holding ``at`` (a rough cut: the last . ! ? or newline)."""
-    return max(text.rfind(mark, 0, at) + 1 for mark in (". ", "! ", "? ", "\n"))
+    """The start of the sentence holding ``at`` (a rough cut: the last . ! ? or newline),
+    looked for in the ``SENTENCE_REACH`` characters before it only (a mark that a long
+    text never holds would otherwise send every call back to its start)."""
+    lo = max(0, at - SENTENCE_REACH)
+    return max(text.rfind(mark, lo, at) + 1 for mark in (". ", "! ", "? ", "\n")) or lo
+
+
+SENTENCE_REACH = 2000
 
 
 def learned_input(article: Article) -> tuple[str, list[Range], Taken, tuple[Range, ...]]:
