@@ -31,7 +31,7 @@ def test_thoughts_intentions_and_nominal_cues_are_found(text: str, cue: str,
     found = {(a.cue.text, a.content.text): a for a in _found(text)}
     assert (cue, content) in found, sorted(found)
     item = found[(cue, content)]
-    assert item.rule == learned.RULE
+    assert item.rule == learned.RULE.id
     assert "expert-annotated news articles" in item.reason
     assert 0.3 <= item.confidence <= 0.75
 
@@ -46,11 +46,11 @@ def test_the_reason_quotes_the_corpus_evidence_for_the_word() -> None:
 
 def test_learned_attributions_leave_the_rules_words_alone(sample_text: str) -> None:
     found = suggest(Article(sample_text), reuse=False).attributions
-    rules = [a for a in found if a.rule != learned.RULE]
+    rules = [a for a in found if a.rule != learned.RULE.id]
     taken = {i for a in rules for part in (a.content, a.source, a.cue) if part
              for s, e in part.ranges for i in range(s, e)}
     for a in found:
-        if a.rule == learned.RULE:
+        if a.rule == learned.RULE.id:
             assert not any(s <= i < e for s, e in a.cue.ranges for i in taken), a
 
 
@@ -68,9 +68,9 @@ def test_a_rerun_gives_what_a_cold_run_gives(sample_text: str) -> None:
     first = suggest(Article(sample_text))
     again = suggest(Article(sample_text.replace("reported", "said", 1)))
     assert first == cold
-    assert [a.cue.text for a in again.attributions if a.rule == learned.RULE] == \
+    assert [a.cue.text for a in again.attributions if a.rule == learned.RULE.id] == \
         [a.cue.text for a in suggest(Article(sample_text.replace("reported", "said", 1)),
-                                     reuse=False).attributions if a.rule == learned.RULE]
+                                     reuse=False).attributions if a.rule == learned.RULE.id]
 
 
 def test_a_quote_inside_a_learned_content_takes_its_source() -> None:

@@ -170,3 +170,46 @@ def test_a_quote_after_verb_that_holds_that_in_its_attribution():
     contents = {a.content.piece_text for a in found.attributions}
     assert "that “nothing is agreed.”" in contents
     assert "We are ready." in contents
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a participle of a verb no cue list holds, after the subject's own clause
+    ("Councillor Dana Whitlow opened the new ferry on Monday, promising to “run it every "
+     "hour of the night.”", "run it every hour of the night", "Dana Whitlow"),
+    # a subject with an aside between commas
+    ("Dana Whitlow, celebrating the first crossing, is pledging to “run it every hour of "
+     "the night.”", "run it every hour of the night", "Dana Whitlow"),
+])
+def test_a_quote_in_a_sentence_without_a_cue_goes_to_the_sentence_subject(text, quote,
+                                                                         speaker):
+    found = suggest(Article("Headline\n\n" + text + "\n"))
+    [q] = [q for q in found.quotes if q.span.piece_text.strip(" ,.“”") == quote]
+    assert speaker in (q.speaker or "") and q.confidence <= 0.6
+
+
+@pytest.mark.parametrize("text", [
+    "The old ferry sank in the storm, taking with it “every hope of a summer service.”",
+    "When Whitlow arrived on Monday the crowd sang “every hope of a summer service.”",
+    "Whitlow opened the pier, and the crowd, which had waited all day, sang “every hope of "
+    "a summer service.”",
+])
+def test_a_thing_or_a_clause_opener_is_no_sentence_subject(text):
+    found = suggest(Article("Headline\n\n" + text + "\n"))
+    assert all(q.rule != "sentence-subject" for q in found.quotes)
+
+
+def test_a_later_sentence_with_its_own_subject_does_not_continue_the_last_quote():
+    text = ("“The ferry will run all night,” Dana Whitlow said. Omar Pike rejected "
+            "the plan as “a waste of every harbour penny.”")
+    found = suggest(Article("Headline\n\n" + text + "\n"))
+    later = next(q for q in found.quotes if "harbour penny" in q.span.text)
+    assert later.speaker_span.text.endswith("Omar Pike") and later.rule == "sentence-subject"
+    assert "Pike" in later.speaker
+
+
+def test_a_quote_after_another_in_the_same_sentence_stays_with_its_speaker():
+    text = ("“The ferry will run all night,” Dana Whitlow said, and the crew will be paid for "
+            "“every single hour of it.”")
+    found = suggest(Article("Headline\n\n" + text + "\n"))
+    later = next(q for q in found.quotes if "single hour" in q.span.text)
+    assert later.speaker == "Dana Whitlow"

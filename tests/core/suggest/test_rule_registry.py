@@ -3,6 +3,7 @@ counter-example does; every label the engine gives is declared, with a reason an
 
 from __future__ import annotations
 
+import ast
 import re
 from functools import cache
 from pathlib import Path
@@ -119,5 +120,71 @@ def test_house_rule_every_declared_rule_is_made_by_the_engine_code():
                        (Path(rules.__file__).parents[1]).rglob("*.py") if "rules" not in p.parts)
     names = {r.id: n for n in rules.__all__ if isinstance(r := getattr(rules, n), Rule)}
     assert set(names) == set(REGISTRY)
-    unused = [rid for rid, n in names.items() if f"rules.{n}.id" not in source]
+    unused = [rid for rid, n in names.items() if not re.search(rf"\brules\.{n}\b", source)]
     assert unused == []
+
+
+# what the engine builds its findings with: a confidence among their arguments must be a rule's
+_FINDING_BUILDERS = {"RawAttribution", "QuotePlan", "Attachment", "new_quote", "new_attribution",
+                     "min", "max", "round"}
+
+
+def _literal_confidences(tree: ast.AST) -> list[int]:
+    """Lines where a number in (0, 1] is given as a confidence: an argument of a finding's
+    constructor (or of min/max/round), an element of a tuple, or the value of a name or
+    keyword that says "conf"."""
+    def numbers(node: ast.AST | None) -> list[int]:
+        if node is None:
+            return []
+        return [n.lineno for n in ast.walk(node) if isinstance(n, ast.Constant)
+                and type(n.value) is float and 0 < n.value <= 1]
+
+    def direct(node: ast.AST) -> list[int]:  # the numbers of a call's or tuple's own items
+        items = [*node.args, *(k.value for k in node.keywords)] if isinstance(node, ast.Call) \
+            else node.elts
+        return [line for item in items if not isinstance(item, ast.Lambda)
+                for line in numbers(item)]
+
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in _FINDING_BUILDERS:
+                lines += direct(node)
+            lines += [line for k in node.keywords if k.arg and "conf" in k.arg
+                      for line in numbers(k.value)]
+        elif isinstance(node, ast.Tuple):
+            lines += direct(node)
+        elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any("conf" in ast.unparse(t).lower() for t in targets):
+                lines += numbers(node.value)
+    return sorted(lines)
+
+
+def test_house_rule_no_engine_module_writes_a_confidence_of_its_own():
+    """Every confidence comes from a rule's declaration (``Rule.conf``), where its note
+    tells it: no number in the engine's code outside ``rules/``."""
+    import deskapp.core.suggest.rules as rules
+
+    engine = Path(rules.__file__).parents[1]
+    found = {}
+    for path in sorted(engine.rglob("*.py")):
+        if "rules" in path.relative_to(engine).parts:
+            continue
+        if lines := _literal_confidences(ast.parse(path.read_text(encoding="utf-8"))):
+            found[str(path.relative_to(engine))] = lines
+    assert found == {}
+
+
+def test_the_house_rule_finds_a_confidence_written_inline():
+    code = ("a = RawAttribution(c, s, q, rules.X, 0.6)\nb = (span, who, rule, why, 0.45)\n"
+            "conf = 0.9 if one else 0.85\nc = RawAttribution(c, s, q, rules.X, rules.X.conf())\n"
+            "d = min(x, 0.6)\n")
+    assert _literal_confidences(ast.parse(code)) == [1, 2, 3, 3, 5]
+
+
+def test_every_number_a_rule_declares_is_told_in_its_note():
+    for declared in REGISTRY.values():
+        for number in declared.noted_numbers():
+            assert f"{number:g}" in declared.confidence_note, (declared.id, number)

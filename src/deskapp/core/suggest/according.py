@@ -84,8 +84,8 @@ def according_to(text: str, m: re.Match, body: int, end: int) -> list[RawAttribu
                 and not _new_clause(text, after, end):
             content = (*content, (after, end))
     sources = split_sources(text, *phrase)
-    conf = 0.9 if len(sources) == 1 else 0.85
-    return [RawAttribution(content, s, (cue,), rules.ACCORDING_TO.id, conf) for s in sources]
+    conf = rules.ACCORDING_TO.conf(None if len(sources) == 1 else "several sources")
+    return [RawAttribution(content, s, (cue,), rules.ACCORDING_TO, conf) for s in sources]
 
 
 def citing(text: str, m: re.Match, body: int, end: int,
@@ -109,7 +109,8 @@ def citing(text: str, m: re.Match, body: int, end: int,
         if not has_words(text, body, c_end, 3):
             return None
         content = ((body, c_end),)
-    return RawAttribution(content, phrase, ((m.start(), m.end()),), rules.CITING.id, 0.6, "cite")
+    return RawAttribution(content, phrase, ((m.start(), m.end()),), rules.CITING,
+                          rules.CITING.conf(), "cite")
 
 
 def citing_first(text: str, m: re.Match, body: int, end: int,
@@ -125,7 +126,7 @@ def citing_first(text: str, m: re.Match, body: int, end: int,
     for raw in found:
         if comma < raw.cue[0][0] < end and raw.content[0][0] > comma:
             return RawAttribution(raw.content, phrase, ((m.start(), m.end()),),
-                                  rules.CITING.id, 0.6, "cite")
+                                  rules.CITING, rules.CITING.conf(), "cite")
     return None
 
 
@@ -151,4 +152,5 @@ def quoted_x_as_saying(text: str, m: re.Match, end: int, body: int = 0) -> RawAt
     after = _skip_space(text, hit.end(), end)
     if not has_words(text, after, end, 2):
         return None
-    return RawAttribution(((after, end),), source, cue, rules.QUOTED_AS_SAYING.id, 0.8, "say")
+    return RawAttribution(((after, end),), source, cue, rules.QUOTED_AS_SAYING,
+                          rules.QUOTED_AS_SAYING.conf(), "say")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from deskapp.core.suggest import rules
+from deskapp.core.suggest import rules, vocab
 from deskapp.core.suggest.clauses import (
     after_conjunction,
     comma_cut,
@@ -53,7 +53,7 @@ PREPOSITION_RE = re.compile(
 _JOINT_RE = re.compile(r"(?s:.*)(?:,\s+(?:and|but)|;)\s+")
 _BE_FIRST_RE = re.compile(r"(?:is|are|was|were|has|have|had)\s")
 _TO_VERB_RE = re.compile(r"to\s+(?:have|be|represent|speak|know|own|control|hold)\b")
-BELIEF = {"believe", "think", "hope", "fear", "expect"}
+BELIEF = set(vocab.read("belief"))
 # "declared Tembo the winner", "declared the vote void": a verbless content that is a claim
 _DECLARED_RE = re.compile(r"\b(?:winner|victor|elected|valid|invalid|void|null|illegal|unlawful|"
                           r"illegitimate|unconstitutional|fraudulent)\b")
@@ -67,10 +67,7 @@ DENIED_NOUN_RE = re.compile(
     r"version|characteri[sz]ations?))\s+(?:that\s+|which\s+)?"
     r"(?P<source>(?:[A-Z]|the\s|he\s|she\s|they\s|it\s)[^,;:.!?“”\"\n]{0,60}?)\s+$",
     re.MULTILINE)
-_TO_WHAT = {"respond", "reply", "comment", "react"}  # "respond to X" names no content
-_STRONG_CONF = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "announce": 0.8,
-                "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8, "write": 0.8,
-                "tweet": 0.85, "state": 0.8}
+_TO_WHAT = set(vocab.read("to_what"))  # "respond to X" names no content
 
 
 def same_sentence(found: list[RawAttribution], body: int) -> list[RawAttribution]:
@@ -84,12 +81,16 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
     the subject of a cue after a conjunction)."""
     while after < end and text[after] in " :,":
         after += 1
+    gap = False  # words between the cue and "that"
     if not text.startswith("that ", after):  # "said in her ruling that …"
-        after = gap_before_that(text, after, end, lemma in HEARER_VERBS)
+        moved = gap_before_that(text, after, end, lemma in HEARER_VERBS)
+        gap, after = moved != after, moved
     has_that = text.startswith("that ", after)
-    if lemma in WEAK_LEMMAS and not has_that and not _evidence_shows(text, body, cue_start,
-                                                                     lemma, after, end):
-        return None
+    evidence = False  # data that show a clause
+    if lemma in WEAK_LEMMAS and not has_that:
+        if not _evidence_shows(text, body, cue_start, lemma, after, end):
+            return None
+        evidence = True
     if lemma in _TO_WHAT and text.startswith(("to ", "on "), after):
         return None  # "did not respond to a request for comment"
     if not has_that and PREPOSITION_RE.match(text, after) and not (
@@ -118,16 +119,19 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         return None
     # the subject last: every test above is about the content alone
     source = subject_before(text, body, cue_start)
-    if source is None and after_conjunction(text, body, cue_start):  # "… but warned that"
+    conjunction = source is None and after_conjunction(text, body, cue_start)
+    if conjunction:  # "… but warned that"
         earlier = same_sentence(found, body)
         previous = earlier[-1].source if earlier else None
         source = previous or lead_subject(text, body, cue_start)
     if source is None:
         return None
-    conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
-    return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),),
-                          rules.CUE_THEN_CONTENT.id, min(0.95, conf + (0.05 if has_that else 0)),
-                          lemma)
+    rule = (rules.BELIEF_THEN_CONTENT if lemma in BELIEF else
+            rules.CUE_AFTER_CONJUNCTION if conjunction else
+            rules.DATA_SHOWS if evidence else
+            rules.CUE_GAP_THAT if gap and has_that else rules.CUE_THEN_CONTENT)
+    conf = rule.conf(verb=lemma, bonus="that" if has_that else None)
+    return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), rule, conf, lemma)
 
 
 # Figures that show something: "Data from the Commerce Department showed spending fell"
@@ -186,7 +190,7 @@ def denied_noun(text: str, cue_start: int, cue_end: int, body: int) -> RawAttrib
     if m is None:
         return None
     return RawAttribution((m.span("np"),), m.span("source"), ((cue_start, cue_end),),
-                          rules.DENIED_NOUN.id, 0.6, "deny")
+                          rules.DENIED_NOUN, rules.DENIED_NOUN.conf(), "deny")
 
 
 def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
@@ -215,9 +219,9 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         pieces[0] = (joint.end(), c_end)  # "She is 63, and her knees, she says, are …"
     if not has_words(text, body, c_end, 1 if inside else 3):
         return None
-    conf = _STRONG_CONF.get(lemma, 0.7) if lemma not in BELIEF else 0.5
-    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), rules.CONTENT_THEN_CUE.id,
-                          conf, lemma)
+    rule = rules.CONTENT_THEN_CUE
+    conf = rule.conf("belief" if lemma in BELIEF else None, verb=lemma)
+    return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), rule, conf, lemma)
 
 
 def inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
@@ -233,4 +237,5 @@ def inverted(text: str, cue_start: int, cue_end: int, body: int, end: int,
     if c_end <= body or not has_words(text, body, c_end, 3) or text[c_end - 1] in "”\"":
         return None
     return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),),
-                          rules.CONTENT_CUE_SOURCE.id, _STRONG_CONF.get(lemma, 0.7), lemma)
+                          rules.CONTENT_CUE_SOURCE, rules.CONTENT_CUE_SOURCE.conf(verb=lemma),
+                          lemma)

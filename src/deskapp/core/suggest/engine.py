@@ -10,6 +10,7 @@ every other cue (``local.py``; a block unchanged since an earlier run is not rea
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article, PartKind
 from deskapp.core.plain_reading import plain_reading
 from deskapp.core.spans import Span
-from deskapp.core.suggest import rules
+from deskapp.core.suggest import rules, vocab
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.context import PreviousSpeakers
@@ -42,8 +43,9 @@ from deskapp.core.suggest.model import (
 from deskapp.core.suggest.nested import nested_quotes
 from deskapp.core.suggest.quotes import scan_quotes
 from deskapp.core.suggest.reasons import attribution_reason, quote_reason
+from deskapp.core.suggest.rules.base import Rule
 from deskapp.core.suggest.sentences import Layout, skipped_parts
-from deskapp.core.suggest.speakers import Resolver
+from deskapp.core.suggest.speakers import Resolver, looks_like_person
 
 _CACHE = BlockCache()
 _LEARNED_CACHE = SentenceCache()
@@ -114,12 +116,16 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
     attributions.extend(learned)
     quotes = _speakers_from_learned(text, quotes, learned, attributions, resolver)
     quotes, attributions = _contents_into_quotes(text, quotes, attributions)
+    quotes = _sentence_subjects(text, quotes, resolver)
     quotes.extend(_short_quotes(short, attributions))
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
     seen: dict[str, int] = {}
-    made_quotes = tuple([new_quote(*q, numbered_id("quote", (q[0],), seen)) for q in quotes])
-    made_attributions = tuple([new_attribution(*a, numbered_id("attribution", a[:3], seen))
+    # the tuples carry each finding's rule; a suggestion carries the rule's id
+    made_quotes = tuple([new_quote(q[0], q[1], q[2], q[3], q[4].id, q[5], q[6],
+                                   numbered_id("quote", (q[0],), seen)) for q in quotes])
+    made_attributions = tuple([new_attribution(a[0], a[1], a[2], a[3], a[4], a[5].id, a[6], a[7],
+                                               numbered_id("attribution", a[:3], seen))
                                for a in _unique(attributions)])
     flags = review_flags(layout, made_quotes, made_attributions, unbalanced)
     return Suggestions(made_quotes, made_attributions, flags)
@@ -136,14 +142,14 @@ def _speakers_from_learned(text: str, quotes: list[tuple], learned: list[tuple],
     cue_ends = [c[0] for c in cues]
     out = []
     for q in quotes:
-        if q[4] == rules.NO_SPEAKER.id:
+        if q[4] is rules.NO_SPEAKER:
             if (holder := contents.holding(q[0].start, q[0].end)) is not None:
-                q = _spoken_by(q, holder, rules.LEARNED_ATTRIBUTION.id)
+                q = _spoken_by(q, holder, rules.LEARNED_ATTRIBUTION)
             elif (colon := _colon_before(text, q[0].start)) is not None:
                 j = bisect_right(cue_ends, colon) - 1
                 opening = _sentence_start_before(text, colon)
                 if j >= 0 and cues[j][0] > opening:
-                    q = _spoken_by(q, cues[j][1], rules.AFTER_COLON.id)
+                    q = _spoken_by(q, cues[j][1], rules.AFTER_COLON)
                 elif (subject := lead_subject(text, opening, colon)) is not None:
                     q = _spoken_by_subject(text, q, subject, resolver)
         out.append(q)
@@ -163,12 +169,12 @@ def _contents_into_quotes(text: str, quotes: list[tuple], attributions: list[tup
     out = []
     for q in quotes:
         span = q[0]
-        if q[4] == rules.NO_SPEAKER.id and not span.fragments:
+        if q[4] is rules.NO_SPEAKER and not span.fragments:
             j = bisect_right(starts, span.start)
             for _, i in reversed(held[max(0, j - 3):j]):
                 if span.start < attributions[i][0].end < span.end:
                     ends[i] = max(ends.get(i, 0), span.end)
-                    q = _spoken_by(q, attributions[i], rules.CONTENT_INTO_QUOTE.id)
+                    q = _spoken_by(q, attributions[i], rules.CONTENT_INTO_QUOTE)
                     break
         out.append(q)
     if ends:
@@ -184,24 +190,82 @@ def _short_quotes(short: list[Span], attributions: list[tuple]) -> list[tuple]:
     if not short:
         return []
     contents = _Contents([a for a in attributions if a[1] is not None], reach=3)
-    return [_spoken_by((span,), holder, rules.INSIDE_ATTRIBUTION.id) for span in short
+    return [_spoken_by((span,), holder, rules.INSIDE_ATTRIBUTION, "short") for span in short
             if (holder := contents.holding(span.start, span.end)) is not None]
 
 
-def _spoken_by(quote: tuple, attribution: tuple, rule: str) -> tuple:
+def _spoken_by(quote: tuple, attribution: tuple, rule: Rule, case: str | None = None) -> tuple:
+    """The quote spoken by the source of ``attribution``: the rule's confidence (of
+    ``case``), at most the attribution's."""
     speaker = attribution[4] or attribution[1].text
     return (quote[0], speaker, attribution[1], attribution[2], rule,
-            quote_reason(rule, attribution[2], speaker), min(attribution[7], 0.6))
+            quote_reason(rule, attribution[2], speaker), min(attribution[7], rule.conf(case)))
 
 
 def _spoken_by_subject(text: str, quote: tuple, subject: tuple[int, int],
-                       resolver: Resolver) -> tuple:
+                       resolver: Resolver, rule: Rule = rules.COLON_SUBJECT) -> tuple:
     """The quote spoken by the subject of the sentence that ends in the colon before it
-    ("Cruz continued:")."""
+    ("Cruz continued:"), or (``SENTENCE_SUBJECT``) of the sentence it sits in."""
     span = _span(text, (subject,))
     speaker = resolver.resolve(*subject) or span.text
-    return (quote[0], speaker, span, None, rules.COLON_SUBJECT.id,
-            quote_reason(rules.COLON_SUBJECT.id, None, speaker), 0.45)
+    return (quote[0], speaker, span, None, rule, quote_reason(rule, None, speaker), rule.conf())
+
+
+def _sentence_subjects(text: str, quotes: list[tuple], resolver: Resolver) -> list[tuple]:
+    """Quotes still without a speaker, inside a sentence that opens with a subject, spoken
+    by that subject (``SENTENCE_SUBJECT``)."""
+    return [_spoken_by_subject(text, q, subject, resolver, rules.SENTENCE_SUBJECT)
+            if q[4] is rules.NO_SPEAKER and not q[0].fragments
+            and (subject := _sentence_subject(text, q[0].start)) is not None
+            and _speaking_kind(text[subject[0]:subject[1]], resolver) else q
+            for q in quotes]
+
+
+def _speaking_kind(subject: str, resolver: Resolver) -> bool:
+    """A person, a body or an outlet ("Hale", "she", "the council"), not a thing ("the
+    statements", "fundraising") nor a clause opener ("When he")."""
+    first = subject.split(None, 1)[0]
+    if not (first[:1].isupper() or first in _PRONOUNS):
+        return False
+    kind = resolver.kind(subject)
+    return kind in _SPEAKING_KINDS or (kind == SourceKind.UNKNOWN and (
+        subject in _PRONOUNS or looks_like_person(subject)))
+
+
+_SPEAKING_KINDS = (SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.MEDIA,
+                   SourceKind.ANONYMOUS)
+_PRONOUNS = frozenset({"he", "she", "He", "She", "they", "They", "we", "We", "I"})
+_CLAUSE_OPENERS = frozenset(vocab.read("clause_openers"))
+# between the subject and the quote: another clause, whose subject may be the speaker
+_OTHER_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|though|although|as)\s|—|\s-\s")
+_AS_RE = re.compile(r"[Aa]s\s+(?=[A-Z])")
+
+
+def _sentence_subject(text: str, start: int) -> tuple[int, int] | None:
+    """The subject of the sentence a quote starting at ``start`` sits in, when words of
+    that sentence come before its opening mark ("Clinton celebrated in Florida, declaring
+    it “…”")."""
+    open_at = start - 1
+    if open_at <= 0 or not mid_sentence(text, open_at):
+        return None
+    opening = _sentence_start_before(text, open_at)
+    while opening < open_at and text[opening].isspace():
+        opening += 1
+    subject = lead_subject(text, opening, open_at)
+    if subject is None:
+        return None
+    start, end = subject
+    if (as_ := _AS_RE.match(text, start, end)) is not None:
+        start = as_.end()  # "As The Daily Caller reported, “…”"
+    elif text[start:end].split(None, 1)[0].lower() in _CLAUSE_OPENERS:
+        return None
+    comma = text.find(",", start, end)
+    if comma > start:  # "Trump, who has …,": the name before the aside
+        end = comma
+    end = start + len(text[start:end].rstrip())
+    if _OTHER_CLAUSE_RE.search(text, end, open_at):
+        return None
+    return start, end
 
 
 def _colon_before(text: str, open_at: int) -> int | None:
@@ -231,7 +295,7 @@ def _learned_input(article: Article, layout: Layout, attributions: list[tuple],
     taken = Taken(cues=[r for a in attributions for r in _ranges(a[2])],
                   sources=[r for a in attributions for r in _ranges(a[1])],
                   contents=[r for a in attributions for r in _ranges(a[0])],
-                  quotes=[r for q in quotes if q[4] != rules.NO_SPEAKER.id for r in _ranges(q[0])],
+                  quotes=[r for q in quotes if q[4] is not rules.NO_SPEAKER for r in _ranges(q[0])],
                   hulls=[_hull(a[:3]) for a in attributions])
     unread = sorted((p.span.start, p.span.end) for p in article.parts
                     if p.kind in _NOT_READ_BY_LEARNED)
@@ -403,14 +467,21 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
             speaker_span = _span(text, plan.speaker, d) if plan.speaker else None
             cue = _span(text, plan.cue, d) if plan.cue else None
         elif previous and previous[1] and _continues(text, previous, para_start, open_at):
-            speaker_span, cue = previous[2], previous[3]
-            same = previous[4] == para_start
-            rule, conf = (rules.CONTINUATION.id, 0.65) if same else (rules.NEXT_PARAGRAPH.id, 0.5)
+            if (own := _own_subject(text, open_at, resolver)) is not None:
+                speaker_span = _span(text, (own,))  # "He rails against its “…”": a new
+                rule = rules.SENTENCE_SUBJECT  # sentence, its own subject
+            else:
+                speaker_span, cue = previous[2], previous[3]
+                same = previous[4] == para_start
+                rule = rules.CONTINUATION if same else rules.NEXT_PARAGRAPH
+            conf = rule.conf()
         elif plan.words > 2 and (found := earlier.speaker_before(text, open_at, resolver.kind)):
             speaker_span, cue = _span(text, (found[0],)), _span(text, found[1])
-            rule, conf = rules.PREVIOUS_PARAGRAPH.id, 0.45  # speaker only: no cue of its own
+            rule = rules.PREVIOUS_PARAGRAPH  # speaker only: no cue of its own
+            conf = rule.conf()
         else:
-            rule = rules.NO_SPEAKER.id
+            rule = rules.NO_SPEAKER
+            conf = rule.conf()
             if plan.words <= 2 or (plan.words <= 4 and mid_sentence(text, open_at)):
                 short.append(span)  # scare quotes, titles, single words: only inside a
                 continue  # reported content are they a speaker's words (``_short_quotes``)
@@ -419,21 +490,39 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
         quotes.append((span, speaker, speaker_span, cue, rule, quote_reason(rule, cue, speaker),
                        conf))
         attr = None
-        if rule in {rules.CONTINUATION.id, rules.NEXT_PARAGRAPH.id} and previous \
+        if (rule is rules.CONTINUATION or rule is rules.NEXT_PARAGRAPH) and previous \
                 and previous[5] is not None:
             attr = previous[5]
             quote_attrs[attr] = _extend(text, quote_attrs[attr], span)
-        elif speaker_span is not None and rule not in {rules.INSIDE_ATTRIBUTION.id,
-                                                       rules.PREVIOUS_PARAGRAPH.id}:
+        elif speaker_span is not None and rule not in _NO_ATTRIBUTION:
             kind = resolver.kind(speaker_span.text)
             if speaker and speaker != speaker_span.text and kind == SourceKind.UNKNOWN:
                 kind = _resolved_kind(speaker_span.text)
             content = _span(text, plan.content, d) if plan.content else span
-            quote_attrs.append((content, speaker_span, cue, kind, speaker, rules.DIRECT_QUOTE.id,
-                                attribution_reason(rules.DIRECT_QUOTE.id, cue, speaker_span), conf))
+            quote_attrs.append((content, speaker_span, cue, kind, speaker, rules.DIRECT_QUOTE,
+                                attribution_reason(rules.DIRECT_QUOTE, cue, speaker_span), conf))
             attr = len(quote_attrs) - 1
         previous = (span, speaker, speaker_span, cue, para_start, attr)
     return quotes, quote_attrs, short
+
+
+# quote rules whose speaker makes no attribution of the quote: it sits in one already, or
+# no cue ties the speaker to it
+_NO_ATTRIBUTION = (rules.INSIDE_ATTRIBUTION, rules.PREVIOUS_PARAGRAPH, rules.SENTENCE_SUBJECT)
+
+
+def _own_subject(text: str, open_at: int, resolver: Resolver) -> tuple[int, int] | None:
+    """The subject of a sentence that holds no quote before the one opening at
+    ``open_at``: when it names a person or a body, the sentence is theirs, not the earlier
+    quote's speaker's."""
+    subject = _sentence_subject(text, open_at + 1)
+    if subject is None or _MARK_RE.search(text, subject[0], open_at) \
+            or not _speaking_kind(text[subject[0]:subject[1]], resolver):
+        return None
+    return subject
+
+
+_MARK_RE = re.compile(r"[\"“”«»]")
 
 
 def _resolved_kind(mention: str) -> SourceKind:

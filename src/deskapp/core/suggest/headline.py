@@ -53,9 +53,9 @@ def headline_quotes(article: Article) -> list[tuple]:
             who, cue = found
             speaker = _named_below(text, hi, text[who[0]:who[1]])
             cue_span = Span.of(text, *cue) if cue else None
-            rule = rules.HEADLINE_QUOTE.id if cue else rules.HEADLINE_ON.id
+            rule = rules.HEADLINE_QUOTE if cue else rules.HEADLINE_ON
             out.append((Span.of(text, *m.span(group)), speaker, Span.of(text, *who), cue_span,
-                        rule, quote_reason(rule, cue_span, speaker), 0.45))
+                        rule, quote_reason(rule, cue_span, speaker), rule.conf()))
     return out
 
 

@@ -28,6 +28,7 @@ from deskapp.core.suggest.quotes import (
     reported_by,
     word_count,
 )
+from deskapp.core.suggest.rules.base import Rule
 from deskapp.core.suggest.sentences import Layout, sentence_ranges
 from deskapp.core.suggest.subjects import subject_before
 from deskapp.core.suggest.written import written_by
@@ -59,8 +60,8 @@ class QuotePlan:
     open_at: int
     para_start: int
     words: int
-    rule: str | None = None
-    confidence: float = 0.35
+    rule: Rule | None = None
+    confidence: float | None = None  # the rule's, as the block found it
     speaker: Ranges | None = None
     cue: Ranges | None = None
     content: Ranges | None = None  # its attribution's, when wider than the quote
@@ -139,23 +140,25 @@ def _plans(text: str, layout: Layout, groups, raws: list[RawAttribution]) -> tup
             named = s is not None and s[1] > s[0]
             that = _THAT_RE.fullmatch(text, attachment.cue[1], first.open_at)
             plans.append(QuotePlan(*base, attachment.rule,
-                                   rules.rule(attachment.rule).confidence if named else 0.5,
+                                   attachment.rule.conf(None if named else "unnamed"),
                                    (s,) if s else None, (attachment.cue,),
                                    ((that.start(1), members[-1].close_end),) if that else None))
         elif (holder := _holding_attribution(raws, starts, first)) is not None \
                 and not _closer_partial_cue(text, layout, holder, first):
-            plans.append(QuotePlan(*base, rules.INSIDE_ATTRIBUTION.id, 0.5 if words <= 2 else 0.75,
+            inside = rules.INSIDE_ATTRIBUTION
+            plans.append(QuotePlan(*base, inside, inside.conf("few words" if words <= 2 else None),
                                    (holder.source,) if holder.source else None, holder.cue))
         elif (partial := _partial_cue(text, layout, first)) is not None:
-            plans.append(QuotePlan(*base, rules.PARTIAL_QUOTE.id, 0.6, (partial[0],), (partial[1],),
+            plans.append(QuotePlan(*base, rules.PARTIAL_QUOTE, rules.PARTIAL_QUOTE.conf(),
+                                   (partial[0],), (partial[1],),
                                    _object_and_quote(text, partial[1][1], first)))
         elif (written := written_by(text, layout, first)) is not None:
-            plans.append(QuotePlan(*base, rules.WRITTEN_MESSAGE.id, 0.55, (written[0],),
-                                   (written[1],)))
+            plans.append(QuotePlan(*base, rules.WRITTEN_MESSAGE, rules.WRITTEN_MESSAGE.conf(),
+                                   (written[0],), (written[1],)))
         elif (holder := _last_in_paragraph(raws, starts, since, first)) is not None \
                 and not mid_sentence(text, first.open_at):
-            plans.append(QuotePlan(*base, rules.CONTEXT_SPEAKER.id, 0.55, (holder.source,),
-                                   holder.cue))
+            plans.append(QuotePlan(*base, rules.CONTEXT_SPEAKER, rules.CONTEXT_SPEAKER.conf(),
+                                   (holder.source,), holder.cue))
         else:
             plans.append(QuotePlan(*base))
     return tuple(plans)

@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deskapp.core.annotations import Attribution, Quote, SourceKind
 from deskapp.core.claim_kinds import ClaimKind, claim_kind, kinded_reason
 from deskapp.core.plain_reading import retexted
 from deskapp.core.spans import Span
+
+if TYPE_CHECKING:
+    from deskapp.core.suggest.rules.base import Rule
 
 Range = tuple[int, int]
 
@@ -29,7 +32,7 @@ class RawAttribution:
     content: tuple[Range, ...]
     source: Range | None
     cue: tuple[Range, ...]
-    rule: str
+    rule: Rule
     confidence: float
     verb: str = ""
 

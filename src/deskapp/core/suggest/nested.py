@@ -82,6 +82,7 @@ def nested_quotes(text: str, quotes: list[tuple], resolver: Resolver) -> list[tu
                     continue
                 cue = Span.of(text, *said.span("cue"))
                 out.append((Span.of(text, m.start(1), m.end(1)), speaker, Span.of(text, s, e),
-                            cue, rules.NESTED_QUOTE.id,
-                            quote_reason(rules.NESTED_QUOTE.id, cue, speaker), 0.5))
+                            cue, rules.NESTED_QUOTE,
+                            quote_reason(rules.NESTED_QUOTE, cue, speaker),
+                            rules.NESTED_QUOTE.conf()))
     return out

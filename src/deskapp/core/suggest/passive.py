@@ -32,21 +32,21 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
         if text.startswith("that ", that):  # "He was told by doctors that …"
             c_end = comma_cut(text, that, end) if text.find(", ", that, end) >= 0 else end
             return RawAttribution(((that, c_end),), source, ((cue_start, cue_end),),
-                                  rules.PASSIVE_BY.id, 0.55)
+                                  rules.PASSIVE_BY, rules.PASSIVE_BY.conf())
         c_end = cue_start
         while c_end > body and text[c_end - 1] == " ":
             c_end -= 1
         if not has_words(text, body, c_end, 2):
             return None
         return RawAttribution(((body, c_end),), source, ((cue_start, cue_end),),
-                              rules.PASSIVE_BY.id, 0.55)
+                              rules.PASSIVE_BY, rules.PASSIVE_BY.conf())
     lead = text[body:cue_start].rstrip().lower()
     if after >= end and lead.endswith(", it"):  # "…, it was announced on Monday."
         c_end = body + len(lead) - 4
         if not has_words(text, body, c_end, 3):
             return None
-        return RawAttribution(((body, c_end),), None, ((c_end + 2, cue_end),), rules.PASSIVE.id,
-                              0.5)
+        return RawAttribution(((body, c_end),), None, ((c_end + 2, cue_end),), rules.PASSIVE,
+                              rules.PASSIVE.conf())
     if not text.startswith(("that ", "to "), after):  # "was announced in the evening that"
         after = gap_before_that(text, after, end, False)
     if not text.startswith(("that ", "to "), after) or not has_words(text, after, end, 3):
@@ -62,7 +62,8 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
         content = ((subject[0], subject[1]), (after, end))
     else:
         return None
-    return RawAttribution(content, None, ((cue_start, cue_end),), rules.PASSIVE.id, 0.5)
+    return RawAttribution(content, None, ((cue_start, cue_end),), rules.PASSIVE,
+                          rules.PASSIVE.conf())
 
 
 def _lemma(text: str, cue_start: int, cue_end: int) -> str:
@@ -95,6 +96,7 @@ def participle(text: str, m: re.Match, end: int, same_sentence: list[RawAttribut
         return None
     if source is None:
         return None
-    return RawAttribution(((after, end),), source, ((pos, m.end()),), rules.PARTICIPLE.id, 0.6,
+    return RawAttribution(((after, end),), source, ((pos, m.end()),), rules.PARTICIPLE,
+                          rules.PARTICIPLE.conf(),
                           lemma)
 

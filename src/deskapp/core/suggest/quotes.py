@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from deskapp.core.suggest import rules
+from deskapp.core.suggest import rules, vocab
 from deskapp.core.suggest.clauses import (
     lead_subject,
     past_opening_quote,
@@ -28,6 +28,7 @@ from deskapp.core.suggest.lexicon import (
     HEARER_VERBS,
     aux_before,
 )
+from deskapp.core.suggest.rules.base import Rule
 from deskapp.core.suggest.sentences import is_abbreviation
 from deskapp.core.suggest.single_quotes import (
     OPENERS_BEFORE,
@@ -42,8 +43,7 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s|$)|[“”\"]")
 _PRE_GAP_RE = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
 # Verbs of thought or evidence ("Washington believed", "the case showed that"): a quote in
 # their clause gives the words of whoever reports that clause, not theirs
-THOUGHT_VERBS = frozenset({"believe", "think", "find", "show", "suggest", "conclude", "fear",
-                           "hope", "expect", "agree", "estimate", "signal", "indicate"})
+THOUGHT_VERBS = frozenset(vocab.read("thought_verbs"))
 _RELATIVE_BEFORE_RE = re.compile(r",?\s*\b(?:who|which)\s+$")  # "Mike Lee, who declared"
 _NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\s*$")
 
@@ -94,7 +94,7 @@ class RawQuote:
 class Attachment:
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
-    rule: str
+    rule: Rule
 
 
 def _opens(text: str, pos: int) -> bool | None:
@@ -174,11 +174,11 @@ def cue_after(text: str, quote: RawQuote, limit: int) -> Attachment | None:
         left = text[start:cue_start].strip(" ,\t")
         if not left:
             speaker = source_after(text, m.end(), limit)
-            return Attachment((cue_start, m.end()), speaker, rules.QUOTE_CUE_SPEAKER.id)
+            return Attachment((cue_start, m.end()), speaker, rules.QUOTE_CUE_SPEAKER)
         speaker = subject_before(text, start, cue_start)
         if speaker is None:
             return None
-        return Attachment((cue_start, m.end()), speaker, rules.QUOTE_SPEAKER_CUE.id)
+        return Attachment((cue_start, m.end()), speaker, rules.QUOTE_SPEAKER_CUE)
     return _unlisted_verb_after(text, start, window)
 
 
@@ -202,10 +202,10 @@ def _unlisted_verb_after(text: str, start: int, limit: int) -> Attachment | None
         return None
     if m.group("verb"):
         speaker = (m.start("speaker"), m.start("speaker") + len(m.group("speaker").rstrip()))
-        return Attachment((m.start("verb"), m.end("verb")), speaker, rules.QUOTE_UNLISTED_VERB.id)
+        return Attachment((m.start("verb"), m.end("verb")), speaker, rules.QUOTE_UNLISTED_VERB)
     named_end = m.end("named") - m.group("named").endswith(".")  # “…,” opined Anne Hill.
     return Attachment((m.start("verb_first"), m.end("verb_first")),
-                      (m.start("named"), named_end), rules.QUOTE_UNLISTED_VERB.id)
+                      (m.start("named"), named_end), rules.QUOTE_UNLISTED_VERB)
 
 
 def _sentence_break(text: str, start: int, end: int) -> bool:
@@ -250,12 +250,10 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     elif speaker is None:  # "Another source speaking to Fox News said, “…”"
         speaker = lead_subject(text, clause_start, cue_start) or _name_then_aside(
             text, clause_start, cue_start)
-    return Attachment((cue_start, last.end()), speaker, rules.CUE_THEN_QUOTE.id)
+    return Attachment((cue_start, last.end()), speaker, rules.CUE_THEN_QUOTE)
 
 
-_PREPOSITIONS = frozenset({"in", "on", "at", "to", "with", "during", "after", "before", "from",
-                           "via", "for", "over", "outside", "inside", "by", "across", "through",
-                           "since", "amid", "ahead", "while"})
+_PREPOSITIONS = frozenset(vocab.read("quotes_prepositions"))
 _CIRCUMSTANCE_GAP_RE = re.compile(r"[^.;!?“”\"\n]{1,120}[,:]\s*")
 
 
@@ -294,7 +292,7 @@ def _participle_then_quote(text: str, clause_start: int, cue: re.Match,
     else:
         return None
     return None if speaker is None else Attachment((start, cue.end()), speaker,
-                                                   rules.CUE_THEN_QUOTE.id)
+                                                   rules.CUE_THEN_QUOTE)
 
 
 def _first_subject(text: str, clause_start: int, end: int) -> tuple[int, int] | None:

@@ -7,10 +7,11 @@ from functools import lru_cache
 
 from deskapp.core.spans import Span
 from deskapp.core.suggest.rules import REGISTRY
+from deskapp.core.suggest.rules.base import Rule
 
-_QUOTE = {r.id: r.reason for r in REGISTRY.values() if r.suggests == "quote"}
+_QUOTE = {r: r.reason for r in REGISTRY.values() if r.suggests == "quote"}
 # the learned layer writes its own reasons, with the corpus evidence for the cue
-_ATTRIBUTION = {r.id: r.reason for r in REGISTRY.values()
+_ATTRIBUTION = {r: r.reason for r in REGISTRY.values()
                 if r.suggests == "attribution" and "{evidence}" not in r.reason}
 
 
@@ -19,11 +20,11 @@ def _fill(template: str, cue_text: str, src: str | None) -> str:
     return template.format(cue=cue_text, source=src or "an unnamed source", speaker=src or "?")
 
 
-def quote_reason(rule: str, cue: Span | None, speaker: str | None) -> str:
+def quote_reason(rule: Rule, cue: Span | None, speaker: str | None) -> str:
     return _fill(_QUOTE.get(rule, "Words between quotation marks"),
                  cue.piece_text if cue else "said", speaker)
 
 
-def attribution_reason(rule: str, cue: Span | None, source: Span | None) -> str:
+def attribution_reason(rule: Rule, cue: Span | None, source: Span | None) -> str:
     return _fill(_ATTRIBUTION.get(rule, "A reporting cue links a source to content"),
                  cue.piece_text if cue else "said", source.text if source else None)

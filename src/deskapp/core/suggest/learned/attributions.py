@@ -42,8 +42,9 @@ from deskapp.core.suggest.learned.taken import Taken
 from deskapp.core.suggest.learned.weights import LearnedModel, learned_model
 from deskapp.core.suggest.lexicon import BE_WORDS
 from deskapp.core.suggest.model import Range, RawAttribution
+from deskapp.core.suggest.rules.learned import scored
 
-RULE = rules.LEARNED_CUE.id
+RULE = rules.LEARNED_CUE
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +209,7 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
             content=((toks[kept[0]][1] - start, toks[kept[1]][2] - start),),
             source=(toks[src[0]][1] - start, toks[src[1]][2] - start) if src else None,
             cue=((toks[a][1] - start, toks[b - 1][2] - start),), rule=RULE,
-            confidence=_confidence(scores[head]), verb=lower[head])
+            confidence=scored(scores[head]), verb=lower[head])
         out.append(LearnedAttribution(raw, cue_reason(model, lower[head])))
     return out
 
@@ -253,10 +254,6 @@ class _Read(Sequence):
         if not self._done[i]:  # (IndexError past the end, as a list)
             self._work(i if i >= 0 else i + len(self._items))
         return self._items[i]
-
-
-def _confidence(score: float) -> float:
-    return round(0.3 + 0.45 / (1 + math.exp(-score / 4)), 2)
 
 
 def cue_reason(model: LearnedModel, word: str) -> str:

@@ -1,7 +1,7 @@
 """Every rule the engine suggests by, declared once (see ``base.Rule``).
 
 One module per family; ``REGISTRY`` maps each id to its rule, ``rule(id)`` looks one up,
-and each rule is importable by name (``rules.CUE_THEN_CONTENT.id``). Adding a rule: declare
+and each rule is importable by name (``rules.CUE_THEN_CONTENT``). Adding a rule: declare
 it with its examples in its family's module and list it in that module's ``RULES``.
 """
 
@@ -19,9 +19,13 @@ from deskapp.core.suggest.rules import (
 from deskapp.core.suggest.rules.base import Example, Rule, Suggests
 from deskapp.core.suggest.rules.headline import HEADLINE_ON, HEADLINE_QUOTE
 from deskapp.core.suggest.rules.indirect import (
+    BELIEF_THEN_CONTENT,
     CONTENT_CUE_SOURCE,
     CONTENT_THEN_CUE,
+    CUE_AFTER_CONJUNCTION,
+    CUE_GAP_THAT,
     CUE_THEN_CONTENT,
+    DATA_SHOWS,
     DENIED_NOUN,
 )
 from deskapp.core.suggest.rules.learned import LEARNED_ATTRIBUTION, LEARNED_CUE
@@ -46,6 +50,7 @@ from deskapp.core.suggest.rules.speakers import (
     CONTINUATION,
     NEXT_PARAGRAPH,
     PREVIOUS_PARAGRAPH,
+    SENTENCE_SUBJECT,
 )
 from deskapp.core.suggest.rules.subjectless import PARTICIPLE, PASSIVE, PASSIVE_BY
 
@@ -73,6 +78,7 @@ def rule(rule_id: str) -> Rule:
 __all__ = [
     "ACCORDING_TO",
     "AFTER_COLON",
+    "BELIEF_THEN_CONTENT",
     "CITING",
     "COLON_SUBJECT",
     "CONTENT_CUE_SOURCE",
@@ -80,8 +86,11 @@ __all__ = [
     "CONTENT_THEN_CUE",
     "CONTEXT_SPEAKER",
     "CONTINUATION",
+    "CUE_AFTER_CONJUNCTION",
+    "CUE_GAP_THAT",
     "CUE_THEN_CONTENT",
     "CUE_THEN_QUOTE",
+    "DATA_SHOWS",
     "DENIED_NOUN",
     "DIRECT_QUOTE",
     "FAMILIES",
@@ -103,6 +112,7 @@ __all__ = [
     "QUOTE_SPEAKER_CUE",
     "QUOTE_UNLISTED_VERB",
     "REGISTRY",
+    "SENTENCE_SUBJECT",
     "WRITTEN_MESSAGE",
     "Example",
     "Rule",

@@ -3,7 +3,11 @@ quote takes from a learned attribution (``engine.py``)."""
 
 from __future__ import annotations
 
+import math
+
 from deskapp.core.suggest.rules.base import Example, Rule
+
+LOWEST, SPREAD, SCALE = 0.3, 0.45, 4  # what ``scored`` makes of the model's score
 
 LEARNED_CUE = Rule(
     id="learned-cue",
@@ -11,7 +15,8 @@ LEARNED_CUE = Rule(
     reads="a cue the learned model reads from its context, with its source and content",
     reason="Read as a cue from its context: {evidence}",
     confidence=None,
-    confidence_note="from the model's score of the cue",
+    confidence_note="0.3 to 0.75 from the model's score s of the cue: "
+                    "0.3 + 0.45 / (1 + exp(−s / 4)), to two decimals (``scored``)",
     examples=(
         Example("Headline\n\nThe senator has endorsed a fair deal for every family in the "
                 "state.", cue="has endorsed", source="The senator",
@@ -43,3 +48,8 @@ LEARNED_ATTRIBUTION = Rule(
 )
 
 RULES = (LEARNED_CUE, LEARNED_ATTRIBUTION)
+
+
+def scored(score: float) -> float:
+    """The confidence of a learned cue whose model score is ``score``."""
+    return round(LOWEST + SPREAD / (1 + math.exp(-score / SCALE)), 2)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from deskapp.core.suggest.rules.base import Example, Rule
 
 _UNNAMED = "0.5 when the cue names no speaker"
+UNNAMED = {"unnamed": 0.5}  # the cue names no speaker
 
 QUOTE_SPEAKER_CUE = Rule(
     id="quote-speaker-cue",
@@ -15,6 +16,7 @@ QUOTE_SPEAKER_CUE = Rule(
     reason="“{cue}” after the closing quotation mark names the speaker before it",
     confidence=0.9,
     confidence_note=_UNNAMED,
+    cases=UNNAMED,
     examples=(
         Example("“We will not give up,” the mayor said.", quote="We will not give up,",
                 speaker="the mayor", cue="said"),
@@ -31,6 +33,8 @@ QUOTE_UNLISTED_VERB = Rule(
     reason="“{cue}”, alone with its subject right after the closing quotation mark, says who "
            "spoke",
     confidence=0.75,
+    confidence_note=_UNNAMED,
+    cases=UNNAMED,
     examples=(
         Example("“We will not give up,” Jones elaborated.", quote="We will not give up,",
                 speaker="Jones", cue="elaborated"),
@@ -49,6 +53,7 @@ QUOTE_CUE_SPEAKER = Rule(
     reason="“{cue}” after the closing quotation mark names the speaker after it",
     confidence=0.9,
     confidence_note=_UNNAMED,
+    cases=UNNAMED,
     examples=(
         Example("“We will not give up,” said Mayor Anne Hill.", quote="We will not give up,",
                 speaker="Mayor Anne Hill", cue="said"),
@@ -65,6 +70,7 @@ CUE_THEN_QUOTE = Rule(
     reason="“{cue}” right before the opening quotation mark introduces the quote",
     confidence=0.9,
     confidence_note=_UNNAMED,
+    cases=UNNAMED,
     examples=(
         Example("The mayor said: “We will not give up.”", quote="We will not give up.",
                 speaker="The mayor", cue="said"),
@@ -88,7 +94,9 @@ INSIDE_ATTRIBUTION = Rule(
     reads="The mayor said the city would “never surrender”: a quote inside reported words",
     reason="The quoted words sit inside what “{cue}” reports",
     confidence=0.75,
-    confidence_note="0.5 for one or two quoted words",
+    confidence_note="0.5 for one or two quoted words; a short quote (a few words) that only "
+                    "a content holds: 0.6, at most that of the attribution",
+    cases={"few words": 0.5, "short": 0.6},
     examples=(
         Example("The mayor said that the city would “never surrender” to the floods.",
                 quote="never surrender", speaker="The mayor", cue="said"),

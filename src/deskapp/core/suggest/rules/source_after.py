@@ -12,6 +12,7 @@ ACCORDING_TO = Rule(
     reason="“according to” names {source} as the source of the clause",
     confidence=0.9,
     confidence_note="0.85 for each of several sources (“according to X and Y”)",
+    cases={"several sources": 0.85},
     examples=(
         Example("Prices rose sharply in May, according to the statistics office.",
                 cue="according to", source="the statistics office",

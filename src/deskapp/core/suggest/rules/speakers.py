@@ -134,5 +134,31 @@ CONTENT_INTO_QUOTE = Rule(
     ),
 )
 
+SENTENCE_SUBJECT = Rule(
+    id="sentence-subject",
+    suggests="quote",
+    reads="a quote inside a sentence whose subject (a person or a body) no cue ties to it: "
+          "“The mayor opened the bridge, vowing to “…””",
+    reason="Quoted in a sentence whose subject is {speaker}",
+    confidence=0.4,
+    examples=(
+        Example("Headline\n\nThe mayor opened the bridge on Monday, vowing to “keep every "
+                "lane open all winter.”", speaker="The mayor",
+                quote="keep every lane open all winter."),
+        Example("Headline\n\nMaria Hale, celebrating the reopening of the bridge, is "
+                "pledging to “keep every lane open all winter.”", speaker="Maria Hale",
+                quote="keep every lane open all winter."),
+    ),
+    counter_examples=(
+        # the subject is a thing, not someone who speaks
+        Example("Headline\n\nThe new bridge opened on Monday with “every lane open all "
+                "winter long.”", quote="every lane open all winter long.",
+                speaker="The new bridge"),
+        # the sentence opens with a clause ("When Hale arrived"), not with its subject
+        Example("Headline\n\nWhen Hale arrived on Monday the crowd sang “every lane open "
+                "all winter long.”", quote="every lane open all winter long."),
+    ),
+)
+
 RULES = (CONTINUATION, NEXT_PARAGRAPH, CONTEXT_SPEAKER, PREVIOUS_PARAGRAPH, AFTER_COLON,
-         COLON_SUBJECT, CONTENT_INTO_QUOTE)
+         COLON_SUBJECT, CONTENT_INTO_QUOTE, SENTENCE_SUBJECT)
