@@ -199,15 +199,18 @@ def test_presence_and_events_are_not_content(store_path, two) -> None:
     raw.close()
 
 
-def test_closing_a_store_that_holds_nothing_writes_nothing(store_path, two) -> None:
-    """A command (``deskapp list`` …) never waits for the write lock as it closes."""
-    a, _ = two
-    reader = Store.open(store_path)
+def test_closing_a_store_that_holds_nothing_writes_nothing(store_path, doc) -> None:
+    """A command (``deskapp list`` …) never waits for the write lock as it closes
+    (SQLite: the statements are traced)."""
+    with Store.open(store_path) as first:
+        first.save(doc, reviewer="Ana")
     statements: list[str] = []
+    reader = Store.open(store_path)
     reader.conn.set_trace_callback(statements.append)
     reader.close()
     assert statements == []
-    a.hold(1, "Ana")
-    a.conn.set_trace_callback(statements.append)
-    a.close()
+    holder = Store.open(store_path)
+    holder.hold(1, "Ana")
+    holder.conn.set_trace_callback(statements.append)
+    holder.close()
     assert any(s.startswith("DELETE FROM presence") for s in statements)
