@@ -68,6 +68,23 @@ def test_release_and_close_end_presence(two) -> None:
     assert b.holders(1) == []
 
 
+def test_closing_a_store_that_holds_nothing_writes_nothing(store_path, doc) -> None:
+    """A command (``deskapp list`` …) never waits for the write lock as it closes
+    (SQLite: the statements are traced)."""
+    with Store.open(store_path) as first:
+        first.save(doc, reviewer="Ana")
+    statements: list[str] = []
+    reader = Store.open(store_path)
+    reader.conn.set_trace_callback(statements.append)
+    reader.close()
+    assert statements == []
+    holder = Store.open(store_path)
+    holder.hold(1, "Ana")
+    holder.conn.set_trace_callback(statements.append)
+    holder.close()
+    assert any(s.startswith("DELETE FROM presence") for s in statements)
+
+
 def test_a_silent_session_stops_counting_after_90_seconds(two) -> None:
     a, b = two
     a.hold(1, "Ana")
@@ -198,19 +215,3 @@ def test_presence_and_events_are_not_content(store_path, two) -> None:
     assert raw.execute("SELECT count(*) FROM versions").fetchone()[0] == 1
     raw.close()
 
-
-def test_closing_a_store_that_holds_nothing_writes_nothing(store_path, doc) -> None:
-    """A command (``deskapp list`` …) never waits for the write lock as it closes
-    (SQLite: the statements are traced)."""
-    with Store.open(store_path) as first:
-        first.save(doc, reviewer="Ana")
-    statements: list[str] = []
-    reader = Store.open(store_path)
-    reader.conn.set_trace_callback(statements.append)
-    reader.close()
-    assert statements == []
-    holder = Store.open(store_path)
-    holder.hold(1, "Ana")
-    holder.conn.set_trace_callback(statements.append)
-    holder.close()
-    assert any(s.startswith("DELETE FROM presence") for s in statements)
