@@ -214,4 +214,3 @@ def test_presence_and_events_are_not_content(store_path, two) -> None:
     raw = sqlite3.connect(store_path)
     assert raw.execute("SELECT count(*) FROM versions").fetchone()[0] == 1
     raw.close()
-
