@@ -22,12 +22,14 @@ from tests.ui.keys import CTRL, SHIFT, activate, answer_next_dialog, press
 WAIT = 5000  # ms: the windows poll the store every second
 
 
-@pytest.fixture
-def desk(qtbot, tmp_path, fixtures):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def desk(qtbot, tmp_path, fixtures, request):
     """``desk(name)``: a window of editor ``name`` on one shared store, which holds the
-    sample article (id 1), so every window opens it."""
+    sample article (id 1), so every window opens it. The store is an SQLite file (the
+    windows poll it) or a PostgreSQL database (they wake on its notifications)."""
     application()
-    path = tmp_path / "store.sqlite3"
+    path = (tmp_path / "store.sqlite3" if request.param == "sqlite"
+            else request.getfixturevalue("pg_url"))
     with Store.open(path) as seed:
         seed.import_document(read_document(fixtures / "venezuela-defections.txt"),
                              reviewer="Seed")
@@ -65,6 +67,8 @@ def test_each_window_says_who_else_has_the_article_open(desk, qtbot) -> None:
     ana = desk("Ana")
     bo = desk("Bo")
     assert ana.session.article_id == bo.session.article_id == 1
+    # a server's store wakes the window through its socket; a file is polled
+    assert (ana.live.notifier is None) == ana.store.engine.embedded
     presence = bo.live.banner.presence
     assert presence.isVisible() and presence.text().startswith("Ana has this open since ")
     qtbot.waitUntil(lambda: ana.live.banner.presence.text().startswith(
