@@ -200,11 +200,13 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
         if space >= body and text[space + 1:pos - 1] in _CUE_ADVERBS:
             cue_start = space + 1
     after = ADVERBIAL_RUN_RE.match(text, cue_end, end).end()
+    told = False  # "told reporters that": ``after`` is past the hearer
     if lemma in HEARER_VERBS:
         hearer = HEARER_RE.match(text, after, end)
         if hearer and not text.startswith(" that", after) \
                 and not _INFINITIVE_RE.match(text, hearer.end()):  # "urged Britain to stop"
             after = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
+            told = True
     if text.startswith(", that ", after):  # "she cautioned, however, that …"
         after += 1
     rest = text[after:end].strip()
@@ -224,7 +226,7 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
         hit = inverted(text, cue_start, cue_end, body, end, lemma)
         if hit and not _subject_fills(text, body, cue_start):
             return hit
-    return pre_posed(text, cue_start, cue_end, after, body, end, lemma, found)
+    return pre_posed(text, cue_start, cue_end, after, body, end, lemma, found, told)
 
 
 def _subject_fills(text: str, body: int, cue_start: int) -> bool:

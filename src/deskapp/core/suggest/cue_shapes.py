@@ -76,9 +76,11 @@ def same_sentence(found: list[RawAttribution], body: int) -> list[RawAttribution
 
 
 def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
-              lemma: str, found: list[RawAttribution] | tuple = ()) -> RawAttribution | None:
+              lemma: str, found: list[RawAttribution] | tuple = (), hearer: bool = False
+              ) -> RawAttribution | None:
     """"X said that …": the content after the cue (``found``: the attributions so far, for
-    the subject of a cue after a conjunction)."""
+    the subject of a cue after a conjunction; ``hearer``: ``after`` is past a hearer, "told
+    reporters that")."""
     while after < end and text[after] in " :,":
         after += 1
     gap = False  # words between the cue and "that"
@@ -126,9 +128,11 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         source = previous or lead_subject(text, body, cue_start)
     if source is None:
         return None
+    # the named case it is, each a rule of its own (``rules/indirect.py``)
     rule = (rules.BELIEF_THEN_CONTENT if lemma in BELIEF else
             rules.CUE_AFTER_CONJUNCTION if conjunction else
             rules.DATA_SHOWS if evidence else
+            rules.CUE_HEARER_CONTENT if hearer else
             rules.CUE_GAP_THAT if gap and has_that else rules.CUE_THEN_CONTENT)
     conf = rule.conf(verb=lemma, bonus="that" if has_that else None)
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), rule, conf, lemma)
@@ -219,7 +223,7 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         pieces[0] = (joint.end(), c_end)  # "She is 63, and her knees, she says, are …"
     if not has_words(text, body, c_end, 1 if inside else 3):
         return None
-    rule = rules.CONTENT_THEN_CUE
+    rule = rules.CUE_INSIDE_CONTENT if inside else rules.CONTENT_THEN_CUE
     conf = rule.conf("belief" if lemma in BELIEF else None, verb=lemma)
     return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), rule, conf, lemma)
 

@@ -24,6 +24,8 @@ from deskapp.core.suggest.rules.indirect import (
     CONTENT_THEN_CUE,
     CUE_AFTER_CONJUNCTION,
     CUE_GAP_THAT,
+    CUE_HEARER_CONTENT,
+    CUE_INSIDE_CONTENT,
     CUE_THEN_CONTENT,
     DATA_SHOWS,
     DENIED_NOUN,
@@ -52,7 +54,14 @@ from deskapp.core.suggest.rules.speakers import (
     PREVIOUS_PARAGRAPH,
     SENTENCE_SUBJECT,
 )
-from deskapp.core.suggest.rules.subjectless import PARTICIPLE, PASSIVE, PASSIVE_BY
+from deskapp.core.suggest.rules.subjectless import (
+    PARTICIPLE,
+    PARTICIPLE_SUBJECT,
+    PASSIVE,
+    PASSIVE_AFTER_CONTENT,
+    PASSIVE_BY,
+    SAID_TO,
+)
 
 FAMILIES = (indirect, source_after, subjectless, quotes, speakers, headline, learned)
 
@@ -88,6 +97,8 @@ __all__ = [
     "CONTINUATION",
     "CUE_AFTER_CONJUNCTION",
     "CUE_GAP_THAT",
+    "CUE_HEARER_CONTENT",
+    "CUE_INSIDE_CONTENT",
     "CUE_THEN_CONTENT",
     "CUE_THEN_QUOTE",
     "DATA_SHOWS",
@@ -104,7 +115,9 @@ __all__ = [
     "NO_SPEAKER",
     "PARTIAL_QUOTE",
     "PARTICIPLE",
+    "PARTICIPLE_SUBJECT",
     "PASSIVE",
+    "PASSIVE_AFTER_CONTENT",
     "PASSIVE_BY",
     "PREVIOUS_PARAGRAPH",
     "QUOTED_AS_SAYING",
@@ -112,6 +125,7 @@ __all__ = [
     "QUOTE_SPEAKER_CUE",
     "QUOTE_UNLISTED_VERB",
     "REGISTRY",
+    "SAID_TO",
     "SENTENCE_SUBJECT",
     "WRITTEN_MESSAGE",
     "Example",

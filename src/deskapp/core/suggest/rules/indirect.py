@@ -1,6 +1,7 @@
 """Finite reporting verbs, in the three places their content can take (the content after
-the cue in its named cases: a belief, a cue after a conjunction, data that show, words
-before “that”), and the noun a source denies (``cue_shapes.py``)."""
+the cue in its named cases: a belief, a cue after a conjunction, data that show, a named
+hearer, words before “that”; the content before it, or around it), and the noun a source denies
+(``cue_shapes.py``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from deskapp.core.suggest.rules.base import Example, Rule
 VERB_CONFIDENCE = {"say": 0.9, "tell": 0.85, "report": 0.85, "claim": 0.85, "tweet": 0.85,
                    "announce": 0.8, "confirm": 0.8, "deny": 0.8, "warn": 0.8, "add": 0.8,
                    "write": 0.8, "state": 0.8}
-BELIEF = {"belief": 0.5}  # a verb of belief ("believe", "think", "hope", "fear", "expect")
+BELIEF_CASE = {"belief": 0.5}  # a verb of belief (``vocab/belief.txt``: "believe", "think" …)
 THAT = {"that": 0.05}  # the content opens with "that"
 
 _BY_VERB = ("by verb: 0.9 “say”, 0.85 “tell”, “report”, “claim”, “tweet”, 0.8 “announce”, "
@@ -28,8 +29,8 @@ CUE_THEN_CONTENT = Rule(
     examples=(
         Example("The minister said that the talks had failed.", cue="said",
                 source="The minister", content="that the talks had failed"),
-        Example("Police warned residents the river could burst its banks overnight.",
-                cue="warned", source="Police",
+        Example("Police said the river could burst its banks overnight.",
+                cue="said", source="Police",
                 content="the river could burst its banks overnight"),
         Example("The minister said on Monday the talks had failed.", cue="said",
                 source="The minister", content="the talks had failed"),
@@ -107,6 +108,27 @@ DATA_SHOWS = Rule(
     ),
 )
 
+CUE_HEARER_CONTENT = Rule(
+    id="cue-hearer-content",
+    suggests="attribution",
+    reads="“X told reporters (that) …”: the hearer named between the cue and the content",
+    reason="“{cue}” names whom {source} told, then introduces what is reported",
+    confidence=0.7,
+    confidence_note=_BY_VERB.split(";")[0] + "; +0.05 with “that” (at most 0.95)",
+    by_verb=VERB_CONFIDENCE, bonus=THAT, ceiling=0.95,
+    examples=(
+        Example("The minister told reporters that the talks had failed.", cue="told",
+                source="The minister", content="that the talks had failed"),
+        Example("Police warned residents the river could burst its banks overnight.",
+                cue="warned", source="Police",
+                content="the river could burst its banks overnight"),
+    ),
+    counter_examples=(
+        Example("The minister told reporters about the talks.", cue="told"),
+        Example("The minister said that the talks had failed.", cue="said"),
+    ),
+)
+
 CUE_GAP_THAT = Rule(
     id="cue-gap-that",
     suggests="attribution",
@@ -135,16 +157,35 @@ CONTENT_THEN_CUE = Rule(
     reason="“{cue}” after a comma closes the reported clause before it",
     confidence=0.7,
     confidence_note=_BY_VERB,
-    by_verb=VERB_CONFIDENCE, cases=BELIEF,
+    by_verb=VERB_CONFIDENCE, cases=BELIEF_CASE,
     examples=(
         Example("The talks had failed, the minister said.", cue="said", source="the minister",
                 content="The talks had failed"),
-        # a cue set inside its content
-        Example("Her mother, she says, was her first reader.", cue="says", source="she",
-                content="Her mother was her first reader"),
     ),
     counter_examples=(
         # a direct quote: the quote rules own it
+        Example("“We will not give up,” the mayor said."),
+        Example("Her mother, she says, was her first reader.", cue="says"),
+    ),
+)
+
+CUE_INSIDE_CONTENT = Rule(
+    id="cue-inside-content",
+    suggests="attribution",
+    reads="“Her mother, she says, was her first reader”: the source and cue set between "
+          "commas inside the content",
+    reason="“{cue}” and {source}, set between commas, report the clause around them",
+    confidence=0.7,
+    confidence_note=_BY_VERB,
+    by_verb=VERB_CONFIDENCE, cases=BELIEF_CASE,
+    examples=(
+        Example("Her mother, she says, was her first reader.", cue="says", source="she",
+                content="Her mother was her first reader"),
+        Example("The talks, the minister said, had failed.", cue="said", source="the minister",
+                content="The talks had failed"),
+    ),
+    counter_examples=(
+        Example("The talks had failed, the minister said.", cue="said"),
         Example("“We will not give up,” the mayor said."),
     ),
 )
@@ -183,4 +224,5 @@ DENIED_NOUN = Rule(
 )
 
 RULES = (CUE_THEN_CONTENT, BELIEF_THEN_CONTENT, CUE_AFTER_CONJUNCTION, DATA_SHOWS,
-         CUE_GAP_THAT, CONTENT_THEN_CUE, CONTENT_CUE_SOURCE, DENIED_NOUN)
+         CUE_HEARER_CONTENT, CUE_GAP_THAT, CONTENT_THEN_CUE, CUE_INSIDE_CONTENT,
+         CONTENT_CUE_SOURCE, DENIED_NOUN)
