@@ -61,6 +61,15 @@ class Dialect:
         """After rows were inserted with their own ids: new ids follow the largest."""
 
     @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Many writes in a row inside one transaction (``add_articles``): where the
+        engine can, statements go to it without waiting for each answer."""
+        yield
+
+    def after_bulk(self) -> None:
+        """After a bulk fill was committed: bring the planner's statistics up to date."""
+
+    @contextmanager
     def translated(self, action: str) -> Iterator[None]:
         """Re-raise the engine's errors inside the block as a one-line StoreError."""
         raise NotImplementedError

@@ -24,6 +24,8 @@ _TOKEN = re.compile(r'\s*(?:(")|(\()|(\))|([^\s"()]+))')
 
 def fold(text: str) -> str:
     """Lower case, accents removed, words separated by single spaces."""
+    if text.isascii():  # nothing to decompose: the same result, far sooner
+        return " ".join(_WORD.findall(text.lower()))
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_WORD.findall(plain))

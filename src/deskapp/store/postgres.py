@@ -149,6 +149,19 @@ class PostgresDialect(Dialect):
             f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)")
 
     @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Pipeline mode: a statement whose answer is not read waits for no round trip."""
+        with self.conn.pipeline():
+            yield
+
+    def after_bulk(self) -> None:
+        """``VACUUM ANALYZE`` the tables a fill grew: without it the planner takes the
+        new articles for a handful of rows and the count's index-only scan visits every
+        heap page."""
+        for table in ("articles", "versions", "transitions"):
+            self.conn.execute(f"VACUUM (ANALYZE) {table}")
+
+    @contextmanager
     def translated(self, action: str) -> Iterator[None]:
         try:
             self._reconnect_if_lost()
@@ -252,6 +265,13 @@ def connect_to(location: ServerLocation, *, busy_timeout: float, purpose: str = 
         raise _connect_error(exc, location) from None
 
 
+RANDOM_PAGE_COST = "SET random_page_cost = 1.1"
+"""The articles' search vectors live out of line (TOAST), so a sequential scan costs far
+more than the planner's default reckons against an index: at the default (4) it scans
+every article's vector for a rare search word instead of asking the GIN index (125 ms
+against 2.5 ms at 20,000 articles)."""
+
+
 def open_server(url: str, *, read_only: bool = False, busy_timeout: float = 5.0,
                 create: bool = True, key: ChainKey) -> PostgresDialect:
     """Connect to the database at ``url`` and bring its schema up to date.
@@ -269,7 +289,8 @@ def open_server(url: str, *, read_only: bool = False, busy_timeout: float = 5.0,
         raise StoreError(f"{location} is not a valid PostgreSQL location: "
                          f"{location.hide(str(exc)).strip().splitlines()[0]}") from None
     conn = connect_to(location, busy_timeout=busy_timeout)
-    settings = [f"SET lock_timeout = '{int(busy_timeout * 1000)}ms'"]
+    settings = [f"SET lock_timeout = '{int(busy_timeout * 1000)}ms'",
+                RANDOM_PAGE_COST]
     if read_only:
         settings.append("SET default_transaction_read_only = on")
     db = PostgresDialect(conn, location, settings=settings, busy_timeout=busy_timeout)

@@ -251,7 +251,7 @@ class Store:
         out when the library first lists the articles)."""
         if not reviewer.strip():
             raise BadReviewerName("every version records its reviewer: the name is empty")
-        with self._writing("adding articles") as conn:
+        with self._writing("adding articles") as conn, conn.bulk():
             saved = []
             for doc in docs:
                 saved.append(versions.insert_version(conn, replace(doc, id=None),
@@ -259,6 +259,8 @@ class Store:
                                                      parent=None, key=self.key))
                 presence.record_event(conn, self.session, "imported", saved[-1].id, reviewer)
         if saved:
+            with self.engine.translated("adding articles"):
+                self.engine.after_bulk()
             self._note_save(saved[-1], new_articles=len(saved), added=len(saved))
         return [doc.id for doc in saved]
 
