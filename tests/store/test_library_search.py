@@ -22,6 +22,18 @@ def test_search_finds_words_in_text_speakers_and_sources(store, doc) -> None:
     assert store.search("zebra") == []
 
 
+def test_plain_and_accented_texts_fold_alike(store) -> None:
+    ascii_only = store.save(Document(Article("NICOLAS MADURO spoke_today.\nBody.")),
+                            reviewer="ana")
+    accented = store.save(Document(Article("Nicolás Maduro habló.\nBody.")),
+                          reviewer="ana")
+    both = {ascii_only.id, accented.id}
+    assert {r.id for r in store.search("nicolas")} == both
+    assert {r.id for r in store.search("Nicolás maduro")} == both
+    assert [r.id for r in store.search("spoke")] == [ascii_only.id]  # "_" splits words
+    assert [r.id for r in store.search("hablo")] == [accented.id]
+
+
 def test_the_index_follows_the_latest_version_only(store, doc) -> None:
     saved = store.save(doc, reviewer="ana")
     edited = replace(saved, article=Article("A wholly different text about penguins."),

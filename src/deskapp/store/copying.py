@@ -87,6 +87,8 @@ def copy_store(source: Store, dest: Store) -> Copied:
         if found:
             raise StoreError(f"the copy into {dest.path} does not verify ({found[0]}); "
                              "nothing was copied")
+    with dest.engine.translated(f"copying into {dest.path}"):
+        dest.engine.after_bulk()
     dest.sealed_by = source.sealed_by
     return Copied(counts)
 

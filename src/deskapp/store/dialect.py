@@ -67,7 +67,8 @@ class Dialect:
         yield
 
     def after_bulk(self) -> None:
-        """After a bulk fill was committed: bring the planner's statistics up to date."""
+        """After a bulk fill or a copy was committed: bring the planner's statistics up
+        to date."""
 
     @contextmanager
     def translated(self, action: str) -> Iterator[None]:
