@@ -114,6 +114,11 @@ def test_a_learned_content_in_an_opening_clause_ends_at_its_comma() -> None:
     ("In responding Friday, Clinton's campaign took the unusual step of criticizing the "
      "intelligence community, accusing spy agencies of engaging in overclassification.",
      "accusing", "Clinton's campaign"),
+    # after a relative pronoun, the pronoun (as expert annotators mark it) with its noun
+    ("Local senators who wanted a recount were turned away.", "wanted", "Local senators who"),
+    # a passive's agent after "by"
+    ("The tax plan was criticized by economists across the country.", "was criticized",
+     "economists across the country"),
 ])
 def test_a_learned_cue_takes_the_source_its_sentence_gives(text: str, cue: str,
                                                           source: str) -> None:
@@ -129,3 +134,29 @@ def test_a_learned_source_is_never_only_a_verb_or_quoted_words() -> None:
     for a in _found(text):
         if a.source is not None:
             assert a.source.text not in {"responding", "In responding", "Forward"}, a
+
+
+def test_a_passive_cue_reports_its_subject() -> None:
+    found = {a.cue.text: a for a in _found(
+        "The tax plan was criticized by economists across the country.")}
+    assert found["was criticized"].content.text == "The tax plan"
+
+
+def test_a_cue_in_a_clause_after_a_rules_cue_is_read() -> None:
+    # the quote's attribution runs on to its second piece; "called on" lies between them
+    text = "“We are ready,” Lopez said, and called on voters to “show up and be heard.”"
+    found = {a.cue.text: a.rule for a in _found(text)}
+    assert found.get("called on") == learned.RULE.id, found
+
+
+def test_no_learned_cue_in_the_clause_of_a_rules_cue() -> None:
+    text = ("The foreign ministry said in a statement carried by the state news agency that "
+            "troops had opened fire.")
+    assert [a.cue.text for a in _found(text)] == ["said"]
+
+
+def test_no_learned_cue_inside_what_another_reports() -> None:
+    found = _found("Party leaders fear voters will favor a candidate who opposes the deal.")
+    cues = {a.cue.text: a for a in found}
+    assert "fear" in cues and cues["fear"].content.text.startswith("voters will favor")
+    assert "favor" not in cues
