@@ -1,12 +1,15 @@
 """Make docs/desk-1280x800.png (the window with a hand-off note above the text and the
-article details open) and docs/desk-library-1280x800.png (the library with its ID, file,
-assignee, flags and pending columns), offscreen on a temporary store."""
+article details open), docs/desk-library-1280x800.png (the library with its ID, file,
+assignee, flags and pending columns) and docs/desk-live-1280x800.png (the live desk: another
+editor has the article open and saved a newer version), offscreen on a temporary store."""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +55,24 @@ def build(path: Path) -> int:
         return first.id
 
 
+def live_shot(app: QApplication, window: MainWindow, article_id: int, out: Path) -> Path:
+    """Bea, in another session on the same store, opens the article and saves a version:
+    the window's bar says so (it polls the store every second)."""
+    target = out / "desk-live-1280x800.png"
+    with Store.open(window.store.path) as bea:
+        bea.hold(article_id, "Bea Senior")
+        doc = bea.load(article_id)
+        bea.save(replace(doc, rejected=doc.rejected | {"checked-by-bea"}),
+                 reviewer="Bea Senior", parent=doc.version)
+        deadline = time.monotonic() + 10
+        while window.live.banner.newer_row.isHidden() and time.monotonic() < deadline:
+            settle(app)
+            time.sleep(0.05)
+        settle(app)
+        window.grab().save(str(target))
+    return target
+
+
 def main() -> int:
     app = application()
     out = ROOT / "docs"
@@ -75,7 +96,9 @@ def main() -> int:
         library.resize(1240, 560)
         settle(app)
         library.grab().save(str(out / "desk-library-1280x800.png"))
-        print(out / "desk-1280x800.png", out / "desk-library-1280x800.png", sep="\n")
+        library.hide()
+        live = live_shot(app, window, article_id, out)
+        print(out / "desk-1280x800.png", out / "desk-library-1280x800.png", live, sep="\n")
         window.session.undo_stack.setClean()
         window.close()
         store.close()

@@ -30,3 +30,35 @@ def _private_qt_paths(tmp_path_factory):
     os.environ["XDG_DATA_HOME"] = str(home / "data")
     os.environ.pop("DESKAPP_STORE", None)
     yield
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL cluster for the session (see ``tests/pg_cluster.py``):
+    skipped with the reason when none can be started here, failed when
+    ``DESKAPP_REQUIRE_PG=1`` (CI)."""
+    from tests.pg_cluster import ClusterUnavailable, start_cluster
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        reason = "psycopg is not installed (pip install -e '.[test]')"
+        cluster = None
+    else:
+        try:
+            cluster, reason = start_cluster(), ""
+        except ClusterUnavailable as exc:
+            cluster, reason = None, str(exc)
+    if cluster is None:
+        if os.environ.get("DESKAPP_REQUIRE_PG") == "1":
+            pytest.fail(f"DESKAPP_REQUIRE_PG=1 but no PostgreSQL server could be started: "
+                        f"{reason}")
+        pytest.skip(f"no PostgreSQL server for the tests: {reason}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """The URL of a fresh, empty database for this test."""
+    return pg_cluster.new_database()

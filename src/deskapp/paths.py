@@ -31,6 +31,22 @@ def default_store_path() -> Path:
     return data_dir() / STORE_FILE
 
 
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+"""A store location starting so is a PostgreSQL server's database; anything else a file."""
+
+
+def is_server_url(location: object) -> bool:
+    """True for a ``postgresql://…`` location (a shared store on a server)."""
+    return isinstance(location, str) and location.strip().lower().startswith(SERVER_SCHEMES)
+
+
+def store_location(value: str) -> Path | str:
+    """A store location as given (``--store``, ``DESKAPP_STORE``, Preferences): a
+    ``postgresql://…`` URL stays a string; anything else is a file path."""
+    value = value.strip() if is_server_url(value) else value
+    return value if is_server_url(value) else Path(value).expanduser()
+
+
 def user_data_home() -> Path:
     """``$XDG_DATA_HOME`` (``~/.local/share``): where desktop entries and icons go."""
     return _xdg("XDG_DATA_HOME", Path.home() / ".local" / "share")

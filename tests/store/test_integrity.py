@@ -33,8 +33,8 @@ def test_versions_cannot_be_updated_or_deleted_through_sql(store, doc) -> None:
     article_id = _three_versions(store, doc)
     for statement in ("UPDATE versions SET note = 'x'", "DELETE FROM versions",
                       "DELETE FROM transitions"):
-        with pytest.raises(sqlite3.IntegrityError, match=r"immutable|append-only"):
-            store.conn.execute(statement)
+        with pytest.raises(Exception, match=r"immutable|append-only"):  # the engine's error
+            store.engine.execute(statement)
     assert len(store.history(article_id)) == 3
 
 

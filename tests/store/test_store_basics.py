@@ -39,12 +39,14 @@ def test_every_save_is_a_new_version_and_old_ones_stay_readable(store, doc) -> N
     assert len(store.load(first.id, 1).marks) == 2
 
 
-def test_reopening_finds_what_was_saved(store_path, doc) -> None:
-    with Store.open(store_path) as store:
+def test_reopening_finds_what_was_saved(location, doc) -> None:
+    with Store.open(location) as store:
         saved = store.save(doc, reviewer="ana")
-        store.set_setting("last_article", str(saved.id))
-    with Store.open(store_path) as store:
+        store.set_setting("last_article", "0")
+        store.set_setting("last_article", str(saved.id))  # replaced, not added
+    with Store.open(location) as store:
         assert store.get_setting("last_article") == str(saved.id)
+        assert store.get_setting("nothing", "default") == "default"
         assert store.load(saved.id).marks == doc.marks
 
 

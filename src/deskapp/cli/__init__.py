@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "deskapp.cli.articles",
     "deskapp.cli.desk",
     "deskapp.cli.exporting",
+    "deskapp.cli.stores",
 )
 
 

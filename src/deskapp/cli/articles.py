@@ -162,9 +162,10 @@ def verify_command(store_path: str | None) -> None:
             click.echo(printable(problem))
         raise DeskappError(f"the store {store.path} failed verification: {len(problems)} "
                            f"problem{'s' if len(problems) != 1 else ''}")
+    checked = ("nothing saved is missing, the file passes SQLite's integrity check"
+               if store.engine.embedded else "the search index covers every article")
     click.echo(f"ok: {articles} article{'s' if articles != 1 else ''}, every version's hash, "
-               "chain and seal hold, the library matches the versions, nothing saved is "
-               "missing, the file passes SQLite's integrity check")
+               f"chain and seal hold, the library matches the versions, {checked}")
 
 
 @main.command("backup")
@@ -172,7 +173,8 @@ def verify_command(store_path: str | None) -> None:
 @store_option
 @click.option("--force", is_flag=True, help="Replace DEST if it exists.")
 def backup_command(dest: Path, store_path: str | None, force: bool) -> None:
-    """Copy the store to DEST with SQLite's online backup (safe while the app runs)."""
+    """Copy the store to DEST, an SQLite file: SQLite's online backup (safe while the app
+    runs), or for a server's store a copy of everything in it into a new file."""
     with opened(store_path) as store:
         store.backup(dest, overwrite=force)
     click.echo(f"backed up to {printable(dest)}")

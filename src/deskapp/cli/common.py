@@ -11,23 +11,25 @@ import click
 
 from deskapp.cli.printable import json_text
 from deskapp.core.errors import NotFound
-from deskapp.paths import default_store_path
+from deskapp.paths import default_store_path, store_location
 
 
 def store_option(func: Callable) -> Callable:
     """``--store PATH`` on a sub-command (falls back to the group's, then the default)."""
     return click.option(
         "--store", "store_path", type=click.Path(dir_okay=False),
-        help="The SQLite store (default: DESKAPP_STORE or the app data folder).",
+        help="The store: an SQLite file, or a postgresql://… URL of a desk's shared store "
+        "(default: DESKAPP_STORE or the app data folder).",
     )(func)
 
 
-def resolve_store_path(store_path: str | None) -> Path:
-    """The store a command works on: its option, the group's option, the env, the default."""
+def resolve_store_path(store_path: str | None) -> Path | str:
+    """The store a command works on: its option, the group's option, the env, the default
+    (a ``postgresql://…`` URL stays a string)."""
     ctx = click.get_current_context(silent=True)
     group_path = ctx.find_root().obj.get("store_path") if ctx and ctx.find_root().obj else None
     chosen = store_path or group_path or os.environ.get("DESKAPP_STORE")
-    return Path(chosen) if chosen else default_store_path()
+    return store_location(chosen) if chosen else default_store_path()
 
 
 def echo_json(value: Any) -> None:

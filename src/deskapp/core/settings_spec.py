@@ -61,7 +61,9 @@ def _convert(kind: type, raw: Any) -> Any:
 REVIEWER = Setting("reviewer", str, "", "Your name, recorded with every approval and version "
                    "(asked for at the first approval)", "Reviewer &name")
 DEFAULT_STORE = Setting("store/default", str, "", "The store the window opens when no "
-                        "--store or DESKAPP_STORE is given (empty: deskapp's data folder)",
+                        "--store or DESKAPP_STORE is given: a file, or a desk's "
+                        "postgresql://user:password@host/database (empty: deskapp's data "
+                        "folder)",
                         "Default &store", path=True)
 FONT_SIZE = Setting("look/font_size", int, 0, "Size of the article text in points "
                     "(0: the system's size)", "Article &font size", low=0, high=48)

@@ -1,4 +1,5 @@
-"""The SQLite store: the only part of deskapp that speaks SQL."""
+"""The store of reviewed articles — an SQLite file or a desk's PostgreSQL database behind one
+API (``Store``) — the only part of deskapp that speaks SQL."""
 
 from deskapp.core.errors import NotFound, StoreError
 from deskapp.store.live import ChangeListener

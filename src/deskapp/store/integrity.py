@@ -19,6 +19,7 @@ from deskapp.core.document import Document
 from deskapp.core.errors import ExportFailed, StoreError
 from deskapp.core.exporters.files import check_target, new_file_mode, temporary_beside
 from deskapp.core.versioning import version_hash
+from deskapp.store.dialect import Dialect
 from deskapp.store.sealing import ChainKey, audit_digest, audits_by_version
 from deskapp.store.versions import copied_values
 
@@ -28,7 +29,7 @@ SUMMARY_COLUMNS = ("title", "outlet", "state", "sha256", "source_url", "file_nam
 not: it counts failed review checks, whose rules may change from one deskapp to the next."""
 
 
-def verify_versions(conn: sqlite3.Connection, key: ChainKey | None) -> list[str]:
+def verify_versions(conn: Dialect, key: ChainKey | None) -> list[str]:
     """Every version's hash, chain and seal; one message per broken version.
 
     ``key`` None: the store was sealed with another key, so seals are not checked.
@@ -69,14 +70,14 @@ def verify_versions(conn: sqlite3.Connection, key: ChainKey | None) -> list[str]
     return problems + _verify_articles(conn)
 
 
-def _verify_articles(conn: sqlite3.Connection) -> list[str]:
+def _verify_articles(conn: Dialect) -> list[str]:
     """Each article row points at its real latest version and shows what that version holds."""
     rows = conn.execute(
         f"SELECT a.id, a.latest, a.created, a.updated, a.identity, "
         f"{', '.join('a.' + c for c in SUMMARY_COLUMNS)}, "
         "(SELECT max(version) FROM versions WHERE article_id = a.id), "
         "(SELECT time FROM versions WHERE article_id = a.id AND version = 1), "
-        "(SELECT json_extract(content, '$.text') FROM versions "
+        f"(SELECT {conn.json_text('content')} FROM versions "
         " WHERE article_id = a.id AND version = 1), "
         "(SELECT time FROM versions WHERE article_id = a.id AND version = a.latest), "
         "(SELECT content FROM versions WHERE article_id = a.id AND version = a.latest) "
@@ -105,14 +106,14 @@ def _verify_articles(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def _identity_holds(conn: sqlite3.Connection, article_id: int, identity: str,
+def _identity_holds(conn: Dialect, article_id: int, identity: str,
                     first_text: str | None) -> bool:
     """An import's identity is the text it read: version 1's, or (an export with its
     history, whose earlier versions are stored first) the text of one of its versions."""
     if identity == article_identity(first_text or ""):
         return True
-    texts = conn.execute("SELECT json_extract(content, '$.text') FROM versions "
-                         "WHERE article_id = ? AND version > 1", (article_id,))
+    texts = conn.execute(f"SELECT {conn.json_text('content')} FROM versions "
+                         "WHERE article_id = ? AND version > 1", (article_id,)).fetchall()
     return any(identity == article_identity(text or "") for (text,) in texts)
 
 
@@ -123,30 +124,17 @@ def _expected(content: str) -> dict:
         return {"title": f"(version unreadable: {exc})"}
 
 
-def count_rows(conn: sqlite3.Connection) -> tuple[int, int]:
+def count_rows(conn: Dialect) -> tuple[int, int]:
     """How many articles and versions the store holds."""
     return (conn.execute("SELECT count(*) FROM articles").fetchone()[0],
             conn.execute("SELECT count(*) FROM versions").fetchone()[0])
 
 
-def holds_save(conn: sqlite3.Connection, article_id: int, version: int, seal: str) -> bool:
+def holds_save(conn: Dialect, article_id: int, version: int, seal: str) -> bool:
     """Whether the store holds this version with this seal."""
     row = conn.execute("SELECT seal FROM versions WHERE article_id = ? AND version = ?",
                        (article_id, version)).fetchone()
     return row is not None and row[0] == seal
-
-
-def verify_file(conn: sqlite3.Connection, *, read_only: bool) -> list[str]:
-    """SQLite's own integrity check and (when writable) the full-text index's."""
-    problems = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
-    problems = [] if problems == ["ok"] else [f"file: {p}" for p in problems]
-    if read_only:  # FTS5's check is an INSERT command, refused on a read-only connection
-        return problems
-    try:
-        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
-    except sqlite3.DatabaseError as exc:
-        problems.append(f"search index: {exc} (the search index does not match the articles)")
-    return problems
 
 
 def backup_to(conn: sqlite3.Connection, source: Path, dest: Path, *, overwrite: bool) -> None:

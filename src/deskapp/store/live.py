@@ -12,6 +12,7 @@ from pathlib import Path
 
 from deskapp.store import presence
 from deskapp.store.connection import connect, translated
+from deskapp.store.dialect import SQLiteDialect
 from deskapp.store.records import Change
 
 
@@ -24,8 +25,9 @@ class ChangeListener:
         self.session = session
         self.conn: sqlite3.Connection | None = connect(
             path, read_only=read_only, busy_timeout=busy_timeout, create=False)
+        self.db = SQLiteDialect(self.conn, path)
         with translated(path, "listening to the store"):
-            self.last_id = presence.last_event_id(self.conn)
+            self.last_id = presence.last_event_id(self.db)
 
     def fileno(self) -> int | None:
         """A socket to watch for news; None on SQLite: poll on a timer instead."""
@@ -36,7 +38,7 @@ class ChangeListener:
         if self.conn is None:
             return []
         with translated(self.path, "listening to the store"):
-            self.last_id, changes = presence.events_after(self.conn, self.last_id,
+            self.last_id, changes = presence.events_after(self.db, self.last_id,
                                                           self.session)
         return changes
 

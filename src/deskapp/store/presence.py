@@ -1,4 +1,4 @@
-"""The live desk on SQLite: who has which article open, and the log of what sessions did.
+"""The live desk: who has which article open, and the log of what sessions did.
 
 A *session* is one open ``Store`` (one window's connection), named by a random token.
 ``presence`` rows say a session has an article open; a row stops counting when its
@@ -6,16 +6,23 @@ heartbeat is older than ``STALE_AFTER`` or when it was written on this host by a
 that is gone (a crash leaves no row that counts for long). ``events`` rows are appended in
 the same transaction as the write they report; listeners read the rows after the last id
 they saw (``store/live.py``). The caller holds the transaction for every write here.
+
+On PostgreSQL a session is also its server connection: a row counts only while that
+backend is connected (``Dialect.alive``), so a dropped connection ends its presence at
+once; each event is also announced with ``NOTIFY deskapp`` in its transaction, and events
+are appended one transaction at a time (``lock("events")``), so their ids commit in
+order and a listener reading "after the last id" never skips one.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import socket
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from deskapp.core.errors import NotFound
+from deskapp.store.dialect import Dialect
 from deskapp.store.records import Change, Holder
 from deskapp.store.versions import utc_now
 
@@ -37,22 +44,25 @@ def parse_stamp(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
-def record_event(conn: sqlite3.Connection, session: str, kind: str, article_id: int | None,
+def record_event(conn: Dialect, session: str, kind: str, article_id: int | None,
                  reviewer: str) -> None:
     """Append one event and prune those older than ``KEEP_EVENTS`` (indexed: cheap)."""
     now = datetime.now(UTC)
+    conn.lock("events")
     conn.execute("INSERT INTO events (at, session, kind, article_id, reviewer) "
                  "VALUES (?, ?, ?, ?, ?)", (stamp(now), session, kind, article_id, reviewer))
     conn.execute("DELETE FROM events WHERE at < ?", (stamp(now - KEEP_EVENTS),))
+    conn.notify(json.dumps({"kind": kind, "article_id": article_id, "session": session}))
 
 
-def hold(conn: sqlite3.Connection, session: str, article_id: int, reviewer: str) -> bool:
+def hold(conn: Dialect, session: str, article_id: int, reviewer: str) -> bool:
     """Mark ``article_id`` open in ``session`` (or refresh its heartbeat); True when the
     presence is new (an ``opened`` event is due). Rows gone stale anywhere are pruned."""
     if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
         raise NotFound(f"there is no article {article_id} in the store")
     now = utc_now()
-    conn.execute("DELETE FROM presence WHERE heartbeat < ?", (_stale_before(),))
+    conn.execute("DELETE FROM presence WHERE heartbeat < ?" + conn.gone("presence"),
+                 (_stale_before(),))
     updated = conn.execute(
         "UPDATE presence SET heartbeat = ?, reviewer = ? WHERE session = ? AND article_id = ?",
         (now, reviewer, session, article_id)).rowcount
@@ -60,11 +70,11 @@ def hold(conn: sqlite3.Connection, session: str, article_id: int, reviewer: str)
         return False
     conn.execute("INSERT INTO presence (session, article_id, reviewer, since, heartbeat, "
                  "host, pid) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                 (session, article_id, reviewer, now, now, HOST, os.getpid()))
+                 (session, article_id, reviewer, now, now, HOST, conn.session_pid()))
     return True
 
 
-def release(conn: sqlite3.Connection, session: str, article_id: int | None = None
+def release(conn: Dialect, session: str, article_id: int | None = None
             ) -> list[tuple[int, str]]:
     """End ``session``'s presence on ``article_id`` (None: on every article); the
     (article, reviewer) pairs that ended, for their ``closed`` events."""
@@ -77,30 +87,35 @@ def release(conn: sqlite3.Connection, session: str, article_id: int | None = Non
     return [(row[0], row[1]) for row in ended]
 
 
-def holders(conn: sqlite3.Connection, session: str, article_id: int) -> list[Holder]:
+def holders(conn: Dialect, session: str, article_id: int) -> list[Holder]:
     """The other sessions that have ``article_id`` open now, oldest first."""
     rows = conn.execute(
         "SELECT reviewer, since, host, pid FROM presence WHERE article_id = ? "
-        "AND session != ? AND heartbeat >= ? ORDER BY since, session",
+        f"AND session != ? AND heartbeat >= ?{conn.alive('presence')} "
+        "ORDER BY since, session",
         (article_id, session, _stale_before())).fetchall()
     return [Holder(reviewer, parse_stamp(since)) for reviewer, since, host, pid in rows
-            if _alive(host, pid)]
+            if not conn.embedded or _alive(host, pid)]
 
 
-def held_elsewhere(conn: sqlite3.Connection, session: str) -> frozenset[int]:
+def held_elsewhere(conn: Dialect, session: str) -> frozenset[int]:
     """Every article another session has open now."""
     rows = conn.execute("SELECT article_id, host, pid FROM presence WHERE session != ? "
-                        "AND heartbeat >= ?", (session, _stale_before())).fetchall()
-    return frozenset(article_id for article_id, host, pid in rows if _alive(host, pid))
+                        f"AND heartbeat >= ?{conn.alive('presence')}",
+                        (session, _stale_before())).fetchall()
+    return frozenset(article_id for article_id, host, pid in rows
+                     if not conn.embedded or _alive(host, pid))
 
 
-def last_event_id(conn: sqlite3.Connection) -> int:
+def last_event_id(conn: Dialect) -> int:
     """The id of the newest event (0 when none): where a new listener starts."""
+    if not conn.embedded:  # identity ids are never reused either
+        return conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
     row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
     return row[0] if row else 0
 
 
-def events_after(conn: sqlite3.Connection, last_id: int, session: str
+def events_after(conn: Dialect, last_id: int, session: str
                  ) -> tuple[int, list[Change]]:
     """Other sessions' events after ``last_id``, in order, and the id to continue from."""
     rows = conn.execute("SELECT id, kind, article_id, reviewer, at, session FROM events "

@@ -8,35 +8,29 @@ the caller's transaction, so the registry on disk is always one consistent set o
 from __future__ import annotations
 
 import json
-import sqlite3
+from typing import TYPE_CHECKING
 
 from deskapp.core.annotations import SourceKind
 from deskapp.core.errors import StoreError
 from deskapp.core.registry import Entity, Registry, RegistryError
 
-V2 = """
-CREATE TABLE registry (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    aliases TEXT NOT NULL DEFAULT '[]',
-    role TEXT NOT NULL DEFAULT '',
-    kind TEXT NOT NULL DEFAULT 'person'
-);
-CREATE INDEX registry_name ON registry(name COLLATE NOCASE);
-"""
+if TYPE_CHECKING:
+    from deskapp.store.dialect import Dialect, SQLiteDialect
 
 
-def create_registry_table(conn: sqlite3.Connection) -> None:
-    """Migration step 1 → 2: the empty registry table."""
-    for statement in V2.strip().split(";"):
-        if statement.strip():
-            conn.execute(statement)
+def create_registry_table(db: SQLiteDialect) -> None:
+    """Migration step 1 → 2 (SQLite): the empty registry table."""
+    db.utils["registry"].create(
+        {"id": str, "name": str, "aliases": str, "role": str, "kind": str}, pk="id",
+        not_null={"name", "aliases", "role", "kind"},
+        defaults={"aliases": "[]", "role": "", "kind": "person"})
+    db.execute("CREATE INDEX registry_name ON registry(name COLLATE NOCASE)")
 
 
-def select_registry(conn: sqlite3.Connection) -> Registry:
+def select_registry(conn: Dialect) -> Registry:
     """Every stored entity, in name order; a damaged row is named in a StoreError."""
     rows = conn.execute(
-        "SELECT id, name, aliases, role, kind FROM registry ORDER BY name COLLATE NOCASE, id"
+        f"SELECT id, name, aliases, role, kind FROM registry ORDER BY {conn.nocase('name')}, id"
     ).fetchall()
     entities = []
     for entity_id, name, aliases, role, kind in rows:
@@ -52,17 +46,16 @@ def select_registry(conn: sqlite3.Connection) -> Registry:
         raise StoreError(f"the stored registry has clashing names: {exc}") from exc
 
 
-def replace_registry(conn: sqlite3.Connection, registry: Registry) -> None:
+def replace_registry(conn: Dialect, registry: Registry) -> None:
     """Make the table hold exactly ``registry`` (the caller holds the transaction)."""
+    conn.lock("registry")
     conn.execute("DELETE FROM registry")
-    conn.executemany(
-        "INSERT INTO registry (id, name, aliases, role, kind) VALUES (?, ?, ?, ?, ?)",
-        [(e.id, e.name, json.dumps(list(e.aliases), ensure_ascii=False), e.role, str(e.kind))
-         for e in registry],
-    )
+    conn.insert_all("registry", [
+        {"id": e.id, "name": e.name, "aliases": json.dumps(list(e.aliases), ensure_ascii=False),
+         "role": e.role, "kind": str(e.kind)} for e in registry])
 
 
-def normalise_names(conn: sqlite3.Connection) -> None:
+def normalise_names(conn: SQLiteDialect) -> None:
     """Migration to schema 3: clean every stored name (``core.names``); an entry whose
     name then equals another's (a look-alike made with invisible characters or fullwidth
     letters) is merged into the earlier entry, its names kept as aliases."""

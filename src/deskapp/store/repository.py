@@ -1,7 +1,12 @@
-"""Store: the versioned SQLite store of reviewed articles (the only door to SQL).
+"""Store: the versioned store of reviewed articles (the only door to SQL).
 
-One ``Store`` per open file; use it from one thread at a time. Every write is one
-transaction (``BEGIN IMMEDIATE`` … ``COMMIT``): it happens completely or not at all.
+Two engines behind one API, chosen by the location ``Store.open`` is given: a file path
+is an embedded SQLite store, a ``postgresql://…`` URL a desk's shared store on a
+PostgreSQL server (``postgres.py``). What differs in SQL lives in the dialect
+(``dialect.py``); everything else here and in the modules it calls is shared.
+
+One ``Store`` per open file or connection; use it from one thread at a time. Every write is
+one transaction: it happens completely or not at all.
 Each ``Store`` is one *session* of the live desk: what it holds open (``hold``) and what
 it writes are seen by the other sessions (``holders``, ``open_elsewhere``, ``listener``).
 """
@@ -9,14 +14,12 @@ it writes are seen by the other sessions (``holders``, ``open_elsewhere``, ``lis
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from deskapp.core.admission import admit, admit_earlier
 from deskapp.core.checks import ReviewCounts, review_counts
@@ -27,8 +30,10 @@ from deskapp.core.handoff import current_notes
 from deskapp.core.registry import Registry
 from deskapp.core.versioning import DocumentDiff, diff_documents
 from deskapp.core.workflow import ALLOWED, State, Transition, check_transition
+from deskapp.paths import is_server_url
 from deskapp.store import integrity, library, presence, registry_table, versions
 from deskapp.store.connection import check_damage, connect, translated, wants_read_only
+from deskapp.store.dialect import Dialect, SQLiteDialect
 from deskapp.store.heads import (
     compare,
     forget_heads,
@@ -48,24 +53,30 @@ from deskapp.store.records import (
 from deskapp.store.schema import migrate
 from deskapp.store.sealing import ChainKey
 
+if TYPE_CHECKING:
+    from deskapp.store.pg_live import ServerChangeListener
+
 
 class Store:
-    """Open with ``Store.open(path)``; close with ``close()`` or a ``with`` block."""
+    """Open with ``Store.open(location)``; close with ``close()`` or a ``with`` block.
 
-    def __init__(
-        self, conn: sqlite3.Connection, path: Path, *, read_only: bool, key: ChainKey,
-        busy_timeout: float = 5.0,
-    ) -> None:
-        self.conn = conn
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
-        self.path = path
+    ``engine`` is the dialect of the open connection; ``conn`` the connection itself
+    (``sqlite3`` or ``psycopg``); ``path`` the location (a file path, or for a server a
+    ``ServerLocation`` that prints without its password)."""
+
+    def __init__(self, engine: Dialect, *, read_only: bool, key: ChainKey,
+                 busy_timeout: float = 5.0) -> None:
+        self.engine = engine
+        self.conn = engine.conn
+        self.path = engine.location
         self.read_only = read_only
         self.key = key
-        info = dict(conn.execute("SELECT key, value FROM store_info"))
+        info = dict(engine.execute("SELECT key, value FROM store_info").fetchall())
         self.store_id: str = info.get("store_id", "")
         self.sealed_by: str = info.get("key_id", "")
         self.session = uuid.uuid4().hex
         """This session's token: its presence rows and events carry it."""
+        self._held: set[int] = set()
         self.busy_timeout = busy_timeout
 
     @classmethod
@@ -73,7 +84,9 @@ class Store:
         cls, path: Path | str, *, read_only: bool = False, busy_timeout: float = 5.0,
         check: bool | None = None, create: bool = True, key: ChainKey | None = None,
     ) -> Store:
-        """Open (creating file and folder if needed) and migrate the store at ``path``.
+        """Open (creating file and folder if needed) and migrate the store at ``path``:
+        a file path (SQLite), or a ``postgresql://…`` URL (see ``postgres.open_server``,
+        which takes the same options).
 
         A file that cannot be written opens read-only (see ``read_only``). ``check``:
         run ``PRAGMA quick_check`` at open (None: only for files up to 256 MB). ``create``
@@ -83,6 +96,17 @@ class Store:
         Raises StoreError with a message for a person: not a database, damaged,
         written by a newer deskapp, locked, missing folder …
         """
+        path = getattr(path, "url", path)  # a server store's ``path`` opens it again
+        if is_server_url(path):
+            from deskapp.store.postgres import open_server
+
+            engine = open_server(str(path), read_only=read_only, busy_timeout=busy_timeout,
+                                 create=create, key=key or ChainKey.for_user())
+            try:
+                return cls(engine, read_only=read_only, key=key or ChainKey.for_user())
+            except BaseException:
+                engine.close()
+                raise
         path = Path(path).expanduser()
         read_only = read_only or wants_read_only(path)
         refuse_an_emptied_store(path, create=create)
@@ -92,9 +116,10 @@ class Store:
         try:
             if path.stat().st_size > 0:
                 check_damage(conn, path, full=check)
+            engine = SQLiteDialect(conn, path)
             with translated(path, "opening the store"):
-                migrate(conn, path, read_only=read_only, key=key)
-                store = cls(conn, path, read_only=read_only, key=key,
+                migrate(engine, read_only=read_only, key=key)
+                store = cls(engine, read_only=read_only, key=key,
                             busy_timeout=busy_timeout)
         except BaseException:
             conn.close()
@@ -104,13 +129,15 @@ class Store:
         return store
 
     def close(self) -> None:
-        """Release every article this session holds, then close the connection."""
+        """Release every article this session holds, then close the connection (a store
+        that holds nothing writes nothing: a command's close never waits for the lock)."""
         try:
-            self._release(None)
+            if self._held:
+                self._release(None)
         except StoreError:
             pass  # a busy or broken store: the rows go stale on their own (presence.py)
         finally:
-            self.conn.close()
+            self.engine.close()
 
     def __enter__(self) -> Store:
         return self
@@ -119,12 +146,12 @@ class Store:
         self.close()
 
     @contextmanager
-    def _reading(self, action: str) -> Iterator[sqlite3.Connection]:
-        with translated(self.path, action):
-            yield self.conn
+    def _reading(self, action: str) -> Iterator[Dialect]:
+        with self.engine.translated(action):
+            yield self.engine
 
     @contextmanager
-    def _writing(self, action: str, *, sealed: bool = True) -> Iterator[sqlite3.Connection]:
+    def _writing(self, action: str, *, sealed: bool = True) -> Iterator[Dialect]:
         """One write transaction; any error rolls it back and nothing is written.
         ``sealed`` False: the write is not content (presence), so any key may make it."""
         if self.read_only:
@@ -134,15 +161,8 @@ class Store:
             raise StoreError(f"the store {self.path} is sealed with another deskapp key than "
                              f"this user's; {action} is not possible (copy the key file "
                              "chain.key of the user who made the store)")
-        with translated(self.path, action):
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+        with self.engine.transaction(action):
+            yield self.engine
 
     # versions ------------------------------------------------------------------------
     def save(
@@ -202,6 +222,7 @@ class Store:
         earlier = [admit_earlier(info, old, note) for info, old in history]
         saved: list[Document] = []
         with self._writing("importing") as conn:
+            conn.lock(f"import {admission.identity}")  # two imports of one text queue up
             existing = library.find_by_identity(conn, admission.identity)
             if existing is None:
                 article_id = None
@@ -226,7 +247,10 @@ class Store:
                    added: int = 1) -> None:
         """Update the record of this store's heads kept outside it (after the commit):
         ``added`` versions were saved, ``saved`` the newest (of a new article when
-        ``new_article``; by default, when it is version 1)."""
+        ``new_article``; by default, when it is version 1). A server's store keeps no such
+        record: it is not a file that can be truncated or replaced beside deskapp."""
+        if not self.engine.embedded:
+            return
         row = self.conn.execute("SELECT seal, time FROM versions WHERE article_id = ? AND "
                                 "version = ?", (saved.id, saved.version)).fetchone()
         if new_article is None:
@@ -236,7 +260,7 @@ class Store:
                   count=self._counts, added=added)
 
     def _counts(self) -> tuple[int, int]:
-        return integrity.count_rows(self.conn)
+        return integrity.count_rows(self.engine)
 
     def load(self, article_id: int, version: int | None = None) -> Document:
         """A stored version (the latest by default), with its hand-off notes; NotFound when
@@ -382,6 +406,7 @@ class Store:
         with self._writing(f"marking article {article_id} open", sealed=False) as conn:
             if presence.hold(conn, self.session, article_id, reviewer):
                 presence.record_event(conn, self.session, "opened", article_id, reviewer)
+        self._held.add(article_id)
 
     def release(self, article_id: int) -> None:
         """This session no longer has the article open (nothing when it did not)."""
@@ -393,6 +418,7 @@ class Store:
         with self._writing("closing the article", sealed=False) as conn:
             for ended, reviewer in presence.release(conn, self.session, article_id):
                 presence.record_event(conn, self.session, "closed", ended, reviewer)
+        self._held = set() if article_id is None else self._held - {article_id}
 
     def holders(self, article_id: int) -> list[Holder]:
         """The other sessions that have the article open now, oldest first (never this
@@ -405,9 +431,15 @@ class Store:
         with self._reading("reading which articles are open") as conn:
             return presence.held_elsewhere(conn, self.session)
 
-    def listener(self) -> ChangeListener:
+    def listener(self) -> ChangeListener | ServerChangeListener:
         """A listener, on a connection of its own, to what other sessions do from now on
-        (``poll()``; ``fileno()`` is None on SQLite: poll on a timer). Close it when done."""
+        (``poll()``; ``fileno()`` is None on SQLite: poll on a timer; on PostgreSQL a
+        socket that becomes readable when another session commits). Close it when done."""
+        if not self.engine.embedded:
+            from deskapp.store.pg_live import ServerChangeListener
+
+            return ServerChangeListener(self.path, self.session,
+                                        busy_timeout=self.busy_timeout)
         return ChangeListener(self.path, self.session, read_only=self.read_only,
                               busy_timeout=min(self.busy_timeout, 1.0))
 
@@ -446,15 +478,14 @@ class Store:
 
     def set_setting(self, key: str, value: str) -> None:
         with self._writing("saving a setting") as conn:
-            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                         (key, str(value)))
+            conn.upsert("settings", "key", {"key": key, "value": str(value)})
 
     def save_draft(self, key: str, payload: dict) -> None:
         """Keep unsaved edits (e.g. ``{"base": version, "document": doc.to_json()}``)."""
         text = json.dumps(payload, ensure_ascii=False)
         with self._writing("autosaving a draft") as conn:
-            conn.execute("INSERT OR REPLACE INTO drafts (key, payload, saved) VALUES (?, ?, ?)",
-                         (str(key), text, versions.utc_now()))
+            conn.upsert("drafts", "key", {"key": str(key), "payload": text,
+                                          "saved": versions.utc_now()})
 
     def drafts(self) -> list[Draft]:
         """Drafts left behind (e.g. by a crash), newest first."""
@@ -474,21 +505,37 @@ class Store:
         last saved (the record kept outside it, see ``heads.py``)."""
         with self._reading("verifying the store") as conn:
             try:
-                found = integrity.verify_file(conn, read_only=self.read_only)
+                found = conn.check_file(read_only=self.read_only)
                 key = self.key if self.sealed_by == self.key.id else None
                 if key is None:
                     found.append("seals: the store is sealed with another deskapp key than "
                                  "this user's, so its seals cannot be checked here")
                 found += integrity.verify_versions(conn, key)
+                if not conn.embedded:
+                    return found
                 articles, count = self._counts()
                 return found + compare(read_heads(self.path), self.store_id, articles, count,
                                        lambda *save: integrity.holds_save(conn, *save))
-            except sqlite3.DatabaseError as exc:
-                return [f"file: {exc}"]
+            except Exception as exc:
+                if conn.is_database_error(exc):
+                    return [f"file: {exc}"]
+                raise
 
     def backup(self, dest: Path | str, *, overwrite: bool = False) -> None:
-        """A consistent copy of the store at ``dest`` (SQLite online backup, then rename)."""
-        with self._reading("backing up the store") as conn:
-            integrity.backup_to(conn, self.path, Path(dest), overwrite=overwrite)
+        """A consistent copy of the store at ``dest`` (SQLite online backup, then rename;
+        a server's store is copied into a new SQLite file, see ``copying.py``)."""
+        if is_server_url(str(dest)):
+            same = str(dest) == str(self.path) or getattr(dest, "url", dest) == getattr(
+                self.path, "url", None)
+            raise StoreError(f"cannot back up the store {self.path} onto itself" if same else
+                             "a backup is a file; `deskapp store migrate` copies a store into "
+                             "a server's database")
+        if not self.engine.embedded:
+            from deskapp.store.copying import backup_into_file
+
+            backup_into_file(self, Path(dest), overwrite=overwrite)
+            return
+        with self._reading("backing up the store"):
+            integrity.backup_to(self.conn, self.path, Path(dest), overwrite=overwrite)
 
 

@@ -43,7 +43,11 @@ Version 5: the live desk (see ``store/presence.py``) —
   id they saw. The ids never go back (AUTOINCREMENT), so pruning old rows loses no news.
 
 A migration is a function run inside one transaction that brings the schema from
-version ``n`` to ``n + 1``; ``MIGRATIONS[n]`` does that step.
+version ``n`` to ``n + 1``; ``MIGRATIONS[n]`` does that step, given the store's
+``SQLiteDialect`` (its ``execute``, and sqlite-utils as ``utils``: tables, columns and
+indexes are made with sqlite-utils; triggers, the partial and case-folded indexes and the
+full-text index over a view are SQL that sqlite-utils does not write). The driver
+(``migrations.run``) is shared with the PostgreSQL engine (``postgres_schema.py``).
 """
 
 from __future__ import annotations
@@ -55,84 +59,39 @@ from pathlib import Path
 
 from deskapp.core.admission import article_identity
 from deskapp.core.errors import StoreError
+from deskapp.store import migrations
+from deskapp.store.dialect import SQLiteDialect
 from deskapp.store.registry_table import create_registry_table, normalise_names
 from deskapp.store.sealing import ChainKey, seal_existing
 
 APPLICATION_ID = 0x4445534B  # "DESK": marks an SQLite file as a deskapp store
 
-V1 = """
-CREATE TABLE articles (
-    id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL,
-    outlet TEXT NOT NULL DEFAULT '',
-    state TEXT NOT NULL,
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL,
-    latest INTEGER NOT NULL,
-    sha256 TEXT NOT NULL DEFAULT '',
-    source_url TEXT NOT NULL DEFAULT '',
-    file_name TEXT NOT NULL DEFAULT '',
-    encoding TEXT NOT NULL DEFAULT '',
-    imported_at TEXT NOT NULL DEFAULT '',
-    marks INTEGER NOT NULL DEFAULT 0,
-    flags INTEGER NOT NULL DEFAULT 0,
-    speakers TEXT NOT NULL DEFAULT '',
-    sources TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX articles_updated ON articles(updated);
-CREATE INDEX articles_created ON articles(created);
-CREATE INDEX articles_state ON articles(state, updated);
+ARTICLE_COLUMNS = {
+    "id": int, "title": str, "outlet": str, "state": str, "created": str, "updated": str,
+    "latest": int, "sha256": str, "source_url": str, "file_name": str, "encoding": str,
+    "imported_at": str, "marks": int, "flags": int, "speakers": str, "sources": str,
+}
+VERSION_COLUMNS = {
+    "article_id": int, "version": int, "state": str, "reviewer": str, "note": str,
+    "time": str, "content": str, "hash": str, "parent": str,
+}
+TRANSITION_COLUMNS = {
+    "id": int, "article_id": int, "version": int, "source": str, "target": str,
+    "reviewer": str, "time": str, "note": str, "overridden": str,
+}
+
+V1_SQL = """
 CREATE INDEX articles_title ON articles(title COLLATE NOCASE);
 CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
-CREATE INDEX articles_marks ON articles(marks);
-CREATE INDEX articles_flags ON articles(flags);
-CREATE INDEX articles_latest ON articles(latest);
 CREATE INDEX articles_sha256 ON articles(sha256) WHERE sha256 != '';
-
-CREATE TABLE versions (
-    article_id INTEGER NOT NULL REFERENCES articles(id),
-    version INTEGER NOT NULL,
-    state TEXT NOT NULL,
-    reviewer TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT '',
-    time TEXT NOT NULL,
-    content TEXT NOT NULL,
-    hash TEXT NOT NULL,
-    parent TEXT,
-    PRIMARY KEY (article_id, version)
-);
 CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions
 BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
 CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions
 BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
-
-CREATE TABLE transitions (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id),
-    version INTEGER NOT NULL,
-    source TEXT,
-    target TEXT NOT NULL,
-    reviewer TEXT NOT NULL,
-    time TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT '',
-    overridden TEXT NOT NULL DEFAULT '[]'
-);
-CREATE INDEX transitions_article ON transitions(article_id, id);
 CREATE TRIGGER transitions_no_update BEFORE UPDATE ON transitions
 BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
 CREATE TRIGGER transitions_no_delete BEFORE DELETE ON transitions
 BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
-
-CREATE TABLE drafts (
-    key TEXT PRIMARY KEY,
-    payload TEXT NOT NULL,
-    saved TEXT NOT NULL
-);
-
-CREATE TABLE settings (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
 
 CREATE VIEW article_search (id, title, text, speakers, sources) AS
 SELECT a.id, a.title, json_extract(v.content, '$.text'), a.speakers, a.sources
@@ -143,12 +102,35 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     content='article_search', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 """
+"""What sqlite-utils cannot write: case-folded and partial indexes, the triggers that make
+versions and the audit immutable, and FTS5 whose external content is a view (the text
+lives in the latest version, so it is never stored twice)."""
 
 
-def _to_v1(conn: sqlite3.Connection) -> None:
-    for statement in _statements(V1):
-        conn.execute(statement)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+def _to_v1(db: SQLiteDialect) -> None:
+    utils = db.utils
+    defaults = {name: "" for name in ("outlet", "sha256", "source_url", "file_name",
+                                      "encoding", "imported_at", "speakers", "sources")}
+    utils["articles"].create(ARTICLE_COLUMNS, pk="id", not_null=set(ARTICLE_COLUMNS) - {"id"},
+                             defaults={**defaults, "marks": 0, "flags": 0})
+    for columns in (["updated"], ["created"], ["state", "updated"], ["marks"], ["flags"],
+                    ["latest"]):
+        utils["articles"].create_index(columns, index_name="articles_" + columns[0])
+    utils["versions"].create(VERSION_COLUMNS, pk=("article_id", "version"),
+                             not_null=set(VERSION_COLUMNS) - {"parent"},
+                             defaults={"note": ""},
+                             foreign_keys=[("article_id", "articles", "id")])
+    utils["transitions"].create(TRANSITION_COLUMNS, pk="id",
+                                not_null=set(TRANSITION_COLUMNS) - {"id", "source"},
+                                defaults={"note": "", "overridden": "[]"},
+                                foreign_keys=[("article_id", "articles", "id")])
+    utils["transitions"].create_index(["article_id", "id"], index_name="transitions_article")
+    utils["drafts"].create({"key": str, "payload": str, "saved": str}, pk="key",
+                           not_null={"payload", "saved"})
+    utils["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    for statement in _statements(V1_SQL):
+        db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def _statements(script: str) -> list[str]:
@@ -162,59 +144,35 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-V3 = """
-ALTER TABLE versions ADD COLUMN seal TEXT;
-ALTER TABLE articles ADD COLUMN identity TEXT;
-CREATE UNIQUE INDEX articles_identity ON articles(identity) WHERE identity IS NOT NULL;
-CREATE TABLE store_info (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-"""
-
-
-def _to_v3(conn: sqlite3.Connection) -> None:
-    for statement in _statements(V3):
-        conn.execute(statement)
-    conn.execute("INSERT INTO store_info (key, value) VALUES ('store_id', ?)",
-                 (uuid.uuid4().hex,))
-    rows = conn.execute(
+def _to_v3(db: SQLiteDialect) -> None:
+    utils = db.utils
+    utils["versions"].add_column("seal", str)
+    utils["articles"].add_column("identity", str)
+    db.execute("CREATE UNIQUE INDEX articles_identity ON articles(identity) "
+               "WHERE identity IS NOT NULL")
+    utils["store_info"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    utils["store_info"].insert({"key": "store_id", "value": uuid.uuid4().hex})
+    rows = db.execute(
         "SELECT a.id, json_extract(v.content, '$.text') FROM articles AS a "
         "JOIN versions AS v ON v.article_id = a.id AND v.version = 1 "
         "WHERE a.sha256 != '' ORDER BY a.id").fetchall()
-    normalise_names(conn)
+    normalise_names(db)
     taken: set[str] = set()
     for article_id, text in rows:
         identity = article_identity(text or "")
         if identity not in taken:
             taken.add(identity)
-            conn.execute("UPDATE articles SET identity = ? WHERE id = ?", (identity, article_id))
+            db.execute("UPDATE articles SET identity = ? WHERE id = ?", (identity, article_id))
 
 
-V4 = """
-ALTER TABLE articles ADD COLUMN assignee TEXT NOT NULL DEFAULT '';
-ALTER TABLE articles ADD COLUMN pending INTEGER;
-CREATE INDEX articles_assignee ON articles(assignee, state, updated);
-"""
+def _to_v4(db: SQLiteDialect) -> None:
+    articles = db.utils["articles"]
+    articles.add_column("assignee", str, not_null_default="")
+    articles.add_column("pending", int)
+    articles.create_index(["assignee", "state", "updated"], index_name="articles_assignee")
 
 
-def _to_v4(conn: sqlite3.Connection) -> None:
-    for statement in _statements(V4):
-        conn.execute(statement)
-
-
-V5 = """
-CREATE TABLE presence (
-    session TEXT NOT NULL,
-    article_id INTEGER NOT NULL,
-    reviewer TEXT NOT NULL,
-    since TEXT NOT NULL,
-    heartbeat TEXT NOT NULL,
-    host TEXT NOT NULL,
-    pid INTEGER NOT NULL,
-    PRIMARY KEY (session, article_id)
-);
-CREATE INDEX presence_article ON presence(article_id, since);
+V5_EVENTS = """
 CREATE TABLE events (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
@@ -222,28 +180,34 @@ CREATE TABLE events (
     kind TEXT NOT NULL,
     article_id INTEGER,
     reviewer TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX events_at ON events(at);
+)
 """
+"""AUTOINCREMENT (ids never reused after pruning) is SQL that sqlite-utils does not write."""
 
 
-def _to_v5(conn: sqlite3.Connection) -> None:
-    for statement in _statements(V5):
-        conn.execute(statement)
+def _to_v5(db: SQLiteDialect) -> None:
+    presence = db.utils["presence"]
+    presence.create({"session": str, "article_id": int, "reviewer": str, "since": str,
+                     "heartbeat": str, "host": str, "pid": int}, pk=("session", "article_id"),
+                    not_null={"session", "article_id", "reviewer", "since", "heartbeat",
+                              "host", "pid"})
+    presence.create_index(["article_id", "since"], index_name="presence_article")
+    db.execute(V5_EVENTS)
+    db.utils["events"].create_index(["at"], index_name="events_at")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+MIGRATIONS: list[Callable[[SQLiteDialect], None]] = [
     _to_v1, create_registry_table, _to_v3, _to_v4, _to_v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 SEALED_FROM = 3
 """The schema that added seals: migrating to it seals the versions already there."""
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def schema_version(conn: sqlite3.Connection | SQLiteDialect) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def check_deskapp_file(conn: sqlite3.Connection, path: Path) -> int:
+def check_deskapp_file(conn: sqlite3.Connection | SQLiteDialect, path: Path) -> int:
     """The file's schema version; raise when it is another program's or a newer deskapp's."""
     version = schema_version(conn)
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -254,41 +218,22 @@ def check_deskapp_file(conn: sqlite3.Connection, path: Path) -> int:
             "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
         if tables:
             raise StoreError(f"{path} is not a deskapp store (an SQLite file with other tables)")
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"the store {path} was written by a newer deskapp (schema {version}; this "
-            f"deskapp reads up to {SCHEMA_VERSION}); update deskapp or open another store")
+    migrations.refuse_newer(version, SCHEMA_VERSION, path)
     return version
 
 
-def migrate(
-    conn: sqlite3.Connection, path: Path, *, read_only: bool, key: ChainKey | None = None,
-) -> None:
+def migrate(db: SQLiteDialect, *, read_only: bool, key: ChainKey | None = None) -> None:
     """Bring the schema up to ``SCHEMA_VERSION``, one transaction per step.
 
     ``key`` seals the versions found when a store reaches ``SEALED_FROM`` (default: the
     user's key).
     """
-    version = check_deskapp_file(conn, path)
-    if version == SCHEMA_VERSION:
-        return
-    if read_only:
-        raise StoreError(
-            f"the store {path} needs an upgrade (schema {version} → {SCHEMA_VERSION}) but "
-            "is open read-only; open it once with write access")
-    while version < SCHEMA_VERSION:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if schema_version(conn) != version:  # another process migrated meanwhile
-                conn.execute("ROLLBACK")
-                version = check_deskapp_file(conn, path)
-                continue
-            MIGRATIONS[version](conn)
-            if version + 1 == SEALED_FROM:
-                seal_existing(conn, key or ChainKey.for_user())
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        version += 1
+    def step(version: int) -> int:
+        MIGRATIONS[version](db)
+        if version + 1 == SEALED_FROM:
+            seal_existing(db.conn, key or ChainKey.for_user())
+        db.execute(f"PRAGMA user_version = {version + 1}")
+        return version + 1
+
+    migrations.run(db, target=SCHEMA_VERSION, read_only=read_only,
+                   current=lambda: check_deskapp_file(db, db.location), step=step)

@@ -19,10 +19,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deskapp.core.errors import StoreError
 from deskapp.core.versioning import canonical_json
 from deskapp.paths import config_dir
+
+if TYPE_CHECKING:
+    from deskapp.store.dialect import Dialect
 
 KEY_FILE = "chain.key"
 
@@ -95,7 +99,7 @@ def audit_digest(rows: Iterable[Sequence]) -> str:
 AUDIT_COLUMNS = "source, target, reviewer, time, note, overridden"
 
 
-def audits_by_version(conn: sqlite3.Connection) -> dict[tuple[int, int], list[tuple]]:
+def audits_by_version(conn: Dialect | sqlite3.Connection) -> dict[tuple[int, int], list[tuple]]:
     """Every audit row, grouped by (article id, version), in the order they were written."""
     out: dict[tuple[int, int], list[tuple]] = defaultdict(list)
     for row in conn.execute(f"SELECT article_id, version, {AUDIT_COLUMNS} FROM transitions "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ from deskapp.core.document import Document
 from deskapp.core.errors import NotFound
 from deskapp.core.versioning import canonical_json, version_hash
 from deskapp.core.workflow import State, Transition, check_transition
+from deskapp.store.dialect import Dialect
 from deskapp.store.records import VersionConflict, VersionInfo
 from deskapp.store.sealing import AUDIT_COLUMNS, ChainKey, audit_digest
 
@@ -46,18 +46,8 @@ def copied_values(doc: Document) -> dict:
     }
 
 
-def _fts(conn: sqlite3.Connection, article_id: int, *, delete: bool) -> None:
-    """Index (or un-index, with the values indexed before) the article's latest version."""
-    command = "'delete', " if delete else ""
-    head = "articles_fts, " if delete else ""
-    conn.execute(
-        f"INSERT INTO articles_fts({head}rowid, title, text, speakers, sources) "
-        f"SELECT {command}id, title, text, speakers, sources FROM article_search WHERE id = ?",
-        (article_id,))
-
-
 def insert_version(
-    conn: sqlite3.Connection, doc: Document, *, reviewer: str, note: str,
+    conn: Dialect, doc: Document, *, reviewer: str, note: str,
     parent: int | None, key: ChainKey, overridden: Sequence[str] = (),
     identity: str | None = None, counts: ReviewCounts | None = None,
 ) -> Document:
@@ -67,7 +57,7 @@ def insert_version(
     now = utc_now()
     values = article_values(doc, counts)
     if doc.id is None:
-        cursor = conn.execute(
+        article_id = conn.insert_id(
             "INSERT INTO articles (title, outlet, state, created, updated, latest, sha256, "
             "source_url, file_name, encoding, imported_at, marks, flags, pending, speakers, "
             "sources, identity) "
@@ -75,11 +65,11 @@ def insert_version(
             ":file_name, :encoding, :imported_at, :marks, :flags, :pending, :speakers, "
             ":sources, :identity)",
             {**values, "now": now, "identity": identity})
-        article_id, version, previous_hash, source = cursor.lastrowid, 1, None, None
+        version, previous_hash, source = 1, None, None
     else:
         article_id = doc.id
-        row = conn.execute("SELECT latest, state FROM articles WHERE id = ?",
-                           (article_id,)).fetchone()
+        row = conn.execute("SELECT latest, state FROM articles WHERE id = ?"
+                           f"{conn.for_update}", (article_id,)).fetchone()
         if row is None:
             raise NotFound(f"there is no article {article_id} in the store")
         latest, source = row[0], State(row[1])
@@ -93,7 +83,7 @@ def insert_version(
             "SELECT hash FROM versions WHERE article_id = ? AND version = ?",
             (article_id, latest)).fetchone()[0]
         version = latest + 1
-        _fts(conn, article_id, delete=True)
+        conn.unindex_article(article_id)
         conn.execute(
             "UPDATE articles SET title = :title, outlet = :outlet, state = :state, "
             "updated = :now, latest = :version, sha256 = :sha256, source_url = :source_url, "
@@ -115,14 +105,14 @@ def insert_version(
         "INSERT INTO versions (article_id, version, state, reviewer, note, time, content, "
         "hash, parent, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article_id, version, state, reviewer, note, now, content, digest, previous_hash, seal))
-    _fts(conn, article_id, delete=False)
+    conn.index_article(article_id, values, doc.article.text)
     conn.executemany(
         f"INSERT INTO transitions (article_id, version, {AUDIT_COLUMNS}) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(article_id, version, *row) for row in audit])
     return replace(doc, id=article_id, version=version, reviewer=reviewer, note=note)
 
 
-def select_version(conn: sqlite3.Connection, article_id: int, version: int | None) -> Document:
+def select_version(conn: Dialect, article_id: int, version: int | None) -> Document:
     """The stored document of one version (the latest when ``version`` is None)."""
     latest_row = conn.execute("SELECT latest FROM articles WHERE id = ?",
                               (article_id,)).fetchone()
@@ -141,7 +131,7 @@ def select_version(conn: sqlite3.Connection, article_id: int, version: int | Non
     return replace(doc, reviewer=row[1], note=row[2])
 
 
-def select_history(conn: sqlite3.Connection, article_id: int) -> list[VersionInfo]:
+def select_history(conn: Dialect, article_id: int) -> list[VersionInfo]:
     rows = conn.execute(
         "SELECT version, state, reviewer, time, note, hash, parent FROM versions "
         "WHERE article_id = ? ORDER BY version", (article_id,)).fetchall()
@@ -151,7 +141,7 @@ def select_history(conn: sqlite3.Connection, article_id: int) -> list[VersionInf
     return [VersionInfo(*row) for row in rows]
 
 
-def select_transitions(conn: sqlite3.Connection, article_id: int) -> list[Transition]:
+def select_transitions(conn: Dialect, article_id: int) -> list[Transition]:
     rows = conn.execute(
         "SELECT version, source, target, reviewer, time, note, overridden FROM transitions "
         "WHERE article_id = ? ORDER BY id", (article_id,)).fetchall()

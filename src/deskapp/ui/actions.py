@@ -75,6 +75,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Save the reviewed article as a new version in the store",
         True,
     ),
+    ActionSpec("reload_latest", "Re&load latest version", "Ctrl+Shift+L", "File",
+               "live.reload_latest", "Show the newest version saved in the store, e.g. "
+               "another editor's (unsaved changes are asked about first)"),
     ActionSpec(
         "export",
         "&Export…",

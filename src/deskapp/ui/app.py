@@ -13,7 +13,13 @@ from deskapp import __version__
 from deskapp.core.errors import StoreError
 from deskapp.core.settings_spec import DEFAULT_STORE
 from deskapp.logs import log, start_log_file
-from deskapp.paths import APP_NAME, ORG_NAME, default_store_path, resource_path
+from deskapp.paths import (
+    APP_NAME,
+    ORG_NAME,
+    default_store_path,
+    resource_path,
+    store_location,
+)
 from deskapp.store import Store
 from deskapp.ui import crash, dialogs
 
@@ -31,26 +37,26 @@ def application() -> QApplication:
     return app
 
 
-def open_store_interactively(path: Path) -> Store | None:
+def open_store_interactively(path: Path | str) -> Store | None:
     """Open ``path``; when it cannot be opened, say why and offer another file."""
     while True:
         try:
             return Store.open(path)
         except StoreError as exc:
             dialogs.error(None, "Cannot open the store", f"{exc}\n\nChoose another store file.")
-            chosen = dialogs.open_store(None, str(path.parent))
+            chosen = dialogs.open_store(None, str(path.parent) if isinstance(path, Path) else "")
             if not chosen:
                 return None
             path = Path(chosen)
 
 
-def chosen_store(store_path: str | None) -> Path:
+def chosen_store(store_path: str | None) -> Path | str:
     """``--store`` (or DESKAPP_STORE), else the default store of Preferences, else the one
-    in deskapp's data folder."""
+    in deskapp's data folder (a ``postgresql://…`` URL stays a string)."""
     if store_path:
-        return Path(store_path)
+        return store_location(store_path)
     configured = str(QSettings().value(DEFAULT_STORE.key, "") or "").strip()
-    return Path(configured).expanduser() if configured else default_store_path()
+    return store_location(configured) if configured else default_store_path()
 
 
 def run(store_path: str | None = None, files: list[Path] | None = None) -> int:

@@ -55,6 +55,10 @@ a note instead; notes left on an article show in a bar above its text.</li>
 unassigned or yours (sent back first, then in review, then new, longest waiting first);
 right after an approval the bar above the text names it. Ctrl+Shift+G assigns an article
 to a reviewer; the library filters by assignee.</li>
+<li><b>Work beside other editors</b> on one store: a blue bar above the text says who else
+has the article open and since when, and when another editor saved a newer version
+(Ctrl+Shift+L reloads it; with unsaved changes, Save asks whether to save yours on top).
+The library refreshes as they work; a dot marks articles open elsewhere.</li>
 <li><b>Export</b> it (Ctrl+E) as Markdown, HTML, PDF, JSON or the marks as CSV.</li>
 </ol>
 <p>Every action has a key; the shortcuts tab lists them all.</p>

@@ -8,6 +8,11 @@ updated, marks, review flags and pending suggestions (the counts the article its
 Shift+arrows (or Ctrl+A) select articles, Alt+F picks the format, Ctrl+E exports the
 selected ones into a folder, Ctrl+Shift+E every article the list shows (e.g. all in a
 state); one file each, with progress and Cancel (``batch_export``).
+
+Live: when another editor saves, imports, approves, assigns, opens or closes an article,
+the shown rows are read again (bursts coalesced, ``LIVE_DELAY_MS``), keeping the
+selection, sort, filter and scroll; an article another editor has open shows a dot and,
+in its tooltip, who has it open since when.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +45,8 @@ if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
 
 SEARCH_DELAY_MS = 250
+LIVE_DELAY_MS = 300
+PRESENCE_ONLY = frozenset({"opened", "closed"})
 EXPORT_FORMATS = (("Markdown", "md"), ("HTML page", "html"), ("PDF", "pdf"),
                   ("deskapp JSON", "json"), ("Marks as CSV", "csv"),
                   ("W3C Web Annotation", "wadm"), ("brat standoff", "brat"))
@@ -112,6 +119,12 @@ class LibraryDialog(QDialog):
         self.assignee.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.search.installEventFilter(self)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
+        self._news: set[str] = set()
+        self._live_delay = QTimer(self)
+        self._live_delay.setSingleShot(True)
+        self._live_delay.setInterval(LIVE_DELAY_MS)
+        self._live_delay.timeout.connect(self.refresh_live)
+        window.live.changed.connect(self._on_changes)
         for keys, every in (("Ctrl+E", False), ("Ctrl+Shift+E", True)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -175,6 +188,11 @@ class LibraryDialog(QDialog):
         self._delay.stop()
         self.model.set_filter(state=self.state.currentData(), query=self.search.text(),
                               assignee=self.assignee.currentData())
+        self._say_found()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _say_found(self) -> None:
         if self.model.error:
             self.message.setStyleSheet("color:#a11")
             self.message.setText(self.model.error)
@@ -184,8 +202,40 @@ class LibraryDialog(QDialog):
             self.message.setText(f"{self.model.total:,} {found} · Enter in the search opens the "
                                  "first, in the list the selected one · Ctrl+E exports the "
                                  "selected ones, Ctrl+Shift+E all listed")
-        if self.model.rowCount():
-            self.table.selectRow(0)
+
+    # -- live ------------------------------------------------------------------------
+    def _on_changes(self, changes: list) -> None:
+        """Other sessions changed the store: refresh soon (one refresh per burst)."""
+        self._news |= {change.kind for change in changes}
+        if self.isVisible() and not self._live_delay.isActive():
+            self._live_delay.start()
+
+    def refresh_live(self) -> None:
+        """Read the shown rows again, keeping selection, current row, sort, filter and
+        scroll; only the dots when nothing but presence changed. (Hidden, nothing: the
+        library reads everything afresh when shown.)"""
+        kinds, self._news = self._news, set()
+        if not kinds or not self.isVisible():
+            return
+        if kinds <= PRESENCE_ONLY:
+            self.model.refresh_presence()
+            return
+        chosen = set(self.selected_ids())
+        current = self.model.article_at(self.table.currentIndex().row())
+        scroll = self.table.verticalScrollBar().value()
+        self.model.reload(keep=len(self.model.rows))
+        self._say_found()
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row, summary in enumerate(self.model.rows):
+            if summary.id in chosen:
+                selection.select(self.model.index(row, 0), self.model.index(row, last))
+            if current is not None and summary.id == current.id:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.table.verticalScrollBar().setValue(scroll)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the search box: Enter searches now and opens the first article listed; Down

@@ -2,14 +2,18 @@
 
 Rows come without waiting for review counts the store has not worked out yet (shown "…");
 a timer counts ``COUNT_BATCH`` of them at a time between events (``Store.with_counts``,
-the code the article's own flags panel uses) until every loaded row has its counts."""
+the code the article's own flags panel uses) until every loaded row has its counts.
+An article another editor has open carries an icon in the title column and says who, and
+since when, in its tooltip (``refresh_presence``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from deskapp.core.errors import DeskappError
-from deskapp.store import ArticleSummary, Store
+from deskapp.store import ArticleSummary, Holder, Store
+from deskapp.ui.panels.live_banner import presence_text
 
 PAGE = 200
 COUNT_BATCH = 8
@@ -49,6 +53,9 @@ class LibraryModel(QAbstractTableModel):
         self.order, self.descending = "updated", True
         self.error: str | None = None
         self.total = 0
+        self.open_by: dict[int, list[Holder]] = {}
+        """Who else has each article open (only articles someone has open)."""
+        self._open_icon: QIcon | None = None
         self._exhausted = True
         self.pages_fetched = 0
         self._counting = QTimer(self)
@@ -64,25 +71,43 @@ class LibraryModel(QAbstractTableModel):
         self.assignee = assignee
         self.reload()
 
-    def reload(self) -> None:
-        """Start again from the first page (after a change of filter, search or order)."""
+    def reload(self, *, keep: int = 0) -> None:
+        """Start again from the first page (after a change of filter, search or order);
+        ``keep``: load at least this many rows at once (a refresh keeps what was loaded,
+        so the view can keep its place)."""
         self.beginResetModel()
         self.rows, self.error, self.pages_fetched = [], None, 0
+        size = max(PAGE, keep)
         try:
             self.total = self.store.count_articles(state=self.state, query=self.query,
                                                    assignee=self.assignee)
-            self.rows = self._page(0)
-            self._exhausted = len(self.rows) < PAGE
+            self.rows = self._page(0, size)
+            self._exhausted = len(self.rows) < size
+            self.open_by = self._presence()
         except DeskappError as exc:
             self.rows, self.total, self._exhausted, self.error = [], 0, True, str(exc)
         self.endResetModel()
         self._counting.start()
 
-    def _page(self, offset: int) -> list[ArticleSummary]:
+    def _page(self, offset: int, size: int = PAGE) -> list[ArticleSummary]:
         self.pages_fetched += 1
         return self.store.list_articles(state=self.state, query=self.query, order=self.order,
-                                        descending=self.descending, offset=offset, limit=PAGE,
+                                        descending=self.descending, offset=offset, limit=size,
                                         assignee=self.assignee, counted=False)
+
+    def _presence(self) -> dict[int, list[Holder]]:
+        return {article_id: self.store.holders(article_id)
+                for article_id in self.store.open_elsewhere()}
+
+    def refresh_presence(self) -> None:
+        """Read again who else has which article open (cheap: one query per open one)."""
+        try:
+            found = self._presence()
+        except DeskappError:
+            return
+        if found != self.open_by and self.rows:
+            self.open_by = found
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
 
     @property
     def uncounted(self) -> int:
@@ -163,12 +188,30 @@ class LibraryModel(QAbstractTableModel):
             return value if field in NUMERIC else (value or "—")
         if role == Qt.ItemDataRole.TextAlignmentRole and field in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        holders = self.open_by.get(row.id)
+        if role == Qt.ItemDataRole.DecorationRole and field == "title" and holders:
+            return self._icon()
         if role == Qt.ItemDataRole.ToolTipRole and field in ("title", "file_name"):
             return (f"{row.title}\narticle {row.id} · {row.versions} versions"
-                    + (f" · file {row.file_name}" if row.file_name else ""))
+                    + (f" · file {row.file_name}" if row.file_name else "")
+                    + (f"\n{presence_text(holders)}" if holders else ""))
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
+
+    def _icon(self) -> QIcon:
+        """A blue dot: someone else has the article open."""
+        if self._open_icon is None:
+            pixmap = QPixmap(12, 12)
+            pixmap.fill(QColor(0, 0, 0, 0))
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(QColor("#1a4d8f"))
+            painter.setPen(QColor("#1a4d8f"))
+            painter.drawEllipse(1, 1, 10, 10)
+            painter.end()
+            self._open_icon = QIcon(pixmap)
+        return self._open_icon
 
     def article_at(self, row: int) -> ArticleSummary | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None

@@ -37,6 +37,7 @@ from deskapp.ui.controllers.versions import VersionActions
 from deskapp.ui.find_bar import FindBar
 from deskapp.ui.help_window import HelpWindow
 from deskapp.ui.layout import fit_window, initial_size, place_over
+from deskapp.ui.live_desk import LiveDesk
 from deskapp.ui.look import Look
 from deskapp.ui.panel_focus import PanelFocus
 from deskapp.ui.panels.marks_panel import MarksPanel
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.versions = VersionActions(self)
         self.parts = PartsActions(self)
         self.desk = DeskActions(self)
+        self.live = LiveDesk(self)
         self.suggestions = SuggestionActions(self)
         self.recent = RecentArticles(self)
         self.look = Look(self)
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
         if self.files.settle_unsaved():
             save_window(self)
             self.renderer.shutdown()
+            self.live.stop()
             event.accept()
         else:
             event.ignore()

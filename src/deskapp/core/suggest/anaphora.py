@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest import vocab
+
 ANAPHOR_RE = re.compile(r"[Tt]he\s+(?P<head>[a-z]+)")  # fullmatch: "the agency", nothing more
 LOOK_BACK = 3000  # characters; within the resolver's REACH_BACK
 
 # Words for a company, each of which may stand for any company named before.
-COMPANY_HEADS = {
-    "company", "firm", "group", "carmaker", "automaker", "lender", "retailer", "airline",
-    "insurer", "manufacturer", "maker", "giant", "operator", "conglomerate", "chain",
-    "supermarket", "bank", "startup", "business", "corporation", "brewer", "miner",
-    "producer", "developer", "publisher", "broadcaster", "utility", "supplier", "provider",
-}
+COMPANY_HEADS = set(vocab.read("company_heads"))
 # The last word of a company's name ("Nordvik Motors", "Halvorsen Energy", "Acme Corp.").
 _COMPANY_SUFFIX = (
     r"(?:Motors|Group|Inc|Corp|Corporation|Ltd|Limited|plc|PLC|AG|SA|SE|NV|GmbH|LLC|Holdings|"
@@ -40,8 +37,7 @@ _POSSESSIVE_RE = re.compile(r"[A-ZÀ-Ý][\w-]*[’']s")
 _WORD_BEFORE_RE = re.compile(r"([\w’'-]+)[ \t]+$")
 _OF_NAME_RE = re.compile(
     r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-ZÀ-Ý][\w’'-]*(?:[ \t]+[A-ZÀ-Ý][\w’'-]*){0,3}")
-_STOP_CAPS = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "Its", "This",
-              "That", "According", "When", "While", "After", "Before", "Citing"}
+_STOP_CAPS = set(vocab.read("stop_caps"))
 
 
 def org_antecedent(text: str, start: int, head: str) -> str | None:
@@ -177,5 +173,4 @@ def proper(name: str | None) -> str | None:
     return None
 
 
-_DESCRIPTION_OPENERS = {"a", "an", "the", "one", "another", "its", "their", "his", "her", "this",
-                        "that", "some", "several", "two", "three"}
+_DESCRIPTION_OPENERS = set(vocab.read("description_openers"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from deskapp.core.suggest import vocab
 from deskapp.core.suggest.according import according_to, citing, citing_first, quoted_x_as_saying
 from deskapp.core.suggest.clauses import verbless
 from deskapp.core.suggest.content_edges import trailing_phrase
@@ -45,27 +46,20 @@ from deskapp.core.suggest.subjects import subject_before
 
 _CITING_ASIDE_RE = re.compile(
     r"\s*,\s+(?:citing|quoting|according\s+to)\s+[^,;.“”\"]{1,80},\s+(?=that\s)")
-_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
-                "those", "this", "that", "such", "no", "any", "some", "several", "many"}
+_DETERMINERS = set(vocab.read("attributions_determiners"))
 _ARTICLES = {"the", "a", "an", "this", "that"}
-_CONTRACTED = {"he’s", "she’s", "it’s", "that’s", "who’s", "he's", "she's", "it's", "that's",
-               "who's", "there’s", "there's", "what’s", "what's"}  # "he’s said": "he has"
+_CONTRACTED = set(vocab.read("contracted"))  # "he’s said": "he has"
 # forms read as nouns far more often than as verbs: a verb only before "that" or a colon,
 # or after a pronoun, an auxiliary or "to" ("a news report published", "Soviet states")
-_MOSTLY_NOUNS = {"state", "states", "report", "note", "notes", "tweet", "post", "comment",
-                 "comments", "remark", "remarks"}
-_VERB_OPENERS = {"i", "we", "you", "they", "to", "will", "would", "could", "can", "may",
-                 "might", "should", "must", "did", "do", "does", "not", "also"}
+_MOSTLY_NOUNS = set(vocab.read("mostly_nouns"))
+_VERB_OPENERS = set(vocab.read("verb_openers"))
 _QUANTIFIERS = {"few", "several", "many", "most"}  # "a few say …": people, then a verb
-_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                 "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "several"}
+_NUMBER_WORDS = set(vocab.read("number_words"))
 _NOT_PASSIVE = {"expect"}  # "X is expected to …" tells what will happen, not who said it
 _DUTY_RE = re.compile(r"(?:must|should|shall)\b")
 _INFINITIVE_RE = re.compile(r"\s+(?:not\s+)?to\s+[a-z]")
 # An adverb between a subject and its cue belongs to the cue ("also claimed").
-_CUE_ADVERBS = {"also", "repeatedly", "previously", "publicly", "privately", "reportedly",
-                "allegedly", "later", "earlier", "again", "further", "separately", "initially",
-                "originally", "subsequently", "recently", "often", "once"}
+_CUE_ADVERBS = set(vocab.read("cue_adverbs"))
 
 
 def find_attributions(layout: Layout, quote_hulls: list[Range],
@@ -206,11 +200,13 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
         if space >= body and text[space + 1:pos - 1] in _CUE_ADVERBS:
             cue_start = space + 1
     after = ADVERBIAL_RUN_RE.match(text, cue_end, end).end()
+    told = False  # "told reporters that": ``after`` is past the hearer
     if lemma in HEARER_VERBS:
         hearer = HEARER_RE.match(text, after, end)
         if hearer and not text.startswith(" that", after) \
                 and not _INFINITIVE_RE.match(text, hearer.end()):  # "urged Britain to stop"
             after = ADVERBIAL_RUN_RE.match(text, hearer.end(), end).end()
+            told = True
     if text.startswith(", that ", after):  # "she cautioned, however, that …"
         after += 1
     rest = text[after:end].strip()
@@ -230,7 +226,7 @@ def _finite(text: str, pos: int, cue_end: int, lemma: str, body: int,
         hit = inverted(text, cue_start, cue_end, body, end, lemma)
         if hit and not _subject_fills(text, body, cue_start):
             return hit
-    return pre_posed(text, cue_start, cue_end, after, body, end, lemma, found)
+    return pre_posed(text, cue_start, cue_end, after, body, end, lemma, found, told)
 
 
 def _subject_fills(text: str, body: int, cue_start: int) -> bool:

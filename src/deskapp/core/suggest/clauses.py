@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest import vocab
 from deskapp.core.suggest.lexicon import (
     ADVERBIAL_RUN_RE,
     AUX_WORDS,
@@ -21,10 +22,7 @@ from deskapp.core.suggest.lexicon import (
 from deskapp.core.suggest.phrases import phrase_after, trim_phrase, words
 
 # Verbs of saying that may open a second verb phrase of the same subject ("and warned").
-_SECOND_VERBS = {"say", "tell", "warn", "add", "insist", "stress", "explain", "acknowledge",
-                 "admit", "argue", "claim", "deny", "confirm", "announce", "note", "caution",
-                 "emphasise", "emphasize", "concede", "reiterate", "predict", "allege", "assert",
-                 "contend", "complain", "disclose", "reveal", "declare", "tweet", "write", "urge"}
+_SECOND_VERBS = set(vocab.read("second_verbs"))
 _FINITE_FORMS = [f for f, lemma in FORM_TO_LEMMA.items()
                  if lemma in _SECOND_VERBS and f != lemma and not f.endswith("ing")]
 _ADVERBS = "|".join(INNER_ADVERBS)
@@ -41,13 +39,7 @@ COORDINATED_CUE_RE = re.compile(
 # "and"/"but" (and an adverb) right before a cue: the cue's subject is the sentence's
 _AFTER_CONJUNCTION_RE = re.compile(rf"(?:^|[\s,])(?:and|but)\s+(?:(?:{_ADVERBS})\s+)?$")
 _VERBISH = set(AUX_WORDS) | {"did", "does", "do"}
-_IRREGULAR_PAST = {
-    "kept", "made", "took", "gave", "went", "came", "held", "met", "left", "won", "lost",
-    "set", "put", "cut", "sent", "spent", "built", "brought", "bought", "fell", "rose",
-    "sought", "began", "ran", "saw", "got", "paid", "led", "struck", "stood", "threw", "drew",
-    "grew", "broke", "chose", "spoke", "felt", "meant", "became", "shut", "let", "sold",
-    "hit", "fought", "caught", "taught", "woke", "wore", "withdrew", "overturned",
-}
+_IRREGULAR_PAST = set(vocab.read("irregular_past"))
 _WORD_RE = re.compile(r"[\w’'.&()-]+")
 
 

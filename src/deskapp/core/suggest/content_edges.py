@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest import vocab
+
 _WORD_RE = re.compile(r"[\w’'.&()-]+")
 # Between a cue and "that": a place, a time, a hearer ("in her ruling", "outside court",
 # "this programme last week") — no punctuation, no quote, no verb.
 _GAP_RE = re.compile(r"[^,;:.!?“”\"()\n]{1,60}?\s(?=that\s)")
-_PREPOSITIONS = {"in", "on", "at", "to", "outside", "inside", "during", "after", "before",
-                 "from", "with", "by", "via", "for", "late", "early", "last", "this", "earlier",
-                 "later", "over", "through", "under", "in front of"}
+_PREPOSITIONS = set(vocab.read("content_edges_prepositions"))
 # "said in a statement carried by the state news agency that …": how the statement came out
 _CARRIED_BY_RE = re.compile(r"\s*(?:carried|published|released|issued|posted|broadcast|aired|"
                             r"shared|sent|read\s+out)\s+(?:by|on|in)\s")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from deskapp.core.suggest import rules
+from deskapp.core.suggest import rules, vocab
 from deskapp.core.suggest.clauses import (
     after_conjunction,
     comma_cut,
@@ -53,7 +53,7 @@ PREPOSITION_RE = re.compile(
 _JOINT_RE = re.compile(r"(?s:.*)(?:,\s+(?:and|but)|;)\s+")
 _BE_FIRST_RE = re.compile(r"(?:is|are|was|were|has|have|had)\s")
 _TO_VERB_RE = re.compile(r"to\s+(?:have|be|represent|speak|know|own|control|hold)\b")
-BELIEF = {"believe", "think", "hope", "fear", "expect"}
+BELIEF = set(vocab.read("belief"))
 # "declared Tembo the winner", "declared the vote void": a verbless content that is a claim
 _DECLARED_RE = re.compile(r"\b(?:winner|victor|elected|valid|invalid|void|null|illegal|unlawful|"
                           r"illegitimate|unconstitutional|fraudulent)\b")
@@ -67,7 +67,7 @@ DENIED_NOUN_RE = re.compile(
     r"version|characteri[sz]ations?))\s+(?:that\s+|which\s+)?"
     r"(?P<source>(?:[A-Z]|the\s|he\s|she\s|they\s|it\s)[^,;:.!?“”\"\n]{0,60}?)\s+$",
     re.MULTILINE)
-_TO_WHAT = {"respond", "reply", "comment", "react"}  # "respond to X" names no content
+_TO_WHAT = set(vocab.read("to_what"))  # "respond to X" names no content
 
 
 def same_sentence(found: list[RawAttribution], body: int) -> list[RawAttribution]:
@@ -76,17 +76,23 @@ def same_sentence(found: list[RawAttribution], body: int) -> list[RawAttribution
 
 
 def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, end: int,
-              lemma: str, found: list[RawAttribution] | tuple = ()) -> RawAttribution | None:
+              lemma: str, found: list[RawAttribution] | tuple = (), hearer: bool = False
+              ) -> RawAttribution | None:
     """"X said that …": the content after the cue (``found``: the attributions so far, for
-    the subject of a cue after a conjunction)."""
+    the subject of a cue after a conjunction; ``hearer``: ``after`` is past a hearer, "told
+    reporters that")."""
     while after < end and text[after] in " :,":
         after += 1
+    gap = False  # words between the cue and "that"
     if not text.startswith("that ", after):  # "said in her ruling that …"
-        after = gap_before_that(text, after, end, lemma in HEARER_VERBS)
+        moved = gap_before_that(text, after, end, lemma in HEARER_VERBS)
+        gap, after = moved != after, moved
     has_that = text.startswith("that ", after)
-    if lemma in WEAK_LEMMAS and not has_that and not _evidence_shows(text, body, cue_start,
-                                                                     lemma, after, end):
-        return None
+    evidence = False  # data that show a clause
+    if lemma in WEAK_LEMMAS and not has_that:
+        if not _evidence_shows(text, body, cue_start, lemma, after, end):
+            return None
+        evidence = True
     if lemma in _TO_WHAT and text.startswith(("to ", "on "), after):
         return None  # "did not respond to a request for comment"
     if not has_that and PREPOSITION_RE.match(text, after) and not (
@@ -115,15 +121,20 @@ def pre_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, en
         return None
     # the subject last: every test above is about the content alone
     source = subject_before(text, body, cue_start)
-    if source is None and after_conjunction(text, body, cue_start):  # "… but warned that"
+    conjunction = source is None and after_conjunction(text, body, cue_start)
+    if conjunction:  # "… but warned that"
         earlier = same_sentence(found, body)
         previous = earlier[-1].source if earlier else None
         source = previous or lead_subject(text, body, cue_start)
     if source is None:
         return None
-    rule = rules.CUE_THEN_CONTENT
-    conf = rule.conf("belief" if lemma in BELIEF else None, verb=lemma,
-                     bonus="that" if has_that else None)
+    # the named case it is, each a rule of its own (``rules/indirect.py``)
+    rule = (rules.BELIEF_THEN_CONTENT if lemma in BELIEF else
+            rules.CUE_AFTER_CONJUNCTION if conjunction else
+            rules.DATA_SHOWS if evidence else
+            rules.CUE_HEARER_CONTENT if hearer else
+            rules.CUE_GAP_THAT if gap and has_that else rules.CUE_THEN_CONTENT)
+    conf = rule.conf(verb=lemma, bonus="that" if has_that else None)
     return RawAttribution(((after, c_end),), source, ((cue_start, cue_end),), rule, conf, lemma)
 
 
@@ -212,7 +223,7 @@ def post_posed(text: str, cue_start: int, cue_end: int, after: int, body: int, e
         pieces[0] = (joint.end(), c_end)  # "She is 63, and her knees, she says, are …"
     if not has_words(text, body, c_end, 1 if inside else 3):
         return None
-    rule = rules.CONTENT_THEN_CUE
+    rule = rules.CUE_INSIDE_CONTENT if inside else rules.CONTENT_THEN_CUE
     conf = rule.conf("belief" if lemma in BELIEF else None, verb=lemma)
     return RawAttribution(tuple(pieces), source, ((cue_start, cue_end),), rule, conf, lemma)
 

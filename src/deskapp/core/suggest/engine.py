@@ -20,7 +20,7 @@ from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article, PartKind
 from deskapp.core.plain_reading import plain_reading
 from deskapp.core.spans import Span
-from deskapp.core.suggest import rules
+from deskapp.core.suggest import rules, vocab
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.context import PreviousSpeakers
@@ -235,8 +235,7 @@ def _speaking_kind(subject: str, resolver: Resolver) -> bool:
 _SPEAKING_KINDS = (SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.MEDIA,
                    SourceKind.ANONYMOUS)
 _PRONOUNS = frozenset({"he", "she", "He", "She", "they", "They", "we", "We", "I"})
-_CLAUSE_OPENERS = frozenset({"when", "while", "as", "because", "since", "after", "before",
-                             "though", "although", "if", "soon", "even", "once", "until"})
+_CLAUSE_OPENERS = frozenset(vocab.read("clause_openers"))
 # between the subject and the quote: another clause, whose subject may be the speaker
 _OTHER_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|though|although|as)\s|—|\s-\s")
 _AS_RE = re.compile(r"[Aa]s\s+(?=[A-Z])")

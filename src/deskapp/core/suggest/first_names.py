@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest import vocab
 from deskapp.core.suggest.kinds import gender_of, looks_like_person
 from deskapp.core.suggest.mentions import PERSON_RE
 from deskapp.core.suggest.names import FEMALE_NAMES, MALE_NAMES
@@ -18,10 +19,7 @@ from deskapp.core.suggest.names import FEMALE_NAMES, MALE_NAMES
 FULL_NAME_REACH = 12000  # characters back to the first name's full form (8 windows)
 # Given names that are also common words or surnames ("Mark my words", "Dawn broke",
 # "Kim said"): never taken for a person named by the first name alone
-_AMBIGUOUS_GIVEN = {"mark", "bill", "grace", "joy", "mercy", "blessing", "dawn", "amber",
-                    "holly", "jade", "rob", "chuck", "moon", "kim", "li", "xi", "wang", "lula",
-                    "marine", "ali", "rand", "will", "may", "hope", "faith", "rose", "jack",
-                    "frank", "ray", "guy", "sky", "dean", "art", "don", "pat"}
+_AMBIGUOUS_GIVEN = set(vocab.read("ambiguous_given"))
 _GIVEN = frozenset((FEMALE_NAMES | MALE_NAMES) - _AMBIGUOUS_GIVEN)
 _CAP_WORD_RE = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ-]+")
 _NAME_GAP_RE = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]+)?[A-ZÀ-Ý]")

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 from deskapp.core.spans import Span
+from deskapp.core.suggest import vocab
 from deskapp.core.suggest.model import AttributionSuggestion, Flag, QuoteSuggestion
 from deskapp.core.suggest.sentences import Layout
 
@@ -28,14 +29,9 @@ _NOUNS_AFTER_RE = re.compile(
     r"(?:\s+(?!(?:and|or|the|of|in|to|a|an|on|at|for|with|from|by|is|are|was|were|has|have|"
     r"had|will|who|which|that|since|after|before|per|than)\b)[a-z][\w-]*){0,2}"
 )
-_MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec",
-]
+_MONTHS = list(vocab.read("months"))
 _DATE_NEAR_RE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s*$|^\s*(?:{'|'.join(_MONTHS)})\b")
-_VAGUE = ("reportedly", "allegedly", "is said to", "are said to", "is believed to",
-          "are believed to", "rumoured", "rumored")
+_VAGUE = vocab.read("vague")
 _WORD_RE = re.compile(r"\w+")
 
 

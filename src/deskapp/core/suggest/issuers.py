@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest import vocab
 from deskapp.core.suggest.anaphora import sentence_starts
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.subjects import subject_before
 
-ISSUED_HEADS = frozenset({"statement", "release", "communique", "communiqué"})
+ISSUED_HEADS = frozenset(vocab.read("issued_heads"))
 LOOK_BACK = 1500  # characters: the statement was named in the last few paragraphs
 # "said in a statement", "said in a written statement carried by …"
 _SAID_IN_RE = re.compile(r"\b(?:said|says|added|announced|wrote)\s+in\s+(?:a|an|its|his|her|"

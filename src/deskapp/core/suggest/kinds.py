@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from deskapp.core.annotations import SourceKind
+from deskapp.core.suggest import vocab
 from deskapp.core.suggest.names import (
     ANONYMOUS_HEADS,
     ANONYMOUS_MARKERS,
@@ -27,10 +28,10 @@ from deskapp.core.suggest.names import (
 _TOKEN_RE = re.compile(r"[\w’'-]+")
 _ANONYMOUS_MARKER_RE = re.compile("|".join(re.escape(m) for m in ANONYMOUS_MARKERS))
 NOT_PERSON_WORDS = ORG_WORDS | MEDIA_WORDS | MEDIA_NAMES
-_PREPOSITIONS = {"of", "for", "by", "from", "at", "in", "with", "on", "to", "close", "who"}
+_PREPOSITIONS = set(vocab.read("kinds_prepositions"))
 _PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "outside"}
-_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "chairwoman"}
-_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "chairman"}
+_FEMALE_TITLES = set(vocab.read("female_titles"))
+_MALE_TITLES = set(vocab.read("male_titles"))
 
 
 def _tokens(phrase: str) -> list[str]:
@@ -102,8 +103,8 @@ def looks_like_person(phrase: str) -> bool:
                                        for t in toks)
 
 
-_POST_NOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "Jr", "Sr", "OBE", "CBE", "MBE", "PhD"}
-_NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "dos"}
+_POST_NOMINALS = set(vocab.read("post_nominals"))
+_NAME_PARTICLES = set(vocab.read("name_particles"))
 
 
 def person_name(mention: str, apposed: bool = False) -> str | None:
@@ -151,21 +152,7 @@ def person_name(mention: str, apposed: bool = False) -> str | None:
 
 
 cached_person_name = lru_cache(maxsize=16384)(person_name)
-CAPITAL_STOPWORDS = set(
-    [
-        "the", "a", "an", "and", "but", "in", "on", "at", "when", "while", "as", "if", "after",
-        "before", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our",
-        "we", "they", "he", "she", "there", "here", "then", "so", "for", "of", "to", "with",
-        "by", "from", "what", "why", "how", "who", "where", "which", "many", "some", "most",
-        "more", "all", "both", "each", "one", "two", "three", "no", "not", "new", "last",
-        "next", "first", "former", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "yet", "still", "now",
-        "also", "however", "meanwhile", "instead", "even", "only", "although", "though",
-        "because", "despite", "during", "asked", "outside", "inside", "back", "earlier",
-        "later", "today", "yesterday", "whether", "once", "since", "until", "unlike",
-    ]
-)
+CAPITAL_STOPWORDS = set(vocab.read("capital_stopwords"))
 def is_person_mention(text: str, start: int, name: str, title: str) -> bool:
     if title:
         return True

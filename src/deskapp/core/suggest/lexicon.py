@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from deskapp.core.suggest import vocab
+
 # lemma: (3rd person, past, past participle, gerund). Regular verbs are derived.
 _IRREGULAR = {
     "say": ("says", "said", "said", "saying"),
@@ -37,28 +39,13 @@ _IRREGULAR = {
     "agree": ("agrees", "agreed", "agreed", "agreeing"),
 }
 # Verbs that attribute on their own ("X said", "…, X warned.").
-STRONG_VERBS = [
-    "say", "tell", "report", "claim", "declare", "announce", "confirm", "deny", "warn",
-    "estimate", "write", "tweet", "add", "note", "argue", "insist", "stress", "explain",
-    "acknowledge", "admit", "predict", "allege", "assert", "state", "reply", "respond",
-    "maintain", "contend", "caution", "emphasise", "emphasize", "concede", "recall", "testify",
-    "complain", "remark", "observe", "comment", "disclose", "reveal", "indicate", "believe",
-    "think", "affirm", "reiterate", "forecast", "post", "counter", "urge", "vow", "pledge",
-    "promise", "boast", "lament",
-]
+STRONG_VERBS = list(vocab.read("strong_verbs"))
 # Verbs that introduce a direct quote only ("“…,” Pardew raged."), never indirect speech.
-QUOTE_ONLY_VERBS = [
-    "rage", "fume", "blast", "storm", "shout", "scream", "joke", "laugh", "quip", "sigh",
-    "whisper", "continue", "ask", "answer", "exclaim", "gush", "sob", "cry", "beg", "plead",
-    "demand", "muse", "snap", "bark", "hit", "recount", "yell", "groan", "chuckle", "smile",
-]
+QUOTE_ONLY_VERBS = list(vocab.read("quote_only_verbs"))
 # Verbs that attribute only with a "that" clause ("a study found that …").
-WEAK_VERBS = [
-    "find", "show", "suggest", "conclude", "fear", "hope", "expect", "agree", "estimate",
-    "signal", "recommend", "advise",
-]
+WEAK_VERBS = list(vocab.read("weak_verbs"))
 # Verbs whose object is the hearer, skipped before the content ("told reporters that …").
-HEARER_VERBS = {"tell", "warn", "assure", "inform", "remind", "urge", "caution", "advise"}
+HEARER_VERBS = set(vocab.read("hearer_verbs"))
 # Not cues here: "backed", "supported", "saw", "showed" (without "that") …
 
 
@@ -89,17 +76,9 @@ WEAK_LEMMAS = set(WEAK_VERBS) - set(STRONG_VERBS)
 QUOTE_ONLY_LEMMAS = set(QUOTE_ONLY_VERBS) - set(STRONG_VERBS)
 GERUNDS = {f for f, lemma in FORM_TO_LEMMA.items() if f.endswith("ing")}
 
-AUX_WORDS = [
-    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
-    "shall", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "'s",
-]
-BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "am"}
-INNER_ADVERBS = [
-    "not", "also", "already", "previously", "repeatedly", "publicly", "privately", "later",
-    "earlier", "reportedly", "since", "long", "never", "often", "once", "recently",
-    "separately", "further", "again", "then", "still", "first", "initially", "subsequently",
-    "allegedly", "even", "just", "now", "originally", "both",
-]
+AUX_WORDS = list(vocab.read("aux_words"))
+BE_WORDS = set(vocab.read("be_words"))
+INNER_ADVERBS = list(vocab.read("inner_adverbs"))
 
 
 def trie_pattern(words: Iterable[str], *, any_case: bool = False) -> str:
@@ -152,27 +131,13 @@ def aux_before(text: str, lo: int, pos: int) -> re.Match | None:
 
 # Words before an "-s"/"-ed" form that make it a noun or adjective ("the reports", "an
 # estimated 300"), not a verb.
-NOT_VERB_BEFORE = set(
-    [
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
-        "this", "that", "such", "media", "news", "press", "police", "official", "unconfirmed",
-        "confirmed", "unverified", "initial", "earlier", "latest", "recent", "several", "many",
-        "some", "no", "any", "first", "second", "other",
-    ]
-)
+NOT_VERB_BEFORE = set(vocab.read("not_verb_before"))
 # Of those, the nouns and adverbs before which a past form is still a verb ("police said",
 # "the ministry earlier reported"), though an "-s" form is a noun ("police reports").
-NOUN_BEFORE_VERB = {"media", "news", "press", "police", "official", "earlier"}
+NOUN_BEFORE_VERB = set(vocab.read("noun_before_verb"))
 # Past forms that are never adjectives: a verb after anything but a determiner ("Some said").
-NEVER_ADJECTIVE = {"said", "told", "wrote", "thought"}
-NOUNISH_FORMS = {"reports", "claims", "notes", "estimates", "states", "posts", "forecasts",
-                 "comments", "remarks", "signals", "promises", "pledges", "vows", "tweets",
-                 "laments", "counters", "reveals", "concludes", "finds", "shows", "hopes",
-                 "fears", "thinks", "says", "writes", "reported", "estimated", "noted",
-                 "added", "confirmed", "stated", "alleged", "announced", "declared",
-                 "expected", "predicted", "posted", "signalled", "stressed", "forecast",
-                 "agreed", "promised", "pledged", "admitted", "written", "said", "found",
-                 "thought", "feared", "hoped"}
+NEVER_ADJECTIVE = set(vocab.read("never_adjective"))
+NOUNISH_FORMS = set(vocab.read("nounish_forms"))
 
 # Adverbials that may sit between a cue and its content or close a post-posed cue.
 ADVERBIAL = (

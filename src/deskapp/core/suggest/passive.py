@@ -45,8 +45,8 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
         c_end = body + len(lead) - 4
         if not has_words(text, body, c_end, 3):
             return None
-        return RawAttribution(((body, c_end),), None, ((c_end + 2, cue_end),), rules.PASSIVE,
-                              rules.PASSIVE.conf())
+        return RawAttribution(((body, c_end),), None, ((c_end + 2, cue_end),),
+                              rules.PASSIVE_AFTER_CONTENT, rules.PASSIVE_AFTER_CONTENT.conf())
     if not text.startswith(("that ", "to "), after):  # "was announced in the evening that"
         after = gap_before_that(text, after, end, False)
     if not text.startswith(("that ", "to "), after) or not has_words(text, after, end, 3):
@@ -54,16 +54,17 @@ def passive(text: str, cue_start: int, cue_end: int, body: int, end: int) -> Raw
     if text.startswith("to ", after) and _lemma(text, cue_start, cue_end) in HEARER_VERBS:
         return None  # "Residents were told to leave": an instruction, not a report
     end = remark_cut(text, after, end)
+    rule = rules.PASSIVE
     if lead == "it" or (subject and text[subject[0]:subject[1]].lower() == "it"):
         content: tuple[Range, ...] = ((after, end),)
         if lead == "it":  # the cue is "It was reported"
             cue_start = body
     elif subject and text.startswith("to ", after):  # "He is said to have …"
         content = ((subject[0], subject[1]), (after, end))
+        rule = rules.SAID_TO
     else:
         return None
-    return RawAttribution(content, None, ((cue_start, cue_end),), rules.PASSIVE,
-                          rules.PASSIVE.conf())
+    return RawAttribution(content, None, ((cue_start, cue_end),), rule, rule.conf())
 
 
 def _lemma(text: str, cue_start: int, cue_end: int) -> str:
@@ -89,14 +90,13 @@ def participle(text: str, m: re.Match, end: int, same_sentence: list[RawAttribut
     if not has_that and not has_words(text, after, end, 4):
         return None
     if same_sentence:
-        source = same_sentence[-1].source
+        source, rule = same_sentence[-1].source, rules.PARTICIPLE
     elif has_that or lemma in {"say", "add"}:
         source = lead_subject(text, past_opening_quote(text, body, pos), pos)
+        rule = rules.PARTICIPLE_SUBJECT
     else:
         return None
     if source is None:
         return None
-    return RawAttribution(((after, end),), source, ((pos, m.end()),), rules.PARTICIPLE,
-                          rules.PARTICIPLE.conf(),
-                          lemma)
+    return RawAttribution(((after, end),), source, ((pos, m.end()),), rule, rule.conf(), lemma)
 

@@ -5,6 +5,7 @@ builds on), within a bounded window so that resolving stays linear in the text's
 
 from __future__ import annotations
 
+from deskapp.core.suggest import vocab
 from deskapp.core.suggest.cue_subjects import (
     CUE_WORDS,
     SUBJECT_WINDOW,
@@ -24,8 +25,7 @@ from deskapp.core.suggest.names import PERSON_TITLES
 
 WINDOW = 1500
 # auxiliaries that open a question before its subject ("Has Brennan thought …?")
-_QUESTION_OPENERS = frozenset({"Has", "Have", "Had", "Did", "Does", "Do", "Is", "Was", "Will",
-                               "Would", "Can", "Could", "Should"})
+_QUESTION_OPENERS = frozenset(vocab.read("question_openers"))
 
 
 class PersonSearch:

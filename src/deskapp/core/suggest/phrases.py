@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest import vocab
 from deskapp.core.suggest.lexicon import AUX_WORDS, INNER_ADVERBS
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
@@ -34,9 +35,7 @@ _TIME_TAIL_RE = re.compile(
     rf"{_DAY}|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year|night|{_DAY}))$"
 )
 # The words _TIME_TAIL_RE can end with: a phrase ending otherwise needs no search.
-_TIME_TAIL_ENDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                   "morning", "afternoon", "evening", "night", "yesterday", "today", "tonight",
-                   "week", "month", "year")
+_TIME_TAIL_ENDS = vocab.read("time_tail_ends")
 
 
 def words(text: str, start: int, end: int) -> list[str]:
@@ -93,14 +92,9 @@ def trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # Sources named by a bare lowercase noun, no article: "police said", "according to new
 # research", "preliminary data show", "state television reported"
-_MASS_SOURCES = {"police", "research", "data", "media", "television", "radio", "staff",
-                 "management", "intelligence", "polling", "evidence", "figures", "documents",
-                 "records", "statistics", "estimates"}
+_MASS_SOURCES = set(vocab.read("mass_sources"))
 # "a source close to the couple", "an adviser to the president": "to" inside a source
-_TO_HEADS = {"close", "closer", "loyal", "linked", "allied", "adviser", "advisor", "aide",
-             "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "counsel",
-             "lawyer", "attorney", "assistant", "secretary", "successor", "heir", "sympathetic",
-             "connected", "near", "next"}
+_TO_HEADS = set(vocab.read("to_heads"))
 
 
 def _to_in_a_name(lower: list[str]) -> bool:
@@ -109,13 +103,7 @@ def _to_in_a_name(lower: list[str]) -> bool:
                for i, w in enumerate(lower) if w in _BAD_IN_SUBJECT)
 
 
-_DETERMINERS = set(
-    [
-        "the", "a", "an", "some", "several", "many", "most", "two", "three", "four", "few",
-        "other", "another", "one", "his", "her", "their", "its", "our", "officials", "sources",
-        "analysts", "experts", "critics", "witnesses", "residents",
-    ]
-)
+_DETERMINERS = set(vocab.read("phrases_determiners"))
 
 
 def phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from deskapp.core.suggest import rules
+from deskapp.core.suggest import rules, vocab
 from deskapp.core.suggest.clauses import (
     lead_subject,
     past_opening_quote,
@@ -43,8 +43,7 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s|$)|[“”\"]")
 _PRE_GAP_RE = re.compile(r"\s*(?:that\s*)?[:,]?\s*$")
 # Verbs of thought or evidence ("Washington believed", "the case showed that"): a quote in
 # their clause gives the words of whoever reports that clause, not theirs
-THOUGHT_VERBS = frozenset({"believe", "think", "find", "show", "suggest", "conclude", "fear",
-                           "hope", "expect", "agree", "estimate", "signal", "indicate"})
+THOUGHT_VERBS = frozenset(vocab.read("thought_verbs"))
 _RELATIVE_BEFORE_RE = re.compile(r",?\s*\b(?:who|which)\s+$")  # "Mike Lee, who declared"
 _NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\s*$")
 
@@ -254,9 +253,7 @@ def cue_before(text: str, quote: RawQuote, clause_start: int) -> Attachment | No
     return Attachment((cue_start, last.end()), speaker, rules.CUE_THEN_QUOTE)
 
 
-_PREPOSITIONS = frozenset({"in", "on", "at", "to", "with", "during", "after", "before", "from",
-                           "via", "for", "over", "outside", "inside", "by", "across", "through",
-                           "since", "amid", "ahead", "while"})
+_PREPOSITIONS = frozenset(vocab.read("quotes_prepositions"))
 _CIRCUMSTANCE_GAP_RE = re.compile(r"[^.;!?“”\"\n]{1,120}[,:]\s*")
 
 

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from deskapp.core.article import Article, PartKind
+from deskapp.core.suggest import vocab
 
 # A newline, or a run of [.!?] (and closing marks) before a newline or before the capital
 # or digit that opens the next sentence. It starts with a character class, so the regex
@@ -18,16 +19,7 @@ from deskapp.core.article import Article, PartKind
 _END_RE = re.compile(
     r"[.!?\n](?:(?<=\n)|(?<=[.!?])[.!?]*[\"”’)\]]*(?=\n|\s+[\"“‘(\[]?[A-Z0-9À-Ý]))"
 )
-_ABBREVIATIONS = set(
-    [
-        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-        "cmdr", "adm", "maj", "st", "jr", "sr", "messrs", "rev", "fr", "hon", "pres", "supt",
-        "insp", "det", "u.s", "u.n", "u.k", "e.u", "inc", "corp", "co", "ltd", "bros", "no",
-        "nos", "vs", "v", "etc", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec", "a.m", "p.m", "i.e", "e.g", "approx", "dept", "est", "ft",
-        "mt", "ave", "blvd", "gov't",
-    ]
-)
+_ABBREVIATIONS = set(vocab.read("abbreviations"))
 _WORD_BEFORE_RE = re.compile(r"([\w.’']+)$")
 # "CARACAS, Venezuela – ", "LONDON (Reuters) - ", "KYIV, Ukraine, March 3 (AP) — "
 DATELINE_RE = re.compile(

@@ -7,17 +7,12 @@ from __future__ import annotations
 
 import re
 
+from deskapp.core.suggest import vocab
 from deskapp.core.suggest.clauses import verbless
 from deskapp.core.suggest.lexicon import trie_pattern
 from deskapp.core.suggest.phrases import trim_phrase, words
 
-_CLAUSE_WORDS = set(
-    [
-        "and", "but", "while", "as", "because", "although", "though", "so", "yet", "which",
-        "who", "whom", "whose", "when", "where", "after", "before", "since", "if", "whereas",
-        "or", "nor", "than", "until", "unless", "once", "then", "however", "meanwhile", "but",
-    ]
-)
+_CLAUSE_WORDS = set(vocab.read("clause_words"))
 _APPOSITION_START_RE = re.compile(
     r"\s*(?:a|an|the|who|which|whose|one|its|his|her|their|our|then|now|also|former|"
     r"in|on|at|of|speaking|writing|head|chief|director|deputy|chair|chairman|chairwoman|"
@@ -161,9 +156,7 @@ def _who_subject(text: str, lo: int, who_end: int, end: int) -> tuple[int, int] 
     return head[0], end
 
 
-_HEAD_STARTS = {"the", "those", "people", "residents", "officials", "witnesses", "analysts",
-                "experts", "many", "some", "others", "anyone", "everyone", "parents", "workers",
-                "two", "three", "four", "five", "several", "both", "most", "few"}
+_HEAD_STARTS = set(vocab.read("head_starts"))
 
 
 def _chunk_start(text: str, lo: int, end: int) -> int:

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
+from deskapp.core.suggest import vocab
 from deskapp.core.suggest.clauses import lead_subject, verb_like, verbless
 from deskapp.core.suggest.cue_shapes import PREPOSITION_RE, no_clause_object
 from deskapp.core.suggest.learned.features import NONE, SOURCE, Token, quoted_flags
@@ -34,8 +35,7 @@ _INFINITIVE_RE = re.compile(r"to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|
 _INDEFINITE_RE = re.compile(r"an?\s")
 _MAX_SOURCE_GAP = 12  # words between a source and its cue
 _SENTENCE_END = frozenset(".!?")
-_NEGATED = ("don", "doesn", "didn", "won", "wouldn", "can", "couldn", "isn", "aren", "wasn",
-            "weren", "hasn", "haven", "hadn", "shouldn", "mustn")
+_NEGATED = vocab.read("negated")
 # words that make no cue on their own ("publicly", "has", "not", "won’t")
 CUE_MODIFIERS = (frozenset(AUX_WORDS) | frozenset(INNER_ADVERBS) | {"n’t", "n't"}
                  | {n + mark for n in _NEGATED for mark in ("’t", "'t")})

@@ -19,9 +19,15 @@ from deskapp.core.suggest.rules import (
 from deskapp.core.suggest.rules.base import Example, Rule, Suggests
 from deskapp.core.suggest.rules.headline import HEADLINE_ON, HEADLINE_QUOTE
 from deskapp.core.suggest.rules.indirect import (
+    BELIEF_THEN_CONTENT,
     CONTENT_CUE_SOURCE,
     CONTENT_THEN_CUE,
+    CUE_AFTER_CONJUNCTION,
+    CUE_GAP_THAT,
+    CUE_HEARER_CONTENT,
+    CUE_INSIDE_CONTENT,
     CUE_THEN_CONTENT,
+    DATA_SHOWS,
     DENIED_NOUN,
 )
 from deskapp.core.suggest.rules.learned import LEARNED_ATTRIBUTION, LEARNED_CUE
@@ -48,7 +54,14 @@ from deskapp.core.suggest.rules.speakers import (
     PREVIOUS_PARAGRAPH,
     SENTENCE_SUBJECT,
 )
-from deskapp.core.suggest.rules.subjectless import PARTICIPLE, PASSIVE, PASSIVE_BY
+from deskapp.core.suggest.rules.subjectless import (
+    PARTICIPLE,
+    PARTICIPLE_SUBJECT,
+    PASSIVE,
+    PASSIVE_AFTER_CONTENT,
+    PASSIVE_BY,
+    SAID_TO,
+)
 
 FAMILIES = (indirect, source_after, subjectless, quotes, speakers, headline, learned)
 
@@ -74,6 +87,7 @@ def rule(rule_id: str) -> Rule:
 __all__ = [
     "ACCORDING_TO",
     "AFTER_COLON",
+    "BELIEF_THEN_CONTENT",
     "CITING",
     "COLON_SUBJECT",
     "CONTENT_CUE_SOURCE",
@@ -81,8 +95,13 @@ __all__ = [
     "CONTENT_THEN_CUE",
     "CONTEXT_SPEAKER",
     "CONTINUATION",
+    "CUE_AFTER_CONJUNCTION",
+    "CUE_GAP_THAT",
+    "CUE_HEARER_CONTENT",
+    "CUE_INSIDE_CONTENT",
     "CUE_THEN_CONTENT",
     "CUE_THEN_QUOTE",
+    "DATA_SHOWS",
     "DENIED_NOUN",
     "DIRECT_QUOTE",
     "FAMILIES",
@@ -96,7 +115,9 @@ __all__ = [
     "NO_SPEAKER",
     "PARTIAL_QUOTE",
     "PARTICIPLE",
+    "PARTICIPLE_SUBJECT",
     "PASSIVE",
+    "PASSIVE_AFTER_CONTENT",
     "PASSIVE_BY",
     "PREVIOUS_PARAGRAPH",
     "QUOTED_AS_SAYING",
@@ -104,6 +125,7 @@ __all__ = [
     "QUOTE_SPEAKER_CUE",
     "QUOTE_UNLISTED_VERB",
     "REGISTRY",
+    "SAID_TO",
     "SENTENCE_SUBJECT",
     "WRITTEN_MESSAGE",
     "Example",

@@ -1,0 +1,51 @@
+"""Listening to a server store: PostgreSQL's LISTEN/NOTIFY wakes the window at once.
+
+The listener has a connection of its own that LISTENs on ``deskapp``; every write that
+records an event also NOTIFYs in its transaction (``presence.record_event``), so the
+socket (``fileno()``) becomes readable the moment another session commits. ``poll()``
+drains the notifications and reads the ``events`` rows after the last id it saw — the
+table, not the notifications, is the record, so nothing is lost if a notification is.
+"""
+
+from __future__ import annotations
+
+from deskapp.store import presence
+from deskapp.store.postgres import PostgresDialect, ServerLocation, connect_to
+from deskapp.store.records import Change
+
+
+class ServerChangeListener:
+    """Reports the changes other sessions make to one server store; ``close()`` when done."""
+
+    def __init__(self, location: ServerLocation, session: str, *,
+                 busy_timeout: float = 5.0) -> None:
+        self.session = session
+        conn = connect_to(location, busy_timeout=busy_timeout, purpose="listener")
+        self.db: PostgresDialect | None = PostgresDialect(conn, location)
+        try:
+            with self.db.translated("listening to the store"):
+                conn.execute("LISTEN deskapp")
+                self.last_id = presence.last_event_id(self.db)
+        except BaseException:
+            conn.close()
+            raise
+
+    def fileno(self) -> int | None:
+        """The connection's socket: readable when another session wrote something."""
+        return None if self.db is None else self.db.conn.fileno()
+
+    def poll(self) -> list[Change]:
+        """Everything other sessions did since the previous poll (never blocks)."""
+        if self.db is None:
+            return []
+        with self.db.translated("listening to the store"):
+            for _ in self.db.conn.notifies(timeout=0):
+                pass
+            self.last_id, changes = presence.events_after(self.db, self.last_id,
+                                                          self.session)
+        return changes
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
