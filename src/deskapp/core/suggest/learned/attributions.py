@@ -165,21 +165,29 @@ def _candidates(toks: list[Token], tags: list[str], free: list[bool],
     "said *in* a statement that …" nor "The party *rejected* the results, saying …")."""
     title: bool | None = None  # worked out at the first capitalised candidate
     out = []
-    after_cue = False  # a clause after a rule's cue: a comma or "and" since it
-    clause_of_cue = False
+    readable = _after_rule_cues(toks, tags, free) if CUE in tags else free
     for i, candidate in enumerate(flags):
-        tag = tags[i]
-        if tag == CUE:
-            clause_of_cue = True
-        elif clause_of_cue and toks[i][0] in _CLAUSE_BREAKS:
-            clause_of_cue, after_cue = False, True
-        if candidate and tag == NONE and (free[i] or (after_cue and not clause_of_cue)):
+        if candidate and readable[i]:
             if i and toks[i][0][0].isupper():
                 if title is None:
                     title = _title_case(toks)
                 if not title:
                     continue
             out.append(i)
+    return out
+
+
+def _after_rule_cues(toks: list[Token], tags: list[str], free: list[bool]) -> list[bool]:
+    """Whether each word is one the rules gave no role, outside their attributions' spans
+    (``free``) or in a clause after a rule's cue (a comma or "and" since the cue)."""
+    out = []
+    after_cue = clause_of_cue = False
+    for i, tag in enumerate(tags):
+        if tag == CUE:
+            clause_of_cue = True
+        elif clause_of_cue and toks[i][0] in _CLAUSE_BREAKS:
+            clause_of_cue, after_cue = False, True
+        out.append(free[i] or (tag == NONE and after_cue and not clause_of_cue))
     return out
 
 
