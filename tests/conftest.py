@@ -59,6 +59,8 @@ def pg_cluster():
 
 
 @pytest.fixture
-def pg_url(pg_cluster) -> str:
-    """The URL of a fresh, empty database for this test."""
-    return pg_cluster.new_database()
+def pg_url(pg_cluster):
+    """The URL of a fresh, empty database for this test (dropped after it)."""
+    url = pg_cluster.new_database()
+    yield url
+    pg_cluster.drop_database(url)

@@ -210,3 +210,19 @@ def test_a_store_opens_again_by_its_path(store, doc) -> None:
     saved = store.save(doc, reviewer="ana")
     with Store.open(store.path) as again:  # a second window on the same store
         assert again.load(saved.id).marks == doc.marks
+
+
+def test_a_lost_server_connection_fails_one_action_and_the_next_reconnects(pg_url, doc):
+    with Store.open(pg_url) as store, Store.open(pg_url) as admin:
+        saved = store.save(doc, reviewer="ana")
+        store.hold(saved.id, "Ana")
+        admin.engine.execute("SELECT pg_terminate_backend(?)", (store.engine.session_pid(),))
+        with pytest.raises(StoreError, match=r"^the connection to the store postgresql://"
+                                             r"deskapp@.* failed .*try again$"):
+            store.load(saved.id)
+        assert store.load(saved.id).version == 1  # a new connection
+        store.save(store.load(saved.id), reviewer="ana", parent=1)
+        assert admin.holders(saved.id) == []  # the dropped connection ended the presence
+        store.hold(saved.id, "Ana")  # the next heartbeat: counted again
+        assert [h.reviewer for h in admin.holders(saved.id)] == ["Ana"]
+        assert admin.verify() == []

@@ -246,3 +246,20 @@ def test_closing_a_store_that_holds_nothing_writes_nothing(store_path, two) -> N
     a.conn.set_trace_callback(statements.append)
     a.close()
     assert any(s.startswith("DELETE FROM presence") for s in statements)
+
+
+def test_on_a_server_a_listener_whose_connection_dropped_listens_anew(pg_url, doc) -> None:
+    with Store.open(pg_url) as a, Store.open(pg_url) as b:
+        a.save(doc, reviewer="Ana")
+        listener = b.listener()
+        try:
+            a.engine.execute("SELECT pg_terminate_backend(?)",
+                             (listener.db.conn.info.backend_pid,))
+            a.hold(1, "Ana")  # while the listener is cut off
+            time.sleep(0.1)
+            assert [c.kind for c in listener.poll()] == ["opened"]  # nothing missed
+            a.release(1)
+            assert select.select([listener.fileno()], [], [], 5)[0] == [listener.fileno()]
+            assert [c.kind for c in listener.poll()] == ["closed"]
+        finally:
+            listener.close()

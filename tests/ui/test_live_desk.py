@@ -17,7 +17,7 @@ from deskapp.store import Store
 from deskapp.ui import dialogs
 from deskapp.ui.app import application
 from deskapp.ui.main_window import MainWindow
-from tests.ui.keys import CTRL, SHIFT, activate, press
+from tests.ui.keys import CTRL, SHIFT, activate, answer_next_dialog, press
 
 WAIT = 5000  # ms: the windows poll the store every second
 
@@ -202,3 +202,41 @@ def test_undoing_every_change_turns_the_warning_into_an_offer(desk, qtbot) -> No
     assert not bo.session.dirty
     assert newer.text().startswith("Ana saved version 2 at ")
     assert bo.live.banner.reload_button.isVisible()
+
+
+def test_next_article_passes_over_the_one_another_editor_has_open(desk, qtbot) -> None:
+    ana = desk("Ana")
+    for n in (2, 3):
+        ana.store.import_document(Document(Article(f"Wire copy {n}\n\nThe council met.")),
+                                  reviewer="Seed")
+    ana.show_loaded(ana.store.load(1))  # the oldest new article: the queue's first
+    bo = desk("Bo")
+    bo.show_loaded(bo.store.load(3))
+    activate(qtbot, bo)
+    press(qtbot, bo.view, Qt.Key.Key_N, CTRL | SHIFT)
+    assert bo.session.article_id == 2  # 1 is Ana's, open in her window
+    ana.close()
+    activate(qtbot, bo)
+    press(qtbot, bo.view, Qt.Key.Key_N, CTRL | SHIFT)
+    assert bo.session.article_id == 1
+
+
+def test_a_change_of_state_never_reloads_under_an_open_dialog(desk, qtbot) -> None:
+    ana = desk("Ana")
+    bo = desk("Bo")
+    seen = []
+
+    def while_asked(dialog) -> None:
+        ana.store.transition(1, State.IN_REVIEW, reviewer="Ana")
+        try:  # the window hears of it while the dialog is open
+            qtbot.waitUntil(lambda: bo.session.version != 1
+                            or bo.live.banner.reload_button.isVisible(), timeout=WAIT)
+        finally:
+            seen.append(bo.session.version)
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer_next_dialog(qtbot, while_asked)
+    activate(qtbot, bo)
+    press(qtbot, bo.view, Qt.Key.Key_G, CTRL | SHIFT)  # Assign to…: a dialog asks a name
+    assert seen == [1]  # offered, not reloaded, while the dialog was open
+    assert bo.live.banner.newer.text().startswith("Ana set it to in review in version 2")

@@ -5,10 +5,13 @@ records an event also NOTIFYs in its transaction (``presence.record_event``), so
 socket (``fileno()``) becomes readable the moment another session commits. ``poll()``
 drains the notifications and reads the ``events`` rows after the last id it saw — the
 table, not the notifications, is the record, so nothing is lost if a notification is.
+A connection the server dropped is made anew by the next ``poll()``, which then reports
+what happened meanwhile; ``fileno()`` is then the new connection's socket.
 """
 
 from __future__ import annotations
 
+from deskapp.core.errors import StoreError
 from deskapp.store import presence
 from deskapp.store.postgres import PostgresDialect, ServerLocation, connect_to
 from deskapp.store.records import Change
@@ -20,15 +23,25 @@ class ServerChangeListener:
     def __init__(self, location: ServerLocation, session: str, *,
                  busy_timeout: float = 5.0) -> None:
         self.session = session
-        conn = connect_to(location, busy_timeout=busy_timeout, purpose="listener")
-        self.db: PostgresDialect | None = PostgresDialect(conn, location)
+        self.location, self.busy_timeout = location, busy_timeout
+        self.db: PostgresDialect | None = None
+        self._listen()
+        with self._translated():
+            self.last_id = presence.last_event_id(self.db)
+
+    def _listen(self) -> None:
+        conn = connect_to(self.location, busy_timeout=self.busy_timeout, purpose="listener")
+        db = PostgresDialect(conn, self.location)
         try:
-            with self.db.translated("listening to the store"):
+            with db.translated("listening to the store"):
                 conn.execute("LISTEN deskapp")
-                self.last_id = presence.last_event_id(self.db)
         except BaseException:
             conn.close()
             raise
+        self.db = db
+
+    def _translated(self):
+        return self.db.translated("listening to the store")
 
     def fileno(self) -> int | None:
         """The connection's socket: readable when another session wrote something."""
@@ -38,12 +51,22 @@ class ServerChangeListener:
         """Everything other sessions did since the previous poll (never blocks)."""
         if self.db is None:
             return []
-        with self.db.translated("listening to the store"):
-            for _ in self.db.conn.notifies(timeout=0):
-                pass
-            self.last_id, changes = presence.events_after(self.db, self.last_id,
-                                                          self.session)
-        return changes
+        for attempt in (1, 2):
+            if self.db.conn.closed or self.db.conn.broken:
+                self.db.close()
+                self._listen()  # listening again first, then reading: nothing is missed
+            try:
+                with self._translated():
+                    for _ in self.db.conn.notifies(timeout=0):
+                        pass
+                    self.last_id, changes = presence.events_after(self.db, self.last_id,
+                                                                  self.session)
+                return changes
+            except StoreError:
+                lost = self.db.conn.closed or self.db.conn.broken
+                if attempt == 2 or not lost:
+                    raise
+        return []
 
     def close(self) -> None:
         if self.db is not None:

@@ -99,9 +99,24 @@ class PostgresDialect(Dialect):
     for_update = " FOR UPDATE"
     no_limit = None
 
-    def __init__(self, conn: Any, location: ServerLocation) -> None:
+    def __init__(self, conn: Any, location: ServerLocation, *, settings: Sequence[str] = (),
+                 busy_timeout: float = 5.0) -> None:
         super().__init__(conn, location)
         self._sql: dict[str, str] = {}
+        self.settings = tuple(settings)
+        """Statements that set up a session (run again on a new connection)."""
+        self.busy_timeout = busy_timeout
+
+    def _reconnect_if_lost(self) -> None:
+        """A connection the server dropped (a restart, a network cut) is made anew before
+        the next action, outside any transaction: the action that met the loss failed
+        with a one-line error that says to try again, and trying again works."""
+        if not (self.conn.closed or self.conn.broken):
+            return
+        self.conn.close()
+        self.conn = connect_to(self.location, busy_timeout=self.busy_timeout)
+        for statement in self.settings:
+            self.conn.execute(statement)
 
     def _text(self, sql: str) -> str:
         text = self._sql.get(sql)
@@ -136,6 +151,7 @@ class PostgresDialect(Dialect):
     @contextmanager
     def translated(self, action: str) -> Iterator[None]:
         try:
+            self._reconnect_if_lost()
             yield
         except psycopg.Error as exc:
             raise server_error(exc, self.location, action) from None
@@ -253,12 +269,14 @@ def open_server(url: str, *, read_only: bool = False, busy_timeout: float = 5.0,
         raise StoreError(f"{location} is not a valid PostgreSQL location: "
                          f"{location.hide(str(exc)).strip().splitlines()[0]}") from None
     conn = connect_to(location, busy_timeout=busy_timeout)
-    db = PostgresDialect(conn, location)
+    settings = [f"SET lock_timeout = '{int(busy_timeout * 1000)}ms'"]
+    if read_only:
+        settings.append("SET default_transaction_read_only = on")
+    db = PostgresDialect(conn, location, settings=settings, busy_timeout=busy_timeout)
     try:
         with db.translated("opening the store"):
-            conn.execute(f"SET lock_timeout = '{int(busy_timeout * 1000)}ms'")
-            if read_only:
-                conn.execute("SET default_transaction_read_only = on")
+            for statement in settings:
+                conn.execute(statement)
         from deskapp.store.postgres_schema import migrate
 
         migrate(db, read_only=read_only, create=create, key=key)

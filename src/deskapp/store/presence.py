@@ -64,8 +64,9 @@ def hold(conn: Dialect, session: str, article_id: int, reviewer: str) -> bool:
     conn.execute("DELETE FROM presence WHERE heartbeat < ?" + conn.gone("presence"),
                  (_stale_before(),))
     updated = conn.execute(
-        "UPDATE presence SET heartbeat = ?, reviewer = ? WHERE session = ? AND article_id = ?",
-        (now, reviewer, session, article_id)).rowcount
+        "UPDATE presence SET heartbeat = ?, reviewer = ?, pid = ? "
+        "WHERE session = ? AND article_id = ?",
+        (now, reviewer, conn.session_pid(), session, article_id)).rowcount
     if updated:
         return False
     conn.execute("INSERT INTO presence (session, article_id, reviewer, since, heartbeat, "

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deskapp.core.admission import admit, admit_earlier
 from deskapp.core.checks import ReviewCounts, review_counts
@@ -67,7 +67,6 @@ class Store:
     def __init__(self, engine: Dialect, *, read_only: bool, key: ChainKey,
                  busy_timeout: float = 5.0) -> None:
         self.engine = engine
-        self.conn = engine.conn
         self.path = engine.location
         self.read_only = read_only
         self.key = key
@@ -78,6 +77,11 @@ class Store:
         """This session's token: its presence rows and events carry it."""
         self._held: set[int] = set()
         self.busy_timeout = busy_timeout
+
+    @property
+    def conn(self) -> Any:
+        """The engine's connection now (a server's is made anew after it was lost)."""
+        return self.engine.conn
 
     @classmethod
     def open(

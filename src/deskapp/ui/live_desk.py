@@ -17,6 +17,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from deskapp.core.document import Document
 from deskapp.core.errors import DeskappError
@@ -179,7 +180,8 @@ class LiveDesk(QObject):
         moved = (f"set it to {latest.state.value.replace('_', ' ')} in "
                  if change.kind == "transition" else "saved ")
         said = f"{who} {moved}version {latest.version} at {clock(change.at)}"
-        if not session.dirty and same_content(latest, session.current()):
+        asking = QApplication.activeModalWidget() is not None  # never under a dialog
+        if not session.dirty and not asking and same_content(latest, session.current()):
             self.window.show_loaded(latest)  # only the state moved: follow it
             self.window.status(f"{said[0].upper()}{said[1:]}", keep=True)
             return

@@ -213,3 +213,101 @@ def test_a_quote_after_another_in_the_same_sentence_stays_with_its_speaker():
     found = suggest(Article("Headline\n\n" + text + "\n"))
     later = next(q for q in found.quotes if "single hour" in q.span.text)
     assert later.speaker == "Dana Whitlow"
+
+
+def _quote(text: str, words: str):
+    found = suggest(Article("Headline\n\n" + text + "\n"))
+    return next(q for q in found.quotes if words in q.span.text)
+
+
+@pytest.mark.parametrize("text, words, mention", [
+    # a pronoun of the same speaker in the quote's own sentence
+    ("Mayor Dana Whitlow opened the ferry on Monday. “It will run all night,” she said. "
+     "Then she turned to the fares: “They will rise in May.”", "rise in May", "she"),
+    # the surname again, after an opening phrase
+    ("Dana Whitlow said the ferry would “run all night” from Monday. In a radio "
+     "interview later that day, Whitlow went further: “It will never stop again.”",
+     "never stop", "Whitlow"),
+    # "who" right after the speaker and their role, with a verb of saying
+    ("“The crossing is safe,” said Omar Pike, the harbour master, who added that the "
+     "boats were “checked every single week.”", "checked every", "who"),
+])
+def test_a_quote_continuing_a_speaker_points_at_their_mention_next_to_it(text, words,
+                                                                           mention):
+    later = _quote(text, words)
+    whole = "Headline\n\n" + text
+    nearest = whole.rindex(mention, 0, later.span.start)  # the mention nearest the quote
+    assert (later.speaker_span.start, later.speaker_span.text) == (nearest, mention)
+    assert later.speaker in ("Dana Whitlow", "Omar Pike")  # the name stays the full one
+    assert later.rule == "continuation"
+
+
+@pytest.mark.parametrize("text, words, mention", [
+    # the speaker already named in the sentence: "she" there is part of the content
+    ("“It will run all night,” Dana Whitlow said, adding that she expects “no delays "
+     "at all.”", "no delays", "Dana Whitlow"),
+    # "who" of somebody else, or not saying anything
+    ("“The crossing is safe,” said Omar Pike, who is also the host of “Harbour Talk.” "
+     "“I check the boats myself.”", "check the boats", "Omar Pike"),
+])
+def test_a_continuing_quote_keeps_its_speaker_when_the_sentence_names_no_one_else(
+        text, words, mention):
+    assert _quote(text, words).speaker_span.text == mention
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Ada Morrow said she was “a firm believer” in the levy, which the mayor said would "
+     "pass.", "firm believer", "Ada Morrow"),
+    ("Tom Hale says he is “nearly ready” for the vote, a plan that Ada Morrow said was "
+     "risky.", "nearly ready", "Tom Hale"),
+])
+def test_a_quote_in_a_clause_reported_just_before_it_is_not_taken_by_a_later_cue(
+        text, words, speaker):
+    quote = _quote(text, words)
+    assert (quote.speaker_span.text, quote.rule) == (speaker, "inside-attribution")
+
+
+@pytest.mark.parametrize("text", [
+    "In 2011, when the governor offered states millions of dollars through his grant "
+    "program, “the towns were losing money,” Morrow said.",
+    "After the mayor read the claims of the builders, “the towns were losing money,” "
+    "Morrow said.",
+])
+def test_a_noun_that_looks_like_a_verb_of_saying_does_not_hide_the_cue_after_a_quote(text):
+    quote = _quote(text, "losing money")
+    assert (quote.speaker_span.text, quote.rule) == ("Morrow", "quote-speaker-cue")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dana Whitlow waved at the crowd, then leaned in and boomed: “We will finish the "
+     "bridge.”", "Dana Whitlow"),
+    ("The harbour plan was in trouble. And she is sure the council will give in: “They "
+     "cannot hold out for long.”", "she"),
+])
+def test_a_quote_after_a_colon_in_its_own_paragraph_is_the_subjects(text, speaker):
+    quote = suggest(Article("Headline\n\n" + text + "\n")).quotes[-1]
+    assert (quote.speaker_span.text, quote.rule) == (speaker, "colon-subject")
+
+
+def test_a_name_after_a_dash_before_the_colon_is_not_replaced_by_the_subject():
+    text = "The mood has shifted in the valley - Dana Whitlow: “We will finish the bridge.”"
+    quote = suggest(Article("Headline\n\n" + text + "\n")).quotes[-1]
+    assert quote.rule != "colon-subject"
+
+
+def test_a_nested_quote_closing_before_a_space_and_the_mark_ends_the_quote():
+    text = ("\"You walk off the court and say, 'Well done,' \" said Dana Whitlow, a ferry "
+            "captain. \"Then you go home.\"")
+    found = suggest(Article("Headline\n\n" + text + "\n")).quotes
+    assert [q.span.text for q in found] == ["You walk off the court and say, 'Well done,'",
+                                            "Then you go home."]
+    assert all(q.speaker == "Dana Whitlow" for q in found)
+
+
+def test_a_quote_after_one_whose_speaker_a_colon_gave_continues_that_speaker():
+    text = ("Dana Whitlow waved at the crowd, then leaned in and boomed: “We will finish the "
+            "bridge.”\n\n“And we will finish it before the winter comes. Nobody will stop us "
+            "now.”")
+    first, second = suggest(Article("Headline\n\n" + text + "\n")).quotes
+    assert (first.rule, second.rule) == ("colon-subject", "next-paragraph")
+    assert second.speaker_span == first.speaker_span and second.speaker == "Dana Whitlow"

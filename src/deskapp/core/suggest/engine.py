@@ -20,7 +20,7 @@ from deskapp.core.annotations import SourceKind
 from deskapp.core.article import Article, PartKind
 from deskapp.core.plain_reading import plain_reading
 from deskapp.core.spans import Span
-from deskapp.core.suggest import rules, vocab
+from deskapp.core.suggest import rules, titles, vocab
 from deskapp.core.suggest.blocks import BlockCache, analysed_blocks
 from deskapp.core.suggest.clauses import lead_subject
 from deskapp.core.suggest.context import PreviousSpeakers
@@ -116,7 +116,9 @@ def _suggest(article: Article, reuse: bool) -> Suggestions:
     attributions.extend(learned)
     quotes = _speakers_from_learned(text, quotes, learned, attributions, resolver)
     quotes, attributions = _contents_into_quotes(text, quotes, attributions)
+    quotes = _inline_colons(text, quotes, attributions, resolver)
     quotes = _sentence_subjects(text, quotes, resolver)
+    quotes = _late_continuations(text, quotes, resolver)
     quotes.extend(_short_quotes(short, attributions))
     attributions.sort(key=_attribution_order)
     quotes.sort(key=_quote_order)
@@ -138,22 +140,56 @@ def _speakers_from_learned(text: str, quotes: list[tuple], learned: list[tuple],
     quote that opens the paragraph after one ending in a colon ("Cruz continued:") takes the
     source of the last attribution whose cue is in that paragraph's last sentence."""
     contents = _Contents([a for a in learned if a[1] is not None], reach=1)
-    cues = sorted((a[2].end, a) for a in attributions if a[1] is not None and a[2] is not None)
-    cue_ends = [c[0] for c in cues]
+    colons = _ColonCues(attributions)
     out = []
     for q in quotes:
         if q[4] is rules.NO_SPEAKER:
             if (holder := contents.holding(q[0].start, q[0].end)) is not None:
                 q = _spoken_by(q, holder, rules.LEARNED_ATTRIBUTION)
             elif (colon := _colon_before(text, q[0].start)) is not None:
-                j = bisect_right(cue_ends, colon) - 1
-                opening = _sentence_start_before(text, colon)
-                if j >= 0 and cues[j][0] > opening:
-                    q = _spoken_by(q, cues[j][1], rules.AFTER_COLON)
-                elif (subject := lead_subject(text, opening, colon)) is not None:
-                    q = _spoken_by_subject(text, q, subject, resolver)
+                q = colons.speaker(text, q, colon, resolver)
         out.append(q)
     return out
+
+
+def _inline_colons(text: str, quotes: list[tuple], attributions: list[tuple],
+                   resolver: Resolver) -> list[tuple]:
+    """Quotes still without a speaker after a colon in their own paragraph ("Hale leaned
+    in and told the crowd: “…”"): spoken as after a paragraph ending in a colon."""
+    colons = None
+    out = []
+    for q in quotes:
+        if q[4] is rules.NO_SPEAKER and not q[0].fragments \
+                and (colon := _colon_before(text, q[0].start, inline=True)) is not None:
+            colons = colons or _ColonCues(attributions)
+            q = colons.speaker(text, q, colon, resolver)
+        out.append(q)
+    return out
+
+
+class _ColonCues:
+    """The cues of attributions with a source, in text order, to find the one in the
+    sentence that ends in a colon before a quote."""
+
+    def __init__(self, attributions: list[tuple]) -> None:
+        self.cues = sorted((a[2].end, a) for a in attributions
+                           if a[1] is not None and a[2] is not None)
+        self.ends = [c[0] for c in self.cues]
+
+    def speaker(self, text: str, q: tuple, colon: int, resolver: Resolver) -> tuple:
+        """``q`` spoken by the source of the last cue in the sentence ending in ``colon``,
+        else by that sentence's subject (unchanged when it has neither)."""
+        j = bisect_right(self.ends, colon) - 1
+        opening = _sentence_start_before(text, colon)
+        if j >= 0 and self.cues[j][0] > opening:
+            return _spoken_by(q, self.cues[j][1], rules.AFTER_COLON)
+        subject = lead_subject(text, opening, colon)
+        if subject is None or _DASH_RE.search(text, subject[1], colon):
+            return q  # "Pollsters agree - Jo Hale:": the name after the dash, not the subject
+        return _spoken_by_subject(text, q, subject, resolver)
+
+
+_DASH_RE = re.compile(r"\s[-—–]|[-—–]\s")
 
 
 def _contents_into_quotes(text: str, quotes: list[tuple], attributions: list[tuple]
@@ -209,6 +245,28 @@ def _spoken_by_subject(text: str, quote: tuple, subject: tuple[int, int],
     span = _span(text, (subject,))
     speaker = resolver.resolve(*subject) or span.text
     return (quote[0], speaker, span, None, rule, quote_reason(rule, None, speaker), rule.conf())
+
+
+def _late_continuations(text: str, quotes: list[tuple], resolver: Resolver) -> list[tuple]:
+    """Quotes still without a speaker right after a quote whose speaker was found after the
+    rules ran (by a learned attribution, a colon, a content running into it): the same
+    paragraph, or the next one opening with the quote, continues that speaker."""
+    out: list[tuple] = []
+    for q in quotes:
+        before = out[-1] if out else None
+        if q[4] is rules.NO_SPEAKER and before is not None and before[2] is not None \
+                and before[0].end <= q[0].start:
+            open_at = q[0].start - 1
+            para_start = text.rfind("\n", 0, open_at) + 1
+            previous = (before[0], before[1], before[2], before[3],
+                        text.rfind("\n", 0, before[0].start) + 1)
+            if _continues(text, previous, para_start, open_at) \
+                    and _own_subject(text, open_at, resolver) is None:
+                rule = rules.CONTINUATION if previous[4] == para_start else rules.NEXT_PARAGRAPH
+                q = (q[0], before[1], before[2], before[3], rule,
+                     quote_reason(rule, before[3], before[1]), rule.conf())
+        out.append(q)
+    return out
 
 
 def _sentence_subjects(text: str, quotes: list[tuple], resolver: Resolver) -> list[tuple]:
@@ -268,18 +326,29 @@ def _sentence_subject(text: str, start: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _colon_before(text: str, open_at: int) -> int | None:
-    """Where the paragraph before ends in a colon, when the quote opens its paragraph."""
+def _colon_before(text: str, open_at: int, inline: bool = False) -> int | None:
+    """Where the paragraph before ends in a colon, when the quote opens its paragraph; with
+    ``inline``, where the words before the quote in its own paragraph end in one ("Hale
+    told the crowd: “…”")."""
     line = text.rfind("\n", 0, open_at)
-    if line < 0 or text[line + 1:open_at].strip(" \t“\"‘'"):
+    lead = text[line + 1:open_at].rstrip(" \t“\"‘'")
+    if inline or lead:
+        return line + 1 + len(lead) - 1 if inline and lead.endswith(":") else None
+    if line < 0:
         return None
     before = text[:line].rstrip()
     return len(before) - 1 if before.endswith(":") else None
 
 
 def _sentence_start_before(text: str, at: int) -> int:
-    """The start of the sentence holding ``at`` (a rough cut: the last . ! ? or newline)."""
-    return max(text.rfind(mark, 0, at) + 1 for mark in (". ", "! ", "? ", "\n"))
+    """The start of the sentence holding ``at`` (a rough cut: the last . ! ? or newline),
+    looked for in the ``SENTENCE_REACH`` characters before it only (a mark that a long
+    text never holds would otherwise send every call back to its start)."""
+    lo = max(0, at - SENTENCE_REACH)
+    return max(text.rfind(mark, lo, at) + 1 for mark in (". ", "! ", "? ", "\n")) or lo
+
+
+SENTENCE_REACH = 2000
 
 
 def learned_input(article: Article) -> tuple[str, list[Range], Taken, tuple[Range, ...]]:
@@ -461,8 +530,11 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
         span = (_span(text, plan.pieces, d) if len(plan.pieces) == 1
                 else Span.pieces(text, [(a + d, b + d) for a, b in plan.pieces]))
         open_at, para_start = plan.open_at + d, plan.para_start + d
+        if plan.words <= titles.MAX_WORDS and len(plan.pieces) == 1 \
+                and titles.is_title(text, open_at, span.start, span.end):
+            continue  # told NBC's “Good Morning America”: a show's name, nobody's words
         rule, conf = plan.rule, plan.confidence
-        speaker_span = cue = None
+        speaker_span = cue = speaker = None
         if rule is not None:
             speaker_span = _span(text, plan.speaker, d) if plan.speaker else None
             cue = _span(text, plan.cue, d) if plan.cue else None
@@ -472,6 +544,9 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
                 rule = rules.SENTENCE_SUBJECT  # sentence, its own subject
             else:
                 speaker_span, cue = previous[2], previous[3]
+                if (local := _local_mention(text, previous, open_at, resolver)) is not None:
+                    speaker_span = _span(text, (local,))  # "She then added: “…”": the
+                    speaker = previous[1]  # mention next to the quote, the same name
                 same = previous[4] == para_start
                 rule = rules.CONTINUATION if same else rules.NEXT_PARAGRAPH
             conf = rule.conf()
@@ -485,8 +560,8 @@ def _quotes(text: str, plans: list[tuple[QuotePlan, int]], resolver: Resolver,
             if plan.words <= 2 or (plan.words <= 4 and mid_sentence(text, open_at)):
                 short.append(span)  # scare quotes, titles, single words: only inside a
                 continue  # reported content are they a speaker's words (``_short_quotes``)
-        speaker = (resolver.resolve(speaker_span.start, speaker_span.end)
-                   if speaker_span is not None else None)
+        if speaker is None and speaker_span is not None:
+            speaker = resolver.resolve(speaker_span.start, speaker_span.end)
         quotes.append((span, speaker, speaker_span, cue, rule, quote_reason(rule, cue, speaker),
                        conf))
         attr = None
@@ -523,6 +598,45 @@ def _own_subject(text: str, open_at: int, resolver: Resolver) -> tuple[int, int]
 
 
 _MARK_RE = re.compile(r"[\"“”«»]")
+
+
+def _local_mention(text: str, previous: tuple, open_at: int,
+                   resolver: Resolver) -> tuple[int, int] | None:
+    """A mention of the previous quote's speaker in the quote's own sentence, before its
+    opening mark and after the previous quote and speaker ("… she said. Then she added:
+    “…”", "…,” said Hale, the mayor, who added that it was “…”"): the first subject
+    pronoun or name there that stands for the same speaker."""
+    before = previous[2]
+    sentence = _sentence_start_before(text, open_at)
+    lo = max(sentence, previous[0].end, before.end)
+    if lo >= open_at or _MARK_RE.search(text, lo, open_at):
+        return None
+    name, same_sentence = previous[1], before.end > sentence
+    for m in _MENTION_RE.finditer(text, lo, open_at):
+        word = m.group()
+        if word == "who":
+            if m.start() - before.end < 120 and _APPOSED_WHO_RE.fullmatch(
+                    text, before.end, m.start()) and (verb := _WORD_AFTER_RE.match(
+                    text, m.end())) and verb.group(1) in FORM_TO_LEMMA:
+                return m.span()  # "Hale, the mayor, who added …"
+        elif same_sentence:
+            continue  # "Hale said that he …": the speaker is named in the sentence
+        elif word.lower() in _SAME_PRONOUNS:
+            if word.lower() == before.text.lower() or resolver.resolve(*m.span()) == name:
+                return m.span()
+        elif text.startswith(("’s", "'s"), m.end()):
+            continue  # "Hale's plan": not the one speaking
+        elif resolver.resolve(*m.span()) == name:
+            return m.span()
+    return None
+
+
+_MENTION_RE = re.compile(r"\b(?:who|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|"
+                         r"[A-Z][\w’'.-]*[\w.](?:\s+[A-Z][\w’'.-]*[\w.])*)\b")
+_SAME_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# between a speaker and "who": their title or role, set off by commas
+_APPOSED_WHO_RE = re.compile(r"(?:,\s+(?:the|a|an|his|her|its|their|[A-Z])[^,;:.!?\"“”\n]*)?,\s*")
+_WORD_AFTER_RE = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?([a-z]+)")
 
 
 def _resolved_kind(mention: str) -> SourceKind:

@@ -244,9 +244,10 @@ def _clause(layout: Layout, para_start: int, quote: RawQuote) -> int:
 def _inside_reported_clause(text: str, clause: int, open_at: int) -> bool:
     """The quote continues a clause that a verb of saying before it opened ("Araghchi
     warned that any attack would meet a “decisive response”, the agency reported"): the
-    cue after the quote reports the whole clause, not the quote alone."""
+    cue after the quote reports the whole clause, not the quote alone; two words are enough
+    ("Hale said he was “a firm believer” in it, which the mayor said …")."""
     cue = reported_by(text, clause, open_at)
-    return cue is not None and len(text[cue.end():open_at].split()) >= 3
+    return cue is not None and len(text[cue.end():open_at].split()) >= 2
 
 
 def mid_sentence(text: str, open_at: int) -> bool:

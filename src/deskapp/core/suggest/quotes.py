@@ -103,7 +103,12 @@ def _opens(text: str, pos: int) -> bool | None:
         return True
     if ch in "”»":
         return False
+    if ch == '"' and _NESTED_CLOSE_RE.match(text, pos - 3, pos):
+        return False  # "… say, 'Well done,' " said Hale: the inner quote's mark, a space
     return pos == 0 or text[pos - 1] in OPENERS_BEFORE
+
+
+_NESTED_CLOSE_RE = re.compile(r"[,.?!]['’] ")
 
 
 def scan_quotes(text: str) -> tuple[list[RawQuote], list[int]]:
@@ -140,7 +145,7 @@ def scan_quotes(text: str) -> tuple[list[RawQuote], list[int]]:
             else:
                 unbalanced.append(pos)
         elif not opening:
-            pieces.append((open_at + 1, pos))
+            pieces.append(_trimmed(text, open_at + 1, pos))  # (no space before the mark)
             if pieces[-1][1] > pieces[-1][0]:
                 quotes.append(RawQuote(tuple(pieces), first_open, pos + 1))
             open_at, pieces = -1, []
@@ -314,8 +319,23 @@ def reported_by(text: str, lo: int, end: int) -> re.Match | None:
     last = None
     for m in CUE_RE.finditer(text, lo, end):
         verb = m.group("verb") or ""
-        if not m.group("according") and verb and FORM_TO_LEMMA.get(verb) not in THOUGHT_VERBS:
+        if not m.group("according") and verb and FORM_TO_LEMMA.get(verb) not in THOUGHT_VERBS \
+                and not _noun_use(text, m.start(), verb):
             last = m
     if last is None or _CLAUSE_BREAK_RE.search(text, last.end(), end):
         return None
     return last
+
+
+def _noun_use(text: str, at: int, verb: str) -> bool:
+    """A verb form that is a noun here: after a determiner ("the claims") or, ending in
+    -s, after a verb ("offered states billions")."""
+    before = _WORD_BEFORE_RE.search(text, max(0, at - 30), at)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word in _DETERMINERS or (verb.endswith("s") and word.endswith("ed") and len(word) > 4)
+
+
+_WORD_BEFORE_RE = re.compile(r"\b([a-z]+)\s+$")
+_DETERMINERS = frozenset(vocab.read("quotes_determiners"))

@@ -20,6 +20,10 @@ QUOTE_SPEAKER_CUE = Rule(
     examples=(
         Example("“We will not give up,” the mayor said.", quote="We will not give up,",
                 speaker="the mayor", cue="said"),
+        # "states" after a verb is a noun, no cue reporting the clause the quote opens in
+        Example("When the governor offered states more money, “the towns were losing it,” "
+                "Morrow said.", quote="the towns were losing it,", speaker="Morrow",
+                cue="said"),
     ),
     counter_examples=(
         Example("“We will not give up,” said Mayor Anne Hill."),
@@ -57,6 +61,9 @@ QUOTE_CUE_SPEAKER = Rule(
     examples=(
         Example("“We will not give up,” said Mayor Anne Hill.", quote="We will not give up,",
                 speaker="Mayor Anne Hill", cue="said"),
+        # a quote ending on a nested one: ,' then a space, then the closing mark
+        Example("\"They told us, 'Not this year,' \" said Mayor Anne Hill.",
+                quote="They told us, 'Not this year,'", speaker="Mayor Anne Hill", cue="said"),
     ),
     counter_examples=(
         Example("“We will not give up,” the mayor said."),
@@ -85,6 +92,8 @@ CUE_THEN_QUOTE = Rule(
     ),
     counter_examples=(
         Example("The mayor called the plan “a disgrace”."),
+        # a show's name after "told" and an outlet (``titles.py``)
+        Example("The mayor told NBC’s “Good Morning America” the dam would hold."),
     ),
 )
 
@@ -100,6 +109,9 @@ INSIDE_ATTRIBUTION = Rule(
     examples=(
         Example("The mayor said that the city would “never surrender” to the floods.",
                 quote="never surrender", speaker="The mayor", cue="said"),
+        # a later "X said" in a relative clause does not take the quote away
+        Example("Ada Morrow said she was “a firm believer” in the levy, which the council "
+                "said would pass.", quote="a firm believer", speaker="Ada Morrow", cue="said"),
     ),
     counter_examples=(
         Example("The mayor said: “We will not give up.”"),

@@ -17,6 +17,10 @@ CONTINUATION = Rule(
     examples=(
         Example(_AFTER + " “The water will go down.”", quote="The water will go down.",
                 speaker="the mayor", cue="said"),
+        # the speaker's own mention next to the quote is the one shown
+        Example("“We will not give up,” said Dana Whitlow, the mayor, who added that the "
+                "pumps were “running day and night.”", quote="running day and night.",
+                speaker="who", cue="said"),
     ),
     counter_examples=(
         Example(_AFTER + "\n\n“The water will go down and we will rebuild every street.”"),
@@ -33,6 +37,11 @@ NEXT_PARAGRAPH = Rule(
         Example(_AFTER + "\n\n“The water will go down and we will rebuild every street.”",
                 quote="The water will go down and we will rebuild every street.",
                 speaker="the mayor", cue="said"),
+        # after a quote whose speaker a later step found (here the colon before it)
+        Example("Dana Whitlow leaned in and boomed: “We will finish the bridge.”\n\n“And we "
+                "will finish it before the winter comes. Nobody will stop us now.”",
+                quote="And we will finish it before the winter comes. Nobody will stop us now.",
+                speaker="Dana Whitlow"),
     ),
     counter_examples=(
         Example(_AFTER + " “The water will go down.”"),
@@ -99,10 +108,13 @@ AFTER_COLON = Rule(
 COLON_SUBJECT = Rule(
     id="colon-subject",
     suggests="quote",
-    reads="a quote opening the paragraph after “Cruz continued:”: the subject speaks it",
-    reason="Opens the paragraph after a sentence by {speaker} that ends in a colon",
+    reads="a quote after “Cruz continued:” (ending the paragraph before or opening the "
+          "quote's own): the subject speaks it",
+    reason="Comes right after a sentence by {speaker} that ends in a colon",
     confidence=0.45,
     examples=(
+        Example("Dana Whitlow waved at the crowd, then leaned in and boomed: “We will finish "
+                "the bridge.”", speaker="Dana Whitlow", quote="We will finish the bridge."),
         Example("Headline\n\nThe debate turned sharp.\n\nCruz continued:\n\n“The questions "
                 "asked in this debate illustrate why the voters do not trust the media at "
                 "all.”", speaker="Cruz",
@@ -112,6 +124,9 @@ COLON_SUBJECT = Rule(
     counter_examples=(
         Example("Headline\n\nThe debate turned sharp.\n\n“The questions asked in this "
                 "debate illustrate why the voters do not trust the media at all.”"),
+        # the name after the dash is the speaker, not the sentence's subject
+        Example("The mood has shifted in the valley - Dana Whitlow: “We will finish the "
+                "bridge.”"),
     ),
 )
 
