@@ -232,6 +232,8 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
                 src = (src[0] + 1, src[1])  # "with fans saying" → "fans"
             if src and src[0] > 0 and lower[src[0] - 1] == "," and lower[src[1] + 1] == ",":
                 src = None  # "Police, firefighters, said": an apposition to nothing named
+            if src and src[1] < a and lower[a] in BE_WORDS and lower[b - 1].endswith("ed"):
+                src = None  # "The FA is expected to …": what is expected, not who expects
             src = relative_source(lower, a, src)
             kept = content_words(content, lower, a, b, src, cues)
         last = src
