@@ -240,3 +240,26 @@ def test_a_change_of_state_never_reloads_under_an_open_dialog(desk, qtbot) -> No
     press(qtbot, bo.view, Qt.Key.Key_G, CTRL | SHIFT)  # Assign to…: a dialog asks a name
     assert seen == [1]  # offered, not reloaded, while the dialog was open
     assert bo.live.banner.newer.text().startswith("Ana set it to in review in version 2")
+
+
+def test_a_window_keeps_hearing_the_server_after_it_drops_the_connection(
+        desk, qtbot, request) -> None:
+    """The server ends the listening connection (a restart, a network cut): the window
+    listens again on a new socket and still hears the other editor's save."""
+    if request.node.callspec.params["desk"] != "postgresql":
+        pytest.skip("only a server drops a listening connection")
+    import psycopg
+
+    ana = desk("Ana")
+    bo = desk("Bo")
+    listening = bo.live.listener.db.conn
+    with psycopg.connect(request.getfixturevalue("pg_url"), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (listening.info.backend_pid,))
+    qtbot.waitUntil(lambda: listening.closed or listening.broken, timeout=WAIT)
+    activate(qtbot, ana)
+    _edit(ana, "Added by Ana after the cut.")
+    press(qtbot, ana.view, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: bo.live.banner.newer.isVisible(), timeout=3 * WAIT)
+    assert bo.live.banner.newer.text().startswith("Ana saved version 2 at ")
+    assert bo.live.notifier is not None
+    assert bo.live.notifier.socket() == bo.live.listener.fileno()

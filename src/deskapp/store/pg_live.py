@@ -45,7 +45,9 @@ class ServerChangeListener:
 
     def fileno(self) -> int | None:
         """The connection's socket: readable when another session wrote something."""
-        return None if self.db is None else self.db.conn.fileno()
+        if self.db is None or self.db.conn.closed:
+            return None
+        return self.db.conn.fileno()
 
     def poll(self) -> list[Change]:
         """Everything other sessions did since the previous poll (never blocks)."""

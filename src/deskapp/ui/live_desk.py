@@ -75,22 +75,44 @@ class LiveDesk(QObject):
         except DeskappError as exc:  # the window works without news of others
             log.warning("not listening to the store: %s", exc)
             return
-        fd = self.listener.fileno()
+        self._watch()
+
+    def _watch(self) -> None:
+        """Wake on the listener's socket when it has one (a server), else poll on the timer.
+        A listener whose connection the server dropped makes a new one on its next poll:
+        the notifier follows the new socket (the old one would fire for ever)."""
+        fd = None if self.listener is None else self.listener.fileno()
+        if self.notifier is not None:
+            if self.notifier.socket() == fd and self.notifier.isEnabled():
+                return
+            self._unwatch()
         if fd is None:
-            self.poll_timer.start()
-        else:
-            self.notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
-            self.notifier.activated.connect(self.poll)
+            if self.listener is not None:
+                self.poll_timer.start()
+            return
+        self.poll_timer.stop()
+        self.notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+        self.notifier.activated.connect(self.poll)
+
+    def _unwatch(self) -> None:
+        if self.notifier is not None:
+            self.notifier.setEnabled(False)
+            self.notifier.deleteLater()
+            self.notifier = None
 
     def poll(self) -> None:
-        """Read what other sessions did; emit it when there is something."""
+        """Read what other sessions did; emit it when there is something. While the store
+        cannot be reached, the timer keeps trying (once a second) instead of the socket."""
         if self.listener is None:
             return
         try:
             changes = self.listener.poll()
         except DeskappError as exc:
             log.warning("listening to the store failed: %s", exc)
+            self._unwatch()
+            self.poll_timer.start()
             return
+        self._watch()
         if changes:
             self.changed.emit(changes)
 
@@ -99,8 +121,7 @@ class LiveDesk(QObject):
         self.poll_timer.stop()
         self.heartbeat.stop()
         self.follow(None)
-        if self.notifier is not None:
-            self.notifier.setEnabled(False)
+        self._unwatch()
         if self.listener is not None:
             self.listener.close()
             self.listener = None
