@@ -336,8 +336,10 @@ def _colon_before(text: str, open_at: int, inline: bool = False) -> int | None:
         return line + 1 + len(lead) - 1 if inline and lead.endswith(":") else None
     if line < 0:
         return None
-    before = text[:line].rstrip()
-    return len(before) - 1 if before.endswith(":") else None
+    last = line - 1  # the paragraph before's last visible character (no copy of the text)
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    return last if last >= 0 and text[last] == ":" else None
 
 
 def _sentence_start_before(text: str, at: int) -> int:
