@@ -46,6 +46,7 @@ from deskapp.core.suggest.reasons import attribution_reason, quote_reason
 from deskapp.core.suggest.rules.base import Rule
 from deskapp.core.suggest.sentences import Layout, skipped_parts
 from deskapp.core.suggest.speakers import Resolver, looks_like_person
+from deskapp.core.suggest.subjects import last_visible
 
 _CACHE = BlockCache()
 _LEARNED_CACHE = SentenceCache()
@@ -336,9 +337,7 @@ def _colon_before(text: str, open_at: int, inline: bool = False) -> int | None:
         return line + 1 + len(lead) - 1 if inline and lead.endswith(":") else None
     if line < 0:
         return None
-    last = line - 1  # the paragraph before's last visible character (no copy of the text)
-    while last >= 0 and text[last].isspace():
-        last -= 1
+    last = last_visible(text, line)
     return last if last >= 0 and text[last] == ":" else None
 
 
