@@ -40,6 +40,7 @@ from deskapp.core.suggest.learned.attributions import (  # noqa: E402
 from deskapp.core.suggest.learned.features import (  # noqa: E402
     cue_features,
     quoted_flags,
+    rival_features,
     role_features,
     stem,
     tokens,
@@ -51,7 +52,8 @@ from deskapp.core.suggest.learned.weights import (  # noqa: E402
     model_from_json,
 )
 
-MIN_COUNT = 3  # a feature seen fewer times is dropped (no rare word pairs in the data)
+MIN_COUNT = 2  # a feature seen fewer times is dropped (no word pair seen once in the data)
+CLASS_MIN_COUNT = 3  # the words whose parts of speech the model keeps (proposal.py reads them)
 MIN_CUE_USES = 2  # a word becomes a cue candidate after this many uses as one …
 MIN_CUE_RATE = 0.03  # … in at least this share of its uses
 COMMON_USES = 20  # a word this frequent below that share is never a candidate
@@ -154,9 +156,12 @@ def cue_examples(docs: list[dict], model: LearnedModel):
         for toks, tags, free, line_start in d["sentences"]:
             lower = [t[0].lower() for t in toks]
             quoted = quoted_flags(lower)
-            for i in candidate_words(model, toks, lower, free):
+            found = candidate_words(model, toks, lower, tags, free)
+            rivals = rival_features(tags, found, [model.cue_rate(lower[i]) for i in found])
+            for i, more in zip(found, rivals, strict=True):
                 yield (word_features(lower[i]) + cue_features(toks, lower, quoted, tags, i,
-                                                              line_start, model.classes),
+                                                              line_start, model.classes,
+                                                              not free[i]) + more,
                        1 if toks[i][1] in cue else 0)
 
 
@@ -174,7 +179,7 @@ def role_examples(docs: list[dict], model_json: dict, role: str):
 
 
 def word_classes(docs: list[dict]) -> dict[str, str]:
-    """Each word seen at least ``MIN_COUNT`` times with the parts of speech it can have
+    """Each word seen at least ``CLASS_MIN_COUNT`` times with the parts of speech it can have
     (lemminflect's lexicon: "reports" → "NOUN+VERB"), for words the corpus alone says
     little about."""
     from lemminflect import getAllLemmas
@@ -182,7 +187,7 @@ def word_classes(docs: list[dict]) -> dict[str, str]:
     seen = Counter(t[0].lower() for d in docs for toks, _, _, _ in d["sentences"] for t in toks)
     classes = {}
     for word, n in seen.items():
-        if n >= MIN_COUNT and word.isalpha() and (found := getAllLemmas(word)):
+        if n >= CLASS_MIN_COUNT and word.isalpha() and (found := getAllLemmas(word)):
             classes[word] = "+".join(sorted(found))
     return classes
 

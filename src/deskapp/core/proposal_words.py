@@ -87,7 +87,8 @@ def cue_scores(text: str, sentence: Range, quoted_too: bool = False
     out: list[tuple[Range, float]] = []
     for i, (_, _start, end) in enumerate(toks):
         shape = _verb_shape(lower, i)
-        model_cue = model is not None and scores.get(i, -99.0) > model.cue_threshold
+        model_cue = model is not None and scores.get(i, -99.0) > model.cue_threshold \
+            and not (i and lower[i - 1] in _DETERMINERS)  # "a repeat of": a noun
         if (quoted[i] and not quoted_too) or (shape < 12 and not model_cue):
             continue  # neither shaped like a verb nor a cue the model is sure of
         first = i

@@ -11,16 +11,14 @@ new SQLite file, renamed into place.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deskapp.core.errors import ExportFailed, StoreError
-from deskapp.core.exporters.files import check_target, new_file_mode, temporary_beside
+from deskapp.core.errors import StoreError
 from deskapp.store import integrity
+from deskapp.store.backup_file import backup_file
 
 if TYPE_CHECKING:
     from deskapp.store.repository import Store
@@ -133,25 +131,5 @@ def backup_into_file(store: Store, dest: Path, *, overwrite: bool) -> None:
     """A copy of ``store`` as a new SQLite file at ``dest`` (written beside it, renamed)."""
     from deskapp.store.repository import Store
 
-    dest = Path(dest).expanduser()
-    try:
-        existing = check_target(dest)
-        if existing is not None and not overwrite:
-            raise StoreError(f"{dest} exists already; choose another name or allow overwriting")
-        mode = new_file_mode(existing)
-        fd, tmp = temporary_beside(dest)
-    except ExportFailed as exc:
-        raise StoreError(str(exc).replace("cannot write", "cannot write the backup", 1)) from exc
-    os.close(fd)
-    try:
-        with Store.open(tmp, key=store.key) as copy:
-            copy_store(store, copy)
-        os.chmod(tmp, mode)
-        check_target(dest)
-        os.replace(tmp, dest)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, (OSError, ExportFailed)):
-            raise StoreError(f"cannot write the backup {dest}: {exc}") from exc
-        raise
+    with backup_file(dest, overwrite=overwrite) as tmp, Store.open(tmp, key=store.key) as copy:
+        copy_store(store, copy)

@@ -8,17 +8,14 @@ audit rows that belong to no version.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sqlite3
 from pathlib import Path
 
 from deskapp.core.admission import article_identity
 from deskapp.core.document import Document
-from deskapp.core.errors import ExportFailed, StoreError
-from deskapp.core.exporters.files import check_target, new_file_mode, temporary_beside
 from deskapp.core.versioning import version_hash
+from deskapp.store.backup_file import backup_file
 from deskapp.store.dialect import Dialect
 from deskapp.store.sealing import ChainKey, audit_digest, audits_by_version
 from deskapp.store.versions import copied_values
@@ -138,37 +135,12 @@ def holds_save(conn: Dialect, article_id: int, version: int, seal: str) -> bool:
 
 
 def backup_to(conn: sqlite3.Connection, source: Path, dest: Path, *, overwrite: bool) -> None:
-    """SQLite's online backup into a temporary file beside ``dest``, then a rename.
-
-    Only a regular file or a new name is replaced (see ``core.exporters.files``); the copy
-    follows the umask, or keeps the mode of the file it replaces.
-    """
-    dest = Path(dest).expanduser()
-    try:
-        existing = check_target(dest)
-        if existing is not None and dest.resolve() == source.resolve():
-            raise StoreError(f"cannot back up the store {source} onto itself")
-        if existing is not None and not overwrite:
-            raise StoreError(f"{dest} exists already; choose another name or allow overwriting")
-        mode = new_file_mode(existing)
-        fd, tmp = temporary_beside(dest)
-    except ExportFailed as exc:
-        raise StoreError(str(exc).replace("cannot write", "cannot write the backup", 1)) from exc
-    os.close(fd)
-    try:
+    """SQLite's online backup into a temporary file beside ``dest``, then a rename
+    (``backup_file``)."""
+    with backup_file(dest, overwrite=overwrite, source=source) as tmp:
         target = sqlite3.connect(tmp)
         try:
             conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        check_target(dest)
-        os.replace(tmp, dest)
-    except (OSError, sqlite3.Error, ExportFailed) as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
-        raise StoreError(f"cannot write the backup {dest}: {reason or exc}") from exc

@@ -114,6 +114,11 @@ def test_a_learned_content_in_an_opening_clause_ends_at_its_comma() -> None:
     ("In responding Friday, Clinton's campaign took the unusual step of criticizing the "
      "intelligence community, accusing spy agencies of engaging in overclassification.",
      "accusing", "Clinton's campaign"),
+    # after a relative pronoun, the pronoun (as expert annotators mark it) with its noun
+    ("Local senators who wanted a recount were turned away.", "wanted", "Local senators who"),
+    # a passive's agent after "by"
+    ("The tax plan was criticized by economists across the country.", "was criticized",
+     "economists across the country"),
 ])
 def test_a_learned_cue_takes_the_source_its_sentence_gives(text: str, cue: str,
                                                           source: str) -> None:
@@ -129,3 +134,47 @@ def test_a_learned_source_is_never_only_a_verb_or_quoted_words() -> None:
     for a in _found(text):
         if a.source is not None:
             assert a.source.text not in {"responding", "In responding", "Forward"}, a
+
+
+def test_a_passive_cue_reports_its_subject() -> None:
+    found = {a.cue.text: a for a in _found(
+        "The tax plan was criticized by economists across the country.")}
+    assert found["was criticized"].content.text == "The tax plan"
+
+
+def _read_words(text: str) -> list[str]:
+    """The words the cue model reads in ``text`` (one sentence after a headline)."""
+    from deskapp.core.suggest.learned.features import tokens
+
+    full, sentences, taken, _ = engine.learned_input(Article("Headline\n\n" + text + "\n"))
+    start, end = next(s for s in sentences if full[s[0]:s[1]].strip() == text)
+    toks = tokens(full, start, end)
+    lower = [w.lower() for w, _, _ in toks]
+    tags = taken.tags(toks)
+    found = learned.candidate_words(learned_model(), toks, lower, tags,
+                                    learned.free_words(toks, tags, taken))
+    return [lower[i] for i in found]
+
+
+def test_a_cue_in_a_clause_after_a_rules_cue_is_read() -> None:
+    # the quote's attribution runs on to its second piece; "dismissed" lies between them,
+    # after "and"; "said in a statement …" keeps its words to the rule
+    assert "dismissed" in _read_words(
+        "“The plan is dead,” Smith said on Friday, and later dismissed the idea that the "
+        "council would “never agree to it.”")
+    assert "statement" not in _read_words(
+        "The foreign ministry said in a statement carried by the state news agency that "
+        "troops had opened fire.")
+
+
+def test_no_learned_cue_in_the_clause_of_a_rules_cue() -> None:
+    text = ("The foreign ministry said in a statement carried by the state news agency that "
+            "troops had opened fire.")
+    assert [a.cue.text for a in _found(text)] == ["said"]
+
+
+def test_no_learned_cue_inside_what_another_reports() -> None:
+    found = _found("Party leaders fear voters will favor a candidate who opposes the deal.")
+    cues = {a.cue.text: a for a in found}
+    assert "fear" in cues and cues["fear"].content.text.startswith("voters will favor")
+    assert "favor" not in cues

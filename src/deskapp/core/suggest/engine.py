@@ -46,6 +46,7 @@ from deskapp.core.suggest.reasons import attribution_reason, quote_reason
 from deskapp.core.suggest.rules.base import Rule
 from deskapp.core.suggest.sentences import Layout, skipped_parts
 from deskapp.core.suggest.speakers import Resolver, looks_like_person
+from deskapp.core.suggest.subjects import last_visible
 
 _CACHE = BlockCache()
 _LEARNED_CACHE = SentenceCache()
@@ -336,8 +337,8 @@ def _colon_before(text: str, open_at: int, inline: bool = False) -> int | None:
         return line + 1 + len(lead) - 1 if inline and lead.endswith(":") else None
     if line < 0:
         return None
-    before = text[:line].rstrip()
-    return len(before) - 1 if before.endswith(":") else None
+    last = last_visible(text, line)
+    return last if last >= 0 and text[last] == ":" else None
 
 
 def _sentence_start_before(text: str, at: int) -> int:

@@ -210,7 +210,20 @@ def over_and(text: str, lo: int, start: int) -> int:
         return start
     if before.split()[-1][0].isupper() and after[0].isupper():
         return before_start
-    if (len(before.split()) <= 2 and text[:before_start].rstrip().endswith(",")
+    if (len(before.split()) <= 2 and _is_at(text, last_visible(text, before_start), ",")
             and not _VERBISH_RE.search(before) and before[0].islower()):
         return before_start
     return start
+
+
+def last_visible(text: str, at: int) -> int:
+    """Where the last character before ``at`` that is not white space stands (-1: none),
+    found without copying the text before it."""
+    at -= 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at
+
+
+def _is_at(text: str, at: int, mark: str) -> bool:
+    return at >= 0 and text[at] == mark

@@ -16,16 +16,18 @@ from itertools import repeat
 
 from deskapp.core.suggest import rules
 from deskapp.core.suggest.learned.features import (
+    CUE,
     NONE,
     Token,
     cue_features,
     quoted_flags,
+    rival_features,
     role_features,
     tokens,
 )
 from deskapp.core.suggest.learned.spans import (
     CUE_MODIFIERS,
-    DETERMINERS,
+    NOUN_MARKERS,
     SOURCE_LEADERS,
     carried_source,
     content_words,
@@ -33,6 +35,8 @@ from deskapp.core.suggest.learned.spans import (
     cue_runs,
     naming,
     no_content_after,
+    passive_agent,
+    relative_source,
     reports_nothing,
     sentence_subject,
     source_words,
@@ -45,6 +49,7 @@ from deskapp.core.suggest.model import Range, RawAttribution
 from deskapp.core.suggest.rules.learned import scored
 
 RULE = rules.LEARNED_CUE
+_CLAUSE_BREAKS = frozenset((",", ";", ":", "and", "but", "—", "–"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,40 +132,62 @@ def sentence_cues(model: LearnedModel, toks: list[Token], lower: list[str], tags
                   free: list[bool], line_start: bool, flags: list[bool] | None = None
                   ) -> tuple[list[Range], dict[int, float]]:
     """The learned cues of one sentence (word ranges) and the scores of its candidate
-    words; ``free``: the words outside every rule's attribution; ``flags``: which words
-    are candidates (``model.candidate_flags(lower)``, if already known). A capitalised word
-    inside a sentence is a name ("Jane Doe resigned"), unless the sentence is a title
+    words, read where the rules gave no role (``tags``); ``free``: the words outside the
+    span of every rule's attribution (the others are read too, knowing it); ``flags``: which
+    words are candidates (``model.candidate_flags(lower)``, if already known). A capitalised
+    word inside a sentence is a name ("Jane Doe resigned"), unless the sentence is a title
     ("Trump Slams Rivals")."""
     scores: dict[int, float] = {}
-    candidates = _candidates(toks, free, model.candidate_flags(lower) if flags is None
+    candidates = _candidates(toks, tags, free, model.candidate_flags(lower) if flags is None
                              else flags)
     if not candidates:
         return [], scores
     quoted = quoted_flags(lower)
-    for i in candidates:
-        features = cue_features(toks, lower, quoted, tags, i, line_start, model.classes)
+    rivals = rival_features(tags, candidates, [model.cue_rate(lower[i]) for i in candidates])
+    for i, more in zip(candidates, rivals, strict=True):
+        features = cue_features(toks, lower, quoted, tags, i, line_start, model.classes,
+                                not free[i]) + more
         scores[i] = model.word_score(lower[i]) + _score(model.cue, features)
     return cue_runs(scores, model.cue_threshold, lower), scores
 
 
 def candidate_words(model: LearnedModel, toks: list[Token], lower: list[str],
-                    free: list[bool]) -> list[int]:
+                    tags: list[str], free: list[bool]) -> list[int]:
     """The words of a sentence the cue model reads (training reads the same)."""
-    return _candidates(toks, free, model.candidate_flags(lower))
+    return _candidates(toks, tags, free, model.candidate_flags(lower))
 
 
-def _candidates(toks: list[Token], free: list[bool], flags: list[bool]) -> list[int]:
-    """``candidate_words`` of the words whose ``flags`` say they are candidates."""
+def _candidates(toks: list[Token], tags: list[str], free: list[bool],
+                flags: list[bool]) -> list[int]:
+    """``candidate_words`` of the words whose ``flags`` say they are candidates and the
+    rules gave no role (``tags``); inside the span of a rule's attribution (not ``free``),
+    only in a clause after its cue's ("…,” Law said, *noting* that donors feel “…”", never
+    "said *in* a statement that …" nor "The party *rejected* the results, saying …")."""
     title: bool | None = None  # worked out at the first capitalised candidate
     out = []
+    readable = _after_rule_cues(toks, tags, free) if CUE in tags else free
     for i, candidate in enumerate(flags):
-        if candidate and free[i]:
+        if candidate and readable[i]:
             if i and toks[i][0][0].isupper():
                 if title is None:
                     title = _title_case(toks)
                 if not title:
                     continue
             out.append(i)
+    return out
+
+
+def _after_rule_cues(toks: list[Token], tags: list[str], free: list[bool]) -> list[bool]:
+    """Whether each word is one the rules gave no role, outside their attributions' spans
+    (``free``) or in a clause after a rule's cue (a comma or "and" since the cue)."""
+    out = []
+    after_cue = clause_of_cue = False
+    for i, tag in enumerate(tags):
+        if tag == CUE:
+            clause_of_cue = True
+        elif clause_of_cue and toks[i][0] in _CLAUSE_BREAKS:
+            clause_of_cue, after_cue = False, True
+        out.append(free[i] or (tag == NONE and after_cue and not clause_of_cue))
     return out
 
 
@@ -180,7 +207,9 @@ def free_words(toks: list[Token], tags: list[str], taken: Taken) -> list[bool]:
 def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: list[Token],
                  lower: list[str], tags: list[str], free: list[bool], line_start: bool,
                  flags: list[bool] | None = None) -> list[LearnedAttribution]:
-    """The sentence's learned attributions, in offsets from ``start`` (they are kept)."""
+    """The sentence's learned attributions, in offsets from ``start`` (they are kept); none
+    whose cue lies in what another one reports (expert annotators mark one attribution
+    there: "Party leaders fear voters will *favor* a candidate …")."""
     cues, scores = sentence_cues(model, toks, lower, tags, free, line_start, flags)
     if not cues:
         return []
@@ -189,29 +218,39 @@ def _in_sentence(model: LearnedModel, text: str, start: int, end: int, toks: lis
     out = []
     last = None  # the source of the sentence's cue before
     for a, b in cues:
-        src = (coordinated(lower, a, last) or carried_source(tags, lower, a) or naming(
-            source_words(source, lower, a, b)
-            or (None if lower[a] in BE_WORDS else subject(text, start, toks, a, tags)),
-            toks, lower, model.classes)
-            or naming(sentence_subject(text, start, toks, a, tags), toks, lower, model.classes))
-        while src and src[0] < src[1] and lower[src[0]] in SOURCE_LEADERS:
-            src = (src[0] + 1, src[1])  # "with fans saying" → "fans"
+        passive = passive_agent(text, start, toks, lower, tags, a, b)
+        if passive is not None:
+            src, kept = passive
+        else:
+            src = (coordinated(lower, a, last) or carried_source(tags, lower, a) or naming(
+                source_words(source, lower, a, b)
+                or (None if lower[a] in BE_WORDS else subject(text, start, toks, a, tags)),
+                toks, lower, model.classes)
+                or naming(sentence_subject(text, start, toks, a, tags), toks, lower,
+                          model.classes))
+            while src and src[0] < src[1] and lower[src[0]] in SOURCE_LEADERS:
+                src = (src[0] + 1, src[1])  # "with fans saying" → "fans"
+            if src and src[0] > 0 and lower[src[0] - 1] == "," and lower[src[1] + 1] == ",":
+                src = None  # "Police, firefighters, said": an apposition to nothing named
+            if src and src[1] < a and lower[a] in BE_WORDS and lower[b - 1].endswith("ed"):
+                src = None  # "The FA is expected to …": what is expected, not who expects
+            src = relative_source(lower, a, src)
+            kept = content_words(content, lower, a, b, src, cues)
         last = src
-        kept = content_words(content, lower, a, b, src)
         # the word the reason names: the best scored that is no modifier ("happily supporting")
         head = max(range(a, b), key=lambda i: (lower[i] not in CUE_MODIFIERS
                                                and not lower[i].endswith("ly"), scores[i]))
         if not kept or reports_nothing(lower[kept[0]:kept[1] + 1]) or (
                 kept[0] >= b and no_content_after(text, toks[kept[0]][1], end, lower[head],
-                                                   a > 0 and lower[a - 1] in DETERMINERS)):
+                                                   a > 0 and lower[a - 1] in NOUN_MARKERS)):
             continue
         raw = RawAttribution(
             content=((toks[kept[0]][1] - start, toks[kept[1]][2] - start),),
             source=(toks[src[0]][1] - start, toks[src[1]][2] - start) if src else None,
             cue=((toks[a][1] - start, toks[b - 1][2] - start),), rule=RULE,
             confidence=scored(scores[head]), verb=lower[head])
-        out.append(LearnedAttribution(raw, cue_reason(model, lower[head])))
-    return out
+        out.append((a, kept, LearnedAttribution(raw, cue_reason(model, lower[head]))))
+    return [found for a, _, found in out if not any(lo <= a <= hi for _, (lo, hi), _ in out)]
 
 
 class _RoleScores:

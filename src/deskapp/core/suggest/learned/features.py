@@ -64,10 +64,11 @@ def word_features(word: str) -> list[str]:
 
 def cue_features(toks: Sequence[Token], lower: Sequence[str], quoted: Sequence[bool],
                  tags: Sequence[str], i: int, line_start: bool,
-                 classes: Mapping[str, str] = _NO_CLASSES) -> list[str]:
+                 classes: Mapping[str, str] = _NO_CLASSES, in_hull: bool = False) -> list[str]:
     """What the cue model reads of word ``i`` besides ``word_features``: its neighbours,
     quotation marks near it, whether the rules already made it or its neighbours part of an
-    attribution (``tags``)."""
+    attribution (``tags``) or it lies between the words of one (``in_hull``: "…,” Law said,
+    *noting* that donors feel “…”)."""
     n = len(lower)
     w0 = lower[i]
     p1 = lower[i - 1] if i > 0 else "<s>"
@@ -100,7 +101,37 @@ def cue_features(toks: Sequence[Token], lower: Sequence[str], quoted: Sequence[b
         "ccn=" + classes.get(w0, "?") + "_" + classes.get(n1, "?"),
         "pos=" + _bucket(i), "shw=" + (shape(toks[i - 1][0]) if i else "<s>") + "_" + st,
         "stn2=" + st + "_" + n1 + "_" + n2, "rules=" + ("1" if CUE in tags else "0"),
+        "hull=" + ("1_" + p1 if in_hull else "0"),
     ]
+
+
+def rival_features(tags: Sequence[str], candidates: Sequence[int],
+                   rates: Sequence[float]) -> list[list[str]]:
+    """For each of a sentence's ``candidates`` (word indexes, in order, with ``rates``: how
+    often each word was a cue), what else in the sentence may be its cue: whether the rules
+    found a cue before or after it, and how likely a cue the likeliest candidate before and
+    after it is (a verb inside what another cue reports is seldom a cue of its own)."""
+    n = len(candidates)
+    best_left = [0.0] * n
+    best_right = [0.0] * n
+    for k in range(1, n):
+        best_left[k] = max(best_left[k - 1], rates[k - 1])
+    for k in range(n - 2, -1, -1):
+        best_right[k] = max(best_right[k + 1], rates[k + 1])
+    first_cue = next((j for j, t in enumerate(tags) if t == CUE), None)
+    last_cue = next((j for j in range(len(tags) - 1, -1, -1) if tags[j] == CUE), None)
+    out = []
+    for k, i in enumerate(candidates):
+        left = "1" if first_cue is not None and first_cue < i else "0"
+        right = "1" if last_cue is not None and last_cue > i else "0"
+        mine = _rate_bucket(rates[k])
+        out.append(["rc=" + left + right, "rl=" + _rate_bucket(best_left[k]) + mine,
+                    "rr=" + _rate_bucket(best_right[k]) + mine])
+    return out
+
+
+def _rate_bucket(rate: float) -> str:
+    return "0" if rate < 0.05 else "1" if rate < 0.2 else "2" if rate < 0.5 else "3"
 
 
 def _bucket(d: int) -> str:

@@ -17,7 +17,13 @@ from deskapp.core.suggest.clauses import lead_subject, verb_like, verbless
 from deskapp.core.suggest.cue_shapes import PREPOSITION_RE, no_clause_object
 from deskapp.core.suggest.learned.features import NONE, SOURCE, Token, quoted_flags
 from deskapp.core.suggest.learned.vocabulary import words
-from deskapp.core.suggest.lexicon import AUX_WORDS, FORM_TO_LEMMA, HEARER_VERBS, INNER_ADVERBS
+from deskapp.core.suggest.lexicon import (
+    AUX_WORDS,
+    BE_WORDS,
+    FORM_TO_LEMMA,
+    HEARER_VERBS,
+    INNER_ADVERBS,
+)
 from deskapp.core.suggest.subjects import subject_before
 
 # Words the hand-written rules read: where they made no attribution, they decided so
@@ -42,6 +48,14 @@ DETERMINERS = words("determiners")
 _ORDINALS = words("ordinals")
 SOURCE_LEADERS = words("source_leaders")
 _PRONOUN_SOURCES = words("pronoun_sources")
+_RELATIVES = frozenset(("who", "which"))
+# words after which a cue is a noun ("a decision on …", "after talks with …")
+NOUN_MARKERS = DETERMINERS | {"after", "before", "amid", "despite", "during", "following"}
+_POSSESSIVES = ("'s", "’s")
+_OPENING_MARKS = frozenset(("“", "‘", '"'))
+_JOINERS = frozenset(("and", "but", ","))  # before a second cue: "…, and called for …"
+_CLAUSE_OPENERS = frozenset(("that", "to", "who", "which", "because", "after", "when", "as"))
+_NAME_JOINERS = frozenset(("’s", "'s", "-", "."))
 _LEADING_FUNCTION_WORDS = _FUNCTION_WORDS - {",", "who", "which"}  # "The" of "The FA"
 
 
@@ -73,8 +87,12 @@ def cue_runs(scores: dict[int, float], threshold: float,
 
 
 def _adjectival(lower: list[str], a: int, b: int) -> bool:
-    """A participle between a determiner (and perhaps an ordinal) and its noun."""
+    """A participle between a determiner (and perhaps an ordinal) and its noun, or after
+    its noun and before the verb ("All times stated are UK")."""
     head = lower[b - 1]
+    if head.endswith("ed") and a > 0 and lower[a - 1].isalpha() \
+            and lower[a - 1] not in _FUNCTION_WORDS and b < len(lower) and lower[b] in BE_WORDS:
+        return True
     before = lower[a - 1] if a else ""
     if before in _ORDINALS and a > 1:
         before = lower[a - 2]
@@ -135,6 +153,60 @@ def carried_source(tags: list[str], lower: list[str], a: int) -> tuple[int, int]
     return start, end
 
 
+def passive_agent(text: str, start: int, toks: list[Token], lower: list[str], tags: list[str],
+                  a: int, b: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A participle cue with its agent after "by" ("The move was criticized by economists",
+    "Kasich, endorsed in New Hampshire by both papers"): the agent is the source, the
+    subject before the cue what is reported; as word indexes (source, content), or None."""
+    if not lower[b - 1].endswith("ed"):
+        return None
+    n = len(lower)
+    k = b
+    while k < min(b + 7, n) and lower[k] != "by":
+        if not lower[k][0].isalnum() or lower[k] in _CLAUSE_OPENERS:
+            return None
+        k += 1
+    if k >= min(b + 7, n):
+        return None
+    first = last = k + 1
+    while last < min(k + 9, n) and (lower[last][0].isalnum() or lower[last] in _NAME_JOINERS) \
+            and lower[last] not in _CLAUSE_OPENERS and tags[last] == NONE:
+        last += 1
+    last -= 1
+    while last >= first and (lower[last] in _FUNCTION_WORDS or not lower[last][0].isalnum()):
+        last -= 1
+    if last < first or lower[first] in _PRONOUN_SOURCES - DETERMINERS:
+        return None
+    content = subject(text, start, toks, a, tags)
+    if content is None:
+        return None
+    return (first, last), content
+
+
+def relative_source(lower: list[str], a: int,
+                    src: tuple[int, int] | None) -> tuple[int, int] | None:
+    """For a cue after a relative pronoun ("senators who wanted …", "Fox News, which
+    reported …": the source expert annotators mark is the pronoun), the pronoun with the
+    words it stands for: ``src`` carried on to it where ``src`` ends a few words before,
+    else the words right before it that are no function words; ``src`` as it is where the
+    cue follows no relative pronoun."""
+    r = a - 1
+    while r >= 0 and r > a - 4 and (lower[r] in CUE_MODIFIERS or lower[r].endswith("ly")):
+        r -= 1  # "who also said", "which has long argued"
+    if r <= 0 or lower[r] not in _RELATIVES:
+        return src
+    if src is not None and r - 4 <= src[1] < r:
+        return src[0], r
+    j = r - 1
+    if lower[j] == ",":
+        j -= 1
+    first = j + 1
+    while j >= 0 and j > r - 5 and lower[j].isalnum() and lower[j] not in _FUNCTION_WORDS:
+        first = j
+        j -= 1
+    return first, r
+
+
 def coordinated(lower: list[str], a: int, last: tuple[int, int] | None
                 ) -> tuple[int, int] | None:
     """The source of the cue before, for a cue joined to it by "and" or "but" ("She has
@@ -175,8 +247,8 @@ def source_words(marked: Sequence[bool], lower: list[str], a: int,
         j -= 1
     if j >= nearest:
         end = j
-        while j > 0 and marked[j - 1]:
-            j -= 1
+        while j > 0 and (marked[j - 1] or lower[j - 1].endswith(_POSSESSIVES)):
+            j -= 1  # "Clinton's campaign"
         while end + 1 < a and lower[end] in _LEADING_FUNCTION_WORDS:
             end += 1  # "The" → "The FA"
         while end > j and (lower[end] in _FUNCTION_WORDS or lower[end] in CUE_MODIFIERS):
@@ -200,12 +272,20 @@ def source_words(marked: Sequence[bool], lower: list[str], a: int,
 
 
 def content_words(score: Sequence[float], lower: list[str], a: int, b: int,
-             src: tuple[int, int] | None) -> tuple[int, int] | None:
+                  src: tuple[int, int] | None,
+                  cues: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
     """The content's first and last word: on the side of the cue the content model favours,
     from the word next to the cue to the last word it marks (an aside after a comma ends at
-    its closing comma). It may reach another learned cue: on expert-annotated news, stopping
-    there lost more contents than it saved (tuning fold: content F1 .688 → .683)."""
-    right = [i for i in range(b, len(lower)) if lower[i] not in _SENTENCE_END]
+    its closing comma), never past "and", "but" or a comma before another of the sentence's
+    ``cues`` ("She has proposed …, and called for …", "… criticizing X, accusing Y …"). It
+    may reach another learned cue otherwise: on expert-annotated news, stopping there lost
+    more contents than it saved (tuning fold: content F1 .688 → .683)."""
+    n = len(lower)
+    for c, _ in cues:
+        if c > b + 1 and lower[c - 1] in _JOINERS:
+            n = c - 1
+            break
+    right = [i for i in range(b, n) if lower[i] not in _SENTENCE_END]
     left = [i for i in range(a) if not (src and src[0] <= i <= src[1])]
     mean_right = sum(score[i] for i in right[:8]) / len(right[:8]) if right else -math.inf
     mean_left = sum(score[i] for i in left[-8:]) / len(left[-8:]) if left else -math.inf
@@ -219,9 +299,10 @@ def content_words(score: Sequence[float], lower: list[str], a: int, b: int,
         if (aside and lower[i] == ",") or score[i] == -math.inf:
             break
         kept.append(i)
-    while kept and (score[kept[-1]] <= 0
+    cut = side is right and (n < len(lower) or kept[-1:] == right[-1:])  # to a clause end
+    while kept and ((score[kept[-1]] <= 0 and not cut) or lower[kept[-1]] in _OPENING_MARKS
                     or (side is right and lower[kept[-1]] in _FUNCTION_WORDS)):
-        kept.pop()  # nor ends on "the" or "to"
+        kept.pop()  # nor ends on "the", "to" or the opening mark of a rule's quote
     if not kept or (side is right and lower[kept[0]] == ","):
         return None  # ", adding nothing more": a clause of the source's own, no content
     return (kept[0], kept[-1]) if side is right else (kept[-1], kept[0])

@@ -41,6 +41,11 @@ class LearnedModel:
     def uses(self, word: str) -> tuple[int, int]:
         return self.evidence.get(word, (0, 0))
 
+    def cue_rate(self, word: str) -> float:
+        """The share of ``word``'s uses that were part of a cue (0 for a word not held)."""
+        cue_uses, uses = self.evidence.get(word, (0, 0))
+        return cue_uses / uses if uses else 0.0
+
     def is_candidate(self, word: str) -> bool:
         """Whether the cue model reads ``word`` at all (worked out once per word)."""
         return self._candidate_words[word]

@@ -21,8 +21,8 @@ LEARNED_CUE = Rule(
         Example("Headline\n\nThe senator has endorsed a fair deal for every family in the "
                 "state.", cue="has endorsed", source="The senator",
                 content="a fair deal for every family in the state"),
-        Example("Headline\n\nThe debate turned sharp. The senator wants a new approach to "
-                "the media.", cue="wants", source="The senator"),
+        Example("Headline\n\nThe debate turned sharp. The senator wants the bill to pass "
+                "before the recess.", cue="wants", source="The senator"),
     ),
     counter_examples=(
         # the rules read "said": the model does not overrule them
