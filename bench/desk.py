@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.desk_load
@@ -48,21 +48,11 @@ from tests.desk_load import (
 from deskapp.core.errors import DeskappError
 from deskapp.store import Store
 from deskapp.ui.library_model import PAGE
+from timing import timed  # bench/timing.py
 
 BATCH = 2000
 LOAD_ARTICLES = 200
 """The load works on this many articles of the store, so that editors meet now and then."""
-
-
-def timed(action: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median and 95th-percentile time of ``action`` in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
 
 
 def fill(location: str, articles: int) -> float:

@@ -23,17 +23,7 @@ from pathlib import Path
 from deskapp.core.article import Article
 from deskapp.core.document import Document
 from deskapp.store import Store, presence
-
-
-def timed(action: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median and p95 of ``action`` in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+from timing import timed  # bench/timing.py
 
 
 def main() -> None:

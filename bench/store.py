@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from deskapp.core.annotations import Attribution, Quote
@@ -26,6 +25,7 @@ from deskapp.core.versioning import canonical_json, version_hash
 from deskapp.core.workflow import State
 from deskapp.store import Store
 from deskapp.store.sealing import ChainKey
+from timing import timed  # bench/timing.py
 
 SYLLABLES = ["ma", "du", "ro", "gua", "i", "do", "ca", "ra", "cas", "ve", "ne", "zu", "e", "la",
              "co", "lom", "bia", "sol", "da", "dos", "mi", "li", "tar", "pre", "si", "den", "te"]
@@ -112,17 +112,6 @@ def build(path: Path, articles: int, seed: int = 7) -> None:
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     print(f"  store ready in {time.perf_counter() - started:.0f} s")
-
-
-def timed(action: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median and 95th-percentile time in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
 
 
 def measure(path: Path, articles: int, saves: int) -> None:
