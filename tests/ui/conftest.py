@@ -36,17 +36,19 @@ def settings(tmp_path):
 
 @pytest.fixture
 def open_window(qtbot, tmp_path, settings):
-    """A factory: a shown, active MainWindow on the store at ``tmp_path/store.sqlite3``.
+    """A factory: a shown, active MainWindow on the store at ``tmp_path/store.sqlite3``
+    (or ``store_path``: a file or a server's URL), with the test's ``settings`` (or its own,
+    e.g. another reviewer's).
 
     A window left with unsaved changes at the end of a test is discarded, not asked about.
     """
     application()
     stores, windows = [], []
 
-    def make(store_path=None) -> MainWindow:
+    def make(store_path=None, window_settings=None) -> MainWindow:
         store = Store.open(store_path or tmp_path / "store.sqlite3")
         stores.append(store)
-        window = MainWindow(store, settings)
+        window = MainWindow(store, window_settings or settings)
         qtbot.addWidget(window)
         windows.append(window)
         window.files.open_initial()

@@ -15,7 +15,6 @@ from deskapp.core.importers import read_document
 from deskapp.core.workflow import State
 from deskapp.store import Store
 from deskapp.ui import dialogs
-from deskapp.ui.app import application
 from deskapp.ui.main_window import MainWindow
 from tests.ui.keys import CTRL, SHIFT, activate, answer_next_dialog, press
 
@@ -23,37 +22,22 @@ WAIT = 5000  # ms: the windows poll the store every second
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def desk(qtbot, tmp_path, fixtures, request):
+def desk(open_window, tmp_path, fixtures, request):
     """``desk(name)``: a window of editor ``name`` on one shared store, which holds the
     sample article (id 1), so every window opens it. The store is an SQLite file (the
     windows poll it) or a PostgreSQL database (they wake on its notifications)."""
-    application()
     path = (tmp_path / "store.sqlite3" if request.param == "sqlite"
             else request.getfixturevalue("pg_url"))
     with Store.open(path) as seed:
         seed.import_document(read_document(fixtures / "venezuela-defections.txt"),
                              reviewer="Seed")
-    stores, windows = [], []
 
     def make(name: str) -> MainWindow:
         settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
         settings.setValue("reviewer", name)
-        store = Store.open(path)
-        stores.append(store)
-        window = MainWindow(store, settings)
-        qtbot.addWidget(window)
-        windows.append(window)
-        window.files.open_initial()
-        window.show()
-        activate(qtbot, window)
-        return window
+        return open_window(path, settings)
 
-    yield make
-    for window in windows:
-        window.session.undo_stack.setClean()
-        window.close()
-    for store in stores:
-        store.close()
+    return make
 
 
 def _edit(window: MainWindow, line: str) -> None:
